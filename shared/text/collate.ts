@@ -1,0 +1,69 @@
+/**
+ * Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, and
+ * within a letter the tones in the order ngang, huyền, hỏi, ngã, sắc, nặng (the order of
+ * `Intl.Collator('vi')`). The collator treats "hoà" and "hòa" as different words, so both sides
+ * are given one tone placement first.
+ */
+
+import { normalizeToneNew } from './normalize';
+
+const collator = new Intl.Collator('vi', { numeric: true });
+const placementCache = new Map<string, string>();
+
+function placed(s: string): string {
+  let v = placementCache.get(s);
+  if (v === undefined) {
+    v = normalizeToneNew(s);
+    if (placementCache.size > 5000) placementCache.clear();
+    placementCache.set(s, v);
+  }
+  return v;
+}
+
+/**
+ * Compare two strings in Vietnamese order, numbers by value ("Chương 2" before "Chương 10"),
+ * old and new tone placement as the same spelling. Strings that collate as equal are ordered by
+ * their code units so that the order is total and repeatable.
+ */
+export function compareVietnamese(a: string, b: string): number {
+  const c = collator.compare(placed(a), placed(b));
+  if (c !== 0) return c;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Split a personal name into its given name (last word) and the rest, ignoring a trailing
+ *  parenthesised note such as an alias: "Lê Duẩn (Ba)" → ["Duẩn", "Lê"]. */
+function splitName(name: string): [given: string, rest: string] {
+  const core = name.replace(/\s*\([^)]*\)\s*$/u, '').replace(/[\s,.;]+$/u, '').trim();
+  const words = core.split(/\s+/u).filter((w) => w !== '');
+  if (words.length === 0) return ['', ''];
+  const given = words[words.length - 1]!;
+  return [given, words.slice(0, -1).join(' ')];
+}
+
+/**
+ * Compare personal names for a name index: by given name (the last word), then by the rest of
+ * the name in its natural order (family name, middle names), then the full text.
+ * "Trần Văn An" < "Nguyễn Thị Bình" < "Lê Văn Bình".
+ */
+export function compareVietnameseNames(a: string, b: string): number {
+  const [ga, ra] = splitName(a);
+  const [gb, rb] = splitName(b);
+  const g = collator.compare(placed(ga), placed(gb));
+  if (g !== 0) return g;
+  const r = collator.compare(placed(ra), placed(rb));
+  if (r !== 0) return r;
+  return compareVietnamese(a, b);
+}
+
+/**
+ * Return a new array sorted in Vietnamese order; `key` picks the string to sort by.
+ * The input array is not changed.
+ */
+export function sortVietnamese<T>(arr: readonly T[], key?: (item: T) => string): T[] {
+  const keyOf = key ?? ((item: T) => String(item));
+  return arr
+    .map((item) => ({ item, k: keyOf(item) }))
+    .sort((x, y) => compareVietnamese(x.k, y.k))
+    .map((e) => e.item);
+}

@@ -1,0 +1,66 @@
+/**
+ * Folding for search: the form the full-text index stores and the query is folded with.
+ *
+ * `foldForSearch` makes "dang" find "Đảng", "hoa" find both "hoà" and "hòa", "uy ban" find
+ * "Ủy ban" and "Uỷ ban": it lower-cases, removes every diacritic (tone and shape marks alike)
+ * and turns đ into d. Removing all marks also erases the difference between old and new tone
+ * placement, so no separate placement step is needed.
+ *
+ * Length: the result has exactly one UTF-16 code unit per code unit of `toNFC(s)`, so an offset
+ * found in the folded text is the same offset in the NFC text (the project stores NFC). The one
+ * exception is a combining mark left over after NFC (a mark with no precomposed letter, which
+ * does not happen in well-formed Vietnamese): such marks are dropped.
+ */
+
+const cache = new Map<string, string>();
+
+/** Letters whose base is not reachable by canonical decomposition. */
+const SPECIAL: Readonly<Record<string, string>> = {
+  'đ': 'd', 'Đ': 'd', 'ð': 'd', 'Ð': 'd', 'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l',
+};
+
+function foldChar(ch: string): string {
+  const hit = cache.get(ch);
+  if (hit !== undefined) return hit;
+  let out: string;
+  const special = SPECIAL[ch];
+  if (special) out = special;
+  else if (/\s/u.test(ch)) out = ' ';
+  else if (/\p{M}/u.test(ch)) out = '';
+  else {
+    const base = ch.normalize('NFD').charAt(0);
+    const lower = base.toLowerCase();
+    out = lower.length === base.length ? lower : base;
+  }
+  cache.set(ch, out);
+  return out;
+}
+
+/**
+ * Fold text for indexing and querying: NFC, lower case, no diacritics, đ → d, any white space
+ * → a plain space. Digits, letters of other scripts and punctuation are kept as they are.
+ */
+export function foldForSearch(s: string): string {
+  const nfc = s.normalize('NFC');
+  let out = '';
+  for (let i = 0; i < nfc.length; i++) {
+    const code = nfc.charCodeAt(i);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 9 || code === 10 || code === 13 ? ' ' : nfc[i];
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      out += nfc[i]; // surrogate halves pass through: length stays stable
+    } else {
+      out += foldChar(nfc[i]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * A key for matching short codes whatever their spacing or punctuation: folded, with everything
+ * that is not a letter or digit removed. "16-NQ/TW", "16 NQ TW" and "16/nq-tw" all give
+ * "16nqtw"; "QĐ-UBND" and "QD UBND" give "qdubnd".
+ */
+export function foldKey(s: string): string {
+  return foldForSearch(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,8 @@
+/** Vietnamese text rules: normalisation, search folding, collation, document codes, partial
+ *  dates and legacy encodings. Pure functions: no Node, no DOM, no I/O. */
+
+export { toNFC, normalizeToneOld, normalizeToneNew } from './normalize';
+export { foldForSearch, foldKey } from './fold';
+export { compareVietnamese, compareVietnameseNames, sortVietnamese } from './collate';
+export { parseSyllable, isVietnameseSyllable } from './syllable';
+export type { Syllable, ToneName } from './syllable';
