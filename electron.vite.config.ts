@@ -1,0 +1,27 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+// Builds the Electron shell: main (Node, ESM… bundled to CJS), preload (sandboxed, CJS) and renderer.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: resolve(__dirname, 'electron/app/main.ts'), formats: ['cjs'] },
+      rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron'], output: { entryFileNames: 'index.cjs' } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: resolve(__dirname, 'electron/app/preload.ts'), formats: ['cjs'] },
+      rollupOptions: { external: ['electron'], output: { entryFileNames: 'index.cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+  },
+});

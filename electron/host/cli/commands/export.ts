@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CliCommand } from '../command';
+import { requireFlag, UserFacingError } from '../command';
+import { openProject } from '../projectClient';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage: 'suquan export DIR --book ID --out FILE.pdf [--json]',
+  summary: 'Xuất một cuốn sách của dự án ra PDF để in.',
+  async run(ctx) {
+    const bookId = Number(requireFlag(ctx, 'book'));
+    if (!Number.isInteger(bookId) || bookId <= 0) throw new UserFacingError('cli.bad-book', 'Mã sách (--book) phải là một số nguyên dương.');
+    const out = path.resolve(requireFlag(ctx, 'out'));
+    const p = await openProject(ctx.args[0]);
+    try {
+      const file = await p.api.publish.exportPdf({ bookId });
+      try {
+        writeFileSync(out, file.bytes);
+      } catch (e) {
+        throw new UserFacingError('cli.cannot-write', `Không ghi được tệp ${out}: ${(e as Error).message}.`);
+      }
+      return { human: `Đã xuất ${file.pages} trang ra ${out}.`, json: { out, pages: file.pages, bytes: file.bytes.length } };
+    } finally {
+      p.close();
+    }
+  },
+};

@@ -1,0 +1,8 @@
+import type { CliCommand } from '../command';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { initCommand } from './init';
+import { listCommand } from './list';
+
+/** Every CLI command, in the order `suquan --help` lists them. */
+export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand];

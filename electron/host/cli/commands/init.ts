@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { CliCommand } from '../command';
+import { UserFacingError } from '../command';
+import { connect } from '../projectClient';
+
+export const initCommand: CliCommand = {
+  name: 'init',
+  usage: 'suquan init DIR [--title T] [--json]',
+  summary: 'Tạo dự án mới trong thư mục DIR.',
+  async run(ctx) {
+    const dir = ctx.args[0];
+    if (!dir) throw new UserFacingError('cli.missing-dir', 'Thiếu đường dẫn thư mục dự án (DIR).');
+    const title = typeof ctx.flags.title === 'string' ? ctx.flags.title : path.basename(path.resolve(dir));
+    const p = connect();
+    try {
+      const info = await p.api.project.create({ path: path.resolve(dir), title });
+      return { human: `Đã tạo dự án "${info.title}" tại ${info.path}.`, json: info };
+    } finally {
+      p.close();
+    }
+  },
+};

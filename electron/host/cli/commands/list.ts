@@ -1,0 +1,28 @@
+import type { CliCommand } from '../command';
+import { openProject } from '../projectClient';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  usage: 'suquan list DIR [--json]',
+  summary: 'Liệt kê tài liệu và sách trong dự án.',
+  async run(ctx) {
+    const p = await openProject(ctx.args[0]);
+    try {
+      const project = await p.api.project.current({});
+      const documents = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await p.api.archive.listDocuments({ offset, limit: 1000 });
+        documents.push(...page.items);
+        if (documents.length >= page.total || page.items.length === 0) break;
+      }
+      const books = await p.api.manuscript.listBooks({});
+      const lines = [`Dự án: ${project?.title ?? ''} (${project?.path ?? ''})`, `Tài liệu: ${documents.length}`];
+      for (const d of documents) lines.push(`  #${d.id}  ${d.title}  (${d.pageCount} trang)`);
+      lines.push(`Sách: ${books.length}`);
+      for (const b of books) lines.push(`  #${b.id}  ${b.title}  (${b.chapterCount} chương)`);
+      return { human: lines.join('\n'), json: { project, documents, books } };
+    } finally {
+      p.close();
+    }
+  },
+};

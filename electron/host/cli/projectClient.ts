@@ -1,0 +1,34 @@
+/**
+ * The CLI reaches the services exactly as the UI does: through the contract's client over an
+ * in-process transport into the validating dispatcher.
+ */
+import path from 'node:path';
+import { createClient } from '../../../shared/api/client';
+import type { Api } from '../../../shared/api/index';
+import { createServices, type AppServices } from '../../core/services';
+
+export interface CliProject {
+  api: Api;
+  app: AppServices;
+  close(): void;
+}
+
+export function connect(): CliProject {
+  const app = createServices({ onError: () => {} });
+  const api = createClient((service, method, args) => app.dispatch(service, method, args));
+  return { api, app, close: () => app.dispose() };
+}
+
+/** Opens the project at DIR (one clear sentence when there is none). */
+export async function openProject(dir: string | undefined): Promise<CliProject> {
+  const { UserFacingError } = await import('../../../shared/errors');
+  if (!dir) throw new UserFacingError('cli.missing-dir', 'Thiếu đường dẫn thư mục dự án (DIR).');
+  const p = connect();
+  try {
+    await p.api.project.open({ path: path.resolve(dir) });
+  } catch (e) {
+    p.close();
+    throw e;
+  }
+  return p;
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectInfo } from '../../shared/api/project';
+import { api } from '../platform/platform';
+import { Icon } from './Icon';
+
+/** A folder name from a project title: the title itself, minus what file systems refuse. */
+function folderNameFor(title: string): string {
+  const clean = title.normalize('NFC').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return clean ? `${clean}.suquan` : '';
+}
+
+function joinPath(parent: string, name: string): string {
+  const sep = parent.includes('\\') && !parent.includes('/') ? '\\' : '/';
+  return parent.endsWith(sep) ? parent + name : parent + sep + name;
+}
+
+export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
+  const { t } = useTranslation();
+  const [defaultParent, setDefaultParent] = useState('');
+  const [recent, setRecent] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [folder, setFolder] = useState('');
+  const [folderTouched, setFolderTouched] = useState(false);
+  const [openPath, setOpenPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.project.locations({}).then((l) => {
+      setDefaultParent(l.defaultParent);
+      setRecent(l.recent);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (!folderTouched && defaultParent) setFolder(title.trim() ? joinPath(defaultParent, folderNameFor(title)) : '');
+  }, [title, defaultParent, folderTouched]);
+
+  async function run(action: () => Promise<ProjectInfo>) {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpen(await action());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.project.create({ path: folder, title }));
+  };
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.project.open({ path: openPath }));
+  };
+
+  return (
+    <div className="welcome">
+      <header className="welcome-head">
+        <div className="brand-mark large">史</div>
+        <div>
+          <h1>{t('project.welcome')}</h1>
+          <p className="lead">{t('project.intro')}</p>
+        </div>
+      </header>
+      {error && (
+        <div className="alert" role="alert">
+          <Icon name="alert" /> {error}
+        </div>
+      )}
+      <div className="welcome-grid">
+        <form className="card" onSubmit={create} aria-labelledby="create-h">
+          <h2 id="create-h">
+            <Icon name="plus" /> {t('project.create')}
+          </h2>
+          <label className="field">
+            <span>{t('project.title')}</span>
+            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('project.titlePlaceholder')} required autoFocus />
+          </label>
+          <label className="field">
+            <span>{t('project.folder')}</span>
+            <input
+              name="folder"
+              value={folder}
+              onChange={(e) => {
+                setFolderTouched(true);
+                setFolder(e.target.value);
+              }}
+              required
+            />
+            <small>{t('project.folderHint')}</small>
+          </label>
+          <div className="actions">
+            <button className="primary" type="submit" disabled={busy || !title.trim() || !folder.trim()}>
+              {t('project.createButton')}
+            </button>
+          </div>
+        </form>
+        <div className="card">
+          <form onSubmit={open} aria-labelledby="open-h">
+            <h2 id="open-h">
+              <Icon name="folder" /> {t('project.open')}
+            </h2>
+            <label className="field">
+              <span>{t('project.openPath')}</span>
+              <input name="openPath" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
+            </label>
+            <div className="actions">
+              <button type="submit" disabled={busy || !openPath.trim()}>
+                {t('project.openButton')}
+              </button>
+            </div>
+          </form>
+          <h3 className="subhead">{t('project.recent')}</h3>
+          {recent.length === 0 ? (
+            <p className="muted">{t('project.noRecent')}</p>
+          ) : (
+            <ul className="recent">
+              {recent.map((r) => (
+                <li key={r}>
+                  <button className="link-button" onClick={() => void run(() => api.project.open({ path: r }))}>
+                    <Icon name="folder" size={16} /> {r}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The one API contract between the UI and the services. Service names here are the IPC channel
+ * names, the HTTP prefixes (/api/<service>/<method>) and the core folder names.
+ */
+import { archiveContract } from './archive';
+import type { ServiceClient } from './contract';
+import { manuscriptContract } from './manuscript';
+import { projectContract } from './project';
+import { publishContract } from './publish';
+
+export const contracts = {
+  project: projectContract,
+  archive: archiveContract,
+  manuscript: manuscriptContract,
+  publish: publishContract,
+};
+
+export type Contracts = typeof contracts;
+export type ServiceName = keyof Contracts;
+export type Api = { [S in ServiceName]: ServiceClient<Contracts[S]> };
+
+export function isServiceName(name: string): name is ServiceName {
+  return Object.hasOwn(contracts, name);
+}
+
+export function isMethodName(service: ServiceName, method: string): boolean {
+  return Object.hasOwn(contracts[service], method);
+}
+
+export type { ProjectInfo } from './project';
+export type { ArchiveDocument, DocumentSummary, FileRef, ImportOutcome, ImportReport, PageInfo } from './archive';
+export type { BookDetail, BookKind, BookNodeInfo, BookSummary, ChapterContent, RichDoc } from './manuscript';
+export type { ExportedFile } from './publish';

@@ -1,0 +1,16 @@
+/**
+ * The Content-Security-Policy of the UI, the same in the Electron window and in browser mode:
+ * only the app's own scripts, no eval, no remote anything. `suquan-file:` serves scans in Electron.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: suquan-file:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
