@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeImage, tempDir } from './helpers';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/** Runs the real `suquan` bin as a user would. */
+function suquan(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the suquan CLI', () => {
+  it('init, import, list and export, each with --json', async () => {
+    const dir = path.join(tempDir(), 'Dự án CLI.suquan');
+    const init = suquan('init', dir, '--title', 'Lịch sử Đảng bộ phường', '--json');
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.stdout)).toMatchObject({ ok: true, result: { title: 'Lịch sử Đảng bộ phường', path: dir } });
+
+    const files = tempDir();
+    const scan = path.join(files, 'trang quét 1.jpg');
+    writeFileSync(scan, await makeImage('jpeg'));
+    const bad = path.join(files, 'hỏng.png');
+    writeFileSync(bad, Buffer.from('89504e470d0a1a0a0000', 'hex'));
+    const imported = suquan('import', dir, scan, bad, '--json');
+    expect(imported.code).toBe(2); // one file was rejected
+    const report = JSON.parse(imported.stdout);
+    expect(report.result.outcomes).toEqual([
+      { input: scan, status: 'imported', documentId: 1, pages: 1 },
+      { input: bad, status: 'rejected', reason: expect.stringContaining('hỏng.png') },
+    ]);
+
+    const listed = JSON.parse(suquan('list', dir, '--json').stdout);
+    expect(listed.result.documents).toHaveLength(1);
+    expect(listed.result.documents[0]).toMatchObject({ id: 1, title: 'trang quét 1', pageCount: 1 });
+
+    const human = suquan('list', dir);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('#1  trang quét 1  (1 trang)');
+  });
+
+  it('exports a book made in the project', async () => {
+    const dir = path.join(tempDir(), 'p');
+    expect(suquan('init', dir).code).toBe(0);
+    // Make a book through the same services (the book commands come with the manuscript work).
+    const { connect } = await import('./helpers');
+    const { app, api } = connect();
+    await api.project.open({ path: dir });
+    const book = await api.manuscript.createBook({ kind: 'history', title: 'Sách thử' });
+    const ch = await api.manuscript.addChapter({ bookId: book.id, title: 'Chương đầu' });
+    await api.manuscript.saveChapter({ id: ch.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung chương đầu tiên.' }] }] } });
+    app.dispose();
+    const out = path.join(tempDir(), 'sách.pdf');
+    const r = suquan('export', dir, '--book', String(book.id), '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).result).toMatchObject({ out, pages: expect.any(Number) });
+  });
+
+  it('answers bad input with one clear sentence and a non-zero exit, never a stack trace', () => {
+    const nowhere = path.join(tempDir(), 'không có');
+    const cases: [string[], RegExp][] = [
+      [['list', nowhere], /^Không có dự án Sử Quán nào ở .*không có\.\n$/],
+      [['import', nowhere], /^Thiếu tệp cần nhập/],
+      [['export', nowhere, '--book', 'abc', '--out', 'x.pdf'], /^Mã sách \(--book\) phải là một số nguyên dương\.\n$/],
+      [['export', nowhere, '--book', '1'], /^Thiếu tham số --out\.\n$/],
+      [['frobnicate'], /^Không có lệnh "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = suquan(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\s+at\s+\S+\s+\(/);
+    }
+    const json = suquan('list', nowhere, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'project.not-found' } });
+  });
+});

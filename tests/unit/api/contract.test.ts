@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../../shared/api/client';
+import { createDispatcher, type Services } from '../../../shared/api/dispatch';
+import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../../shared/api/wire';
+import { UserFacingError } from '../../../shared/errors';
+
+/** Services that record what reached them, so the tests see exactly what the binding passes on. */
+function recordingServices(calls: unknown[]): Services {
+  const handler = (name: string) => (input: unknown) => {
+    calls.push([name, input]);
+    if (name === 'project.open') throw new UserFacingError('project.not-found', 'Không có dự án Sử Quán nào ở /x.');
+    if (name === 'project.close') throw new Error('boom');
+    return name === 'archive.importBytes' ? { outcomes: [{ input: 'a', status: 'rejected', reason: String((input as { bytes: Uint8Array }).bytes.length) }] } : { echoed: input };
+  };
+  const make = (service: string, methods: string[]) => Object.fromEntries(methods.map((m) => [m, handler(`${service}.${m}`)]));
+  return {
+    project: make('project', ['create', 'open', 'close', 'current', 'locations']),
+    archive: make('archive', ['importPaths', 'importBytes', 'listDocuments', 'getDocument', 'updateDocument']),
+    manuscript: make('manuscript', ['listBooks', 'createBook', 'getBook', 'addChapter', 'renameNode', 'getChapter', 'saveChapter']),
+    publish: make('publish', ['exportPdf']),
+  } as unknown as Services;
+}
+
+describe('the API binding', () => {
+  it('validates input before a service sees it, naming the bad field', async () => {
+    const calls: unknown[] = [];
+    const dispatch = createDispatcher(recordingServices(calls));
+    const r = await dispatch('archive', 'getDocument', { id: -3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('api.invalid-input');
+      expect(r.error.message).toContain('(id)');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('applies schema defaults and trimming on the way in', async () => {
+    const calls: unknown[] = [];
+    const dispatch = createDispatcher(recordingServices(calls));
+    await dispatch('archive', 'listDocuments', {});
+    await dispatch('project', 'create', { path: '  /tmp/p ', title: ' Dự án ' });
+    expect(calls).toEqual([
+      ['archive.listDocuments', { offset: 0, limit: 200 }],
+      ['project.create', { path: '/tmp/p', title: 'Dự án' }],
+    ]);
+  });
+
+  it('refuses names that are not in the contract', async () => {
+    const dispatch = createDispatcher(recordingServices([]));
+    expect(await dispatch('archive', 'deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'api.unknown-method' } });
+    expect(await dispatch('constructor', 'call', {})).toMatchObject({ ok: false, error: { code: 'api.unknown-method' } });
+    expect(await dispatch('project', 'toString', {})).toMatchObject({ ok: false, error: { code: 'api.unknown-method' } });
+  });
+
+  it('passes user-facing errors through as one sentence and reports programmer errors', async () => {
+    const seen: string[] = [];
+    const api = createClient(createDispatcher(recordingServices([]), (_e, where) => seen.push(where)));
+    await expect(api.project.open({ path: '/x' })).rejects.toThrow('Không có dự án Sử Quán nào ở /x.');
+    await expect(api.project.close({})).rejects.toMatchObject({ code: 'internal' });
+    expect(seen).toEqual(['project.close']);
+  });
+
+  it('carries bytes through the HTTP wire encoding unchanged', async () => {
+    const bytes = new Uint8Array(70_001).map((_, i) => (i * 31) & 255);
+    const decoded = decodeWire(encodeWire({ name: 'a', bytes })) as { bytes: Uint8Array };
+    expect(decoded.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(decoded.bytes).equals(Buffer.from(bytes))).toBe(true);
+    for (const n of [0, 1, 2, 3, 4, 5]) {
+      const b = new Uint8Array(n).map((_, i) => 250 - i);
+      expect(bytesToBase64(b)).toBe(Buffer.from(b).toString('base64'));
+      expect([...base64ToBytes(Buffer.from(b).toString('base64'))]).toEqual([...b]);
+    }
+    const calls: unknown[] = [];
+    const dispatch = createDispatcher(recordingServices(calls));
+    const viaWire = createClient(async (s, m, a) => decodeWire(encodeWire(await dispatch(s, m, decodeWire(encodeWire(a))))) as never);
+    const r = await viaWire.archive.importBytes({ name: 'scan.jpg', bytes });
+    expect(r.outcomes[0]).toMatchObject({ reason: '70001' });
+  });
+});
