@@ -7,7 +7,6 @@ import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Book, Chapter } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
-import { typeset } from './index';
 
 /** Loads a project book as the neutral book model. */
 export function loadBook(session: ProjectSession, bookId: number): Book {
@@ -48,6 +47,8 @@ export function createPublishService(session: ProjectSession): ServiceImpl<typeo
     async exportPdf({ bookId }) {
       const book = loadBook(session, bookId);
       if (book.body.length === 0) throw new UserFacingError('publish.empty-book', 'Sách chưa có chương nào để xuất.');
+      // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
+      const { typeset } = await import('./index');
       const bytes = await typeset(book);
       const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
       return { fileName: pdfFileName(book.title), bytes, pages };
