@@ -40,7 +40,7 @@ describe('the thin slice through the pipeline', () => {
 
   it('imports PNG bytes (browser mode), recognises a second import of the same file, and renames', async () => {
     const { api } = await project();
-    const png = await makeImage('png');
+    const png = new Uint8Array(await makeImage('png'));
     const first = await api.archive.importBytes({ name: 'trang_1.png', bytes: png });
     expect(first.outcomes[0]).toMatchObject({ status: 'imported', documentId: 1 });
     const again = await api.archive.importBytes({ name: 'bản sao.png', bytes: png });
