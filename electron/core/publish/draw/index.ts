@@ -1,0 +1,384 @@
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import type { Font } from 'fontkit';
+import type { Box, Drawable, Glue, Line, Page } from '../ir';
+
+/** A font face as the drawer sees it: the font and the glyphs used with their text. */
+export interface DrawFace {
+  face: { name: string; font: Font; bytes: Uint8Array };
+  used: Map<number, string>;
+  spaceGid: number;
+  spaceW: number;
+}
+
+export interface DrawOutlineEntry {
+  title: string;
+  level: number;
+  top?: boolean;
+  page: number;
+  y: number;
+}
+
+export interface DrawInput {
+  pages: Page[];
+  pageWidth: number;
+  pageHeight: number;
+  faces: DrawFace[];
+  outline: DrawOutlineEntry[];
+  firstArabic: number;
+  meta: { title: string; author?: string; subject?: string; language: string; date: Date; producer: string; keywords?: string[] };
+}
+
+/** Justification statistics gathered while drawing: stretch ratio of every justified line. */
+export interface DrawStats {
+  ratios: number[];
+}
+
+const fmt = (n: number): string => {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/**
+ * Sets a line's glue: justified lines stretch or shrink every glue in proportion to its
+ * stretchability or shrinkability so the line fills its measure exactly; the last line of a
+ * paragraph and ragged lines keep natural spaces. Returns the x offset and each glue's width.
+ */
+export function setLine(line: Line): { dx: number; glue: number[]; ratio: number } {
+  let natural = 0;
+  let stretch = 0;
+  let shrink = 0;
+  for (const p of line.parts) {
+    natural += p.w;
+    if (p.t === 'glue') {
+      stretch += p.stretch;
+      shrink += p.shrink;
+    }
+  }
+  let r = 0;
+  if (line.align === 'justify' && !line.last) r = natural < line.width ? (stretch > 0 ? (line.width - natural) / stretch : 0) : shrink > 0 ? (line.width - natural) / shrink : 0;
+  else if (natural > line.width && shrink > 0) r = Math.max(-1, (line.width - natural) / shrink);
+  const glue: number[] = [];
+  let total = 0;
+  for (const p of line.parts) {
+    if (p.t === 'glue') {
+      const w = p.w + (r >= 0 ? r * p.stretch : r * p.shrink);
+      glue.push(w);
+      total += w;
+    } else total += p.w;
+  }
+  const dx = line.align === 'center' ? (line.width - total) / 2 : line.align === 'right' ? line.width - total : 0;
+  return { dx, glue, ratio: r };
+}
+
+/** Content-stream operators for one line: one TJ per run of one face, glue as space + kern. */
+function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFaces: Set<number>, out: string[], under: string[]): void {
+  const { dx, glue } = setLine(line);
+  let face = -1;
+  let size = 0;
+  let rise = 0;
+  let open = false;
+  let gi = 0;
+  let cx = x + dx;
+  let tj = '';
+  let ops = 'BT 1 0 0 1 ' + fmt(x + dx) + ' ' + fmt(yPdf) + ' Tm';
+  const parts = line.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as Box | Glue;
+    if (p.t === 'glue') {
+      const w = glue[gi++]!;
+      if (face >= 0) {
+        const f = faces[face]!;
+        if (!f.used.has(f.spaceGid)) f.used.set(f.spaceGid, ' ');
+        // A real space glyph so extractors see word boundaries; the kern sets its width.
+        const adj = -((w - (f.spaceW * size) / 1000) * 1000) / size;
+        if (!open) {
+          tj = '[';
+          open = true;
+        }
+        tj += '<' + f.spaceGid.toString(16).padStart(4, '0') + '>' + fmt(adj);
+      }
+      cx += w;
+      continue;
+    }
+    if (!p.tj) {
+      cx += p.w;
+      continue;
+    }
+    if (p.face !== face || p.size !== size) {
+      if (open) {
+        ops += ' ' + tj + '] TJ';
+        open = false;
+      }
+      face = p.face;
+      size = p.size;
+      usedFaces.add(face);
+      ops += ' /F' + face + ' ' + fmt(size) + ' Tf';
+    }
+    const r = p.rise ?? 0;
+    if (r !== rise) {
+      if (open) {
+        ops += ' ' + tj + '] TJ';
+        open = false;
+      }
+      rise = r;
+      ops += ' ' + fmt(rise) + ' Ts';
+    }
+    if (!open) {
+      tj = '[';
+      open = true;
+    }
+    tj += p.tj;
+    if (p.underline) under.push(`${fmt(cx)} ${fmt(yPdf - size * 0.12)} m ${fmt(cx + p.w)} ${fmt(yPdf - size * 0.12)} l`);
+    cx += p.w;
+  }
+  if (open) ops += ' ' + tj + '] TJ';
+  ops += ' ET';
+  out.push(ops);
+}
+
+/** A 6-letter subset tag derived from the glyph set, so the same input gives the same name. */
+function subsetTag(gids: number[], name: string): string {
+  let h = 2166136261;
+  const feed = (n: number) => {
+    h ^= n & 0xff;
+    h = Math.imul(h, 16777619) >>> 0;
+  };
+  for (const c of name) feed(c.charCodeAt(0));
+  for (const g of gids) {
+    feed(g);
+    feed(g >> 8);
+  }
+  let tag = '';
+  for (let i = 0; i < 6; i++) {
+    tag += String.fromCharCode(65 + (h % 26));
+    h = Math.floor(h / 26) + i * 7919;
+  }
+  return tag;
+}
+
+function toUnicodeCMap(entries: [number, string][]): string {
+  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+  const utf16 = (s: string) => {
+    let out = '';
+    for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i));
+    return out;
+  };
+  let body = '';
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    body += `${chunk.length} beginbfchar\n`;
+    for (const [gid, text] of chunk) body += `<${hex4(gid)}> <${utf16(text)}>\n`;
+    body += 'endbfchar\n';
+  }
+  return (
+    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
+    '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n' +
+    '1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n' +
+    body +
+    'endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend'
+  );
+}
+
+/**
+ * Embeds a subset of a TrueType face as a Type0/CIDFontType2 font. Content streams use the
+ * original glyph ids as CIDs (known when words are measured); CIDToGIDMap maps them to the
+ * subset's renumbered glyphs.
+ */
+function embedFace(doc: PDFDocument, ref: PDFRef, f: DrawFace): void {
+  const ctx = doc.context;
+  const font = f.face.font;
+  const gids = [...f.used.keys()].sort((a, b) => a - b);
+  const subset = font.createSubset();
+  const map = new Map<number, number>();
+  for (const g of gids) map.set(g, subset.includeGlyph(g as never) as unknown as number);
+  const bytes = subset.encode();
+  const maxCid = gids.length ? gids[gids.length - 1]! : 0;
+  const cidToGid = new Uint8Array((maxCid + 1) * 2);
+  for (const [cid, gid] of map) {
+    cidToGid[cid * 2] = gid >> 8;
+    cidToGid[cid * 2 + 1] = gid & 0xff;
+  }
+  const scale = 1000 / font.unitsPerEm;
+  const W: (number | number[])[] = [];
+  let run: number[] = [];
+  let prev = -2;
+  for (const g of gids) {
+    const w = Math.round(font.getGlyph(g).advanceWidth * scale * 100) / 100;
+    if (g !== prev + 1) {
+      if (run.length) W.push(run);
+      W.push(g);
+      run = [];
+    }
+    run.push(w);
+    prev = g;
+  }
+  if (run.length) W.push(run);
+  const name = `${subsetTag(gids, f.face.name)}+${f.face.name}`;
+  const fontFile = ctx.register(ctx.stream(deflateSync(bytes), { Filter: 'FlateDecode', Length1: bytes.length }));
+  const bbox = font.bbox;
+  const descriptor = ctx.register(
+    ctx.obj({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: 4 | (font.italicAngle !== 0 ? 64 : 0),
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale].map((v) => Math.round(v)),
+      ItalicAngle: font.italicAngle,
+      Ascent: Math.round(font.ascent * scale),
+      Descent: Math.round(font.descent * scale),
+      CapHeight: Math.round((font.capHeight || font.ascent) * scale),
+      XHeight: Math.round((font.xHeight || 0) * scale),
+      StemV: 80,
+      FontFile2: fontFile,
+    }),
+  );
+  const cidFont = ctx.register(
+    ctx.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W,
+      CIDToGIDMap: ctx.register(ctx.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' })),
+    }),
+  );
+  const entries = gids.map((g) => [g, f.used.get(g) ?? ''] as [number, string]).filter(([, t]) => t !== '');
+  const toUnicode = ctx.register(ctx.stream(deflateSync(Buffer.from(toUnicodeCMap(entries), 'latin1')), { Filter: 'FlateDecode' }));
+  ctx.assign(
+    ref,
+    ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+  );
+}
+
+/** PDF outline (bookmarks) from the headings' placements, nested by level. */
+function buildOutline(doc: PDFDocument, pageRefs: PDFRef[], entries: DrawOutlineEntry[], pageHeight: number): void {
+  if (entries.length === 0) return;
+  const ctx = doc.context;
+  interface N {
+    ref: PDFRef;
+    e: DrawOutlineEntry | null;
+    kids: N[];
+    parent: N | null;
+  }
+  const root: N = { ref: ctx.nextRef(), e: null, kids: [], parent: null };
+  const stack: N[] = [root];
+  for (const e of entries) {
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1]!;
+      if (e.top || top.e!.level >= e.level) stack.pop();
+      else break;
+    }
+    const parent = stack[stack.length - 1]!;
+    const n: N = { ref: ctx.nextRef(), e, kids: [], parent };
+    parent.kids.push(n);
+    stack.push(n);
+  }
+  const count = (n: N): number => n.kids.reduce((s, k) => s + 1 + count(k), 0);
+  const write = (n: N) => {
+    const dict = new Map<PDFName, unknown>();
+    if (n.e) {
+      const parent = n.parent!;
+      const i = parent.kids.indexOf(n);
+      const obj: Record<string, unknown> = {
+        Title: PDFHexString.fromText(n.e.title),
+        Parent: parent.ref,
+        Dest: [pageRefs[n.e.page]!, 'XYZ', null, Math.round(pageHeight - n.e.y + 12), null],
+      };
+      if (i > 0) obj.Prev = parent.kids[i - 1]!.ref;
+      if (i < parent.kids.length - 1) obj.Next = parent.kids[i + 1]!.ref;
+      if (n.kids.length) {
+        obj.First = n.kids[0]!.ref;
+        obj.Last = n.kids[n.kids.length - 1]!.ref;
+        obj.Count = n.e.level <= 1 ? count(n) : -count(n);
+      }
+      ctx.assign(n.ref, ctx.obj(obj as never));
+    } else {
+      ctx.assign(n.ref, ctx.obj({ Type: 'Outlines', First: n.kids[0]!.ref, Last: n.kids[n.kids.length - 1]!.ref, Count: count(n) }));
+    }
+    void dict;
+    for (const k of n.kids) write(k);
+  };
+  write(root);
+  doc.catalog.set(PDFName.of('Outlines'), root.ref);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/**
+ * The draw stage: pages → PDF bytes. The only stage that touches pdf-lib. Each line becomes one
+ * BT…ET with one TJ per face run; glyph strings come cached from the measure stage.
+ */
+export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint8Array> {
+  const { pages, pageWidth: W, pageHeight: Hp, faces } = input;
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const ctx = doc.context;
+  const fontRefs = faces.map(() => ctx.nextRef());
+  const usedFaces = new Set<number>();
+  const images = new Map<number, PDFRef>();
+  const xobjects = new Map<string, PDFRef>();
+  const pageRefs: PDFRef[] = [];
+  const resourcesRef = ctx.nextRef();
+
+  for (const page of pages)
+    for (const d of page.draws)
+      if (d.d === 'image' && !images.has(d.image.key)) {
+        const img = d.image.format === 'jpeg' ? await doc.embedJpg(d.image.data) : await doc.embedPng(d.image.data);
+        images.set(d.image.key, img.ref);
+        xobjects.set('Im' + d.image.key, img.ref);
+      }
+
+  for (const page of pages) {
+    const out: string[] = [];
+    const under: string[] = [];
+    const rules: string[] = [];
+    for (const d of page.draws) drawOne(d);
+    function drawOne(d: Drawable): void {
+      if (d.d === 'text') {
+        if (d.line.parts.length === 0) return;
+        if (stats && d.line.align === 'justify' && !d.line.last) stats.ratios.push(setLine(d.line).ratio);
+        lineOps(d.line, d.x, Hp - d.y, faces, usedFaces, out, under);
+      } else if (d.d === 'rule') {
+        rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
+      } else {
+        out.push(`q ${fmt(d.w)} 0 0 ${fmt(d.h)} ${fmt(d.x)} ${fmt(Hp - d.y - d.h)} cm /Im${d.image.key} Do Q`);
+      }
+    }
+    void drawOne;
+    if (under.length) rules.push('0.5 w ' + under.join(' ') + ' S');
+    const content = out.join('\n') + (rules.length ? '\n0 G ' + rules.join('\n') : '');
+    const pdfPage = doc.addPage([W, Hp]);
+    pdfPage.node.set(PDFName.of('Resources'), resourcesRef);
+    pdfPage.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
+    pageRefs.push(pdfPage.ref);
+  }
+
+  // Fonts: subsets of the faces actually drawn.
+  const fontDict: Record<string, PDFRef> = {};
+  for (const i of [...usedFaces].sort((a, b) => a - b)) {
+    embedFace(doc, fontRefs[i]!, faces[i]!);
+    fontDict['F' + i] = fontRefs[i]!;
+  }
+  const res: Record<string, unknown> = { Font: fontDict, ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC'] };
+  if (xobjects.size) res.XObject = Object.fromEntries(xobjects);
+  ctx.assign(resourcesRef, ctx.obj(res as never));
+
+  buildOutline(doc, pageRefs, input.outline, Hp);
+  // Page labels: roman numerals for the front matter, arabic from page 1 of the body.
+  const nums: unknown[] = [0, { S: 'r' }];
+  if (input.firstArabic > 0) nums.push(input.firstArabic, { S: 'D' });
+  doc.catalog.set(PDFName.of('PageLabels'), ctx.obj({ Nums: nums as never }));
+
+  const m = input.meta;
+  doc.setTitle(m.title, { showInWindowTitleBar: true });
+  if (m.author) doc.setAuthor(m.author);
+  if (m.subject) doc.setSubject(m.subject);
+  if (m.keywords) doc.setKeywords(m.keywords);
+  doc.setLanguage(m.language);
+  doc.setCreator('Sử Quán');
+  doc.setProducer(m.producer);
+  doc.setCreationDate(m.date);
+  doc.setModificationDate(m.date);
+  return doc.save({ updateFieldAppearances: false, addDefaultPage: false });
+}
+

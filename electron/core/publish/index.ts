@@ -1,0 +1,132 @@
+import type { Book } from '../../../shared/book/model';
+import type { IndexMark, PreparedSection, Section } from './ir';
+import { createContext, createShaper, prepareBook, prepareIndex, prepareToc, type IndexEntry, type TocEntry } from './measure';
+import { breakSection } from './break';
+import { paginate, type Pagination } from './paginate';
+import { drawPdf, type DrawStats } from './draw';
+import { DEFAULT_FAMILY, loadWorld, type TypesetWorld } from './world';
+import { resolveSetup, type ResolvedSetup } from './setup';
+
+export { loadWorld, type TypesetWorld, type LoadWorldOptions } from './world';
+export { bookFromMarkdown } from './markdown';
+export { resolveSetup, TRIM_SIZES } from './setup';
+export { normaliseTonePlacement, sortIndex } from './measure';
+
+/** What a typesetting run produced besides the PDF: for tests, the CLI and the benchmark. */
+export interface TypesetReport {
+  pdf: Uint8Array;
+  pageCount: number;
+  setup: ResolvedSetup;
+  /** Stretch ratio of every justified line that is not the last of its paragraph. */
+  ratios: number[];
+  /** Printed label of the page of every TOC anchor. */
+  labels: Map<string, string>;
+  /** Per physical page: footnote ids called there and footnote ids whose text begins there. */
+  footnotes: { calls: number[]; starts: number[] }[];
+  /** Page labels by physical index ('' for blank pages). */
+  pageLabels: string[];
+  /** Table of contents entries with the page labels printed in it. */
+  toc: TocEntry[];
+}
+
+/** Typesets a book into a print-ready PDF. The same book and world give the same bytes. */
+export async function typeset(book: Book, world?: TypesetWorld): Promise<Uint8Array> {
+  return (await typesetWithReport(book, world)).pdf;
+}
+
+export async function typesetWithReport(book: Book, world?: TypesetWorld): Promise<TypesetReport> {
+  const w = world ?? (await loadWorld());
+  const setup = resolveSetup(book, Object.keys(w.families), w.families[DEFAULT_FAMILY] ? DEFAULT_FAMILY : Object.keys(w.families)[0]!);
+  const shaper = createShaper(w);
+
+  let labels = new Map<string, string>();
+  let result!: Pagination;
+  let toc: TocEntry[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    // 1. Measure: the book → prepared sections of shaped words, numbered and styled.
+    const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined);
+    const prepared = prepareBook(book, ctx);
+    // 2. Break: paragraphs → justified lines (Knuth–Plass); every block → flow of known height.
+    const sections = prepared.map(breakSection);
+    // 3. Paginate; generated matter (TOC, index) is rebuilt from the page labels until stable.
+    let signature = '';
+    for (let round = 0; round < 5; round++) {
+      toc = tocEntries(sections, labels, setup.tocDepth);
+      const index = indexEntries(result, round === 0);
+      replaceGenerated(prepared, sections, (role, numbering) =>
+        role === 'toc' ? prepareToc(ctx, book, toc, numbering) : prepareIndex(ctx, book, index),
+      );
+      result = paginate(sections, { setup, shaper });
+      labels = result.labels;
+      const sig = JSON.stringify([tocEntries(sections, labels, setup.tocDepth), indexEntries(result, false)]);
+      if (sig === signature) break;
+      signature = sig;
+    }
+    if (!ctx.usesPageRefs) break;
+  }
+
+  // 4. Draw: pages → PDF (fonts subset and embedded, outline, metadata).
+  const stats: DrawStats = { ratios: [] };
+  const pdf = await drawPdf(
+    {
+      pages: result.pages,
+      pageWidth: setup.pageWidth,
+      pageHeight: setup.pageHeight,
+      faces: shaper.faces,
+      outline: result.outline,
+      firstArabic: result.firstArabic,
+      meta: {
+        title: book.title.normalize('NFC'),
+        author: book.author?.normalize('NFC'),
+        subject: book.subtitle?.normalize('NFC'),
+        language: book.language ?? 'vi',
+        date: w.date,
+        producer: w.producer,
+      },
+    },
+    stats,
+  );
+  return {
+    pdf,
+    pageCount: result.pages.length,
+    setup,
+    ratios: stats.ratios,
+    labels,
+    footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts })),
+    pageLabels: result.pages.map((p) => p.label),
+    toc,
+  };
+}
+
+function tocEntries(sections: Section[], labels: Map<string, string>, depth: number): TocEntry[] {
+  const out: TocEntry[] = [];
+  for (const s of sections) {
+    if (s.role === 'toc') continue;
+    for (const o of s.outline) if (o.level <= depth) out.push({ anchor: o.anchor, title: o.title, level: o.level, label: labels.get(o.anchor) ?? '000' });
+  }
+  return out;
+}
+
+function indexEntries(result: Pagination | undefined, dummy: boolean): IndexEntry[] {
+  const map = new Map<string, { mark: IndexMark; labels: string[] }>();
+  if (!result) return [];
+  for (const p of result.pages)
+    for (const m of p.marks) {
+      const key = m.index + '\u0001' + m.term;
+      let e = map.get(key);
+      if (!e) map.set(key, (e = { mark: m, labels: [] }));
+      const label = dummy ? '000' : p.label;
+      if (e.labels[e.labels.length - 1] !== label) e.labels.push(label);
+    }
+  return [...map.values()];
+}
+
+function replaceGenerated(
+  prepared: PreparedSection[],
+  sections: Section[],
+  build: (role: 'toc' | 'index', numbering: 'roman' | 'arabic') => PreparedSection,
+): void {
+  prepared.forEach((ps, i) => {
+    if (ps.role === 'toc' || ps.role === 'index') sections[i] = breakSection(build(ps.role, ps.style.numbering));
+  });
+}

@@ -1,0 +1,331 @@
+import type { Box, Drawable, FlowBlock, Glue, IndexMark, Line, OutlineEntry, Page, Section } from '../ir';
+import type { ResolvedSetup } from '../setup';
+
+/** What pagination needs from the measure stage: shaping for folios, heads and renumbered calls. */
+export interface PageShaper {
+  box(text: string, face: number, size: number): Box;
+  width(text: string, face: number, size: number): number;
+  face(family: string, bold?: boolean, italic?: boolean): number;
+}
+
+export interface PaginateOptions {
+  setup: ResolvedSetup;
+  shaper: PageShaper;
+}
+
+/** One page's worth of a section's flow, before it is placed on paper. */
+interface Fill {
+  end: number;
+  placed: FlowBlock[];
+  notes: FlowBlock[];
+  noteIds: number[];
+  carryOut: FlowBlock[];
+  /** The footnote area begins with lines continued from the previous page. */
+  continued: boolean;
+}
+
+export interface OutlinePlacement extends OutlineEntry {
+  page: number;
+  /** Distance from the top of the page, points. */
+  y: number;
+}
+
+export interface Pagination {
+  pages: Page[];
+  /** Anchor → printed page label, for the TOC and cross-references. */
+  labels: Map<string, string>;
+  outline: OutlinePlacement[];
+  /** Physical index of page 1 (arabic), for PDF page labels. */
+  firstArabic: number;
+}
+
+export function romanLower(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+  ];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
+  return out;
+}
+
+/**
+ * The paginate stage: sections of flow blocks → pages.
+ *
+ * Pages are filled greedily, then the break is moved back to respect the rules of book pages:
+ * no first line of a paragraph alone at the foot of a page (orphan), no last line alone at the
+ * head of the next (widow), headings kept with what follows. A block's footnotes must start on
+ * its page: if they do not fit, the block moves to the next page, unless the notes can be split
+ * — every note but the last complete and at least two lines of the last — in which case the rest
+ * continues at the top of the next page's footnote area under a full-width rule.
+ */
+export function paginate(sections: Section[], opts: PaginateOptions): Pagination {
+  const { setup, shaper } = opts;
+  const H = setup.textHeight;
+  const sepH = setup.footnoteLeading * 1.1;
+  const pages: Page[] = [];
+  const labels = new Map<string, string>();
+  const outline: OutlinePlacement[] = [];
+  let firstArabic = -1;
+  const anchorsY = new Map<string, { page: number; y: number }>();
+
+  const lineH = (bs: FlowBlock[]) => bs.reduce((s, b) => s + b.h, 0);
+
+  function fillOne(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean): Fill {
+    let i = i0;
+    if (!firstPage) while (i < limit && flow[i]!.space && !flow[i]!.fill) i++;
+    const placed: FlowBlock[] = [];
+    const notes: FlowBlock[] = [];
+    const noteIds: number[] = [];
+    let carryOut: FlowBlock[] = [];
+    let used = 0;
+    let noteH = 0;
+    const continued = carry.length > 0;
+    for (const line of carry) {
+      if (carryOut.length === 0 && (notes.length === 0 || sepH + noteH + line.h <= H * 0.6)) {
+        if (notes.length === 0) noteH += sepH;
+        notes.push(line);
+        noteH += line.h;
+      } else carryOut.push(line);
+    }
+    let j = i;
+    for (; j < limit; j++) {
+      const b = flow[j]!;
+      if (j > i && b.breakBefore) break;
+      const bnLines = b.notes ? b.notes.flatMap((n) => n.lines) : [];
+      if (carryOut.length && bnLines.length && placed.length) break;
+      const bn = lineH(bnLines);
+      const sepAdd = bnLines.length && notes.length === 0 ? sepH : 0;
+      const take = () => {
+        placed.push(b);
+        used += b.h;
+        if (b.notes) for (const n of b.notes) noteIds.push(n.id);
+      };
+      if (used + b.h + noteH + bn + sepAdd <= H + 0.01) {
+        take();
+        notes.push(...bnLines);
+        noteH += bn + sepAdd;
+        continue;
+      }
+      if (b.notes && used + b.h <= H) {
+        const avail = H - used - b.h - noteH - sepAdd;
+        const lastNote = b.notes[b.notes.length - 1]!;
+        const required = bn - lineH(lastNote.lines) + lineH(lastNote.lines.slice(0, Math.min(2, lastNote.lines.length)));
+        if (required <= avail + 0.01) {
+          let k = 0;
+          let hsum = 0;
+          while (k < bnLines.length && hsum + bnLines[k]!.h <= avail + 0.01) hsum += bnLines[k++]!.h;
+          take();
+          notes.push(...bnLines.slice(0, k));
+          noteH += hsum + sepAdd;
+          carryOut = [...carryOut, ...bnLines.slice(k)];
+          j++;
+          break;
+        }
+      }
+      if (placed.every((p) => p.space)) {
+        // Nothing else fits on an empty page: place the block anyway (an oversized figure or table).
+        take();
+        const room = Math.max(0, H - used - noteH - sepAdd);
+        let k = 0;
+        let hsum = 0;
+        while (k < bnLines.length && (k === 0 || hsum + bnLines[k]!.h <= room)) hsum += bnLines[k++]!.h;
+        notes.push(...bnLines.slice(0, k));
+        noteH += hsum + (k ? sepAdd : 0);
+        carryOut = [...carryOut, ...bnLines.slice(k)];
+        j++;
+      }
+      break;
+    }
+    return { end: j, placed, notes, noteIds, carryOut, continued };
+  }
+
+  /** Moves a page break back for orphans, widows and kept blocks; returns the new end. */
+  function adjust(flow: FlowBlock[], start: number, end: number): number {
+    if (end >= flow.length || flow[end]!.breakBefore) return end;
+    let first = start;
+    while (first < end && flow[first]!.space) first++;
+    let e = end;
+    const b = flow[e]!;
+    const prev = flow[e - 1];
+    if (b.para && prev?.para && prev.para.id === b.para.id) {
+      const k = b.para.i;
+      const n = b.para.n;
+      if (k === 1 && n > 1) e -= 1;
+      else if (n - k === 1 && n >= 3) {
+        e -= 1;
+        if (k - 1 === 1) e -= 1;
+      }
+    }
+    while (e > first && flow[e - 1]!.keep) e--;
+    // Trailing space at the foot of the page is harmless; a page emptied by the rules is not.
+    let content = first;
+    while (content < e && flow[content]!.space) content++;
+    return content < e ? e : end;
+  }
+
+  function fillSection(flow: FlowBlock[]): Fill[] {
+    const out: Fill[] = [];
+    let i = 0;
+    let carry: FlowBlock[] = [];
+    let guard = 0;
+    while (i < flow.length || carry.length) {
+      const firstPage = out.length === 0;
+      let f = fillOne(flow, i, carry, flow.length, firstPage);
+      const e = adjust(flow, i, f.end);
+      if (e < f.end) f = fillOne(flow, i, carry, e, firstPage);
+      if (f.end === i && f.notes.length === 0 && f.placed.length === 0) {
+        // Cannot make progress (should not happen); force one block.
+        f = fillOne(flow, i, carry, Math.min(flow.length, i + 1), true);
+      }
+      out.push(f);
+      i = f.end;
+      carry = f.carryOut;
+      if (++guard > 100000) throw new Error('pagination does not terminate');
+    }
+    return out;
+  }
+
+  const folioFace = shaper.face(setup.fontFamily);
+  const headFace = shaper.face(setup.fontFamily, false, true);
+  const headSize = setup.bodySize - 1.5;
+
+  const textAt = (text: string, face: number, size: number, x: number, y: number, align: 'left' | 'center' | 'right', width: number): Drawable => {
+    const b = shaper.box(text, face, size);
+    return { d: 'text', x, y, line: { width, align, last: true, parts: [b], ratio: 0 } };
+  };
+
+  /** A running head that fits the measure: whole words, then an ellipsis. */
+  const fitHead = (text: string): string => {
+    const max = setup.textWidth * 0.8;
+    if (shaper.width(text, headFace, headSize) <= max) return text;
+    const words = text.split(/\s+/);
+    while (words.length > 1 && shaper.width(words.join(' ') + ' …', headFace, headSize) > max) words.pop();
+    return words.join(' ') + ' …';
+  };
+
+  function newPage(folio: string, label: string): Page {
+    return { index: pages.length, folio, label, draws: [], anchors: [], marks: [], calls: [], noteStarts: [] };
+  }
+
+  for (const s of sections) {
+    if (s.flow.length === 0) continue;
+    if (s.style.recto && pages.length % 2 === 1) pages.push(newPage('', ''));
+    if (s.style.numbering === 'arabic' && firstArabic < 0) {
+      if (pages.length % 2 === 1) pages.push(newPage('', ''));
+      firstArabic = pages.length;
+    }
+    const fills = fillSection(s.flow);
+    fills.forEach((f, k) => {
+      const index = pages.length;
+      const label = s.style.numbering === 'roman' || firstArabic < 0 ? romanLower(index + 1) : String(index - firstArabic + 1);
+      const page = newPage(s.style.printFolio ? label : '', label);
+      const recto = index % 2 === 0;
+      const left = recto ? setup.inner : setup.outer;
+      const top = setup.top;
+      const opening = k === 0 && s.opening;
+      // Body blocks from the top, fill blocks sharing the leftover height.
+      const used = lineH(f.placed);
+      const noteH = f.notes.length ? sepH + lineH(f.notes) : 0;
+      const fills = f.placed.reduce((a, b) => a + (b.fill ?? 0), 0);
+      const extra = fills > 0 ? Math.max(0, H - used - noteH) / fills : 0;
+      let y = top;
+      for (const b of f.placed) {
+        if (b.fill) y += extra * b.fill;
+        for (const d of b.draws) page.draws.push(place(d, left, y));
+        if (b.anchors)
+          for (const a of b.anchors) {
+            page.anchors.push(a);
+            labels.set(a, label);
+            anchorsY.set(a, { page: index, y });
+          }
+        if (b.marks) page.marks.push(...b.marks);
+        y += b.h;
+      }
+      page.calls.push(...f.noteIds);
+      // Footnote area at the foot of the text block.
+      if (f.notes.length) {
+        let ny = top + H - lineH(f.notes) - sepH;
+        const ruleY = ny + sepH * 0.4;
+        const ruleW = f.continued ? setup.textWidth : setup.textWidth * 0.3;
+        page.draws.push({ d: 'rule', x1: left, y1: ruleY, x2: left + ruleW, y2: ruleY, width: 0.4 });
+        ny += sepH;
+        for (const b of f.notes) {
+          for (const d of b.draws) {
+            page.draws.push(place(d, left, ny));
+            if (d.d === 'text') for (const p of d.line.parts) if (p.t === 'box' && p.fnLabel !== undefined) page.noteStarts.push(p.fnLabel);
+          }
+          ny += b.h;
+        }
+      }
+      // Running head (none on openings) and folio.
+      const headText = recto ? s.style.headOdd : s.style.headEven;
+      if (!opening && headText) {
+        const by = top - setup.leading * 0.95;
+        page.draws.push(textAt(fitHead(headText), headFace, headSize, left, by, 'center', setup.textWidth));
+        if (page.folio) page.draws.push(textAt(page.folio, folioFace, setup.bodySize - 0.5, left, by, recto ? 'right' : 'left', setup.textWidth));
+        const ry = top - setup.leading * 0.55;
+        page.draws.push({ d: 'rule', x1: left, y1: ry, x2: left + setup.textWidth, y2: ry, width: 0.4 });
+      } else if (page.folio) {
+        const by = top + H + setup.leading * 1.5;
+        page.draws.push(textAt(page.folio, folioFace, setup.bodySize - 0.5, left, by, 'center', setup.textWidth));
+      }
+      pages.push(page);
+    });
+    for (const o of s.outline) {
+      const at = anchorsY.get(o.anchor);
+      if (at) outline.push({ ...o, page: at.page, y: at.y });
+    }
+  }
+  if (setup.footnoteNumbering === 'page') renumberPerPage(pages, shaper);
+  respliceBoxes(pages, shaper);
+  return { pages, labels, outline, firstArabic: Math.max(0, firstArabic) };
+}
+
+function place(d: Drawable, dx: number, dy: number): Drawable {
+  switch (d.d) {
+    case 'text':
+      return { d: 'text', x: d.x + dx, y: d.y + dy, line: d.line };
+    case 'rule':
+      return { d: 'rule', x1: d.x1 + dx, y1: d.y1 + dy, x2: d.x2 + dx, y2: d.y2 + dy, width: d.width };
+    case 'image':
+      return { ...d, x: d.x + dx, y: d.y + dy };
+  }
+}
+
+function mapLines(pages: Page[], fn: (b: Box) => Box | undefined): void {
+  for (const page of pages) {
+    for (let k = 0; k < page.draws.length; k++) {
+      const d = page.draws[k]!;
+      if (d.d !== 'text') continue;
+      let changed = false;
+      const parts = d.line.parts.map((p) => {
+        if (p.t !== 'box') return p;
+        const r = fn(p);
+        if (r) changed = true;
+        return r ?? p;
+      });
+      if (changed) page.draws[k] = { ...d, line: { ...d.line, parts: parts as (Box | Glue)[] } as Line };
+    }
+  }
+}
+
+/** Footnote numbers restart on every page: calls and labels take their number on their page. */
+function renumberPerPage(pages: Page[], shaper: PageShaper): void {
+  const numbers = new Map<number, number>();
+  for (const p of pages) p.calls.forEach((id, i) => numbers.set(id, i + 1));
+  mapLines(pages, (b) => {
+    const id = b.fnCall ?? b.fnLabel;
+    if (id === undefined) return undefined;
+    const n = numbers.get(id);
+    if (n === undefined || String(n) === b.text) return undefined;
+    return { ...shaper.box(String(n), b.face, b.size), rise: b.rise, fnCall: b.fnCall, fnLabel: b.fnLabel } as Box;
+  });
+}
+
+/** Pieces of words split to fit the measure get their own glyphs. */
+function respliceBoxes(pages: Page[], shaper: PageShaper): void {
+  mapLines(pages, (b) => (b.split ? { ...shaper.box(b.text, b.face, b.size), rise: b.rise } : undefined));
+}
+
+export type { IndexMark };
