@@ -45,13 +45,29 @@ function splitOversize(items: Item[], maxW: number): Item[] {
   return out;
 }
 
+function overfull(items: Item[], width: number): boolean {
+  return items.some((it) => it.t === 'box' && it.w > width);
+}
+
 /** A paragraph → its lines. */
 export function breakParagraph(p: PPara): Line[] {
   const hang = p.hangFirst ?? 0;
   const lineWidth = (l: number) => (l === 0 ? p.width + hang : p.width);
   const items = splitOversize(p.items, p.width);
   const justify = p.align === 'justify';
-  const br = chooseBreaks(items, lineWidth, justify);
+  let br = chooseBreaks(items, lineWidth, justify);
+  if (p.align === 'center' && br.positions.length > 1) {
+    // Balance centered titles: the narrowest measure that needs no more lines.
+    const n = br.positions.length;
+    let lo = p.width * 0.4;
+    let hi = p.width;
+    for (let k = 0; k < 10; k++) {
+      const mid = (lo + hi) / 2;
+      if (firstFit(items, () => mid).positions.length <= n && !overfull(items, mid)) hi = mid;
+      else lo = mid;
+    }
+    br = firstFit(items, () => hi);
+  }
   const lines: Line[] = [];
   let start = 0;
   br.positions.forEach((pos, li) => {

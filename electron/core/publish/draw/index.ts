@@ -81,13 +81,17 @@ function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFac
   let gi = 0;
   let cx = x + dx;
   let tj = '';
-  let ops = 'BT 1 0 0 1 ' + fmt(x + dx) + ' ' + fmt(yPdf) + ' Tm';
+  let ops = '';
+  // Horizontal space not yet expressed in the content stream (empty boxes such as a paragraph
+  // indent, or glue before the first glyph): moves the start point or becomes a TJ kern.
+  let shift = 0;
+  let begun = false;
   const parts = line.parts;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Box | Glue;
     if (p.t === 'glue') {
       const w = glue[gi++]!;
-      if (face >= 0) {
+      if (face >= 0 && shift === 0) {
         const f = faces[face]!;
         if (!f.used.has(f.spaceGid)) f.used.set(f.spaceGid, ' ');
         // A real space glyph so extractors see word boundaries; the kern sets its width.
@@ -97,13 +101,19 @@ function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFac
           open = true;
         }
         tj += '<' + f.spaceGid.toString(16).padStart(4, '0') + '>' + fmt(adj);
-      }
+      } else shift += w;
       cx += w;
       continue;
     }
     if (!p.tj) {
+      shift += p.w;
       cx += p.w;
       continue;
+    }
+    if (!begun) {
+      ops = 'BT 1 0 0 1 ' + fmt(x + dx + shift) + ' ' + fmt(yPdf) + ' Tm';
+      begun = true;
+      shift = 0;
     }
     if (p.face !== face || p.size !== size) {
       if (open) {
@@ -128,10 +138,15 @@ function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFac
       tj = '[';
       open = true;
     }
+    if (shift !== 0) {
+      tj += fmt((-shift * 1000) / size);
+      shift = 0;
+    }
     tj += p.tj;
     if (p.underline) under.push(`${fmt(cx)} ${fmt(yPdf - size * 0.12)} m ${fmt(cx + p.w)} ${fmt(yPdf - size * 0.12)} l`);
     cx += p.w;
   }
+  if (!begun) return;
   if (open) ops += ' ' + tj + '] TJ';
   ops += ' ET';
   out.push(ops);
