@@ -10,3 +10,11 @@ export { parseDocumentCode, findDocumentReferences } from './documentCode';
 export type { DocumentCode, DocumentCodeSystem, DocumentReference } from './documentCode';
 export { defaultTables, mergeTables } from './documentCodeTables';
 export type { DocumentCodeTables, DocumentCodeTableAdditions } from './documentCodeTables';
+export {
+  parsePartialDate, parseDateLead, comparePartialDates, formatPartialDate, formatVietnameseDate, canChiOfYear,
+} from './partialDate';
+export type {
+  PartialDate, DatePrecision, DateQualifier, PartOfDay, Season, Calendar, DateStyle, ParseDateOptions,
+} from './partialDate';
+export { lunarToSolar, solarToLunar } from './lunarCalendar';
+export type { LunarDate, SolarDate } from './lunarCalendar';
