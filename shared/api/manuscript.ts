@@ -1,11 +1,17 @@
-/** Contract of the `manuscript` service: books, their structure, and chapter content. */
+/** Contract of the `manuscript` service: books, their structure, chapter content and its history. */
 import { z } from 'zod';
+import type { CitationSpan } from '../manuscript/citation';
+import type { ParagraphDiff, DiffSummary } from '../manuscript/diff';
+import { chapterStatuses, nodeRoles, type ChapterStatus, type NodeRole, type OutlineHeading } from '../manuscript/structure';
 import { method } from './contract';
 
 export type BookKind = 'history' | 'chronicle' | 'documents';
 export const bookKinds = ['history', 'chronicle', 'documents'] as const;
 
 export type BookNodeKind = 'part' | 'chapter' | 'front' | 'back';
+export const bookNodeKinds = ['part', 'chapter', 'front', 'back'] as const;
+
+export type { ChapterStatus, NodeRole, OutlineHeading };
 
 export interface BookSummary {
   id: number;
@@ -20,13 +26,55 @@ export interface BookNodeInfo {
   bookId: number;
   parentId: number | null;
   kind: BookNodeKind;
+  /** For front/back matter: lời giới thiệu, kết luận, phụ lục…; '' for parts and chapters. */
+  role: NodeRole;
   title: string;
   position: number;
+  status: ChapterStatus;
+  /** The headings (sections) of the node's text, in order. */
+  outline: OutlineHeading[];
   updatedAt: string;
+}
+
+/** Credits and publishing details of a book (trang ghi công, ghi chép xuất bản). */
+export interface BookDetails {
+  /** Cơ quan biên soạn / tác giả: "Ban Chấp hành Đảng bộ huyện Tam Đường". */
+  compilingBody?: string;
+  /** Giai đoạn: "1945–2025". */
+  period?: string;
+  /** Nơi và năm trên trang tên sách: "Lai Châu – 2026". */
+  placeYear?: string;
+  credits?: {
+    direction?: string[];
+    board?: string[];
+    editorInChief?: string[];
+    research?: string[];
+  };
+  colophon?: {
+    publisher?: string;
+    directorResponsible?: string;
+    editorResponsible?: string;
+    editors?: string[];
+    designer?: string;
+    technicalEditor?: string;
+    proofreader?: string;
+    printRun?: string;
+    printer?: string;
+    registration?: string;
+    decision?: string;
+    licence?: string;
+    isbn?: string;
+    legalDeposit?: string;
+    price?: string;
+  };
+  /** Where the table of contents goes: Vietnamese local histories usually put it at the end. */
+  tocPosition?: 'front' | 'end' | 'none';
 }
 
 export interface BookDetail extends BookSummary {
   subtitle: string;
+  details: BookDetails;
+  /** Live (not deleted) nodes; order by `shared/manuscript/structure` readingOrder. */
   nodes: BookNodeInfo[];
 }
 
@@ -41,12 +89,107 @@ export interface ChapterContent {
   id: number;
   bookId: number;
   title: string;
+  kind: BookNodeKind;
+  role: NodeRole;
+  status: ChapterStatus;
   doc: RichDoc;
   updatedAt: string;
 }
 
+export type RevisionReason = 'autosave' | 'manual' | 'before-restore' | 'import' | 'restore';
+
+export interface RevisionInfo {
+  id: number;
+  nodeId: number;
+  createdAt: string;
+  reason: RevisionReason;
+  note: string;
+  title: string;
+  words: number;
+}
+
+export interface RevisionComparison {
+  from: { revisionId: number | null; createdAt: string };
+  to: { revisionId: number | null; createdAt: string };
+  paragraphs: ParagraphDiff[];
+  summary: DiffSummary;
+}
+
+/** An archived document as the citation picker shows it. */
+export interface CitableDocument {
+  id: number;
+  title: string;
+  /** Số, ký hiệu ("05-NQ/TU"), when catalogued. */
+  number: string;
+  /** As catalogued. */
+  date: string;
+  issuer: string;
+  pageCount: number;
+  /** The citation of the whole document. */
+  citation: string;
+}
+
+export interface ResolvedCitation {
+  key: string;
+  found: boolean;
+  text: string;
+  spans: CitationSpan[];
+  documentTitle: string;
+  /** The cited page, for the side-by-side view. */
+  pageId: number | null;
+}
+
+export interface ImportedDraft {
+  nodes: BookNodeInfo[];
+  footnotes: number;
+  warnings: string[];
+}
+
+/** A place in the manuscript that cites an archived document ("được trích dẫn tại"). */
+export interface CitationPlace {
+  bookId: number;
+  bookTitle: string;
+  nodeId: number;
+  nodeTitle: string;
+  count: number;
+}
+
 const richDoc = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
 const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().max(max);
+const names = z.array(text(300)).max(100).optional();
+const bookDetails = z.object({
+  compilingBody: text(500).optional(),
+  period: text(100).optional(),
+  placeYear: text(200).optional(),
+  credits: z.object({ direction: names, board: names, editorInChief: names, research: names }).optional(),
+  colophon: z
+    .object({
+      publisher: text(300).optional(),
+      directorResponsible: text(300).optional(),
+      editorResponsible: text(300).optional(),
+      editors: names,
+      designer: text(300).optional(),
+      technicalEditor: text(300).optional(),
+      proofreader: text(300).optional(),
+      printRun: text(100).optional(),
+      printer: text(500).optional(),
+      registration: text(200).optional(),
+      decision: text(200).optional(),
+      licence: text(200).optional(),
+      isbn: text(40).optional(),
+      legalDeposit: text(100).optional(),
+      price: text(100).optional(),
+    })
+    .optional(),
+  tocPosition: z.enum(['front', 'end', 'none']).optional(),
+});
+const citationRef = z.object({
+  documentId: id,
+  pageId: id.nullable().optional(),
+  pageSeq: z.number().int().positive().nullable().optional(),
+  folio: z.string().max(50).optional(),
+});
 
 export const manuscriptContract = {
   listBooks: method<BookSummary[]>()(z.object({})),
@@ -54,16 +197,75 @@ export const manuscriptContract = {
     z.object({
       kind: z.enum(bookKinds),
       title: z.string().trim().min(1, 'Cần tên sách.').max(500),
+      subtitle: text(500).optional(),
     }),
   ),
   getBook: method<BookDetail>()(z.object({ id })),
+  /** Changes a book's title, subtitle and details (only the fields given). */
+  updateBook: method<BookDetail>()(
+    z.object({ id, title: z.string().trim().min(1, 'Cần tên sách.').max(500).optional(), subtitle: text(500).optional(), details: bookDetails.optional() }),
+  ),
+  /** Adds a chapter at the end of the body (kept for older callers; see addNode). */
   addChapter: method<BookNodeInfo>()(
     z.object({ bookId: id, title: z.string().trim().min(1, 'Cần tên chương.').max(500) }),
+  ),
+  /**
+   * Adds a division: a part, a chapter (at the top level or inside a part), or front/back matter
+   * with its role. The title defaults to the role's usual title ("Lời nói đầu", "Kết luận").
+   */
+  addNode: method<BookNodeInfo>()(
+    z.object({
+      bookId: id,
+      kind: z.enum(bookNodeKinds),
+      role: z.enum(nodeRoles).default(''),
+      parentId: id.nullable().default(null),
+      title: text(500).default(''),
+      /** Index among the new siblings; default: the end. */
+      index: z.number().int().min(0).optional(),
+    }),
   ),
   renameNode: method<BookNodeInfo>()(
     z.object({ id, title: z.string().trim().min(1, 'Tên không được để trống.').max(500) }),
   ),
+  /** Moves a node to another place in the tree (drag-and-drop, Alt+↑/↓). Returns the book. */
+  moveNode: method<BookDetail>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) })),
+  /** Deletes a node and what it holds, recoverably: `restoreNode` undoes it. Returns the book. */
+  deleteNode: method<BookDetail>()(z.object({ id })),
+  restoreNode: method<BookDetail>()(z.object({ id })),
+  setChapterStatus: method<BookNodeInfo>()(z.object({ id, status: z.enum(chapterStatuses) })),
   getChapter: method<ChapterContent>()(z.object({ id })),
-  /** Saves a chapter's content (autosave). Text is normalised to NFC on the way in. */
-  saveChapter: method<{ updatedAt: string }>()(z.object({ id, doc: richDoc })),
+  /**
+   * Saves a chapter's content (autosave). Text is normalised to NFC on the way in. A revision is
+   * kept automatically at most every 10 minutes of editing.
+   */
+  saveChapter: method<{ updatedAt: string; revisionId: number | null }>()(z.object({ id, doc: richDoc })),
+  /** Keeps the chapter's current content as a named revision. */
+  saveRevision: method<RevisionInfo>()(z.object({ id, note: text(500).default('') })),
+  listRevisions: method<RevisionInfo[]>()(z.object({ nodeId: id })),
+  getRevision: method<RevisionInfo & { doc: RichDoc }>()(z.object({ id })),
+  /** Compares two revisions of a chapter; null means the current content. */
+  compareRevisions: method<RevisionComparison>()(z.object({ nodeId: id, from: id.nullable(), to: id.nullable() })),
+  /** Makes an older revision current again; the content it replaces is kept as a revision first. */
+  restoreRevision: method<ChapterContent>()(z.object({ id })),
+  /** Fuzzy search over archived documents for the citation picker (numbers, titles, dates, issuers). */
+  searchCitable: method<CitableDocument[]>()(
+    z.object({ query: z.string().max(300).default(''), limit: z.number().int().min(1).max(100).default(30) }),
+  ),
+  /** The current text of citations, generated from their documents' metadata. */
+  resolveCitations: method<ResolvedCitation[]>()(z.object({ refs: z.array(citationRef).max(5000) })),
+  /** Where the manuscript cites an archived document. */
+  citedIn: method<CitationPlace[]>()(z.object({ documentId: id })),
+  /**
+   * Imports a Markdown (Pandoc footnotes) or DOCX draft: into one new chapter, or as one chapter
+   * per top-level heading.
+   */
+  importDraft: method<ImportedDraft>()(
+    z.object({
+      bookId: id,
+      fileName: z.string().trim().min(1).max(1000),
+      bytes: z.instanceof(Uint8Array),
+      split: z.boolean().default(false),
+      parentId: id.nullable().default(null),
+    }),
+  ),
 };

@@ -3,6 +3,8 @@
  * the last one applied. Never edit a migration that has shipped: add the next one.
  */
 import initial from './0001-initial';
+import archive from './0002-archive';
+import manuscriptStructure from './0010-manuscript-structure';
 
 export interface Migration {
   version: number;
@@ -10,4 +12,8 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'archive', sql: archive },
+  { version: 10, name: 'manuscript-structure', sql: manuscriptStructure },
+];

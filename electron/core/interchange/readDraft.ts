@@ -1,0 +1,79 @@
+/**
+ * Reads an existing draft — Markdown with Pandoc-style footnotes, or DOCX with its footnotes —
+ * as chapters of tiptap JSON: one chapter, or one per top-level heading (`split`).
+ */
+import path from 'node:path';
+import mammoth from 'mammoth';
+import MarkdownIt from 'markdown-it';
+// @ts-ignore -- markdown-it-footnote ships no types
+import footnotePlugin from 'markdown-it-footnote';
+import type { RichDoc } from '../../../shared/api/manuscript';
+import type { RichNode } from '../../../shared/manuscript/richDoc';
+import { UserFacingError } from '../../../shared/errors';
+import { htmlToRichDoc } from './htmlToRichDoc';
+
+export interface DraftChapter {
+  title: string;
+  doc: RichDoc;
+}
+
+export interface Draft {
+  chapters: DraftChapter[];
+  warnings: string[];
+}
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export async function draftHtml(fileName: string, bytes: Uint8Array): Promise<{ html: string; warnings: string[] }> {
+  if (bytes.length > MAX_BYTES) throw new UserFacingError('import.too-large', `Tệp ${fileName} quá lớn (tối đa 50 MB).`);
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === '.md' || ext === '.markdown' || ext === '.txt') {
+    const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnotePlugin as Parameters<InstanceType<typeof MarkdownIt>["use"]>[0]);
+    return { html: md.render(text.normalize('NFC')), warnings: [] };
+  }
+  if (ext === '.docx') {
+    try {
+      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      const warnings = result.messages.filter((m) => m.type === 'error').map((m) => m.message);
+      return { html: result.value.normalize('NFC'), warnings };
+    } catch (e) {
+      throw new UserFacingError('import.bad-docx', `Không đọc được tệp Word ${fileName}: ${(e as Error).message}.`);
+    }
+  }
+  throw new UserFacingError('import.unsupported', `Chưa nhập được loại tệp “${ext || fileName}”: hãy dùng Markdown (.md) hoặc Word (.docx).`);
+}
+
+/** Headings inside a chapter are sections: h2 → I., h3 → 1., h4 and below → a). */
+function shiftHeadings(nodes: RichNode[], promoteH1: boolean): RichNode[] {
+  return nodes.map((n) => {
+    if (n.type !== 'heading') return n;
+    const level = Number(n.attrs?.level ?? 2);
+    return { ...n, attrs: { level: Math.min(4, Math.max(2, level === 1 && promoteH1 ? 2 : level)) } };
+  });
+}
+
+export async function readDraft(fileName: string, bytes: Uint8Array, opts: { split: boolean }): Promise<Draft> {
+  const { html, warnings } = await draftHtml(fileName, bytes);
+  const converted = htmlToRichDoc(html);
+  const base = path.basename(fileName).replace(/\.[^.]+$/, '').normalize('NFC') || 'Chương nhập';
+  const doc = (content: RichNode[]): RichDoc => ({ type: 'doc', content: content.length ? content : [{ type: 'paragraph' }] });
+  const chapters: DraftChapter[] = [];
+  const sections = converted.sections;
+  if (opts.split && sections.some((s) => s.heading)) {
+    for (const s of sections) {
+      if (!s.heading && s.content.length === 0) continue;
+      chapters.push({ title: s.heading || base, doc: doc(shiftHeadings(s.content, false)) });
+    }
+  } else {
+    // One chapter: a leading top-level heading is its title; later ones become sections.
+    const [first, ...rest] = sections;
+    const title = first?.heading || base;
+    const content: RichNode[] = [];
+    if (first) content.push(...first.content);
+    for (const s of rest) content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: s.heading }] }, ...s.content);
+    chapters.push({ title, doc: doc(shiftHeadings(content, true)) });
+  }
+  if (chapters.length === 0) throw new UserFacingError('import.empty', `Tệp ${fileName} không có nội dung để nhập.`);
+  return { chapters, warnings: [...warnings, ...converted.warnings] };
+}

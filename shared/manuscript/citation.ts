@@ -1,0 +1,145 @@
+/**
+ * Citation text in the Vietnamese archival style (trích dẫn tài liệu lưu trữ), generated from an
+ * archived document's metadata, so a corrected number or date changes every citation of it:
+ *
+ *   Tỉnh ủy Lai Châu: *Nghị quyết số 05-NQ/TU ngày 3-2-1961 về …*, lưu tại Kho Lưu trữ Tỉnh ủy
+ *   Lai Châu, Phông số 1, Mục lục số 2, Hồ sơ số 45, tờ 3.
+ *
+ * Issuing body, colon, the document in italics (type, number-symbol, date, abstract), then its
+ * location from the repository down to the folio — most specific last. Pure; no I/O.
+ */
+
+/** The parts of an archived document a citation needs; all optional except the title. */
+export interface CitationSource {
+  /** The document's title as catalogued (used when type/number/abstract are unknown). */
+  title: string;
+  /** Cơ quan ban hành: "Tỉnh ủy Lai Châu". */
+  issuer?: string;
+  /** Tên loại: "Nghị quyết", "Chỉ thị", "Báo cáo". */
+  docType?: string;
+  /** Số và ký hiệu: "05-NQ/TU". */
+  number?: string;
+  /** Ngày ban hành: ISO "1961-02-03", "1961-02", "1961", or as written ("3-2-1961"). */
+  date?: string;
+  /** Trích yếu nội dung: "về công tác xây dựng Đảng". */
+  abstract?: string;
+  /** Kho lưu trữ: "Kho Lưu trữ Tỉnh ủy Lai Châu". */
+  repository?: string;
+  /** Phông số. */
+  fonds?: string;
+  /** Mục lục số. */
+  findingAid?: string;
+  /** Hộp/cặp số. */
+  box?: string;
+  /** Hồ sơ số / ĐVBQ. */
+  file?: string;
+}
+
+/** Where in the document: a folio (tờ) as catalogued, or the scan's page number. */
+export interface CitationLocator {
+  folio?: string;
+  page?: number;
+}
+
+export interface CitationSpan {
+  text: string;
+  italic?: boolean;
+}
+
+const clean = (s: string | undefined): string => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** "1961-02-03" → "3-2-1961"; "1961-02" → "tháng 2-1961"; "1961" → "năm 1961"; other text as written. */
+export function formatCitationDate(date: string): string {
+  const d = clean(date);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(d);
+  if (m) return `ngày ${Number(m[3])}-${Number(m[2])}-${m[1]}`;
+  m = /^(\d{4})-(\d{1,2})$/.exec(d);
+  if (m) return `tháng ${Number(m[2])}-${m[1]}`;
+  if (/^\d{4}$/.test(d)) return `năm ${d}`;
+  if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(d)) return `ngày ${d.replace(/[/.]/g, '-')}`;
+  return d;
+}
+
+/** "Phông số 1" from "1"; "Phông Tỉnh ủy" kept when the value is a name, not a number. */
+function located(label: string, value: string | undefined): string | null {
+  const v = clean(value);
+  if (!v) return null;
+  if (new RegExp(`^${label}(?=\\s|$)`, 'iu').test(v)) return v;
+  return /^[\dA-Za-z./-]+$/.test(v) && /\d/.test(v) ? `${label} số ${v}` : `${label} ${v}`;
+}
+
+/** The citation as spans (the document part italic) — for the editor and the typesetter. */
+export function citationSpans(src: CitationSource, at: CitationLocator = {}): CitationSpan[] {
+  const spans: CitationSpan[] = [];
+  const issuer = clean(src.issuer);
+  if (issuer) spans.push({ text: `${issuer}: ` });
+
+  const docType = clean(src.docType);
+  const number = clean(src.number);
+  const abstract = clean(src.abstract);
+  const date = src.date ? formatCitationDate(src.date) : '';
+  let work: string;
+  if (docType || number) {
+    const head = [docType || 'Văn bản', number ? `số ${number}` : '', date].filter(Boolean).join(' ');
+    const about = abstract ? (/^(về|v\/v)(?=\s|$)/iu.test(abstract) ? abstract : `về ${abstract}`) : '';
+    work = about ? `${head} ${about}` : head;
+  } else {
+    work = clean(src.title) || 'Tài liệu không tên';
+    if (date && !work.includes(date.replace(/^(ngày|tháng|năm) /, ''))) work = `${work}, ${date}`;
+  }
+  spans.push({ text: work, italic: true });
+
+  const place: string[] = [];
+  const repo = clean(src.repository);
+  if (repo) place.push(/^(lưu|bản lưu)/iu.test(repo) ? repo : `lưu tại ${repo}`);
+  for (const part of [located('Phông', src.fonds), located('Mục lục', src.findingAid), located('Hộp', src.box), located('Hồ sơ', src.file)]) {
+    if (part) place.push(part);
+  }
+  const folio = clean(at.folio);
+  if (folio) place.push(`tờ ${folio}`);
+  else if (at.page && at.page > 0) place.push(`tr.${at.page}`);
+  if (place.length) spans.push({ text: `, ${place.join(', ')}` });
+  spans.push({ text: '.' });
+  return spans;
+}
+
+/** The citation as plain text. */
+export function formatCitation(src: CitationSource, at: CitationLocator = {}): string {
+  return citationSpans(src, at)
+    .map((s) => s.text)
+    .join('');
+}
+
+const pick = (m: Record<string, unknown>, ...keys: string[]): string | undefined => {
+  for (const k of keys) {
+    const path = k.split('.');
+    let v: unknown = m;
+    for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+    if (typeof v === 'string' && v.trim()) return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return undefined;
+};
+
+/**
+ * Reads a citation source out of an archived document's metadata JSON. The archive's metadata
+ * fields are read under their English names, with the Vietnamese ones and a nested `location`
+ * object accepted too, so a citation works with whatever the catalogue holds.
+ */
+export function citationSourceFromMetadata(title: string, metadata: Record<string, unknown>): CitationSource {
+  const src: CitationSource = { title: clean(title) };
+  const set = <K extends keyof CitationSource>(k: K, v: string | undefined) => {
+    if (v && clean(v)) src[k] = clean(v) as CitationSource[K];
+  };
+  set('issuer', pick(metadata, 'issuer', 'issuingBody', 'author', 'coQuanBanHanh'));
+  set('docType', pick(metadata, 'docType', 'documentType', 'type', 'tenLoai'));
+  set('number', pick(metadata, 'code', 'number', 'documentCode', 'numberSymbol', 'soKyHieu', 'code.text', 'code.raw'));
+  set('date', pick(metadata, 'date', 'issuedOn', 'issueDate', 'date.text', 'date.iso', 'ngay'));
+  set('abstract', pick(metadata, 'abstract', 'summary', 'trichYeu'));
+  set('repository', pick(metadata, 'repository', 'location.repository', 'kho'));
+  set('fonds', pick(metadata, 'fonds', 'location.fonds', 'phong'));
+  set('findingAid', pick(metadata, 'findingAid', 'location.findingAid', 'catalogue', 'mucLuc'));
+  set('box', pick(metadata, 'box', 'location.box', 'hop'));
+  set('file', pick(metadata, 'file', 'dossier', 'location.file', 'location.dossier', 'hoSo'));
+  return src;
+}

@@ -1,0 +1,49 @@
+/** A real project in a temp folder and the manuscript service behind its contract's schemas. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { InputOf, OutputOf } from '../../../shared/api/contract';
+import { manuscriptContract } from '../../../shared/api/manuscript';
+import { createManuscriptService } from '../../../electron/core/manuscript/manuscriptService';
+import { ProjectSession } from '../../../electron/core/project/projectSession';
+
+type C = typeof manuscriptContract;
+
+export interface Harness {
+  dir: string;
+  session: ProjectSession;
+  call<M extends keyof C>(method: M, input: InputOf<C[M]>): Promise<OutputOf<C[M]>>;
+  /** Adds an archived document row with metadata (what the archive service stores). */
+  addDocument(title: string, metadata: Record<string, unknown>, pages?: number): number;
+  close(): void;
+}
+
+export function openHarness(): Harness {
+  const dir = mkdtempSync(path.join(tmpdir(), 'suquan-manuscript-'));
+  const session = new ProjectSession();
+  session.create(path.join(dir, 'Dự án.suquan'), 'Dự án thử');
+  const service = createManuscriptService(session);
+  return {
+    dir,
+    session,
+    async call(method, input) {
+      const parsed = manuscriptContract[method].input.parse(input);
+      return (await (service[method] as (i: unknown) => unknown)(parsed)) as never;
+    },
+    addDocument(title, metadata, pages = 2) {
+      const { db } = session.require();
+      const now = new Date().toISOString();
+      const sha = 'a'.repeat(64);
+      db.prepare("INSERT OR IGNORE INTO files(sha256, size, mime, original_name, imported_at) VALUES (?, 1, 'image/jpeg', 'x.jpg', ?)").run(sha, now);
+      const id = Number(db.prepare('INSERT INTO documents(title, metadata, created_at, updated_at) VALUES (?, ?, ?, ?)').run(title, JSON.stringify(metadata), now, now).lastInsertRowid);
+      for (let seq = 1; seq <= pages; seq++) {
+        db.prepare('INSERT INTO pages(document_id, seq, file_sha256, width, height) VALUES (?, ?, ?, 100, 140)').run(id, seq, sha);
+      }
+      return id;
+    },
+    close() {
+      session.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
