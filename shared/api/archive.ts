@@ -1,6 +1,14 @@
-/** Contract of the `archive` service: source documents, their pages and scans. */
+/** Contract of the `archive` service: source documents, their pages and scans, their metadata. */
 import { z } from 'zod';
+import {
+  archivalMetadataPatchSchema,
+  ARCHIVAL_FIELDS,
+  type ArchivalField,
+  type ArchivalMetadata,
+} from '../archive/metadata';
 import { method } from './contract';
+
+export type { ArchivalMetadata, ArchivalMetadataPatch, ArchivalField, ArchiveLocation, PartialDateValue } from '../archive/metadata';
 
 export interface DocumentSummary {
   id: number;
@@ -12,6 +20,14 @@ export interface DocumentSummary {
   updatedAt: string;
 }
 
+/**
+ * How a page's image is obtained: the original file itself, a page of a TIFF, the scan extracted
+ * byte-identical from a PDF, a rendered PDF page, or no image (a text document).
+ */
+export type PageImageKind = 'original' | 'raster' | 'pdf-image' | 'pdf-render' | 'text';
+/** Where a page's text came from. */
+export type TextSource = 'none' | 'extracted' | 'typed' | 'ocr';
+
 export interface PageInfo {
   id: number;
   documentId: number;
@@ -19,14 +35,39 @@ export interface PageInfo {
   seq: number;
   width: number;
   height: number;
+  /** Clockwise degrees to turn the image when showing it. */
   rotation: number;
+  /** MIME type of the original file the page comes from. */
   mime: string;
   fileSha256: string;
+  /** Index of the page inside the original file (TIFF directory, PDF page), 0-based. */
+  filePage: number;
+  imageKind: PageImageKind;
   text: string;
+  textSource: TextSource;
 }
+
+/** What the number-and-symbol says, read with the built-in and the project's own tables. */
+export interface DocumentCodeInfo {
+  code: string;
+  number: string;
+  system: 'party' | 'state';
+  typeCode?: string;
+  typeName?: string;
+  issuerCode?: string;
+  issuerName?: string;
+  year?: string;
+}
+
+/** Values found in the document's own text, waiting for the user to accept or dismiss them. */
+export type MetadataSuggestions = Partial<Pick<ArchivalMetadata, 'code' | 'docType' | 'issuer' | 'place' | 'date' | 'abstract'>>;
 
 export interface ArchiveDocument extends DocumentSummary {
   pages: PageInfo[];
+  metadata: ArchivalMetadata;
+  suggestions: MetadataSuggestions;
+  /** metadata.code read into type and issuer (null when there is no code or it is not recognised). */
+  codeInfo: DocumentCodeInfo | null;
 }
 
 export type ImportOutcome =
@@ -38,27 +79,119 @@ export interface ImportReport {
   outcomes: ImportOutcome[];
 }
 
+export interface ImportJobStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Input files finished (imported, duplicate or rejected). */
+  done: number;
+  /** Input files found (folders expanded). */
+  total: number;
+  /** The file being imported now. */
+  current: string | null;
+  /** Estimated seconds left (null until there is something to estimate from). */
+  etaSeconds: number | null;
+  /** Outcomes from index `outcomesFrom` on (all of them by default). */
+  outcomes: ImportOutcome[];
+  outcomesFrom: number;
+  /** Inputs that were not imported because the job was cancelled. */
+  notImported: string[];
+  /** Why a job failed (an internal error, not a bad file). */
+  error?: string;
+}
+
+export interface FixityProblem {
+  sha256: string | null;
+  path: string;
+  problem: 'missing' | 'changed' | 'orphaned' | 'unreadable';
+  /** The hash the file has now (for "changed"). */
+  actual?: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  filesChecked: number;
+  bytesChecked: number;
+  problems: FixityProblem[];
+  /** Files recorded in the database that no page uses any more (kept; not an error). */
+  unreferenced: string[];
+  database: { ok: boolean; messages: string[] };
+  durationMs: number;
+}
+
 /** A file reference the renderer turns into a URL through its platform (protocol or HTTP). */
 export type FileRef = { kind: 'thumb'; pageId: number } | { kind: 'page'; pageId: number };
 
+const id = z.number().int().positive();
+const importOptions = {
+  paths: z.array(z.string().min(1)).min(1).max(100_000),
+  /** Each folder given becomes one document whose pages are its image files in natural name order. */
+  folderAsDocument: z.boolean().default(false),
+};
+const suggestionFields = z.array(z.enum(ARCHIVAL_FIELDS as [ArchivalField, ...ArchivalField[]])).optional();
+const codeTableName = z.enum(['partyTypes', 'partyIssuers', 'stateTypes', 'stateIssuers', 'aliases']);
+
 export const archiveContract = {
-  /** Imports files from disk (CLI, Electron). Every input gets an outcome; one bad file never stops the rest. */
-  importPaths: method<ImportReport>()(z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) })),
+  /**
+   * Imports files and folders (recursively) from disk (CLI, Electron) and waits for the end.
+   * Every input file gets an outcome; one bad file never stops the rest.
+   */
+  importPaths: method<ImportReport>()(z.object(importOptions)),
   /** Imports one file's bytes (browser mode, drag-and-drop). */
-  importBytes: method<ImportReport>()(
-    z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) }),
+  importBytes: method<ImportReport>()(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) })),
+  /** Starts importing in the background; poll importStatus, stop with cancelImport. */
+  startImport: method<{ jobId: string; total: number }>()(z.object(importOptions)),
+  importStatus: method<ImportJobStatus>()(
+    z.object({ jobId: z.string().min(1).max(100), outcomesFrom: z.number().int().min(0).default(0) }),
   ),
+  /** Stops a job after the file in progress; no document is ever left half-imported. */
+  cancelImport: method<ImportJobStatus>()(z.object({ jobId: z.string().min(1).max(100) })),
+
   listDocuments: method<{ total: number; items: DocumentSummary[] }>()(
     z.object({
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
   ),
-  getDocument: method<ArchiveDocument>()(z.object({ id: z.number().int().positive() })),
+  getDocument: method<ArchiveDocument>()(z.object({ id })),
   updateDocument: method<DocumentSummary>()(
-    z.object({
-      id: z.number().int().positive(),
-      title: z.string().trim().min(1, 'Tiêu đề không được để trống.').max(2000),
-    }),
+    z.object({ id, title: z.string().trim().min(1, 'Tiêu đề không được để trống.').max(2000) }),
   ),
+  /** Changes archival metadata: given fields replace, null clears, others stay. */
+  updateMetadata: method<ArchiveDocument>()(z.object({ id, patch: archivalMetadataPatchSchema })),
+  /** Accepts suggested metadata (all, or the fields named) into the document's metadata. */
+  acceptSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields })),
+  dismissSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields })),
+  /** Reads a number-and-symbol ("16-NQ/TW") with the project's tables. */
+  parseCode: method<DocumentCodeInfo | null>()(z.object({ code: z.string().trim().min(1).max(200) })),
+  /** The project's own additions to the abbreviation tables. */
+  codeAbbreviations: method<{ table: z.infer<typeof codeTableName>; code: string; name: string }[]>()(z.object({})),
+  /** Adds or changes (name) or removes (name null) one abbreviation of the project's own. */
+  setCodeAbbreviation: method<null>()(
+    z.object({ table: codeTableName, code: z.string().trim().min(1).max(50), name: z.string().trim().min(1).max(500).nullable() }),
+  ),
+  deleteDocument: method<null>()(z.object({ id })),
+
+  /** A page's transcription. */
+  getPageText: method<{ pageId: number; text: string; textSource: TextSource }>()(z.object({ pageId: id })),
+  /** Saves a page's transcription (stored NFC). */
+  setPageText: method<PageInfo>()(
+    z.object({ pageId: id, text: z.string().max(1_000_000), source: z.enum(['typed', 'ocr']).default('typed') }),
+  ),
+  /** Puts a document's pages in the order given (every page of the document, once). */
+  reorderPages: method<ArchiveDocument>()(z.object({ documentId: id, pageIds: z.array(id).min(1).max(100_000) })),
+  /** Turns pages clockwise by 90, 180 or 270 degrees (or -90). */
+  rotatePages: method<PageInfo[]>()(
+    z.object({ pageIds: z.array(id).min(1).max(100_000), by: z.union([z.literal(90), z.literal(180), z.literal(270), z.literal(-90)]) }),
+  ),
+  /** Moves pages to another document, before position `beforeSeq` (1-based) or at the end. */
+  movePages: method<{ target: ArchiveDocument; sources: DocumentSummary[] }>()(
+    z.object({ pageIds: z.array(id).min(1).max(100_000), toDocumentId: id, beforeSeq: z.number().int().min(1).optional() }),
+  ),
+  /** Splits a document: the page given and all after it become a new document (metadata copied). */
+  splitDocument: method<{ original: ArchiveDocument; created: ArchiveDocument }>()(z.object({ documentId: id, atPageId: id })),
+  /** Appends the pages of the sources to the target, in the order given, and deletes the sources. */
+  mergeDocuments: method<ArchiveDocument>()(z.object({ targetId: id, sourceIds: z.array(id).min(1).max(10_000) })),
+
+  /** Fixity: re-hashes every stored original, checks the database; see also `suquan check`. */
+  check: method<CheckReport>()(z.object({})),
 };

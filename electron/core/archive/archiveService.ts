@@ -1,0 +1,199 @@
+/** Implements the `archive` contract: importing sources and reading and editing documents and pages. */
+import { randomUUID } from 'node:crypto';
+import type { archiveContract, ImportOutcome } from '../../../shared/api/archive';
+import type { ServiceImpl } from '../../../shared/api/contract';
+import type { ErrorSink } from '../../../shared/api/dispatch';
+import { UserFacingError } from '../../../shared/errors';
+import type { ProjectSession } from '../project/projectSession';
+import { toNFC } from '../text';
+import { DocumentStore } from './documents';
+import { checkProject } from './fixity';
+import { ImportJob, type ImportJobOptions } from './importJob';
+import { ensurePageThumbnail, viewablePageImage } from './pageImages';
+
+export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
+
+export interface ArchiveServiceOptions {
+  onError?: ErrorSink;
+  /** Files read and decoded at once while importing. */
+  importConcurrency?: number;
+}
+
+export type ArchiveService = ServiceImpl<typeof archiveContract> & {
+  /** Absolute path of a page's thumbnail (made on demand), for the file protocol / HTTP host. */
+  thumbnailPath(pageId: number): Promise<string>;
+  /** Absolute path of a page's original file and its MIME type. */
+  originalOf(pageId: number): { path: string; mime: string };
+  /** A JPEG or PNG a browser can show for the page (original, extracted scan, rendering or preview). */
+  pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
+};
+
+/** Finished jobs are kept this long for their status to be read. */
+const JOB_RETENTION_MS = 30 * 60 * 1000;
+
+export function createArchiveService(session: ProjectSession, opts: ArchiveServiceOptions = {}): ArchiveService {
+  const jobs = new Map<string, { job: ImportJob; endedAt: number | null }>();
+  const store = () => new DocumentStore(session.require().db);
+
+  function jobOptions(folderAsDocument: boolean): ImportJobOptions {
+    return {
+      folderAsDocument,
+      ...(opts.importConcurrency ? { concurrency: opts.importConcurrency } : {}),
+      ...(opts.onError ? { onError: opts.onError } : {}),
+    };
+  }
+
+  function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], folderAsDocument: boolean): ImportJob {
+    const now = Date.now();
+    for (const [id, j] of jobs) if (j.endedAt !== null && now - j.endedAt > JOB_RETENTION_MS) jobs.delete(id);
+    const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(folderAsDocument));
+    const entry = { job, endedAt: null as number | null };
+    jobs.set(job.id, entry);
+    void job.finished.then(() => (entry.endedAt = Date.now()));
+    return job;
+  }
+
+  function jobOf(jobId: string): ImportJob {
+    const j = jobs.get(jobId);
+    if (!j) throw new UserFacingError('archive.job-not-found', 'Không có lượt nhập này (có thể đã kết thúc từ lâu).');
+    return j.job;
+  }
+
+  async function runToEnd(job: ImportJob): Promise<{ outcomes: ImportOutcome[] }> {
+    await job.finished;
+    const s = job.status();
+    if (s.state === 'failed') throw new UserFacingError('import.failed', s.error ?? 'Việc nhập bị dừng do lỗi.');
+    return { outcomes: job.allOutcomes() };
+  }
+
+  return {
+    async importPaths({ paths, folderAsDocument }) {
+      return runToEnd(startJob({ paths }, folderAsDocument));
+    },
+
+    async importBytes({ name, bytes }) {
+      return runToEnd(startJob({ bytes, name: toNFC(name) }, false));
+    },
+
+    startImport({ paths, folderAsDocument }) {
+      const job = startJob({ paths }, folderAsDocument);
+      return { jobId: job.id, total: job.status().total };
+    },
+
+    importStatus({ jobId, outcomesFrom }) {
+      return jobOf(jobId).status(outcomesFrom);
+    },
+
+    async cancelImport({ jobId }) {
+      const job = jobOf(jobId);
+      job.cancel();
+      await job.finished;
+      return job.status();
+    },
+
+    listDocuments({ offset, limit }) {
+      return store().list(offset, limit);
+    },
+
+    getDocument({ id }) {
+      return store().detail(id);
+    },
+
+    updateDocument({ id, title }) {
+      return store().rename(id, title);
+    },
+
+    updateMetadata({ id, patch }) {
+      return store().updateMetadata(id, patch);
+    },
+
+    acceptSuggestions({ id, fields }) {
+      return store().resolveSuggestions(id, fields, true);
+    },
+
+    dismissSuggestions({ id, fields }) {
+      return store().resolveSuggestions(id, fields, false);
+    },
+
+    parseCode({ code }) {
+      return store().parseCode(toNFC(code));
+    },
+
+    codeAbbreviations() {
+      const { db } = session.require();
+      const rows = db.prepare('SELECT table_name, code, name FROM code_abbreviations ORDER BY table_name, code').all() as {
+        table_name: 'partyTypes' | 'partyIssuers' | 'stateTypes' | 'stateIssuers' | 'aliases';
+        code: string;
+        name: string;
+      }[];
+      return rows.map((r) => ({ table: r.table_name, code: r.code, name: r.name }));
+    },
+
+    setCodeAbbreviation({ table, code, name }) {
+      const { db } = session.require();
+      if (name === null) db.prepare('DELETE FROM code_abbreviations WHERE table_name = ? AND code = ?').run(table, toNFC(code));
+      else {
+        db.prepare('INSERT INTO code_abbreviations(table_name, code, name) VALUES (?, ?, ?) ON CONFLICT(table_name, code) DO UPDATE SET name = excluded.name').run(
+          table,
+          toNFC(code),
+          toNFC(name),
+        );
+      }
+      return null;
+    },
+
+    deleteDocument({ id }) {
+      store().delete(id);
+      return null;
+    },
+
+    getPageText({ pageId }) {
+      const row = store().pageRow(pageId);
+      return { pageId, text: row.text, textSource: row.text_source };
+    },
+
+    setPageText({ pageId, text, source }) {
+      return store().setPageText(pageId, text, source);
+    },
+
+    reorderPages({ documentId, pageIds }) {
+      return store().reorder(documentId, pageIds);
+    },
+
+    rotatePages({ pageIds, by }) {
+      return store().rotate(pageIds, by);
+    },
+
+    movePages({ pageIds, toDocumentId, beforeSeq }) {
+      return store().move(pageIds, toDocumentId, beforeSeq);
+    },
+
+    splitDocument({ documentId, atPageId }) {
+      return store().split(documentId, atPageId);
+    },
+
+    mergeDocuments({ targetId, sourceIds }) {
+      return store().merge(targetId, sourceIds);
+    },
+
+    async check() {
+      return checkProject(session.require());
+    },
+
+    async thumbnailPath(pageId) {
+      const { layout } = session.require();
+      return ensurePageThumbnail(layout, store().pageRow(pageId));
+    },
+
+    originalOf(pageId) {
+      const { layout } = session.require();
+      const row = store().pageRow(pageId);
+      return { path: layout.original(row.file_sha256), mime: row.mime };
+    },
+
+    async pageImageOf(pageId) {
+      const { layout } = session.require();
+      return viewablePageImage(layout, store().pageRow(pageId));
+    },
+  };
+}

@@ -1,0 +1,315 @@
+/**
+ * Reading and changing documents and pages in the project database: summaries, details,
+ * archival metadata and suggestions, transcriptions, and page operations (reorder, rotate, move,
+ * split, merge). Every change runs in one transaction.
+ */
+import type {
+  ArchiveDocument,
+  DocumentCodeInfo,
+  DocumentSummary,
+  MetadataSuggestions,
+  PageImageKind,
+  PageInfo,
+  TextSource,
+} from '../../../shared/api/archive';
+import {
+  applyMetadataPatch,
+  parseStoredMetadata,
+  type ArchivalField,
+  type ArchivalMetadata,
+  type ArchivalMetadataPatch,
+} from '../../../shared/archive/metadata';
+import { UserFacingError } from '../../../shared/errors';
+import { defaultTables, mergeTables, parseDocumentCode, type DocumentCodeTableAdditions, type DocumentCodeTables } from '../../../shared/text/index';
+import type { Db } from '../store/projectDatabase';
+import { deepNFC, toNFC } from '../text';
+
+export interface DocumentRow {
+  id: number;
+  title: string;
+  created_at: string;
+  updated_at: string;
+  page_count: number;
+  cover_page_id: number | null;
+  metadata?: string;
+  suggestions?: string;
+}
+
+export interface PageRow {
+  id: number;
+  document_id: number;
+  seq: number;
+  width: number;
+  height: number;
+  rotation: number;
+  file_sha256: string;
+  file_page: number;
+  mime: string;
+  text: string;
+  image_kind: PageImageKind;
+  image_mime: string | null;
+  text_source: TextSource;
+}
+
+const documentSelect = `
+  SELECT d.id, d.title, d.created_at, d.updated_at, d.metadata, d.suggestions,
+         (SELECT count(*) FROM pages p WHERE p.document_id = d.id) AS page_count,
+         (SELECT p.id FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_page_id
+  FROM documents d`;
+
+const pageSelect = `SELECT p.*, f.mime FROM pages p JOIN files f ON f.sha256 = p.file_sha256`;
+
+export function toSummary(r: DocumentRow): DocumentSummary {
+  return { id: r.id, title: r.title, pageCount: r.page_count, coverPageId: r.cover_page_id, createdAt: r.created_at, updatedAt: r.updated_at };
+}
+
+export function toPage(r: PageRow): PageInfo {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    seq: r.seq,
+    width: r.width,
+    height: r.height,
+    rotation: r.rotation,
+    mime: r.mime,
+    fileSha256: r.file_sha256,
+    filePage: r.file_page,
+    imageKind: r.image_kind,
+    text: r.text,
+    textSource: r.text_source,
+  };
+}
+
+const now = () => new Date().toISOString();
+
+export class DocumentStore {
+  constructor(private readonly db: Db) {}
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  documentRow(id: number): DocumentRow {
+    const row = this.db.prepare(`${documentSelect} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+    if (!row) throw new UserFacingError('archive.document-not-found', `Không có tài liệu số ${id}.`);
+    return row;
+  }
+
+  summary(id: number): DocumentSummary {
+    return toSummary(this.documentRow(id));
+  }
+
+  list(offset: number, limit: number): { total: number; items: DocumentSummary[] } {
+    const total = (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    const rows = this.db.prepare(`${documentSelect} ORDER BY d.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as DocumentRow[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  pageRow(pageId: number): PageRow {
+    const row = this.db.prepare(`${pageSelect} WHERE p.id = ?`).get(pageId) as PageRow | undefined;
+    if (!row) throw new UserFacingError('archive.page-not-found', `Không có trang số ${pageId}.`);
+    return row;
+  }
+
+  pages(documentId: number): PageRow[] {
+    return this.db.prepare(`${pageSelect} WHERE p.document_id = ? ORDER BY p.seq`).all(documentId) as PageRow[];
+  }
+
+  codeTables(): DocumentCodeTables {
+    const rows = this.db.prepare('SELECT table_name, code, name FROM code_abbreviations').all() as { table_name: keyof DocumentCodeTables; code: string; name: string }[];
+    if (rows.length === 0) return defaultTables;
+    const additions: Record<string, Record<string, string>> = {};
+    for (const r of rows) (additions[r.table_name] ??= {})[r.code] = r.name;
+    return mergeTables(defaultTables, additions as DocumentCodeTableAdditions);
+  }
+
+  parseCode(code: string): DocumentCodeInfo | null {
+    const parsed = parseDocumentCode(code, this.codeTables());
+    if (!parsed) return null;
+    const info: DocumentCodeInfo = { code: parsed.normalized, number: parsed.number, system: parsed.system };
+    if (parsed.typeCode) info.typeCode = parsed.typeCode;
+    if (parsed.typeName) info.typeName = parsed.typeName;
+    if (parsed.issuerCode) info.issuerCode = parsed.issuerCode;
+    if (parsed.issuerName) info.issuerName = parsed.issuerName;
+    if (parsed.year) info.year = parsed.year;
+    return info;
+  }
+
+  detail(id: number): ArchiveDocument {
+    const row = this.documentRow(id);
+    const metadata = parseStoredMetadata(row.metadata ?? '{}');
+    const suggestions = parseStoredMetadata(row.suggestions ?? '{}') as MetadataSuggestions;
+    return {
+      ...toSummary(row),
+      pages: this.pages(id).map(toPage),
+      metadata,
+      suggestions,
+      codeInfo: metadata.code ? this.parseCode(metadata.code) : null,
+    };
+  }
+
+  // ---- documents and metadata ----------------------------------------------------------------
+
+  rename(id: number, title: string): DocumentSummary {
+    this.documentRow(id);
+    this.db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(toNFC(title), now(), id);
+    return this.summary(id);
+  }
+
+  private writeMetadata(id: number, metadata: ArchivalMetadata, suggestions: MetadataSuggestions): void {
+    this.db
+      .prepare('UPDATE documents SET metadata = ?, suggestions = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(deepNFC(metadata)), JSON.stringify(deepNFC(suggestions)), now(), id);
+  }
+
+  updateMetadata(id: number, patch: ArchivalMetadataPatch): ArchiveDocument {
+    this.db.transaction(() => {
+      const row = this.documentRow(id);
+      const current = parseStoredMetadata(row.metadata ?? '{}');
+      const suggestions = parseStoredMetadata(row.suggestions ?? '{}') as Record<string, unknown>;
+      const next = applyMetadataPatch(current, deepNFC(patch));
+      // A field the user has set no longer needs a suggestion.
+      for (const k of Object.keys(patch)) delete suggestions[k];
+      this.writeMetadata(id, next, suggestions as MetadataSuggestions);
+    })();
+    return this.detail(id);
+  }
+
+  resolveSuggestions(id: number, fields: ArchivalField[] | undefined, accept: boolean): ArchiveDocument {
+    this.db.transaction(() => {
+      const row = this.documentRow(id);
+      const metadata = parseStoredMetadata(row.metadata ?? '{}') as Record<string, unknown>;
+      const suggestions = parseStoredMetadata(row.suggestions ?? '{}') as Record<string, unknown>;
+      for (const k of fields ?? Object.keys(suggestions)) {
+        if (!(k in suggestions)) continue;
+        if (accept) metadata[k] = suggestions[k];
+        delete suggestions[k];
+      }
+      this.writeMetadata(id, metadata as ArchivalMetadata, suggestions as MetadataSuggestions);
+    })();
+    return this.detail(id);
+  }
+
+  delete(id: number): void {
+    this.documentRow(id);
+    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  }
+
+  // ---- transcription ---------------------------------------------------------------------------
+
+  setPageText(pageId: number, text: string, source: TextSource): PageInfo {
+    const row = this.pageRow(pageId);
+    const t = toNFC(text.replace(/\r\n?/g, '\n'));
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE pages SET text = ?, text_source = ?, text_updated_at = ? WHERE id = ?').run(t, t ? source : 'none', now(), pageId);
+      this.touch(row.document_id);
+    })();
+    return toPage(this.pageRow(pageId));
+  }
+
+  // ---- page operations -------------------------------------------------------------------------
+
+  private touch(documentId: number): void {
+    this.db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?').run(now(), documentId);
+  }
+
+  /** Writes seq = 1..n for the given page ids of one document (two passes: seq is unique). */
+  private renumber(documentId: number, pageIds: readonly number[]): void {
+    // seq is unique per document and must stay >= 1: park the pages above every current seq
+    // first, then number them. Every page of the document must be in pageIds.
+    const max = (this.db.prepare('SELECT coalesce(max(seq), 0) AS m FROM pages WHERE document_id = ?').get(documentId) as { m: number }).m;
+    const offset = max + pageIds.length + 1;
+    const set = this.db.prepare('UPDATE pages SET seq = ?, document_id = ? WHERE id = ?');
+    pageIds.forEach((pid, i) => set.run(offset + i, documentId, pid));
+    pageIds.forEach((pid, i) => set.run(i + 1, documentId, pid));
+    this.touch(documentId);
+  }
+
+  private pageIdsOf(documentId: number): number[] {
+    return (this.db.prepare('SELECT id FROM pages WHERE document_id = ? ORDER BY seq').all(documentId) as { id: number }[]).map((r) => r.id);
+  }
+
+  reorder(documentId: number, pageIds: number[]): ArchiveDocument {
+    this.db.transaction(() => {
+      this.documentRow(documentId);
+      const current = this.pageIdsOf(documentId);
+      const given = new Set(pageIds);
+      if (given.size !== pageIds.length || given.size !== current.length || current.some((p) => !given.has(p))) {
+        throw new UserFacingError('archive.bad-order', 'Thứ tự trang phải liệt kê mỗi trang của tài liệu đúng một lần.');
+      }
+      this.renumber(documentId, pageIds);
+    })();
+    return this.detail(documentId);
+  }
+
+  rotate(pageIds: number[], by: number): PageInfo[] {
+    this.db.transaction(() => {
+      const set = this.db.prepare('UPDATE pages SET rotation = ? WHERE id = ?');
+      const docs = new Set<number>();
+      for (const pid of pageIds) {
+        const row = this.pageRow(pid);
+        set.run((((row.rotation + by) % 360) + 360) % 360, pid);
+        docs.add(row.document_id);
+      }
+      for (const d of docs) this.touch(d);
+    })();
+    return pageIds.map((pid) => toPage(this.pageRow(pid)));
+  }
+
+  move(pageIds: number[], toDocumentId: number, beforeSeq?: number): { target: ArchiveDocument; sources: DocumentSummary[] } {
+    const sources = new Set<number>();
+    this.db.transaction(() => {
+      this.documentRow(toDocumentId);
+      if (new Set(pageIds).size !== pageIds.length) throw new UserFacingError('archive.bad-pages', 'Danh sách trang có trang lặp lại.');
+      for (const pid of pageIds) sources.add(this.pageRow(pid).document_id);
+      const moving = new Set(pageIds);
+      const staying = this.pageIdsOf(toDocumentId).filter((p) => !moving.has(p));
+      const at = Math.min(Math.max((beforeSeq ?? staying.length + 1) - 1, 0), staying.length);
+      const order = [...staying.slice(0, at), ...pageIds, ...staying.slice(at)];
+      this.renumber(toDocumentId, order);
+      for (const s of sources) if (s !== toDocumentId) this.renumber(s, this.pageIdsOf(s));
+    })();
+    sources.delete(toDocumentId);
+    return { target: this.detail(toDocumentId), sources: [...sources].map((s) => this.summary(s)) };
+  }
+
+  split(documentId: number, atPageId: number): { original: ArchiveDocument; created: ArchiveDocument } {
+    const createdId = this.db.transaction(() => {
+      const row = this.documentRow(documentId);
+      const ids = this.pageIdsOf(documentId);
+      const at = ids.indexOf(atPageId);
+      if (at < 0) throw new UserFacingError('archive.page-not-in-document', `Trang ${atPageId} không thuộc tài liệu số ${documentId}.`);
+      if (at === 0) throw new UserFacingError('archive.split-at-first', 'Không thể tách từ trang đầu tiên: tài liệu cũ sẽ không còn trang nào.');
+      const t = now();
+      const created = Number(
+        this.db
+          .prepare('INSERT INTO documents(title, metadata, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+          .run(toNFC(`${row.title} (phần tách ra)`), row.metadata ?? '{}', '{}', t, t).lastInsertRowid,
+      );
+      this.renumber(created, ids.slice(at));
+      this.renumber(documentId, ids.slice(0, at));
+      return created;
+    })();
+    return { original: this.detail(documentId), created: this.detail(createdId) };
+  }
+
+  merge(targetId: number, sourceIds: number[]): ArchiveDocument {
+    this.db.transaction(() => {
+      const target = this.documentRow(targetId);
+      if (sourceIds.includes(targetId) || new Set(sourceIds).size !== sourceIds.length) {
+        throw new UserFacingError('archive.bad-merge', 'Danh sách tài liệu cần gộp không hợp lệ (trùng nhau hoặc trùng tài liệu đích).');
+      }
+      const metadata = parseStoredMetadata(target.metadata ?? '{}') as Record<string, unknown>;
+      const order = this.pageIdsOf(targetId);
+      for (const s of sourceIds) {
+        const src = this.documentRow(s);
+        // Keep every field the target lacks, so merging never loses a description.
+        for (const [k, v] of Object.entries(parseStoredMetadata(src.metadata ?? '{}'))) if (!(k in metadata)) metadata[k] = v;
+        order.push(...this.pageIdsOf(s));
+      }
+      this.renumber(targetId, order);
+      for (const s of sourceIds) this.db.prepare('DELETE FROM documents WHERE id = ?').run(s);
+      const suggestions = parseStoredMetadata(target.suggestions ?? '{}') as MetadataSuggestions;
+      this.writeMetadata(targetId, metadata as ArchivalMetadata, suggestions);
+    })();
+    return this.detail(targetId);
+  }
+}

@@ -1,0 +1,360 @@
+/**
+ * Importing, as a background job: inputs are expanded (folders recursively, natural order), each
+ * file is read, checked and turned into pages by its importer (several at once), and the results
+ * are committed one by one, in input order, each document in one transaction.
+ *
+ * What can never happen: a half-imported document. Everything a file needs is prepared before
+ * its transaction (derived images go to cache/, which may hold leftovers); the original is
+ * stored under its hash just before the transaction and removed again if the transaction fails.
+ * Cancelling stops before the next commit.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ImportJobStatus, ImportOutcome } from '../../../shared/api/archive';
+import { isUserFacingError, UserFacingError } from '../../../shared/errors';
+import type { OpenProject } from '../project/projectSession';
+import { toNFC } from '../text';
+import { BlobStore, sha256Of } from './blobStore';
+import { readSource, type ImportedSource } from './importers/index';
+import { derivativePath } from './pageImages';
+import { suggestMetadata } from './prefill';
+import { writeFileAtomic } from './thumbnails';
+import { expandInputs, type ImportUnit } from './walk';
+
+/** Files larger than this are refused before reading (1 GiB). */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** How many files are read and decoded at once (the commits stay in input order). */
+export const DEFAULT_CONCURRENCY = 3;
+
+class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** A title from a file name: "bao-cao_1950.jpg" → "bao-cao 1950". */
+export function titleFromFileName(name: string): string {
+  const base = path.basename(name).replace(/\.[^.]+$/, '');
+  return toNFC(base.replace(/[_]+/g, ' ').trim()) || toNFC(path.basename(name));
+}
+
+/** One file ready to commit: its bytes, hash and pages (thumbnails and derivatives already in cache/). */
+interface PreparedFile {
+  input: string;
+  name: string;
+  bytes: Uint8Array;
+  sha256: string;
+  source: ImportedSource;
+}
+
+type Prepared =
+  | { kind: 'file'; input: string; file: PreparedFile }
+  | { kind: 'folder'; input: string; files: PreparedFile[]; rejected: ImportOutcome[] }
+  | { kind: 'done'; outcomes: ImportOutcome[] };
+
+export interface ImportInput {
+  /** Where the bytes come from: a path, or bytes given directly (browser upload). */
+  path?: string;
+  bytes?: Uint8Array;
+  name: string;
+}
+
+export interface ImportJobOptions {
+  folderAsDocument?: boolean;
+  concurrency?: number;
+  onError?: (e: unknown, where: string) => void;
+}
+
+const displayName = (p: string) => toNFC(path.basename(p));
+
+function readInput(p: string): Uint8Array {
+  const name = displayName(p);
+  let size: number;
+  try {
+    const st = statSync(p);
+    if (st.isDirectory()) throw new UserFacingError('import.is-directory', `${name}: là thư mục, không phải tệp.`);
+    size = st.size;
+  } catch (e) {
+    if (isUserFacingError(e)) throw e;
+    throw new UserFacingError('import.unreadable', `${name}: không tìm thấy hoặc không đọc được tệp.`);
+  }
+  if (size === 0) throw new UserFacingError('import.empty', `${name}: tệp rỗng (0 byte).`);
+  if (size > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${name}: tệp quá lớn (hơn 1 GB).`);
+  try {
+    return readFileSync(p);
+  } catch {
+    throw new UserFacingError('import.unreadable', `${name}: không đọc được tệp.`);
+  }
+}
+
+export class ImportJob {
+  readonly id: string;
+  private state: ImportJobStatus['state'] = 'running';
+  private units: ImportUnit[] = [];
+  private readonly outcomes: ImportOutcome[] = [];
+  private notImported: string[] = [];
+  private filesDone = 0;
+  private filesTotal = 0;
+  private current: string | null = null;
+  private cancelled = false;
+  private error: string | undefined;
+  private readonly started = Date.now();
+  readonly finished: Promise<void>;
+
+  constructor(
+    id: string,
+    private readonly project: OpenProject,
+    inputs: { paths: string[] } | { bytes: Uint8Array; name: string },
+    private readonly opts: ImportJobOptions = {},
+  ) {
+    this.id = id;
+    if ('paths' in inputs) {
+      this.units = expandInputs(inputs.paths, opts.folderAsDocument ?? false);
+      this.filesTotal = this.units.reduce((n, u) => n + (u.kind === 'folder' ? u.files.length : 1), 0);
+      this.finished = this.run(this.units.map((u) => () => this.prepareUnit(u)), this.units.map((u) => u.path));
+    } else {
+      this.filesTotal = 1;
+      const { bytes, name } = inputs;
+      this.finished = this.run([() => this.prepareBytes(bytes, name)], [name]);
+    }
+  }
+
+  cancel(): void {
+    if (this.state === 'running') this.cancelled = true;
+  }
+
+  status(outcomesFrom = 0): ImportJobStatus {
+    const elapsed = (Date.now() - this.started) / 1000;
+    const eta = this.state === 'running' && this.filesDone > 0 ? Math.round((elapsed / this.filesDone) * (this.filesTotal - this.filesDone)) : null;
+    return {
+      jobId: this.id,
+      state: this.state,
+      done: this.filesDone,
+      total: this.filesTotal,
+      current: this.current,
+      etaSeconds: this.state === 'running' ? eta : 0,
+      outcomes: this.outcomes.slice(outcomesFrom),
+      outcomesFrom,
+      notImported: this.notImported,
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  allOutcomes(): ImportOutcome[] {
+    return this.outcomes;
+  }
+
+  private checkCancelled(): void {
+    if (this.cancelled) throw new Cancelled();
+  }
+
+  private async run(tasks: (() => Promise<Prepared>)[], names: string[]): Promise<void> {
+    const concurrency = Math.max(1, this.opts.concurrency ?? DEFAULT_CONCURRENCY);
+    const inflight = new Map<number, Promise<Prepared>>();
+    let started = 0;
+    try {
+      for (let i = 0; i < tasks.length; i++) {
+        while (started < tasks.length && started < i + concurrency && !this.cancelled) {
+          const task = tasks[started]!;
+          // Swallow rejections here; they are re-raised when awaited in order.
+          const p = task();
+          p.catch(() => {});
+          inflight.set(started, p);
+          started++;
+        }
+        if (this.cancelled) {
+          this.notImported = names.slice(i);
+          break;
+        }
+        this.current = displayName(names[i]!);
+        let prepared: Prepared;
+        try {
+          prepared = await inflight.get(i)!;
+        } catch (e) {
+          if (e instanceof Cancelled) {
+            this.notImported = names.slice(i);
+            break;
+          }
+          throw e;
+        } finally {
+          inflight.delete(i);
+        }
+        if (this.cancelled) {
+          this.notImported = names.slice(i);
+          break;
+        }
+        this.commit(prepared);
+      }
+      this.state = this.cancelled ? 'cancelled' : 'done';
+    } catch (e) {
+      this.state = 'failed';
+      this.error = isUserFacingError(e) ? e.message : `Lỗi nội bộ khi nhập: ${e instanceof Error ? e.message : String(e)}`;
+      this.opts.onError?.(e, 'archive.import');
+    } finally {
+      // Let prepares still running finish before the job reports its end (they only touch cache/).
+      await Promise.allSettled(inflight.values());
+      this.current = null;
+    }
+  }
+
+  // ---- prepare: read, hash, decode, thumbnails; nothing in the database or files/ ---------------
+
+  private async prepareFile(input: string, name: string, bytes: Uint8Array): Promise<PreparedFile | ImportOutcome> {
+    const sha256 = sha256Of(bytes);
+    const existing = this.existingDocument(sha256);
+    if (existing !== null) return { input, status: 'duplicate', documentId: existing };
+    this.checkCancelled();
+    const source = await readSource(bytes, name, { beforePage: () => this.checkCancelled() });
+    this.checkCancelled();
+    const { layout } = this.project;
+    for (const page of source.pages) {
+      writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
+      if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
+      // Free what is on disk now; a 200-page PDF would otherwise hold every page image at once.
+      page.thumbnail = new Uint8Array(0);
+      if (page.derivative) page.derivative = { mime: page.derivative.mime, bytes: new Uint8Array(0) };
+    }
+    return { input, name, bytes, sha256, source };
+  }
+
+  /** Runs one file's preparation; a user-caused problem becomes a rejected outcome. */
+  private async guard(input: string, work: () => Promise<PreparedFile | ImportOutcome>): Promise<PreparedFile | ImportOutcome> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof Cancelled) throw e;
+      if (isUserFacingError(e)) return { input, status: 'rejected', reason: e.message };
+      if ((e as NodeJS.ErrnoException)?.code === 'ENOSPC') {
+        return { input, status: 'rejected', reason: `${displayName(input)}: ổ đĩa đã đầy, không ghi được.` };
+      }
+      this.opts.onError?.(e, `archive.import ${input}`);
+      return { input, status: 'rejected', reason: `${displayName(input)}: lỗi không mong đợi khi đọc tệp (${e instanceof Error ? e.message : String(e)}).` };
+    } finally {
+      this.filesDone++;
+    }
+  }
+
+  private async prepareBytes(bytes: Uint8Array, name: string): Promise<Prepared> {
+    const r = await this.guard(name, async () => {
+      const n = toNFC(path.basename(name));
+      if (bytes.length === 0) throw new UserFacingError('import.empty', `${n}: tệp rỗng (0 byte).`);
+      if (bytes.length > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${n}: tệp quá lớn (hơn 1 GB).`);
+      return this.prepareFile(name, n, bytes);
+    });
+    return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: name, file: r };
+  }
+
+  private async prepareUnit(unit: ImportUnit): Promise<Prepared> {
+    if (unit.kind === 'missing') {
+      this.filesDone++;
+      const reason =
+        unit.reason === 'not-found'
+          ? `${displayName(unit.path)}: không tìm thấy tệp hoặc thư mục.`
+          : `${displayName(unit.path)}: không đọc được (không có quyền truy cập?).`;
+      return { kind: 'done', outcomes: [{ input: unit.path, status: 'rejected', reason }] };
+    }
+    if (unit.kind === 'file') {
+      const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), readInput(unit.path)));
+      return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: unit.path, file: r };
+    }
+    const files: PreparedFile[] = [];
+    const rejected: ImportOutcome[] = [];
+    for (const f of unit.files) {
+      this.checkCancelled();
+      const r = await this.guard(f, async () => {
+        const bytes = readInput(f);
+        const sha256 = sha256Of(bytes);
+        const source = await readSource(bytes, displayName(f), { beforePage: () => this.checkCancelled() });
+        const { layout } = this.project;
+        for (const page of source.pages) {
+          writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
+          if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
+        }
+        return { input: f, name: displayName(f), bytes, sha256, source };
+      });
+      if ('status' in r) rejected.push(r);
+      else files.push(r);
+    }
+    return { kind: 'folder', input: unit.path, files, rejected };
+  }
+
+  // ---- commit: originals to files/, rows to the database, one transaction per document ---------
+
+  private existingDocument(sha256: string): number | null {
+    const row = this.project.db
+      .prepare('SELECT document_id FROM pages WHERE file_sha256 = ? ORDER BY document_id LIMIT 1')
+      .get(sha256) as { document_id: number } | undefined;
+    return row ? row.document_id : null;
+  }
+
+  private commit(prepared: Prepared): void {
+    if (prepared.kind === 'done') {
+      this.outcomes.push(...prepared.outcomes);
+      return;
+    }
+    if (prepared.kind === 'file') {
+      const f = prepared.file;
+      const existing = this.existingDocument(f.sha256);
+      if (existing !== null) {
+        this.outcomes.push({ input: f.input, status: 'duplicate', documentId: existing });
+        return;
+      }
+      const title = f.source.title && f.source.format !== 'pdf' ? f.source.title : titleFromFileName(f.name);
+      const documentId = this.commitDocument(title, [f]);
+      this.outcomes.push({ input: f.input, status: 'imported', documentId, pages: f.source.pages.length });
+      return;
+    }
+    // A folder as one document: its good files in order; its bad files reported one by one.
+    if (prepared.files.length > 0) {
+      const documentId = this.commitDocument(titleFromFileName(prepared.input), prepared.files);
+      const pages = prepared.files.reduce((n, f) => n + f.source.pages.length, 0);
+      this.outcomes.push({ input: prepared.input, status: 'imported', documentId, pages });
+    }
+    this.outcomes.push(...prepared.rejected);
+  }
+
+  private commitDocument(title: string, files: PreparedFile[]): number {
+    const { db, layout } = this.project;
+    const blobs = new BlobStore(layout);
+    const created: string[] = [];
+    try {
+      for (const f of files) {
+        if (!blobs.has(f.sha256)) {
+          blobs.put(f.bytes, f.sha256);
+          created.push(f.sha256);
+        }
+      }
+      const text = files.flatMap((f) => f.source.pages.map((p) => p.text)).join('\n');
+      const suggestions = suggestMetadata(text);
+      return db.transaction(() => {
+        const now = new Date().toISOString();
+        const insertFile = db.prepare(
+          'INSERT OR IGNORE INTO files(sha256, size, mime, original_name, imported_at, format) VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        const doc = db
+          .prepare('INSERT INTO documents(title, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?)')
+          .run(toNFC(title), JSON.stringify(suggestions), now, now);
+        const id = Number(doc.lastInsertRowid);
+        const insertPage = db.prepare(
+          `INSERT INTO pages(document_id, seq, file_sha256, file_page, width, height, rotation, text, image_kind, image_mime, text_source)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        );
+        let seq = 0;
+        for (const f of files) {
+          insertFile.run(f.sha256, f.bytes.length, f.source.mime, f.name, now, f.source.format);
+          for (const p of f.source.pages) {
+            const text = toNFC(p.text);
+            insertPage.run(id, ++seq, f.sha256, p.filePage, p.width, p.height, p.rotation ?? 0, text, p.imageKind, p.derivative?.mime ?? null, text ? 'extracted' : 'none');
+          }
+        }
+        return id;
+      })();
+    } catch (e) {
+      for (const sha of created) blobs.removeUncommitted(sha);
+      if ((e as NodeJS.ErrnoException)?.code === 'ENOSPC') throw new UserFacingError('import.disk-full', 'Ổ đĩa đã đầy: không lưu được tệp gốc; việc nhập đã dừng.');
+      throw e;
+    }
+  }
+}

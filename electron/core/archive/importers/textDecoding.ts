@@ -1,0 +1,49 @@
+/**
+ * Decodes the bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy
+ * single-byte encoding (Windows-1258, the Vietnamese Windows code page) when the bytes are not
+ * valid UTF-8. The result is NFC.
+ */
+import iconv from 'iconv-lite';
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    fatalUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes with a declared charset when iconv-lite knows it; null otherwise. */
+export function decodeWithCharset(bytes: Uint8Array, charset: string): DecodedText | null {
+  const cs = charset.trim().toLowerCase();
+  if (!iconv.encodingExists(cs)) return null;
+  return { text: iconv.decode(Buffer.from(bytes), cs).normalize('NFC'), encoding: cs };
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(b.subarray(3)).normalize('NFC'), encoding: 'utf-8' };
+  }
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)).normalize('NFC'), encoding: 'utf-16le' };
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
+  }
+  if (isValidUtf8(b)) return { text: new TextDecoder('utf-8').decode(b).normalize('NFC'), encoding: 'utf-8' };
+  return { text: iconv.decode(Buffer.from(b), 'cp1258').normalize('NFC'), encoding: 'windows-1258' };
+}
+
+/** Normalises line endings and drops a trailing run of blank lines. */
+export function tidyText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+}

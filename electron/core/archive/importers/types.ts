@@ -1,0 +1,49 @@
+/**
+ * What an importer makes of one file's bytes: the document's pages, each with its size, its text
+ * (extracted or empty) and how its page image is obtained. Importers are pure-ish functions
+ * bytes → ImportedSource: they never touch the project, so a rejected file leaves nothing behind.
+ */
+
+/**
+ * How a page's viewable image is obtained (pages.image_kind):
+ * - 'original'   the original file is itself the page image (single JPEG or PNG);
+ * - 'raster'     page `filePage` of a raster original that browsers cannot show (TIFF), converted
+ *                to PNG on demand;
+ * - 'pdf-image'  the page's embedded scan, extracted byte-identical (JPEG; CCITT wrapped in TIFF);
+ * - 'pdf-render' the PDF page rendered at its native resolution;
+ * - 'text'       no image: a text document (DOCX, HTML, plain text).
+ */
+export type PageImageKind = 'original' | 'raster' | 'pdf-image' | 'pdf-render' | 'text';
+
+/** A derived page image made during import (cache/, rebuildable from the original). */
+export interface PageDerivative {
+  bytes: Uint8Array;
+  mime: 'image/jpeg' | 'image/png' | 'image/tiff';
+}
+
+export interface ImportedPage {
+  /** Index of this page inside the original file (0-based: TIFF directory, PDF page). */
+  filePage: number;
+  width: number;
+  height: number;
+  /** Clockwise rotation to apply when showing the page (PDF /Rotate). */
+  rotation?: 0 | 90 | 180 | 270;
+  /** Text found in the file (born-digital PDF text, DOCX, HTML, plain text), NFC. */
+  text: string;
+  imageKind: PageImageKind;
+  /** A page image made while importing (PDF pages), written to cache/. */
+  derivative?: PageDerivative;
+  /** JPEG thumbnail (THUMBNAIL_WIDTH wide), made while the page was decoded anyway. */
+  thumbnail: Uint8Array;
+}
+
+/** The kinds of source the archive accepts, told apart by content. */
+export type SourceFormat = 'jpeg' | 'png' | 'tiff' | 'pdf' | 'docx' | 'html' | 'text';
+
+export interface ImportedSource {
+  format: SourceFormat;
+  mime: string;
+  pages: ImportedPage[];
+  /** A title found inside the file (HTML <title>, DOCX heading, PDF Title), if any. */
+  title?: string;
+}
