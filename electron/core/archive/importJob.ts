@@ -16,6 +16,7 @@ import type { OpenProject } from '../project/projectSession';
 import { toNFC } from '../text';
 import { BlobStore, sha256Of } from './blobStore';
 import { readSource, type ImportedSource } from './importers/index';
+import { DocumentStore } from './documents';
 import { derivativePath } from './pageImages';
 import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from './thumbnails';
@@ -327,7 +328,7 @@ export class ImportJob {
         }
       }
       const text = files.flatMap((f) => f.source.pages.map((p) => p.text)).join('\n');
-      const suggestions = suggestMetadata(text);
+      const suggestions = suggestMetadata(text, new DocumentStore(db).codeTables());
       return db.transaction(() => {
         const now = new Date().toISOString();
         const insertFile = db.prepare(

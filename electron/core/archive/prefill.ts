@@ -1,6 +1,78 @@
-/** Metadata suggested from a document's own text (filled in below). */
+/**
+ * Metadata suggested from a document's own text: the header of a Party or State document
+ * ("TỈNH ỦY LAI CHÂU … Số 05-NQ/TU … Lai Châu, ngày 3 tháng 2 năm 1961 … NGHỊ QUYẾT về …").
+ * Suggestions are never written into the metadata: the user accepts or dismisses them.
+ */
 import type { MetadataSuggestions } from '../../../shared/api/archive';
+import { defaultTables, parseDocumentCode, parsePartialDate, type DocumentCodeTables } from '../../../shared/text/index';
 
-export function suggestMetadata(_text: string): MetadataSuggestions {
-  return {};
+/** Lines of the national/party motto, never the issuer. */
+const MOTTO = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|VIỆT NAM DÂN CHỦ CỘNG H[OÒ]À|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC|\*+|[-–_=.]+)$/u;
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+const isCapitals = (s: string) => /\p{L}/u.test(s) && s === upper(s);
+
+/** How far into the text the header is looked for. */
+const HEADER_LINES = 40;
+
+export function suggestMetadata(text: string, tables: DocumentCodeTables = defaultTables): MetadataSuggestions {
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .slice(0, HEADER_LINES);
+  const out: MetadataSuggestions = {};
+
+  // Số và ký hiệu: "Số 05-NQ/TU", "Số: 123/QĐ-UBND".
+  let codeLine = -1;
+  for (let i = 0; i < lines.length && codeLine < 0; i++) {
+    const m = /(?:^|\s)Số\s*[:.]?\s*([0-9][^\s,;]*)/iu.exec(lines[i]!);
+    if (!m) continue;
+    const parsed = parseDocumentCode(m[1]!.replace(/[.)]+$/, ''), tables);
+    if (!parsed) continue;
+    codeLine = i;
+    out.code = parsed.normalized;
+    if (parsed.typeName) out.docType = parsed.typeName;
+    if (parsed.issuerName) out.issuer = parsed.issuerName;
+  }
+
+  // The issuer as the header writes it: the last line in capitals before the number, not a motto.
+  if (codeLine > 0) {
+    for (let i = codeLine - 1; i >= 0; i--) {
+      const l = lines[i]!.replace(/\s*Số\s*[:.]?.*$/iu, '').trim();
+      if (l && isCapitals(l) && !MOTTO.test(l) && l.length <= 120) {
+        out.issuer = l;
+        break;
+      }
+    }
+  }
+
+  // Place and date: "Lai Châu, ngày 3 tháng 2 năm 1961", "Hà Nội, ngày 03/02/1961".
+  for (const l of lines) {
+    const m = /^(?:.*?\s)?([\p{Lu}][\p{L} .'-]{1,40}?),\s*(ngày\s+.{1,40}?\d{4})\b/iu.exec(l) ?? /^()(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu.exec(l);
+    if (!m) continue;
+    const d = parsePartialDate(m[2]!);
+    if (!d) continue;
+    if (m[1]) out.place = m[1].trim();
+    out.date = { text: d.original, start: d.start, end: d.end };
+    break;
+  }
+
+  // Type name as a title in capitals ("NGHỊ QUYẾT"), and the abstract after it ("về …").
+  const typeNames = new Map<string, string>();
+  for (const name of [...Object.values(tables.partyTypes), ...Object.values(tables.stateTypes)]) typeNames.set(upper(name), name);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const name = typeNames.get(upper(l)) ?? (isCapitals(l) ? typeNames.get(l.split(/\s+(?=VỀ\b)/u)[0]!) : undefined);
+    if (!name || !isCapitals(l)) continue;
+    out.docType = name;
+    const rest = l.slice(upper(name).length).trim();
+    const next = rest || lines[i + 1] || '';
+    if (/^về\b/iu.test(next) && next.length <= 300) {
+      const abstract = isCapitals(next) ? next.charAt(0) + next.slice(1).toLocaleLowerCase('vi') : next;
+      out.abstract = abstract.charAt(0).toLocaleUpperCase('vi') + abstract.slice(1);
+    }
+    break;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * valid UTF-8. The result is NFC.
  */
 import iconv from 'iconv-lite';
+import { convertLegacy, detectLegacyEncoding } from '../../../../shared/text/legacyEncoding';
 
 export interface DecodedText {
   text: string;
@@ -39,8 +40,29 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(b.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
   }
-  if (isValidUtf8(b)) return { text: new TextDecoder('utf-8').decode(b).normalize('NFC'), encoding: 'utf-8' };
+  if (isValidUtf8(b)) return fromLegacyFont(new TextDecoder('utf-8').decode(b).normalize('NFC'), 'utf-8');
+  // Not UTF-8: a legacy Vietnamese font encoding (TCVN3/ABC, VNI) read byte by byte, or else
+  // the Vietnamese Windows code page.
+  const latin1 = Buffer.from(b).toString('latin1');
+  const guess = detectLegacyEncoding(latin1);
+  if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni') && guess.confidence >= 0.5) {
+    return { text: convertLegacy(latin1, guess.encoding, guess.upperCase ? { upperCase: true } : {}), encoding: guess.encoding };
+  }
   return { text: iconv.decode(Buffer.from(b), 'cp1258').normalize('NFC'), encoding: 'windows-1258' };
+}
+
+/**
+ * Text that is valid Unicode but was typed in a legacy font (a TCVN3 or VNI file converted to
+ * UTF-8 as if it were Latin-1: "§¶ng", "Ñaûng"): converted when the guess is confident.
+ * Text with real Vietnamese letters is never touched.
+ */
+function fromLegacyFont(text: string, encoding: string): DecodedText {
+  if (!/[^\x00-\x7f]/.test(text)) return { text, encoding };
+  const guess = detectLegacyEncoding(text);
+  if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni') && guess.confidence >= 0.6) {
+    return { text: convertLegacy(text, guess.encoding, guess.upperCase ? { upperCase: true } : {}), encoding: `${encoding}+${guess.encoding}` };
+  }
+  return { text, encoding };
 }
 
 /** Normalises line endings and drops a trailing run of blank lines. */

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command';
+import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { listCommand } from './list';
 
 /** Every CLI command, in the order `suquan --help` lists them. */
-export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand];
+export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand];

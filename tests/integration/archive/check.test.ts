@@ -1,0 +1,70 @@
+/** `suquan check`: fixity of stored originals and the database, run as a user runs it. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProjectLayout } from '../../../electron/core/store/projectLayout';
+import { makeScan, makeScannedPdf, openNewProject, tempDir } from './fixtures';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+
+function suquan(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function projectWithFiles() {
+  const p = await openNewProject();
+  const dir = tempDir();
+  const a = path.join(dir, 'a.jpg');
+  const b = path.join(dir, 'b.pdf');
+  writeFileSync(a, await makeScan('jpeg', 300, 400, 1));
+  writeFileSync(b, (await makeScannedPdf(2)).pdf);
+  const r = await p.api.archive.importPaths({ paths: [a, b] });
+  expect(r.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+  const doc = await p.api.archive.getDocument({ id: (r.outcomes[0] as { documentId: number }).documentId });
+  p.close();
+  return { dir: p.dir, sha: doc.pages[0]!.fileSha256 };
+}
+
+describe('suquan check', () => {
+  it('passes on an untouched project', async () => {
+    const { dir } = await projectWithFiles();
+    const r = suquan('check', dir, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout).result;
+    expect(report).toMatchObject({ ok: true, filesChecked: 2, problems: [], database: { ok: true } });
+    const human = suquan('check', dir);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('dự án toàn vẹn');
+  });
+
+  it('catches one flipped byte in a stored original', async () => {
+    const { dir, sha } = await projectWithFiles();
+    const file = new ProjectLayout(dir).original(sha);
+    chmodSync(file, 0o644); // originals are stored read-only
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    writeFileSync(file, bytes);
+    const r = suquan('check', dir, '--json');
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout).result;
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([{ sha256: sha, path: file, problem: 'changed', actual: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const human = suquan('check', dir);
+    expect(human.code).toBe(2);
+    expect(human.stdout).toContain('tệp gốc đã bị thay đổi');
+  });
+
+  it('reports missing and orphaned files', async () => {
+    const { dir, sha } = await projectWithFiles();
+    const layout = new ProjectLayout(dir);
+    rmSync(layout.original(sha), { force: true });
+    mkdirSync(path.join(layout.filesDir, 'zz'), { recursive: true });
+    writeFileSync(path.join(layout.filesDir, 'zz', 'lạ.txt'), 'x');
+    const r = suquan('check', dir, '--json');
+    expect(r.code).toBe(2);
+    const problems = JSON.parse(r.stdout).result.problems as { problem: string; path: string }[];
+    expect(problems.map((p) => p.problem).sort()).toEqual(['missing', 'orphaned']);
+  });
+});
