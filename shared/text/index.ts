@@ -18,3 +18,5 @@ export type {
 } from './partialDate';
 export { lunarToSolar, solarToLunar } from './lunarCalendar';
 export type { LunarDate, SolarDate } from './lunarCalendar';
+export { detectLegacyEncoding, convertLegacy, encodeLegacy } from './legacyEncoding';
+export type { LegacyEncoding, TextEncoding, EncodingGuess, ConvertOptions } from './legacyEncoding';

@@ -76,6 +76,17 @@ const OPEN_ONLY = new Set([
   'ươu', 'yêu',
 ]);
 
+const FRONT = /^[eêiy]/;
+
+/** Spelling rules of the onset: k/gh/ngh before e, ê, i (y); c/g/ng elsewhere. */
+function spelledRight(onset: string, nucleus: string): boolean {
+  const front = FRONT.test(nucleus);
+  if (onset === 'c' || onset === 'ng') return !front;
+  if (onset === 'k' || onset === 'gh' || onset === 'ngh') return front;
+  if (onset === 'g') return !/^[eê]/.test(nucleus);
+  return true;
+}
+
 /** Split a word (NFC or not) into letters, pulling the tone mark off each one. */
 export function splitLetters(word: string): Letter[] {
   const letters: Letter[] = [];
@@ -129,6 +140,7 @@ export function parseSyllable(word: string): Syllable | null {
   if (nucleus !== '' && !NUCLEI.has(nucleus)) return null;
   if (!CODAS.has(coda)) return null;
   if (coda !== '' && OPEN_ONLY.has(nucleus)) return null;
+  if (!spelledRight(onset, nucleus)) return null;
 
   let tone: ToneName = 'ngang';
   let toneAt = -1;

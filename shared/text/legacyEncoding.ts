@@ -1,0 +1,400 @@
+/**
+ * Legacy Vietnamese encodings in old office files, and their conversion to Unicode.
+ *
+ * Before Unicode, Vietnamese text was typed in 8-bit fonts. A program that reads such a file
+ * sees the bytes as Latin-1 / Windows-1252 characters, so the text arrives looking like:
+ *   TCVN3 (ABC), fonts ".VnTime", ".VnArial"…  "§¶ng Céng s¶n ViÖt Nam"
+ *       one byte per letter; no capitals with tone marks — the ".VnTimeH" fonts draw the
+ *       lower-case codes as capitals. "ư" is byte 0xAD, the soft hyphen, which many tools drop.
+ *   VNI-Windows, fonts "VNI-Times"…             "Ñaûng Coäng saûn Vieät Nam", "VIEÄT NAM"
+ *       a base letter followed by a mark byte.
+ *   VIQR, plain ASCII (RFC 1456)                "DDa?ng Co^.ng sa?n Vie^.t Nam"
+ *
+ * Detection looks at font names first, then at which reading turns the most words into real
+ * Vietnamese syllables. Text that already contains Unicode Vietnamese letters is never
+ * converted.
+ */
+
+import { parseSyllable } from './syllable';
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr';
+export type TextEncoding = 'unicode' | LegacyEncoding;
+
+export interface EncodingGuess {
+  encoding: TextEncoding;
+  /** 0–1: how sure the guess is. */
+  confidence: number;
+  /** TCVN3 text in a capitals font (".VnTimeH"): convert with `upperCase`. */
+  upperCase?: boolean;
+}
+
+export interface ConvertOptions {
+  /** Turn the result into capitals (text set in a ".VnTimeH"-style font). */
+  upperCase?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 134 Vietnamese letters outside ASCII, generated from vowels × tones
+
+const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'] as const;
+type Vowel = (typeof VOWELS)[number];
+/** Tone order used by the tables below: ngang, sắc, huyền, hỏi, ngã, nặng. */
+const TONE_MARKS = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] as const;
+
+function letter(v: Vowel, tone: number): string {
+  return (v + TONE_MARKS[tone]!).normalize('NFC');
+}
+
+// TCVN3: code points (as Latin-1) for each vowel in tone order ngang, sắc, huyền, hỏi, ngã, nặng.
+// 0 marks a plain ASCII vowel.
+const TCVN3_VOWELS: Readonly<Record<Vowel, readonly number[]>> = {
+  a: [0, 0xb8, 0xb5, 0xb6, 0xb7, 0xb9],
+  ă: [0xa8, 0xbe, 0xbb, 0xbc, 0xbd, 0xc6],
+  â: [0xa9, 0xca, 0xc7, 0xc8, 0xc9, 0xcb],
+  e: [0, 0xd0, 0xcc, 0xce, 0xcf, 0xd1],
+  ê: [0xaa, 0xd5, 0xd2, 0xd3, 0xd4, 0xd6],
+  i: [0, 0xdd, 0xd7, 0xd8, 0xdc, 0xde],
+  o: [0, 0xe3, 0xdf, 0xe1, 0xe2, 0xe4],
+  ô: [0xab, 0xe8, 0xe5, 0xe6, 0xe7, 0xe9],
+  ơ: [0xac, 0xed, 0xea, 0xeb, 0xec, 0xee],
+  u: [0, 0xf3, 0xef, 0xf1, 0xf2, 0xf4],
+  ư: [0xad, 0xf8, 0xf5, 0xf6, 0xf7, 0xf9],
+  y: [0, 0xfd, 0xfa, 0xfb, 0xfc, 0xfe],
+};
+/** Đ/đ and the only capitals TCVN3 has (shape marks without tone). */
+const TCVN3_SINGLES: Readonly<Record<string, number>> = {
+  'Ă': 0xa1, 'Â': 0xa2, 'Ê': 0xa3, 'Ô': 0xa4, 'Ơ': 0xa5, 'Ư': 0xa6, 'Đ': 0xa7, 'đ': 0xae,
+};
+
+// VNI-Windows, lower case. Base letters with shape marks, then tone marks per shape family.
+const VNI_BASE: Readonly<Record<Vowel, string>> = {
+  a: 'a', ă: 'a', â: 'a', e: 'e', ê: 'e', i: 'i', o: 'o', ô: 'o', ơ: '\u00f4', u: 'u', ư: '\u00f6', y: 'y',
+};
+/** Mark bytes for each tone (ngang, sắc, huyền, hỏi, ngã, nặng) after a plain, ơ or ư base. */
+const VNI_TONES_PLAIN = ['', '\u00f9', '\u00f8', '\u00fb', '\u00f5', '\u00ef'];
+/** After a, e, o for â, ê, ô: the circumflex byte combined with each tone. */
+const VNI_TONES_CIRCUMFLEX = ['\u00e2', '\u00e1', '\u00e0', '\u00e5', '\u00e3', '\u00e4'];
+/** After a for ă: the breve byte combined with each tone. */
+const VNI_TONES_BREVE = ['\u00ea', '\u00e9', '\u00e8', '\u00fa', '\u00fc', '\u00eb'];
+/** "i" takes single bytes; "ỵ" is a single byte too. */
+const VNI_I = ['i', '\u00ed', '\u00ec', '\u00e6', '\u00f3', '\u00f2'];
+
+function vniLower(v: Vowel, tone: number): string {
+  if (v === 'i') return VNI_I[tone]!;
+  if (v === 'y' && tone === 5) return '\u00ee';
+  if (v === 'â' || v === 'ê' || v === 'ô') return VNI_BASE[v] + VNI_TONES_CIRCUMFLEX[tone]!;
+  if (v === 'ă') return 'a' + VNI_TONES_BREVE[tone]!;
+  return VNI_BASE[v] + VNI_TONES_PLAIN[tone]!;
+}
+
+interface Tables {
+  /** Unicode letter → legacy string. */
+  encode: Map<string, string>;
+  /** Legacy string (1 or 2 characters) → Unicode letter. */
+  decode: Map<string, string>;
+}
+
+function buildTcvn3(): Tables {
+  const encode = new Map<string, string>();
+  const decode = new Map<string, string>();
+  for (const v of VOWELS) {
+    TCVN3_VOWELS[v].forEach((code, tone) => {
+      const u = letter(v, tone);
+      if (code === 0) return;
+      const ch = String.fromCharCode(code);
+      encode.set(u, ch);
+      decode.set(ch, u);
+      // Capitals with tone marks do not exist in TCVN3: written with the lower-case code.
+      if (!TCVN3_SINGLES[u.toUpperCase()]) encode.set(u.toUpperCase(), ch);
+    });
+  }
+  for (const [u, code] of Object.entries(TCVN3_SINGLES)) {
+    const ch = String.fromCharCode(code);
+    encode.set(u, ch);
+    decode.set(ch, u);
+  }
+  return { encode, decode };
+}
+
+function buildVni(): Tables {
+  const encode = new Map<string, string>();
+  const decode = new Map<string, string>();
+  const add = (u: string, seq: string) => {
+    encode.set(u, seq);
+    decode.set(seq, u);
+  };
+  for (const v of VOWELS) {
+    for (let tone = 0; tone < 6; tone++) {
+      const lower = vniLower(v, tone);
+      const u = letter(v, tone);
+      if (lower === v) continue; // plain ASCII vowel
+      add(u, lower);
+      add(u.toUpperCase(), lower.toUpperCase());
+      // A capital base with a small mark byte ("Aù") is read as the capital letter too.
+      if (lower.length === 2) decode.set(lower[0]!.toUpperCase() + lower[1], u.toUpperCase());
+    }
+  }
+  add('đ', '\u00f1');
+  add('Đ', '\u00d1');
+  return { encode, decode };
+}
+
+// VIQR (RFC 1456): shape marks ^ ( + and tone marks ' ` ? ~ . after the vowel; DD for Đ.
+const VIQR_SHAPE: Readonly<Record<string, string>> = { 'ă': '(', 'â': '^', 'ê': '^', 'ô': '^', 'ơ': '+', 'ư': '+' };
+const VIQR_TONES = ['', "'", '`', '?', '~', '.'];
+const VIQR_TONE_INDEX: Readonly<Record<string, number>> = { "'": 1, '`': 2, '?': 3, '~': 4, '.': 5 };
+const VIQR_SHAPE_OF: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  a: { '(': 'ă', '^': 'â' }, e: { '^': 'ê' }, o: { '^': 'ô', '+': 'ơ', '*': 'ơ' }, u: { '+': 'ư', '*': 'ư' },
+};
+
+let tcvn3Tables: Tables | undefined;
+let vniTables: Tables | undefined;
+const tcvn3 = () => (tcvn3Tables ??= buildTcvn3());
+const vni = () => (vniTables ??= buildVni());
+
+// ---------------------------------------------------------------------------------------------
+// Conversion
+
+function decodeTcvn3(text: string): string {
+  const { decode } = tcvn3();
+  let out = '';
+  for (const ch of text) out += decode.get(ch) ?? ch;
+  return out;
+}
+
+function decodeVni(text: string): string {
+  const { decode } = vni();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const two = decode.get(text.slice(i, i + 2));
+    if (two !== undefined && text.length - i >= 2) {
+      out += two;
+      i++;
+      continue;
+    }
+    out += decode.get(text[i]!) ?? text[i]!;
+  }
+  return out;
+}
+
+const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+
+function decodeViqr(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length && /[\\'`?~.^(+*/d]/iu.test(text[i + 1]!)) {
+      out += text[i + 1];
+      i++;
+      continue;
+    }
+    // DD / dd / Dd at the start of a word is Đ / đ.
+    if ((ch === 'd' || ch === 'D') && (text[i + 1] === 'd' || text[i + 1] === 'D') && !isLetter(text[i - 1])) {
+      out += ch === 'D' ? 'Đ' : 'đ';
+      i++;
+      continue;
+    }
+    const lower = ch.toLowerCase();
+    if (!'aeiouy'.includes(lower) || ch === '') {
+      out += ch;
+      continue;
+    }
+    let base: string = lower;
+    let j = i + 1;
+    const shapes = VIQR_SHAPE_OF[lower];
+    const shapeAt = (k: number) => (shapes && text[k] !== undefined ? shapes[text[k]!] : undefined);
+    let tone = 0;
+    let shaped = shapeAt(j);
+    if (shaped !== undefined) {
+      base = shaped;
+      j++;
+    }
+    const t = text[j];
+    if (t !== undefined && VIQR_TONE_INDEX[t] !== undefined) {
+      const next = text[j + 1];
+      const ambiguous = t === '.' || t === '?';
+      // "." and "?" are punctuation at the end of a sentence: a tone only when the word goes on,
+      // or the next word starts in lower case, or both words are in capitals (a heading).
+      const nextWord = /^ +(\S*)/u.exec(text.slice(j + 1))?.[1] ?? '';
+      const wordSoFar = /\p{L}*$/u.exec(text.slice(0, i))![0] + ch;
+      const inCapitals = wordSoFar === wordSoFar.toUpperCase() && /^\p{Lu}/u.test(nextWord) && nextWord === nextWord.toUpperCase();
+      const isTone = !ambiguous || isLetter(next) || (next === ' ' && (/^\p{Ll}/u.test(nextWord) || inCapitals));
+      if (isTone) {
+        tone = VIQR_TONE_INDEX[t]!;
+        j++;
+        if (shaped === undefined && (shaped = shapeAt(j)) !== undefined) {
+          base = shaped;
+          j++;
+        }
+      }
+    }
+    let u = letter(base as Vowel, tone);
+    if (ch !== lower) u = u.toUpperCase();
+    out += u;
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Convert text in a legacy encoding to Unicode NFC. `text` is the file's bytes read as
+ * Latin-1 / Windows-1252 (what a .doc/.docx reader or a plain-text reader gives for these
+ * fonts). 'unicode' only normalises to NFC.
+ */
+export function convertLegacy(text: string, encoding: TextEncoding, options: ConvertOptions = {}): string {
+  let out: string;
+  switch (encoding) {
+    case 'unicode':
+      out = text;
+      break;
+    case 'tcvn3':
+      out = decodeTcvn3(text);
+      break;
+    case 'vni':
+      out = decodeVni(text);
+      break;
+    case 'viqr':
+      out = decodeViqr(text);
+      break;
+  }
+  out = out.normalize('NFC');
+  return options.upperCase ? out.toUpperCase() : out;
+}
+
+/**
+ * Write Unicode text in a legacy encoding (for tests and for files that must go back to an
+ * old system). TCVN3 has no capitals with tone marks: those are written with the lower-case
+ * code, as the ".VnTimeH" fonts expect.
+ */
+export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
+  const nfc = text.normalize('NFC');
+  if (encoding === 'viqr') return encodeViqr(nfc);
+  const { encode } = encoding === 'tcvn3' ? tcvn3() : vni();
+  let out = '';
+  for (const ch of nfc) out += encode.get(ch) ?? ch;
+  return out;
+}
+
+const VIQR_MARK_CHARS = "'`?~.^(+*";
+const VIQR_SHAPE_CHARS = '^(+*';
+
+function encodeViqr(text: string): string {
+  let out = '';
+  // What the letter just written carries, so that a following mark character can be escaped.
+  let prev: { tone: boolean; shape: boolean } | null = null;
+  for (const ch of text) {
+    if (ch === 'đ' || ch === 'Đ') {
+      out += ch === 'Đ' ? 'DD' : 'dd';
+      prev = null;
+      continue;
+    }
+    const nfd = ch.toLowerCase().normalize('NFD');
+    const base = nfd[0]!;
+    if (!'aeiouy'.includes(base)) {
+      if (prev && VIQR_MARK_CHARS.includes(ch) && (!prev.tone || (!prev.shape && VIQR_SHAPE_CHARS.includes(ch)))) out += '\\';
+      out += ch;
+      prev = null;
+      continue;
+    }
+    let tone = 0;
+    let shape = '';
+    for (const m of nfd.slice(1)) {
+      const t = (TONE_MARKS as readonly string[]).indexOf(m);
+      if (t > 0) tone = t;
+      else if (m === '\u0302') shape = '^';
+      else if (m === '\u0306') shape = '(';
+      else if (m === '\u031b') shape = '+';
+    }
+    out += (ch !== ch.toLowerCase() ? base.toUpperCase() : base) + shape + VIQR_TONES[tone]!;
+    prev = { tone: tone > 0, shape: shape !== '' };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+/** Letters only Unicode has (Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư and U+1EA0–U+1EF9), and combining marks. */
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u0303\u0309\u0323]/gu;
+
+/** A word that has VIQR marks: a vowel followed by a shape mark, a tone mark inside the word or
+ *  one of ' ` ~ at its end, or a word-initial DD. */
+const VIQR_WORD = /[aeiouy][\^(+*]|[aeiouy][\^(+*]?['`?~.](?=\p{L})|[aeiouy][\^(+*]?['`~]|^\W*dd/iu;
+
+const VIQR_STRONG = /[aeiouy][\^(+*`~]|^\W*dd[aeiouy]/iu;
+
+function fontHint(fontNames: readonly string[]): EncodingGuess | null {
+  for (const raw of fontNames) {
+    const name = raw.trim();
+    if (/^\.?vn(?!i)/iu.test(name)) {
+      const guess: EncodingGuess = { encoding: 'tcvn3', confidence: 0.95 };
+      if (/h$/iu.test(name)) guess.upperCase = true; // ".VnTimeH", ".VnArialH": capitals fonts
+      return guess;
+    }
+    if (/^vni[-\s]/iu.test(name)) return { encoding: 'vni', confidence: 0.95 };
+  }
+  return null;
+}
+
+/** Share of the words touched by a reading that become Vietnamese syllables. */
+function score(words: readonly string[], convert: (w: string) => string, onlyChanged: boolean): { valid: number; touched: number } {
+  let valid = 0;
+  let touched = 0;
+  for (const w of words) {
+    const c = convert(w);
+    if (onlyChanged && c === w) continue;
+    touched++;
+    const pieces = c.normalize('NFC').split(/[^\p{L}]+/u).filter((p) => p !== '');
+    if (pieces.length > 0 && pieces.every((p) => parseSyllable(p) !== null)) valid++;
+  }
+  return { valid, touched };
+}
+
+/**
+ * Guess how a text is encoded. Font names (from the document's runs or styles) decide first
+ * (".VnTime…" → TCVN3, ".VnTimeH" in capitals; "VNI-…" → VNI), but text that already contains
+ * Unicode Vietnamese letters is always 'unicode'. Otherwise each reading is tried and the one
+ * that makes the most words into Vietnamese syllables wins; ties go to 'unicode' (no change).
+ */
+export function detectLegacyEncoding(text: string, fontNames: readonly string[] = []): EncodingGuess {
+  const unicodeLetters = (text.match(UNICODE_VIETNAMESE) ?? []).length;
+  const nonAscii = (text.match(/[^\x00-\x7f]/gu) ?? []).length;
+  if (unicodeLetters > 0 && unicodeLetters >= nonAscii * 0.2) {
+    return { encoding: 'unicode', confidence: Math.min(1, 0.8 + unicodeLetters / 50) };
+  }
+  const hint = fontHint(fontNames);
+  if (hint) return hint;
+
+  const words = text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).slice(0, 5000);
+  const candidates = words.filter((w) => /[^\x00-\x7f]/u.test(w));
+  const viqrWords = words.filter((w) => VIQR_WORD.test(w));
+
+  if (candidates.length === 0) {
+    // VIQR: plain ASCII. Marks that English never puts after a vowel (^ ( + ` ~, a leading DD)
+    // are strong evidence; ' . ? alone are weak.
+    const v = score(viqrWords, decodeViqr, true);
+    const strong = score(viqrWords.filter((w) => VIQR_STRONG.test(w)), decodeViqr, true);
+    const ratio = v.touched > 0 ? v.valid / v.touched : 0;
+    if (ratio > 0.6 && (strong.valid >= 1 || v.valid >= 3) && v.valid / words.length > 0.1) {
+      return { encoding: 'viqr', confidence: Math.min(0.95, 0.4 + 0.45 * ratio * Math.min(1, v.valid / 3) + (strong.valid > 0 ? 0.1 : 0)) };
+    }
+    return { encoding: 'unicode', confidence: 0.5 };
+  }
+
+  const asIs = score(candidates, (w) => w, false);
+  const t = score(candidates, decodeTcvn3, false);
+  const n = score(candidates, decodeVni, false);
+  const ranked: Array<[TextEncoding, number]> = [
+    ['unicode', asIs.valid],
+    ['tcvn3', t.valid],
+    ['vni', n.valid],
+  ];
+  ranked.sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked as [[TextEncoding, number], [TextEncoding, number]];
+  if (best[0] === 'unicode' || (best[1] === second[1] && second[0] === 'unicode') || best[1] === 0) {
+    return { encoding: 'unicode', confidence: candidates.length > 0 ? 0.6 : 0.5 };
+  }
+  const share = best[1] / candidates.length;
+  const margin = (best[1] - second[1]) / candidates.length;
+  return { encoding: best[0], confidence: Math.max(0.1, Math.min(0.99, 0.5 * share + 0.5 * margin + Math.min(0.2, best[1] / 50))) };
+}
