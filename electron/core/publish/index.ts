@@ -2,7 +2,7 @@ import type { Book } from '../../../shared/book/model';
 import type { IndexMark, PreparedSection, Section } from './ir';
 import { createContext, createShaper, prepareBook, prepareIndex, prepareToc, type IndexEntry, type TocEntry } from './measure';
 import { breakSection } from './break';
-import { paginate, type Pagination } from './paginate';
+import { finishPages, paginate, type Pagination } from './paginate';
 import { drawPdf, type DrawStats } from './draw';
 import { DEFAULT_FAMILY, loadWorld, type TypesetWorld } from './world';
 import { resolveSetup, type ResolvedSetup } from './setup';
@@ -19,6 +19,10 @@ export interface TypesetReport {
   setup: ResolvedSetup;
   /** Stretch ratio of every justified line that is not the last of its paragraph. */
   ratios: number[];
+  /** Inter-word gaps on those lines, points. */
+  gaps: number[];
+  /** Milliseconds spent in each stage. */
+  timings: Record<string, number>;
   /** Printed label of the page of every TOC anchor. */
   labels: Map<string, string>;
   /** Per physical page: footnote ids called there and footnote ids whose text begins there. */
@@ -38,16 +42,23 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   const w = world ?? (await loadWorld());
   const setup = resolveSetup(book, Object.keys(w.families), w.families[DEFAULT_FAMILY] ? DEFAULT_FAMILY : Object.keys(w.families)[0]!);
   const shaper = createShaper(w);
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
 
   let labels = new Map<string, string>();
   let result!: Pagination;
   let toc: TocEntry[] = [];
   for (let pass = 0; pass < 2; pass++) {
     // 1. Measure: the book → prepared sections of shaped words, numbered and styled.
+    let t = performance.now();
     const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined);
     const prepared = prepareBook(book, ctx);
+    timings.measure = (timings.measure ?? 0) + performance.now() - t;
+    t = performance.now();
     // 2. Break: paragraphs → justified lines (Knuth–Plass); every block → flow of known height.
     const sections = prepared.map(breakSection);
+    timings.break = (timings.break ?? 0) + performance.now() - t;
+    t = performance.now();
     // 3. Paginate; generated matter (TOC, index) is rebuilt from the page labels until stable.
     let signature = '';
     for (let round = 0; round < 5; round++) {
@@ -62,11 +73,16 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
       if (sig === signature) break;
       signature = sig;
     }
+    timings.paginate = (timings.paginate ?? 0) + performance.now() - t;
     if (!ctx.usesPageRefs) break;
   }
 
+  finishPages(result.pages, { setup, shaper });
+
   // 4. Draw: pages → PDF (fonts subset and embedded, outline, metadata).
-  const stats: DrawStats = { ratios: [] };
+  const stats: DrawStats = { ratios: [], gaps: [] };
+  timings.layout = performance.now() - t0;
+  const t1 = performance.now();
   const pdf = await drawPdf(
     {
       pages: result.pages,
@@ -91,6 +107,8 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
     pageCount: result.pages.length,
     setup,
     ratios: stats.ratios,
+    gaps: stats.gaps,
+    timings: { ...timings, draw: performance.now() - t1 },
     labels,
     footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts })),
     pageLabels: result.pages.map((p) => p.label),

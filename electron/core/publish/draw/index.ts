@@ -32,6 +32,8 @@ export interface DrawInput {
 /** Justification statistics gathered while drawing: stretch ratio of every justified line. */
 export interface DrawStats {
   ratios: number[];
+  /** Width of every inter-word gap on those lines, points. */
+  gaps: number[];
 }
 
 const fmt = (n: number): string => {
@@ -86,6 +88,9 @@ function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFac
   // indent, or glue before the first glyph): moves the start point or becomes a TJ kern.
   let shift = 0;
   let begun = false;
+  let ulStart: number | null = null;
+  let ulEnd = 0;
+  let ulSize = 0;
   const parts = line.parts;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] as Box | Glue;
@@ -143,12 +148,23 @@ function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFac
       shift = 0;
     }
     tj += p.tj;
-    if (p.underline) under.push(`${fmt(cx)} ${fmt(yPdf - size * 0.12)} m ${fmt(cx + p.w)} ${fmt(yPdf - size * 0.12)} l`);
+    // Underlines run on through the spaces between underlined words.
+    if (p.underline) {
+      if (ulStart === null) ulStart = cx;
+      ulEnd = cx + p.w;
+      ulSize = size;
+    } else if (ulStart !== null) {
+      under.push(`${fmt(ulStart)} ${fmt(yPdf - ulSize * 0.12)} m ${fmt(ulEnd)} ${fmt(yPdf - ulSize * 0.12)} l`);
+      ulStart = null;
+    }
     cx += p.w;
   }
   if (!begun) return;
   if (open) ops += ' ' + tj + '] TJ';
+  // Text rise is page state, not text-object state: reset it so the next line starts level.
+  if (rise !== 0) ops += ' 0 Ts';
   ops += ' ET';
+  if (ulStart !== null) under.push(`${fmt(ulStart)} ${fmt(yPdf - ulSize * 0.12)} m ${fmt(ulEnd)} ${fmt(yPdf - ulSize * 0.12)} l`);
   out.push(ops);
 }
 
@@ -351,7 +367,11 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
     function drawOne(d: Drawable): void {
       if (d.d === 'text') {
         if (d.line.parts.length === 0) return;
-        if (stats && d.line.align === 'justify' && !d.line.last) stats.ratios.push(setLine(d.line).ratio);
+        if (stats && d.line.align === 'justify' && !d.line.last) {
+          const set = setLine(d.line);
+          stats.ratios.push(set.ratio);
+          for (const g of set.glue) if (g > 0) stats.gaps.push(g);
+        }
         lineOps(d.line, d.x, Hp - d.y, faces, usedFaces, out, under);
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
@@ -364,7 +384,8 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
     const content = out.join('\n') + (rules.length ? '\n0 G ' + rules.join('\n') : '');
     const pdfPage = doc.addPage([W, Hp]);
     pdfPage.node.set(PDFName.of('Resources'), resourcesRef);
-    pdfPage.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
+    // Level 1: content streams are repetitive hex; the fastest level loses little size here.
+    pdfPage.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' })));
     pageRefs.push(pdfPage.ref);
   }
 

@@ -96,8 +96,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       if (i > 0) pendingSpace = true;
       const word = parts[i]!;
       if (word === '') continue;
-      const b = ctx.shaper.box(word, face, rst.size);
-      if (underline) b.underline = true;
+      const b = underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : ctx.shaper.box(word, face, rst.size);
       pushBox(b);
     }
   };
@@ -112,7 +111,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
         };
         if (run.superscript || run.subscript) {
           const face = faceFor(ctx, rst);
-          const b = ctx.shaper.box(run.text.normalize('NFC'), face, rst.size);
+          const b = { ...ctx.shaper.box(run.text.normalize('NFC'), face, rst.size) };
           b.rise = run.superscript ? st.size * 0.38 : -st.size * 0.15;
           pushBox(b);
         } else pushText(run.text, rst, run.underline);
@@ -121,7 +120,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       case 'footnote': {
         const id = ctx.nextNoteId++;
         const number = ++ctx.noteNumber;
-        const b = ctx.shaper.box(String(number), faceFor(ctx, { size: st.size }), st.size * 0.62);
+        const b = { ...ctx.shaper.box(String(number), faceFor(ctx, { size: st.size }), st.size * 0.62) };
         b.rise = st.size * 0.38;
         b.fnCall = id;
         // A call never starts a line: it hangs on the word before it.
@@ -133,7 +132,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
         break;
       }
       case 'index-term': {
-        const b = ctx.shaper.box('', faceFor(ctx, st), st.size);
+        const b = { ...ctx.shaper.box('', faceFor(ctx, st), st.size) };
         b.marks = [{ term: run.term.normalize('NFC'), index: run.index, sortKey: run.sortKey }];
         const wasPending: boolean = pendingSpace;
         pendingSpace = false;
@@ -164,10 +163,10 @@ function prepareNote(ctx: PrepareContext, content: Paragraph[], id: number, numb
   content.forEach((para, i) => {
     const items = runsToItems(ctx, para.runs, { size });
     const lead: Item[] = [];
-    lead.push(ctx.shaper.box('', faceFor(ctx, { size }), size));
+    lead.push({ ...ctx.shaper.box('', faceFor(ctx, { size }), size) });
     (lead[0] as Box).w = setup.parIndent * 0.75;
     if (i === 0) {
-      const label = ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7);
+      const label = { ...ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7) };
       label.rise = size * 0.33;
       label.fnLabel = id;
       lead.push(label, { ...ctx.shaper.glue(faceFor(ctx, { size }), size), stretch: 0, shrink: 0 });
@@ -175,7 +174,7 @@ function prepareNote(ctx: PrepareContext, content: Paragraph[], id: number, numb
     out.push(finishPara(ctx, [...lead, ...items], { size, leading: setup.footnoteLeading, align: 'justify' }));
   });
   if (out.length === 0) {
-    const label = ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7);
+    const label = { ...ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7) };
     label.rise = size * 0.33;
     label.fnLabel = id;
     out.push(finishPara(ctx, [label], { size, leading: setup.footnoteLeading, align: 'left' }));
@@ -214,7 +213,7 @@ export function finishPara(ctx: PrepareContext, items: Item[], o: ParaOpts): PPa
 }
 
 function indentBox(ctx: PrepareContext, w: number, size: number): Box {
-  const b = ctx.shaper.box('', faceFor(ctx, { size }), size);
+  const b = { ...ctx.shaper.box('', faceFor(ctx, { size }), size) };
   b.w = w;
   return b;
 }
@@ -502,7 +501,7 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
   const right: PPara[] = [];
   const motto = d.header.motto ?? 'ĐẢNG CỘNG SẢN VIỆT NAM';
   const m = textPara(ctx, motto, { size, bold: true, caps: true }, { align: 'center', leading, x: env.x + half, width: half });
-  for (const it of m.items) if (it.t === 'box' && it.w > 0) it.underline = true;
+  m.items = m.items.map((it) => (it.t === 'box' && it.w > 0 ? { ...it, underline: true } : it));
   right.push(m);
   if (d.header.placeDate) right.push(textPara(ctx, d.header.placeDate, { size, italic: true }, { align: 'center', leading, x: env.x + half, width: half }));
   out.push({

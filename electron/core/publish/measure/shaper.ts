@@ -29,6 +29,7 @@ export interface Shaper {
   /** Face id for a family key and style. */
   face(family: string, bold?: boolean, italic?: boolean): FaceId;
   box(text: string, face: FaceId, size: number): Box;
+  /** Boxes and glues are shared between every use of the same word: never mutate them (copy first). */
   /** Width of text (no cache entry needed by the caller). */
   width(text: string, face: FaceId, size: number): number;
   /** Inter-word glue for a face and size (TeX proportions: stretch 1/2, shrink 1/3 of a space). */
@@ -41,6 +42,8 @@ export function createShaper(world: TypesetWorld): Shaper {
   const familyKeys = Object.keys(world.families);
   const faces: FaceUse[] = [];
   const cache = new Map<string, Shaped>();
+  const boxes = new Map<string, Box>();
+  const glues = new Map<string, Glue>();
   for (const key of familyKeys) {
     const fam = world.families[key]!;
     for (const face of [fam.regular, fam.bold, fam.italic, fam.boldItalic]) {
@@ -92,15 +95,27 @@ export function createShaper(world: TypesetWorld): Shaper {
       return fi * 4 + (bold ? 1 : 0) + (italic ? 2 : 0);
     },
     box(text, face, size) {
-      const s = shape(text, face);
-      return { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj };
+      const key = face + '\u0001' + size + '\u0001' + text;
+      let b = boxes.get(key);
+      if (!b) {
+        const s = shape(text, face);
+        b = { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj };
+        boxes.set(key, b);
+      }
+      return b;
     },
     width(text, face, size) {
       return (shape(text, face).w * size) / 1000;
     },
     glue(face, size) {
-      const w = (faces[face]!.spaceW * size) / 1000;
-      return { t: 'glue', w, stretch: w / 2, shrink: w / 3, face, size };
+      const key = face + '\u0001' + size;
+      let g = glues.get(key);
+      if (!g) {
+        const w = (faces[face]!.spaceW * size) / 1000;
+        g = { t: 'glue', w, stretch: w / 2, shrink: w / 3, face, size };
+        glues.set(key, g);
+      }
+      return g;
     },
     metrics(face) {
       const f = faces[face]!.face.font;

@@ -157,7 +157,13 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         if (k - 1 === 1) e -= 1;
       }
     }
-    while (e > first && flow[e - 1]!.keep) e--;
+    // Headings (and the space around them) go with what follows.
+    let k = e;
+    while (k > first && flow[k - 1]!.space && !flow[k - 1]!.keep) k--;
+    if (k > first && flow[k - 1]!.keep) {
+      e = k;
+      while (e > first && flow[e - 1]!.keep) e--;
+    }
     // Trailing space at the foot of the page is harmless; a page emptied by the rules is not.
     let content = first;
     while (content < e && flow[content]!.space) content++;
@@ -277,9 +283,15 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (at) outline.push({ ...o, page: at.page, y: at.y });
     }
   }
-  if (setup.footnoteNumbering === 'page') renumberPerPage(pages, shaper);
-  respliceBoxes(pages, shaper);
   return { pages, labels, outline, firstArabic: Math.max(0, firstArabic) };
+}
+
+/**
+ * Last touches once pagination is final: per-page footnote numbers, glyphs for split words.
+ */
+export function finishPages(pages: Page[], opts: PaginateOptions): void {
+  if (opts.setup.footnoteNumbering === 'page') renumberPerPage(pages, opts.shaper);
+  respliceBoxes(pages, opts.shaper);
 }
 
 function place(d: Drawable, dx: number, dy: number): Drawable {
