@@ -13,6 +13,10 @@
  */
 
 const cache = new Map<string, string>();
+/** Folded code unit for each BMP code unit, filled on first use. */
+const TABLE = new Uint16Array(0x10000);
+const UNSET = 0;
+const DROP = 0xffff;
 
 /** Letters whose base is not reachable by canonical decomposition. */
 const SPECIAL: Readonly<Record<string, string>> = {
@@ -42,17 +46,26 @@ function foldChar(ch: string): string {
  */
 export function foldForSearch(s: string): string {
   const nfc = s.normalize('NFC');
-  let out = '';
+  const codes = new Uint16Array(nfc.length);
+  let n = 0;
   for (let i = 0; i < nfc.length; i++) {
     const code = nfc.charCodeAt(i);
     if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code === 9 || code === 10 || code === 13 ? ' ' : nfc[i];
+      codes[n++] = code >= 65 && code <= 90 ? code + 32 : code === 9 || code === 10 || code === 13 ? 32 : code;
     } else if (code >= 0xd800 && code <= 0xdfff) {
-      out += nfc[i]; // surrogate halves pass through: length stays stable
+      codes[n++] = code; // surrogate halves pass through: length stays stable
     } else {
-      out += foldChar(nfc[i]!);
+      let f = TABLE[code]!;
+      if (f === UNSET) {
+        const folded = foldChar(nfc[i]!);
+        f = folded.length === 0 ? DROP : folded.length === 1 ? folded.charCodeAt(0) : code; // never grow the text
+        TABLE[code] = f;
+      }
+      if (f !== DROP) codes[n++] = f;
     }
   }
+  let out = '';
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
   return out;
 }
 
