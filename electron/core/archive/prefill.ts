@@ -49,7 +49,10 @@ export function suggestMetadata(text: string, tables: DocumentCodeTables = defau
 
   // Place and date: "Lai Châu, ngày 3 tháng 2 năm 1961", "Hà Nội, ngày 03/02/1961".
   for (const l of lines) {
-    const m = /^(?:.*?\s)?([\p{Lu}][\p{L} .'-]{1,40}?),\s*(ngày\s+.{1,40}?\d{4})\b/iu.exec(l) ?? /^()(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu.exec(l);
+    // The place starts the line or its right-hand column (after a tab or a run of spaces).
+    const m =
+      /(?:^|\t|\s{2,})([\p{Lu}][\p{L} .'-]{0,40}?),\s*(ngày\s+.{1,40}?\d{4})(?!\d)/u.exec(l) ??
+      /(?:^|\s)()(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu.exec(l);
     if (!m) continue;
     const d = parsePartialDate(m[2]!);
     if (!d) continue;
@@ -63,12 +66,12 @@ export function suggestMetadata(text: string, tables: DocumentCodeTables = defau
   for (const name of [...Object.values(tables.partyTypes), ...Object.values(tables.stateTypes)]) typeNames.set(upper(name), name);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const name = typeNames.get(upper(l)) ?? (isCapitals(l) ? typeNames.get(l.split(/\s+(?=VỀ\b)/u)[0]!) : undefined);
+    const name = typeNames.get(upper(l)) ?? (isCapitals(l) ? typeNames.get(l.split(/\s+(?=VỀ(\s|$))/u)[0]!) : undefined);
     if (!name || !isCapitals(l)) continue;
     out.docType = name;
     const rest = l.slice(upper(name).length).trim();
     const next = rest || lines[i + 1] || '';
-    if (/^về\b/iu.test(next) && next.length <= 300) {
+    if (/^về(\s|$)/iu.test(next) && next.length <= 300) {
       const abstract = isCapitals(next) ? next.charAt(0) + next.slice(1).toLocaleLowerCase('vi') : next;
       out.abstract = abstract.charAt(0).toLocaleUpperCase('vi') + abstract.slice(1);
     }
