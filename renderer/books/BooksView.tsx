@@ -1,11 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookKinds, type BookDetail, type BookKind, type BookSummary, type ChapterContent } from '../../shared/api/manuscript';
-import { toRoman } from '../../shared/numbering';
+import { bookKinds, type BookDetail, type BookKind, type BookNodeInfo, type BookSummary, type ChapterContent, type NodeRole } from '../../shared/api/manuscript';
+import { backRoles, frontRoles, structureLabels } from '../../shared/manuscript/structure';
 import { api, platform } from '../platform/platform';
 import { Icon } from '../shell/Icon';
 import { useStatus } from '../shell/status';
+import { BookDetailsDialog } from './BookDetailsDialog';
 import { ChapterEditor } from './ChapterEditor';
+import { StructureTree } from './StructureTree';
+import './books.css';
+
+type AddChoice = 'part' | `front:${NodeRole}` | `back:${NodeRole}`;
 
 export function BooksView({ onChanged }: { onChanged(): void }) {
   const { t } = useTranslation();
@@ -13,12 +18,16 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
   const [books, setBooks] = useState<BookSummary[]>([]);
   const [book, setBook] = useState<BookDetail | null>(null);
   const [chapter, setChapter] = useState<ChapterContent | null>(null);
+  const [editorKey, setEditorKey] = useState(0);
   const [creating, setCreating] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [newTitle, setNewTitle] = useState('');
   const [newKind, setNewKind] = useState<BookKind>('history');
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ node: BookNodeInfo } | null>(null);
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const loadBooks = useCallback(async () => {
     const list = await api.manuscript.listBooks({});
@@ -60,16 +69,75 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
     });
   };
 
+  const openNode = (node: BookNodeInfo) =>
+    void guard(async () => {
+      setChapter(await api.manuscript.getChapter({ id: node.id }));
+      setEditorKey((k) => k + 1);
+    });
+
+  const refreshBook = async () => {
+    if (book) setBook(await api.manuscript.getBook({ id: book.id }));
+  };
+
   const addChapter = (e: FormEvent) => {
     e.preventDefault();
     if (!book) return;
     void guard(async () => {
       const node = await api.manuscript.addChapter({ bookId: book.id, title: chapterTitle });
       setChapterTitle('');
-      setBook(await api.manuscript.getBook({ id: book.id }));
+      await refreshBook();
       setChapter(await api.manuscript.getChapter({ id: node.id }));
+      setEditorKey((k) => k + 1);
     });
   };
+
+  const addOther = (choice: AddChoice) => {
+    if (!book) return;
+    void guard(async () => {
+      if (choice === 'part') {
+        const title = window.prompt(t('structure.partTitle'))?.trim();
+        if (!title) return;
+        await api.manuscript.addNode({ bookId: book.id, kind: 'part', title });
+      } else {
+        const [kind, role] = choice.split(':') as ['front' | 'back', NodeRole];
+        await api.manuscript.addNode({ bookId: book.id, kind, role });
+      }
+      await refreshBook();
+    });
+  };
+
+  const showUndo = (node: BookNodeInfo) => {
+    if (undoTimer.current) clearTimeout(undoTimer.current);
+    setUndo({ node });
+    undoTimer.current = setTimeout(() => setUndo(null), 12_000);
+  };
+
+  const actions = {
+    open: openNode,
+    rename: (node: BookNodeInfo, title: string) =>
+      void guard(async () => {
+        await api.manuscript.renameNode({ id: node.id, title });
+        await refreshBook();
+        if (chapter?.id === node.id) setChapter({ ...chapter, title });
+      }),
+    move: (node: BookNodeInfo, parentId: number | null, index: number) =>
+      void guard(async () => {
+        setBook(await api.manuscript.moveNode({ id: node.id, parentId, index }));
+      }),
+    remove: (node: BookNodeInfo) =>
+      void guard(async () => {
+        setBook(await api.manuscript.deleteNode({ id: node.id }));
+        if (chapter && (chapter.id === node.id || node.kind === 'part')) setChapter(null);
+        showUndo(node);
+      }),
+  };
+
+  const restoreDeleted = () =>
+    void guard(async () => {
+      if (!undo) return;
+      setBook(await api.manuscript.restoreNode({ id: undo.node.id }));
+      setUndo(null);
+    });
 
   const exportPdf = () => {
     if (!book) return;
@@ -85,56 +153,71 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
     });
   };
 
-  const chapters = book?.nodes.filter((n) => n.kind === 'chapter') ?? [];
-  const chapterIndex = chapter ? chapters.findIndex((c) => c.id === chapter.id) : -1;
+  const labels = useMemo(() => (book ? structureLabels(book.nodes) : new Map<number, string>()), [book]);
+  const chapterNode = chapter && book ? book.nodes.find((n) => n.id === chapter.id) : undefined;
+  const chapterLabel = chapterNode ? (labels.get(chapterNode.id) ?? '').toLocaleUpperCase('vi') : '';
 
   return (
     <div className="books">
       <aside className="outline">
         <div className="outline-head">
-          <select
-            aria-label={t('books.title')}
-            value={book?.id ?? ''}
-            onChange={(e) => void openBook(Number(e.target.value))}
-            disabled={books.length === 0}
-          >
+          <select aria-label={t('books.title')} value={book?.id ?? ''} onChange={(e) => void openBook(Number(e.target.value))} disabled={books.length === 0}>
             {books.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.title}
               </option>
             ))}
           </select>
-          <button className="icon-button" title={t('books.newBook')} onClick={() => setCreating(true)}>
+          <button className="icon-button" title={t('books.newBook')} aria-label={t('books.newBook')} onClick={() => setCreating(true)}>
             <Icon name="plus" />
           </button>
         </div>
         {book && (
           <>
-            <div className="outline-kind">{t(`books.kinds.${book.kind}`)}</div>
+            <div className="outline-meta">
+              <span className="outline-kind">{t(`books.kinds.${book.kind}`)}</span>
+              <button type="button" className="link-button" onClick={() => setEditingDetails(true)}>
+                {t('details.open')}
+              </button>
+            </div>
+            {book.subtitle && <div className="outline-subtitle">{book.subtitle}</div>}
             <h3 className="subhead">{t('books.chapters')}</h3>
-            {chapters.length === 0 && <p className="muted">{t('books.noChapters')}</p>}
-            <ol className="chapter-list">
-              {chapters.map((c, i) => (
-                <li key={c.id}>
-                  <button
-                    className={`chapter-item${chapter?.id === c.id ? ' active' : ''}`}
-                    onClick={() => void guard(async () => setChapter(await api.manuscript.getChapter({ id: c.id })))}
-                    data-testid="chapter-item"
-                  >
-                    <span className="chapter-no">{t('books.chapterLabel', { n: toRoman(i + 1) })}</span>
-                    <span className="chapter-name">{c.title}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
+            {book.nodes.length === 0 ? <p className="muted">{t('books.noChapters')}</p> : <StructureTree book={book} activeId={chapter?.id ?? null} actions={actions} />}
+            <p className="tree-hint muted">{t('structure.keyboardHint')}</p>
             <form className="add-chapter" onSubmit={addChapter}>
               <input name="chapterTitle" value={chapterTitle} onChange={(e) => setChapterTitle(e.target.value)} placeholder={t('books.chapterPlaceholder')} aria-label={t('books.chapterTitle')} />
-              <button type="submit" disabled={!chapterTitle.trim()}>
-                {t('books.addChapter')}
-              </button>
+              <div className="add-row">
+                <button type="submit" disabled={!chapterTitle.trim()}>
+                  {t('books.addChapter')}
+                </button>
+                <select
+                  aria-label={t('structure.addOther')}
+                  value=""
+                  onChange={(e) => {
+                    if (e.target.value) addOther(e.target.value as AddChoice);
+                  }}
+                >
+                  <option value="">{t('structure.addOther')}</option>
+                  <option value="part">{t('structure.part')}</option>
+                  <optgroup label={t('structure.front')}>
+                    {frontRoles.map((r) => (
+                      <option key={r} value={`front:${r}`}>
+                        {t(`structure.roles.${r}`)}
+                      </option>
+                    ))}
+                  </optgroup>
+                  <optgroup label={t('structure.back')}>
+                    {backRoles.map((r) => (
+                      <option key={r} value={`back:${r}`}>
+                        {t(`structure.roles.${r}`)}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              </div>
             </form>
             <div className="outline-foot">
-              <button className="primary wide" onClick={exportPdf} disabled={exporting || chapters.length === 0}>
+              <button className="primary wide" onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
                 <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
               </button>
             </div>
@@ -145,6 +228,14 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
         {error && (
           <div className="alert" role="alert">
             <Icon name="alert" /> {error}
+          </div>
+        )}
+        {undo && (
+          <div className="undo-bar" role="status">
+            <span>{t('structure.deleted', { title: undo.node.title })}</span>
+            <button type="button" onClick={restoreDeleted}>
+              {t('structure.undoDelete')}
+            </button>
           </div>
         )}
         {creating ? (
@@ -175,7 +266,25 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
             </div>
           </form>
         ) : chapter ? (
-          <ChapterEditor key={chapter.id} chapter={chapter} label={`CHƯƠNG ${toRoman(chapterIndex + 1)}`} />
+          <ChapterEditor
+            key={`${chapter.id}:${editorKey}`}
+            chapter={chapter}
+            label={chapterLabel}
+            onStatus={(status) =>
+              void guard(async () => {
+                await api.manuscript.setChapterStatus({ id: chapter.id, status });
+                setChapter({ ...chapter, status });
+                await refreshBook();
+              })
+            }
+            onRestored={() =>
+              void guard(async () => {
+                setChapter(await api.manuscript.getChapter({ id: chapter.id }));
+                setEditorKey((k) => k + 1);
+                await refreshBook();
+              })
+            }
+          />
         ) : (
           <div className="empty">
             <Icon name="chapter" size={42} />
@@ -183,6 +292,16 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
           </div>
         )}
       </section>
+      {editingDetails && book && (
+        <BookDetailsDialog
+          book={book}
+          onClose={() => setEditingDetails(false)}
+          onSave={async ({ title, subtitle, details }) => {
+            setBook(await api.manuscript.updateBook({ id: book.id, title, subtitle, details }));
+            await loadBooks();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,20 +1,45 @@
 import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChapterContent, RichDoc } from '../../shared/api/manuscript';
-import { NfcNormalizer } from './nfcNormalizer';
+import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
+import type { CitationRef } from '../../shared/manuscript/richDoc';
+import { chapterStatuses } from '../../shared/manuscript/structure';
+import { api } from '../platform/platform';
+import { CitationPicker } from './CitationPicker';
+import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
+import { manuscriptExtensions } from './editor/extensions';
+import { FootnotePanel } from './FootnotePanel';
+import { RevisionsPanel } from './RevisionsPanel';
+import { ScanPanel } from './ScanPanel';
 import { useAutosave } from './useAutosave';
 
-export function ChapterEditor({ chapter, label }: { chapter: ChapterContent; label: string }) {
+type Side = 'footnotes' | 'revisions' | 'scan';
+
+export function ChapterEditor({
+  chapter,
+  label,
+  onStatus,
+  onRestored,
+}: {
+  chapter: ChapterContent;
+  label: string;
+  onStatus(status: ChapterStatus): void;
+  onRestored(): void;
+}) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
+  const [picking, setPicking] = useState(false);
+  const [side, setSide] = useState<Side>('footnotes');
+  const [scan, setScan] = useState<CitationRef | null>(null);
+  const [revisionsKey, setRevisionsKey] = useState(0);
   const editor = useEditor(
     {
-      extensions: [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, code: false, codeBlock: false }), NfcNormalizer],
+      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one') }),
       content: chapter.doc.content?.length ? (chapter.doc as JSONContent) : { type: 'doc', content: [{ type: 'paragraph' }] },
-      editorProps: { attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' } },
+      editorProps: {
+        attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' },
+      },
       onUpdate: ({ editor: e }) => schedule(e.getJSON() as RichDoc),
       onBlur: () => void flush(),
     },
@@ -28,47 +53,137 @@ export function ChapterEditor({ chapter, label }: { chapter: ChapterContent; lab
       underline: e?.isActive('underline') ?? false,
       h2: e?.isActive('heading', { level: 2 }) ?? false,
       h3: e?.isActive('heading', { level: 3 }) ?? false,
+      h4: e?.isActive('heading', { level: 4 }) ?? false,
       bullet: e?.isActive('bulletList') ?? false,
       ordered: e?.isActive('orderedList') ?? false,
       quote: e?.isActive('blockquote') ?? false,
+      table: e?.isActive('table') ?? false,
     }),
   });
+
+  // Citations follow their documents: regenerate their text from the current metadata.
+  useEffect(() => {
+    if (!editor) return;
+    const refs = citationsIn(editor.state.doc).map((c) => c.ref);
+    if (refs.length === 0) return;
+    let live = true;
+    void api.manuscript.resolveCitations({ refs }).then((resolved) => {
+      if (!live || editor.isDestroyed) return;
+      const tr = refreshCitations(editor.state, new Map(resolved.filter((r) => r.found).map((r) => [r.key, r.text])));
+      if (tr) editor.view.dispatch(tr);
+    });
+    return () => {
+      live = false;
+    };
+  }, [editor]);
+
+  useEffect(
+    () =>
+      onOpenCitation((ref) => {
+        setScan(ref);
+        setSide('scan');
+      }),
+    [],
+  );
 
   useEffect(() => () => void flush(), [flush]);
 
   if (!editor) return null;
-  const tool = (name: keyof NonNullable<typeof active>, text: string, title: string, run: () => void) => (
-    <button type="button" className={`tool${active?.[name] ? ' on' : ''}`} title={title} aria-pressed={active?.[name] ?? false} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+  type ToolName = keyof NonNullable<typeof active>;
+  const tool = (name: ToolName | null, text: string, title: string, run: () => void, testId?: string) => (
+    <button
+      type="button"
+      className={`tool${name && active?.[name] ? ' on' : ''}`}
+      title={title}
+      aria-label={title}
+      aria-pressed={name ? active?.[name] ?? false : undefined}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+      {...(testId ? { 'data-testid': testId } : {})}
+    >
       {text}
     </button>
   );
   const chain = () => editor.chain().focus();
+  const keepRevision = async () => {
+    await flush();
+  };
+
   return (
-    <div className="chapter-editor">
-      <div className="editor-toolbar" role="toolbar" aria-label="Định dạng">
-        {tool('bold', 'Đ', t('editor.bold'), () => chain().toggleBold().run())}
-        {tool('italic', 'N', t('editor.italic'), () => chain().toggleItalic().run())}
-        {tool('underline', 'G', t('editor.underline'), () => chain().toggleUnderline().run())}
-        <span className="tool-sep" />
-        {tool('h2', 'I.', `${t('editor.heading')} 1`, () => chain().toggleHeading({ level: 2 }).run())}
-        {tool('h3', '1.', `${t('editor.heading')} 2`, () => chain().toggleHeading({ level: 3 }).run())}
-        <span className="tool-sep" />
-        {tool('bullet', '•', t('editor.bulletList'), () => chain().toggleBulletList().run())}
-        {tool('ordered', '1)', t('editor.orderedList'), () => chain().toggleOrderedList().run())}
-        {tool('quote', '“”', t('editor.quote'), () => chain().toggleBlockquote().run())}
-        <span className="tool-sep" />
-        <button type="button" className="tool" title={t('editor.undo')} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
-          ↶
-        </button>
-        <button type="button" className="tool" title={t('editor.redo')} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
-          ↷
-        </button>
+    <div className="chapter-workspace">
+      <div className="chapter-editor">
+        <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+          {tool('bold', 'Đ', t('editor.bold'), () => chain().toggleBold().run())}
+          {tool('italic', 'N', t('editor.italic'), () => chain().toggleItalic().run())}
+          {tool('underline', 'G', t('editor.underline'), () => chain().toggleUnderline().run())}
+          <span className="tool-sep" />
+          {tool('h2', 'I.', t('editor.section'), () => chain().toggleHeading({ level: 2 }).run())}
+          {tool('h3', '1.', t('editor.subsection'), () => chain().toggleHeading({ level: 3 }).run())}
+          {tool('h4', 'a)', t('editor.subsubsection'), () => chain().toggleHeading({ level: 4 }).run())}
+          <span className="tool-sep" />
+          {tool('bullet', '•', t('editor.bulletList'), () => chain().toggleBulletList().run())}
+          {tool('ordered', '1)', t('editor.orderedList'), () => chain().toggleOrderedList().run())}
+          {tool('quote', '“”', t('editor.quote'), () => chain().toggleBlockquote().run())}
+          {tool('table', '▦', t('editor.table'), () => (active?.table ? chain().deleteTable().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()))}
+          {tool(null, '⤓', t('editor.pageBreak'), () => chain().setPageBreak().run())}
+          <span className="tool-sep" />
+          {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => chain().insertFootnote().run(), 'insert-footnote')}
+          {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking(true), 'insert-citation')}
+          <span className="tool-sep" />
+          {tool(null, '↶', t('editor.undo'), () => chain().undo().run())}
+          {tool(null, '↷', t('editor.redo'), () => chain().redo().run())}
+          <span className="toolbar-spacer" />
+          <label className="status-select">
+            <span className="sr-only">{t('chapterStatus.label')}</span>
+            <select value={chapter.status} onChange={(e) => onStatus(e.target.value as ChapterStatus)} aria-label={t('chapterStatus.label')} className={`status-${chapter.status}`}>
+              {chapterStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`chapterStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="page-sheet">
+          {label && <div className="chapter-label">{label}</div>}
+          <h1 className="chapter-title">{chapter.title}</h1>
+          <EditorContent editor={editor} />
+        </div>
       </div>
-      <div className="page-sheet">
-        <div className="chapter-label">{label}</div>
-        <h1 className="chapter-title">{chapter.title}</h1>
-        <EditorContent editor={editor} />
-      </div>
+      <aside className="side-panel" aria-label={t('editor.sidePanel')}>
+        <div className="side-tabs" role="tablist">
+          {(['footnotes', 'revisions', 'scan'] as const).map((s) => (
+            <button key={s} type="button" role="tab" aria-selected={side === s} className={`side-tab${side === s ? ' on' : ''}`} onClick={() => setSide(s)}>
+              {t(`editor.tabs.${s}`)}
+            </button>
+          ))}
+        </div>
+        <div className="side-body">
+          {side === 'footnotes' && <FootnotePanel editor={editor} />}
+          {side === 'revisions' && (
+            <RevisionsPanel
+              nodeId={chapter.id}
+              refreshKey={revisionsKey}
+              beforeAction={keepRevision}
+              onRestored={() => {
+                setRevisionsKey((k) => k + 1);
+                onRestored();
+              }}
+            />
+          )}
+          {side === 'scan' && <ScanPanel citation={scan} editor={editor} onPick={(ref) => setScan(ref)} />}
+        </div>
+      </aside>
+      {picking && (
+        <CitationPicker
+          onClose={() => setPicking(false)}
+          onPick={(attrs) => {
+            setPicking(false);
+            chain().insertCitation(attrs).run();
+            setScan({ documentId: attrs.documentId, pageId: attrs.pageId, pageSeq: attrs.pageSeq, folio: attrs.folio });
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -72,6 +72,8 @@ export const NfcNormalizer = Extension.create({
         appendTransaction(transactions, _old, state) {
           if (view?.composing) return null;
           if (transactions.some((t) => t.getMeta(key))) return null;
+          // A nested footnote editor is composing: leave its text alone until compositionend.
+          if (transactions.some((t) => t.getMeta('footnoteComposing'))) return null;
           return fixRanges(state, changedRanges(transactions));
         },
       }),

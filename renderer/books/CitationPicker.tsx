@@ -1,0 +1,143 @@
+/**
+ * The citation picker: fuzzy search over archived documents (numbers, titles, dates, issuers),
+ * then the page and folio, with the generated citation previewed before it is inserted.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PageInfo } from '../../shared/api/archive';
+import type { CitableDocument } from '../../shared/api/manuscript';
+import { api, platform } from '../platform/platform';
+import type { CitationAttrs } from './editor/citation';
+
+export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttrs): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<CitableDocument[]>([]);
+  const [active, setActive] = useState(0);
+  const [chosen, setChosen] = useState<CitableDocument | null>(null);
+  const [pages, setPages] = useState<PageInfo[]>([]);
+  const [pageSeq, setPageSeq] = useState<number | null>(null);
+  const [folio, setFolio] = useState('');
+  const [preview, setPreview] = useState('');
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const my = ++seq.current;
+    const timer = setTimeout(() => {
+      void api.manuscript.searchCitable({ query, limit: 30 }).then((r) => {
+        if (my === seq.current) {
+          setResults(r);
+          setActive(0);
+        }
+      });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    if (!chosen) return;
+    void api.archive.getDocument({ id: chosen.id }).then((d) => {
+      setPages(d.pages);
+      setPageSeq(d.pages[0]?.seq ?? null);
+    });
+  }, [chosen]);
+
+  useEffect(() => {
+    if (!chosen) return;
+    void api.manuscript.resolveCitations({ refs: [{ documentId: chosen.id, pageSeq, folio }] }).then(([r]) => setPreview(r?.text ?? ''));
+  }, [chosen, pageSeq, folio]);
+
+  const page = pages.find((p) => p.seq === pageSeq) ?? null;
+  const insert = () => {
+    if (!chosen) return;
+    onPick({ documentId: chosen.id, pageId: page?.id ?? null, pageSeq, folio: folio.trim(), text: preview });
+  };
+
+  return (
+    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog citation-picker" role="dialog" aria-modal="true" aria-label={t('citations.pick')} data-testid="citation-picker">
+        <h2>{t('citations.pick')}</h2>
+        {!chosen ? (
+          <>
+            <input
+              className="search-input"
+              autoFocus
+              value={query}
+              name="citationQuery"
+              placeholder={t('citations.searchPlaceholder')}
+              aria-label={t('citations.search')}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+                else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+                else if (e.key === 'Enter' && results[active]) setChosen(results[active]!);
+                else if (e.key === 'Escape') onClose();
+                else return;
+                e.preventDefault();
+              }}
+            />
+            <ul className="pick-list" role="listbox" aria-label={t('citations.results')}>
+              {results.map((d, i) => (
+                <li key={d.id} role="option" aria-selected={i === active}>
+                  <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => setChosen(d)} onMouseEnter={() => setActive(i)} data-testid="citation-result">
+                    <span className="pick-code">{d.number || t('citations.noNumber')}</span>
+                    <span className="pick-title">{d.title}</span>
+                    <span className="pick-meta">
+                      {[d.issuer, d.date].filter(Boolean).join(' · ')}
+                      {d.pageCount ? ` · ${t('archive.pages', { count: d.pageCount })}` : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+              {results.length === 0 && <li className="muted pick-empty">{t('citations.none')}</li>}
+            </ul>
+          </>
+        ) : (
+          <div className="pick-detail">
+            <div className="pick-chosen">
+              {page && <img src={platform.fileUrl({ kind: 'thumb', pageId: page.id })} alt="" className="pick-thumb" />}
+              <div>
+                <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
+                <div className="pick-title">{chosen.title}</div>
+                <div className="form-row">
+                  <label className="field">
+                    <span>{t('citations.page')}</span>
+                    <select value={pageSeq ?? ''} onChange={(e) => setPageSeq(e.target.value ? Number(e.target.value) : null)} name="citationPage">
+                      <option value="">{t('citations.wholeDocument')}</option>
+                      {pages.map((p) => (
+                        <option key={p.id} value={p.seq}>
+                          {t('citations.pageN', { n: p.seq })}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="field">
+                    <span>{t('citations.folio')}</span>
+                    <input value={folio} onChange={(e) => setFolio(e.target.value)} name="citationFolio" placeholder="3" />
+                  </label>
+                </div>
+              </div>
+            </div>
+            <div className="citation-preview" aria-live="polite">
+              <div className="subhead">{t('citations.preview')}</div>
+              <p>{preview}</p>
+            </div>
+          </div>
+        )}
+        <div className="actions">
+          {chosen && (
+            <button type="button" onClick={() => setChosen(null)}>
+              {t('citations.back')}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {t('books.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!chosen || !preview} onClick={insert}>
+            {t('citations.insert')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The manuscript editor's schema and behaviour, in one list used by the chapter editor, the unit
+ * tests (happy-dom) and the benchmark: paragraphs, headings (sections I. › 1. › a), numbered by CSS
+ * from the structure), bold/italic/underline, lists, quotes, tables, page breaks, footnotes and
+ * citations — and NFC normalisation that never breaks an IME composition.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import { NfcNormalizer } from '../nfcNormalizer';
+import { Citation } from './citation';
+import { Footnote } from './footnote';
+import { PageBreak } from './pageBreak';
+
+export function manuscriptExtensions(opts: { footnoteLabel?: string } = {}): AnyExtension[] {
+  return [
+    StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, code: false, codeBlock: false, horizontalRule: false, strike: false }),
+    TableKit.configure({ table: { resizable: false, HTMLAttributes: { class: 'doc-table' } } }),
+    Footnote.configure({ label: opts.footnoteLabel ?? 'Chú thích' }),
+    Citation,
+    PageBreak,
+    NfcNormalizer,
+  ];
+}
