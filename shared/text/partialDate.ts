@@ -600,7 +600,7 @@ interface SortKey {
 }
 
 function isPointLike(d: PartialDate): boolean {
-  if (d.precision === 'day') return true;
+  if (d.precision === 'day' || d.days !== undefined) return true;
   if (d.precision === 'range' && !d.term && d.from?.precision === 'day') return true;
   return false;
 }

@@ -161,6 +161,12 @@ describe('comparePartialDates: the chronicle order within a year', () => {
     expect(sorted).toEqual(['Ngày 28-2-1950', 'Đầu tháng 3-1950', 'Ngày 2-3-1950', 'Ngày 31-3-1950', 'Cuối tháng 3-1950', 'Tháng 3-1950', 'Ngày 1-4-1950']);
   });
 
+  it('sorts lists and ranges of days by their first day, among the dated entries', () => {
+    const written = ['Tháng 3-1961', 'Ngày 16-3-1961', 'ngày 15 và 16-3-1961', 'Ngày 20-3-1961', 'Từ ngày 10 đến 12-3-1961', 'Ngày 11-3-1961'];
+    const sorted = written.map((s) => parse(s)).sort(comparePartialDates).map((d) => d.original);
+    expect(sorted).toEqual(['Từ ngày 10 đến 12-3-1961', 'Ngày 11-3-1961', 'ngày 15 và 16-3-1961', 'Ngày 16-3-1961', 'Ngày 20-3-1961', 'Tháng 3-1961']);
+  });
+
   it('orders one day by the time of day', () => {
     const written = ['đêm 19-12-1946', 'Ngày 19-12-1946', '20 giờ ngày 19-12-1946', 'sáng 19-12-1946'];
     const sorted = written.map((s) => parse(s)).sort(comparePartialDates).map((d) => d.original);
