@@ -33,6 +33,8 @@ export interface CitationSource {
   box?: string;
   /** Hồ sơ số / ĐVBQ. */
   file?: string;
+  /** Tờ số of the whole document as catalogued: "3" or "3-7". */
+  folio?: string;
 }
 
 /** Where in the document: a folio (tờ) as catalogued, or the scan's page number. */
@@ -95,12 +97,26 @@ export function citationSpans(src: CitationSource, at: CitationLocator = {}): Ci
   for (const part of [located('Phông', src.fonds), located('Mục lục', src.findingAid), located('Hộp', src.box), located('Hồ sơ', src.file)]) {
     if (part) place.push(part);
   }
-  const folio = clean(at.folio);
+  const folio = clean(at.folio) || folioOfPage(clean(src.folio), at.page);
   if (folio) place.push(`tờ ${folio}`);
   else if (at.page && at.page > 0) place.push(`tr.${at.page}`);
   if (place.length) spans.push({ text: `, ${place.join(', ')}` });
   spans.push({ text: '.' });
   return spans;
+}
+
+/**
+ * The folio of a scan page when the document's folios are catalogued: page 2 of a document on
+ * "tờ 3-7" is tờ 4; a single folio is that folio; without a page, the whole range.
+ */
+export function folioOfPage(folios: string, page: number | undefined): string {
+  if (!folios) return '';
+  const m = /^(\d+)\s*[-–]\s*(\d+)$/.exec(folios);
+  if (m && page && page > 0) {
+    const n = Number(m[1]) + page - 1;
+    return n <= Number(m[2]) ? String(n) : '';
+  }
+  return page && m ? '' : folios;
 }
 
 /** The citation as plain text. */
@@ -123,8 +139,9 @@ const pick = (m: Record<string, unknown>, ...keys: string[]): string | undefined
 
 /**
  * Reads a citation source out of an archived document's metadata JSON. The archive's metadata
- * fields are read under their English names, with the Vietnamese ones and a nested `location`
- * object accepted too, so a citation works with whatever the catalogue holds.
+ * fields (shared/archive/metadata.ts: code, docType, issuer, date {text,start,end}, abstract,
+ * location {repository, fond, inventory, box, file, folio}) are read leniently, so a citation
+ * works with whatever the catalogue holds.
  */
 export function citationSourceFromMetadata(title: string, metadata: Record<string, unknown>): CitationSource {
   const src: CitationSource = { title: clean(title) };
@@ -134,12 +151,17 @@ export function citationSourceFromMetadata(title: string, metadata: Record<strin
   set('issuer', pick(metadata, 'issuer', 'issuingBody', 'author', 'coQuanBanHanh'));
   set('docType', pick(metadata, 'docType', 'documentType', 'type', 'tenLoai'));
   set('number', pick(metadata, 'code', 'number', 'documentCode', 'numberSymbol', 'soKyHieu', 'code.text', 'code.raw'));
-  set('date', pick(metadata, 'date', 'issuedOn', 'issueDate', 'date.text', 'date.iso', 'ngay'));
+  // A dated document (start = end, a full day) is cited as "ngày 3-2-1961"; a partial date as written.
+  const start = pick(metadata, 'date.start');
+  const end = pick(metadata, 'date.end');
+  const exactDay = start && /^\d{4}-\d{2}-\d{2}$/.test(start) && (!end || end === start) ? start : undefined;
+  set('date', exactDay ?? pick(metadata, 'date', 'date.text', 'issuedOn', 'issueDate', 'date.start', 'ngay'));
   set('abstract', pick(metadata, 'abstract', 'summary', 'trichYeu'));
   set('repository', pick(metadata, 'repository', 'location.repository', 'kho'));
-  set('fonds', pick(metadata, 'fonds', 'location.fonds', 'phong'));
-  set('findingAid', pick(metadata, 'findingAid', 'location.findingAid', 'catalogue', 'mucLuc'));
+  set('fonds', pick(metadata, 'location.fond', 'fonds', 'fond', 'location.fonds', 'phong'));
+  set('findingAid', pick(metadata, 'location.inventory', 'findingAid', 'inventory', 'location.findingAid', 'mucLuc'));
   set('box', pick(metadata, 'box', 'location.box', 'hop'));
-  set('file', pick(metadata, 'file', 'dossier', 'location.file', 'location.dossier', 'hoSo'));
+  set('file', pick(metadata, 'location.file', 'file', 'dossier', 'location.dossier', 'hoSo'));
+  set('folio', pick(metadata, 'location.folio', 'folio'));
   return src;
 }

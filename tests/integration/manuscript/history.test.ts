@@ -56,9 +56,9 @@ describe('citations to archived documents', () => {
     issuer: 'Tỉnh ủy Lai Châu',
     docType: 'Nghị quyết',
     code: '05-NQ/TU',
-    date: '1961-02-03',
+    date: { text: 'ngày 3 tháng 2 năm 1961', start: '1961-02-03', end: '1961-02-03' },
     abstract: 'về công tác xây dựng Đảng',
-    location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fonds: '1', findingAid: '2', file: '45' },
+    location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fond: '1', inventory: '2', file: '45' },
   };
 
   it('generates the archival citation from metadata and follows a corrected number', async () => {
