@@ -262,3 +262,42 @@ export function findDocumentReferences(text: string, tables: DocumentCodeTables 
   }
   return refs;
 }
+
+/** A reference without a number-and-symbol: "Chỉ thị số 10", "Nghị quyết Trung ương 5 khóa XII". */
+export interface BareDocumentReference {
+  start: number;
+  end: number;
+  /** The reference as written. */
+  text: string;
+  /** The document-type word as written ("Chỉ thị"). */
+  typeWord: string;
+  /** The number in "… số 10". */
+  number?: string;
+  /** The Central Committee plenum (hội nghị Trung ương) in "Nghị quyết Trung ương 5". */
+  plenum?: number;
+  /** The congress term (khóa) in Roman numerals, as written ("XII"). */
+  term?: string;
+}
+
+const BARE_NUMBERED = new RegExp(`(?<!\\p{L})(${TYPE_WORDS.join('|')}) số (\\d{1,5})(?![\\d\\p{L}]|[-/]\\p{L}|[-/]\\d)`, 'giu');
+const BARE_PLENUM = /(?<!\p{L})(Nghị quyết|Kết luận)(?: (?:của )?Hội nghị)?(?: lần thứ (\d{1,2}))?(?: Ban Chấp hành)? Trung ương(?: Đảng)?(?: (\d{1,2}))?,? kh[oó][áa] ([IVXLC]+)(?![\p{L}\d])/gu;
+
+/**
+ * Find references that carry no number-and-symbol, which older texts and speeches use:
+ * "Chỉ thị số 10", "Nghị quyết Trung ương 5 khóa XII", "Nghị quyết Hội nghị lần thứ 15 Ban Chấp
+ * hành Trung ương khóa II". They identify a document only together with a date or term, so
+ * they are returned apart from `findDocumentReferences`.
+ */
+export function findBareDocumentReferences(text: string): BareDocumentReference[] {
+  const refs: BareDocumentReference[] = [];
+  for (const m of text.matchAll(BARE_NUMBERED)) {
+    refs.push({ start: m.index, end: m.index + m[0].length, text: m[0], typeWord: m[1]!, number: m[2]! });
+  }
+  for (const m of text.matchAll(BARE_PLENUM)) {
+    const ref: BareDocumentReference = { start: m.index, end: m.index + m[0].length, text: m[0], typeWord: m[1]!, term: m[4]! };
+    const plenum = m[3] ?? m[2];
+    if (plenum !== undefined) ref.plenum = Number(plenum);
+    refs.push(ref);
+  }
+  return refs.sort((a, b) => a.start - b.start);
+}

@@ -6,8 +6,8 @@ export { foldForSearch, foldKey } from './fold';
 export { compareVietnamese, compareVietnameseNames, sortVietnamese } from './collate';
 export { parseSyllable, isVietnameseSyllable } from './syllable';
 export type { Syllable, ToneName } from './syllable';
-export { parseDocumentCode, findDocumentReferences } from './documentCode';
-export type { DocumentCode, DocumentCodeSystem, DocumentReference } from './documentCode';
+export { parseDocumentCode, findDocumentReferences, findBareDocumentReferences } from './documentCode';
+export type { DocumentCode, DocumentCodeSystem, DocumentReference, BareDocumentReference } from './documentCode';
 export { defaultTables, mergeTables } from './documentCodeTables';
 export type { DocumentCodeTables, DocumentCodeTableAdditions } from './documentCodeTables';
 export {

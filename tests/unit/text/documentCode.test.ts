@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDocumentReferences, parseDocumentCode } from '../../../shared/text/documentCode';
+import { findBareDocumentReferences, findDocumentReferences, parseDocumentCode } from '../../../shared/text/documentCode';
 import { defaultTables, mergeTables } from '../../../shared/text/documentCodeTables';
 
 describe('parseDocumentCode: Party documents', () => {
@@ -143,5 +143,25 @@ describe('findDocumentReferences', () => {
   it('reads OCR text where Đ became D', () => {
     const refs = findDocumentReferences('Quyết định số 08-QDi/TW');
     expect(refs[0]?.parsed).toMatchObject({ typeCode: 'QĐi', typeName: 'Quy định' });
+  });
+});
+
+describe('findBareDocumentReferences', () => {
+  it('finds a type word with a bare number, but not one followed by a symbol', () => {
+    const text = 'Theo Chỉ thị số 10 của Tỉnh ủy và Nghị quyết số 16-NQ/TW, Thông tư số 05/2025/TT-BNV.';
+    const refs = findBareDocumentReferences(text);
+    expect(refs.map((r) => [r.typeWord, r.number])).toEqual([['Chỉ thị', '10']]);
+    expect(text.slice(refs[0]!.start, refs[0]!.end)).toBe('Chỉ thị số 10');
+  });
+
+  it('reads the plenum and the congress term of Central Committee resolutions', () => {
+    const refs = findBareDocumentReferences(
+      'Quán triệt Nghị quyết Trung ương 5 khóa XII và Nghị quyết Hội nghị lần thứ 15 Ban Chấp hành Trung ương khoá II.',
+    );
+    expect(refs.map((r) => [r.plenum, r.term])).toEqual([[5, 'XII'], [15, 'II']]);
+  });
+
+  it('ignores plain mentions of the Central Committee', () => {
+    expect(findBareDocumentReferences('Ban Chấp hành Trung ương họp ngày 5-3-1950.')).toEqual([]);
   });
 });
