@@ -64,10 +64,15 @@ export function createShaper(world: TypesetWorld): Shaper {
     let w = 0;
     let tj = '';
     let open = false;
+    // fontkit caches glyph objects with the code points of their first use, which may be empty
+    // (a glyph reached through a substitution): with ligatures off and NFC text, glyph i is
+    // character i, which is what ToUnicode should say.
+    const chars = [...text];
+    const oneToOne = chars.length === run.glyphs.length;
     for (let i = 0; i < run.glyphs.length; i++) {
       const g = run.glyphs[i]!;
       const pos = run.positions[i]!;
-      if (!use.used.has(g.id)) use.used.set(g.id, String.fromCodePoint(...g.codePoints));
+      if (!use.used.has(g.id) || use.used.get(g.id) === '') use.used.set(g.id, oneToOne ? chars[i]! : String.fromCodePoint(...g.codePoints));
       if (!open) {
         tj += '<';
         open = true;
