@@ -424,6 +424,15 @@ const CONNECTORS = [' đến ', ' tới ', ' cho đến ', ' sang ', ' - ', ', '
  *  missing month or year from the second. */
 function parseRange(t: string, ctx: Ctx): Core | null {
   const body = t.replace(/^(?:từ|trong thời gian từ|khoảng từ) /u, '');
+  // "Cuối năm 1945 đầu năm 1946": a qualifier word starts the second end.
+  const qualified = /\d (?=(?:đầu|giữa|cuối) (?:năm|tháng))/u.exec(body);
+  if (qualified) {
+    const left = body.slice(0, qualified.index + 1);
+    const right = body.slice(qualified.index + 2);
+    const b = parseCoreSimple(right, ctx);
+    const a = b && parseCoreSimple(left, { ...ctx, year: b.start.y, month: b.start.m });
+    if (a && b && compareYmd(a.start, b.start) < 0 && compareYmd(a.end, b.end) <= 0) return rangeCore(a, left, b, right);
+  }
   for (const conn of CONNECTORS) {
     let at = body.indexOf(conn);
     while (at > 0) {

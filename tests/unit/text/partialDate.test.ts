@@ -80,6 +80,8 @@ describe('parsePartialDate: ranges and lists of days', () => {
 
   it('reads a range between two fuzzy ends', () => {
     expect(parse('Cuối năm 1945, đầu năm 1946')).toMatchObject({ start: '1945-09-01', end: '1946-04-30', precision: 'range' });
+    expect(parse('Cuối năm 1945 đầu năm 1946')).toMatchObject({ start: '1945-09-01', end: '1946-04-30', precision: 'range' });
+    expect(parse('cuối tháng 12-1946 đầu tháng 1-1947')).toMatchObject({ start: '1946-12-21', end: '1947-01-10' });
   });
 });
 
