@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { UserFacingError } from '../../../../shared/errors';
 import { toNFC } from '../../text';
-import { embeddedScan, nativeScale } from '../pdf/pdfImages';
+import { embeddedScan, nativeScale, pageHasFonts } from '../pdf/pdfImages';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
 import { makeThumbnail, MAX_PIXELS } from '../thumbnails';
 import { checkPixelLimit } from './imageImporter';
@@ -30,10 +30,12 @@ function isTruncated(bytes: Uint8Array): boolean {
   return !tail.includes('%%EOF');
 }
 
+function truncated(name: string): UserFacingError {
+  return new UserFacingError('import.pdf-truncated', `${name}: tệp PDF không trọn vẹn (bị cắt cụt, thiếu phần cuối tệp); hãy sao chép hoặc tải lại tệp.`);
+}
+
 export async function openPdfForImport(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
-  if (isTruncated(bytes)) {
-    throw new UserFacingError('import.pdf-truncated', `${name}: tệp PDF không trọn vẹn (bị cắt cụt, thiếu phần cuối tệp); hãy sao chép hoặc tải lại tệp.`);
-  }
+  if (isTruncated(bytes)) throw truncated(name);
   try {
     return await openPdf(bytes);
   } catch (e) {
@@ -68,84 +70,137 @@ function toBytes(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
-export async function readPdf(bytes: Uint8Array, name: string, opts: PdfReadOptions = {}): Promise<ImportedSource> {
-  const pdf = await openPdfForImport(bytes, name);
-  // pdf-lib gives the raw image streams; when it cannot parse the file (or the file is encrypted,
-  // so streams are ciphertext) every page is rendered instead.
-  let lib: PDFDocument | null = null;
+/** Runs `fn` over 0..n-1 with at most `width` at once; results in order. */
+async function mapWindow<T>(n: number, width: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  let failed: unknown = null;
+  const worker = async () => {
+    while (next < n && failed === null) {
+      const i = next++;
+      try {
+        out[i] = await fn(i);
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, n) }, worker));
+  if (failed !== null) throw failed;
+  return out;
+}
+
+/** Pages read at once: thumbnails decode on libuv threads while the next page is parsed. */
+const PAGE_WINDOW = 3;
+
+async function loadWithPdfLib(bytes: Uint8Array): Promise<PDFDocument | null> {
   try {
-    lib = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
-    if (lib.isEncrypted || lib.getPageCount() !== pdf.numPages) lib = null;
+    const lib = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    return lib.isEncrypted || lib.getPageCount() === 0 ? null : lib;
   } catch {
-    lib = null;
+    return null;
   }
-  const pages: ImportedPage[] = [];
-  let title: string | undefined;
+}
+
+/**
+ * Reads a PDF. pdf-lib parses the file and finds each page's scan; pdf.js (slow to load, heavy)
+ * is opened only when a page needs it: to render, to read a text layer, or when pdf-lib cannot
+ * read the file (encrypted, damaged) — pdf.js then tells a password from damage.
+ */
+export async function readPdf(bytes: Uint8Array, name: string, opts: PdfReadOptions = {}): Promise<ImportedSource> {
+  if (isTruncated(bytes)) throw truncated(name);
+  const lib = await loadWithPdfLib(bytes);
+  let pdfjs: Promise<PDFDocumentProxy> | null = lib ? null : Promise.resolve(openPdfForImport(bytes, name));
+  const getPdfjs = () => (pdfjs ??= openPdfForImport(bytes, name));
   try {
-    if (pdf.numPages < 1) throw new UserFacingError('import.pdf-empty', `${name}: tệp PDF không có trang nào.`);
+    const numPages = lib ? lib.getPageCount() : (await getPdfjs()).numPages;
+    if (numPages < 1) throw new UserFacingError('import.pdf-empty', `${name}: tệp PDF không có trang nào.`);
+    let title: string | undefined;
     try {
-      const meta = await pdf.getMetadata();
-      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
+      const t = lib ? lib.getTitle() : ((await (await getPdfjs()).getMetadata()).info as { Title?: unknown } | undefined)?.Title;
       if (typeof t === 'string' && t.trim()) title = toNFC(t.trim());
     } catch {
       /* no metadata: fine */
     }
-    for (let i = 0; i < pdf.numPages; i++) {
-      opts.beforePage?.(i, pdf.numPages);
+    const pages = await mapWindow(numPages, PAGE_WINDOW, async (i) => {
+      opts.beforePage?.(i, numPages);
       try {
-        pages.push(await readPage(pdf, lib, i, name));
+        return await readPage(lib, getPdfjs, i, numPages, name);
       } catch (e) {
-        if (e instanceof UserFacingError) throw e;
-        throw new UserFacingError('import.pdf-damaged', `${name}: trang ${i + 1}/${pdf.numPages} của tệp PDF bị hỏng, không đọc được.`);
+        if (e instanceof UserFacingError || (e as Error)?.name === 'Cancelled') throw e;
+        throw new UserFacingError('import.pdf-damaged', `${name}: trang ${i + 1}/${numPages} của tệp PDF bị hỏng, không đọc được.`);
       }
-    }
+    });
+    return { format: 'pdf', mime: 'application/pdf', pages, ...(title ? { title } : {}) };
   } finally {
-    await pdf.destroy();
+    if (pdfjs) await (await (pdfjs as Promise<PDFDocumentProxy>).catch(() => null))?.destroy();
   }
-  return { format: 'pdf', mime: 'application/pdf', pages, ...(title ? { title } : {}) };
 }
 
-async function readPage(pdf: PDFDocumentProxy, lib: PDFDocument | null, index: number, name: string): Promise<ImportedPage> {
-  const page = await pdf.getPage(index + 1);
-  try {
+async function readPage(
+  lib: PDFDocument | null,
+  getPdfjs: () => Promise<PDFDocumentProxy>,
+  index: number,
+  numPages: number,
+  name: string,
+): Promise<ImportedPage> {
+  const libPage = lib?.getPage(index);
+  let widthPt: number;
+  let heightPt: number;
+  let rotation: 0 | 90 | 180 | 270;
+  if (libPage) {
+    const box = libPage.getCropBox();
+    widthPt = Math.abs(box.width);
+    heightPt = Math.abs(box.height);
+    rotation = rotationOf(libPage.getRotation().angle);
+  } else {
+    const pdf = await getPdfjs();
+    if (pdf.numPages !== numPages) throw new Error('page count changed');
+    const page = await pdf.getPage(index + 1);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const widthPt = Math.abs(x1 - x0);
-    const heightPt = Math.abs(y1 - y0);
-    const rotation = rotationOf(page.rotate);
-    const text = pageText((await page.getTextContent()).items);
-    const libPage = lib?.getPage(index);
-
-    const scan = libPage ? embeddedScan(libPage, widthPt, heightPt) : null;
-    if (scan) {
-      checkPixelLimit(name, scan.width, scan.height);
-      try {
-        const thumbnail = await makeThumbnail(scan.bytes);
-        const derivative: PageDerivative = { bytes: scan.bytes, mime: scan.kind === 'jpeg' ? 'image/jpeg' : 'image/tiff' };
-        return { filePage: index, width: scan.width, height: scan.height, rotation, text, imageKind: 'pdf-image', derivative, thumbnail };
-      } catch {
-        // The embedded image does not decode on its own (unusual JPEG variant): render instead.
-      }
-    }
-
-    const native = libPage ? nativeScale(libPage, widthPt, heightPt) : null;
-    let scale = Math.min(Math.max(native ?? TEXT_PAGE_DPI / 72, 1), MAX_RENDER_DPI / 72);
-    if (widthPt * heightPt * scale * scale > MAX_RENDER_PIXELS) scale = Math.sqrt(MAX_RENDER_PIXELS / (widthPt * heightPt));
-    const rendered = await renderPage(pdf, index, scale, native !== null);
-    const thumbnail = await makeThumbnail(rendered.bytes);
-    return {
-      filePage: index,
-      width: rendered.width,
-      height: rendered.height,
-      // The rendering already applies /Rotate.
-      rotation: 0,
-      text,
-      imageKind: 'pdf-render',
-      derivative: { bytes: rendered.bytes, mime: rendered.mime },
-      thumbnail,
-    };
-  } finally {
-    page.cleanup();
+    widthPt = Math.abs(x1 - x0);
+    heightPt = Math.abs(y1 - y0);
+    rotation = rotationOf(page.rotate);
   }
+  const textOf = async () => {
+    if (libPage && !pageHasFonts(libPage)) return '';
+    const page = await (await getPdfjs()).getPage(index + 1);
+    return pageText((await page.getTextContent()).items);
+  };
+
+  const scan = libPage ? embeddedScan(libPage, widthPt, heightPt) : null;
+  if (scan) {
+    checkPixelLimit(name, scan.width, scan.height);
+    let thumbnail: Uint8Array | null = null;
+    try {
+      thumbnail = await makeThumbnail(scan.bytes);
+    } catch {
+      // The embedded image does not decode on its own (unusual JPEG variant): render instead.
+    }
+    if (thumbnail) {
+      const derivative: PageDerivative = { bytes: scan.bytes, mime: scan.kind === 'jpeg' ? 'image/jpeg' : 'image/tiff' };
+      return { filePage: index, width: scan.width, height: scan.height, rotation, text: await textOf(), imageKind: 'pdf-image', derivative, thumbnail };
+    }
+  }
+
+  const pdf = await getPdfjs();
+  if (pdf.numPages !== numPages) throw new Error('page count differs between readers');
+  const native = libPage ? nativeScale(libPage, widthPt, heightPt) : null;
+  let scale = Math.min(Math.max(native ?? TEXT_PAGE_DPI / 72, 1), MAX_RENDER_DPI / 72);
+  if (widthPt * heightPt * scale * scale > MAX_RENDER_PIXELS) scale = Math.sqrt(MAX_RENDER_PIXELS / (widthPt * heightPt));
+  const rendered = await renderPage(pdf, index, scale, native !== null);
+  const thumbnail = await makeThumbnail(rendered.bytes);
+  return {
+    filePage: index,
+    width: rendered.width,
+    height: rendered.height,
+    // The rendering already applies /Rotate.
+    rotation: 0,
+    text: await textOf(),
+    imageKind: 'pdf-render',
+    derivative: { bytes: rendered.bytes, mime: rendered.mime },
+    thumbnail,
+  };
 }
 
 /** Renders one page (0-based) to PNG (text pages) or JPEG (pages with photographs/scans). */

@@ -158,6 +158,28 @@ export function ccittG4Tiff(data: Uint8Array, width: number, height: number, inv
   return out;
 }
 
+/** Does the page (or a Form it draws) have fonts, i.e. can it have a text layer? */
+export function pageHasFonts(page: PDFPage): boolean {
+  const seen = new Set<PDFDict>();
+  const visit = (resources: PDFDict | undefined, depth: number): boolean => {
+    if (!resources || depth > 12 || seen.has(resources)) return false;
+    seen.add(resources);
+    const fonts = resources.lookup(PDFName.of('Font'));
+    if (fonts instanceof PDFDict && fonts.entries().length > 0) return true;
+    const xobjects = resources.lookup(PDFName.of('XObject'));
+    if (!(xobjects instanceof PDFDict)) return false;
+    for (const [, value] of xobjects.entries()) {
+      const obj = value instanceof PDFRef ? xobjects.context.lookup(value) : value;
+      const dict = obj instanceof PDFRawStream ? obj.dict : obj instanceof PDFDict ? obj : null;
+      if (!dict || nameOf(dict.lookup(PDFName.of('Subtype'))) !== 'Form') continue;
+      const own = dict.lookup(PDFName.of('Resources'));
+      if (visit(own instanceof PDFDict ? own : undefined, depth + 1)) return true;
+    }
+    return false;
+  };
+  return visit(page.node.Resources(), 0);
+}
+
 /** The largest pixels-per-point of any image on the page (for rendering at native resolution). */
 export function nativeScale(page: PDFPage, pageWidthPt: number, pageHeightPt: number): number | null {
   let best: number | null = null;
