@@ -74,8 +74,8 @@ export function setLine(line: Line): { dx: number; glue: number[]; ratio: number
 }
 
 /** Content-stream operators for one line: one TJ per run of one face, glue as space + kern. */
-function lineOps(line: Line, x: number, yPdf: number, faces: DrawFace[], usedFaces: Set<number>, out: string[], under: string[]): void {
-  const { dx, glue } = setLine(line);
+function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: number, faces: DrawFace[], usedFaces: Set<number>, out: string[], under: string[]): void {
+  const { dx, glue } = set;
   let face = -1;
   let size = 0;
   let rise = 0;
@@ -367,12 +367,12 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
     function drawOne(d: Drawable): void {
       if (d.d === 'text') {
         if (d.line.parts.length === 0) return;
+        const set = setLine(d.line);
         if (stats && d.line.align === 'justify' && !d.line.last) {
-          const set = setLine(d.line);
           stats.ratios.push(set.ratio);
           for (const g of set.glue) if (g > 0) stats.gaps.push(g);
         }
-        lineOps(d.line, d.x, Hp - d.y, faces, usedFaces, out, under);
+        lineOps(d.line, set, d.x, Hp - d.y, faces, usedFaces, out, under);
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
       } else {

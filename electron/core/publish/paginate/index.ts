@@ -13,6 +13,8 @@ export interface PaginateOptions {
   shaper: PageShaper;
 }
 
+const fillMemo = new WeakMap<FlowBlock[], { setup: ResolvedSetup; fills: Fill[] }>();
+
 /** One page's worth of a section's flow, before it is placed on paper. */
 interface Fill {
   end: number;
@@ -171,6 +173,10 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
   }
 
   function fillSection(flow: FlowBlock[]): Fill[] {
+    // Filling depends only on the flow and the setup: sections unchanged since the previous
+    // pagination round (everything but the generated TOC and index) are not filled again.
+    const memo = fillMemo.get(flow);
+    if (memo && memo.setup === setup) return memo.fills;
     const out: Fill[] = [];
     let i = 0;
     let carry: FlowBlock[] = [];
@@ -189,6 +195,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       carry = f.carryOut;
       if (++guard > 100000) throw new Error('pagination does not terminate');
     }
+    fillMemo.set(flow, { setup, fills: out });
     return out;
   }
 
