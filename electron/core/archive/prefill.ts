@@ -7,7 +7,7 @@ import type { MetadataSuggestions } from '../../../shared/api/archive';
 import { defaultTables, parseDocumentCode, parsePartialDate, type DocumentCodeTables } from '../../../shared/text/index';
 
 /** Lines of the national/party motto, never the issuer. */
-const MOTTO = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|VIỆT NAM DÂN CHỦ CỘNG H[OÒ]À|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC|\*+|[-–_=.]+)$/u;
+const MOTTO = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H(?:OÀ|ÒA) XÃ HỘI CHỦ NGHĨA VIỆT NAM|VIỆT NAM DÂN CHỦ CỘNG H(?:OÀ|ÒA)|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC|\*+|[-–_=.]+)$/u;
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 const isCapitals = (s: string) => /\p{L}/u.test(s) && s === upper(s);
@@ -16,11 +16,14 @@ const isCapitals = (s: string) => /\p{L}/u.test(s) && s === upper(s);
 const HEADER_LINES = 40;
 
 export function suggestMetadata(text: string, tables: DocumentCodeTables = defaultTables): MetadataSuggestions {
+  // A header is two columns (issuer and number left, motto and place-date right); extracted text
+  // may put both on one line separated by a tab or a run of spaces: read each cell on its own.
   const lines = text
     .split('\n')
+    .slice(0, HEADER_LINES)
+    .flatMap((l) => l.split(/\t| {2,}/))
     .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .slice(0, HEADER_LINES);
+    .filter(Boolean);
   const out: MetadataSuggestions = {};
 
   // Số và ký hiệu: "Số 05-NQ/TU", "Số: 123/QĐ-UBND".
@@ -49,9 +52,9 @@ export function suggestMetadata(text: string, tables: DocumentCodeTables = defau
 
   // Place and date: "Lai Châu, ngày 3 tháng 2 năm 1961", "Hà Nội, ngày 03/02/1961".
   for (const l of lines) {
-    // The place starts the line or its right-hand column (after a tab or a run of spaces).
+    // "Lai Châu, ngày 3 tháng 2 năm 1961": the place starts the cell.
     const m =
-      /(?:^|\t|\s{2,})([\p{Lu}][\p{L} .'-]{0,40}?),\s*(ngày\s+.{1,40}?\d{4})(?!\d)/u.exec(l) ??
+      /^([\p{Lu}][\p{L} .'-]{0,40}?),\s*(ngày\s+.{1,40}?\d{4})(?!\d)/u.exec(l) ??
       /(?:^|\s)()(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/iu.exec(l);
     if (!m) continue;
     const d = parsePartialDate(m[2]!);
