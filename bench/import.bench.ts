@@ -30,7 +30,9 @@ async function basePage(seed: number): Promise<Buffer> {
     (_, i) => `<rect x="${200 + ((i + seed) % 5) * 10}" y="${300 + i * 50}" width="${1700 + ((i * seed) % 9) * 40}" height="18" fill="#2a2a2a"/>`,
   ).join('');
   const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="#efe6cf"/>${lines}</svg>`);
-  const noise = await sharp({ create: { width: W, height: H, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 12 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { width: W, height: H, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+    .raw()
+    .toBuffer();
   return sharp(svg)
     .composite([{ input: noise, raw: { width: W, height: H, channels: 3 }, blend: 'soft-light' }])
     .jpeg({ quality: 80 })
