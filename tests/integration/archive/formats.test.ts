@@ -176,3 +176,36 @@ describe('importing every format', () => {
     expect(existsSync(dir2)).toBe(true);
   });
 });
+
+describe('DOCX safety and old fonts', () => {
+  it('refuses a DOCX whose parts would expand beyond the limit (zip bomb)', async () => {
+    const { zipUncompressedSize, MAX_DOCX_UNCOMPRESSED } = await import('../../../electron/core/archive/importers/docxImporter');
+    const real = await makeDocx();
+    expect(zipUncompressedSize(real)).toBeGreaterThan(0);
+    // Claim a huge uncompressed size for the first entry of the central directory.
+    const bomb = Buffer.from(real);
+    const cd = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(MAX_DOCX_UNCOMPRESSED + 1, cd + 24);
+    const p = await openNewProject();
+    try {
+      const file = path.join(tempDir(), 'bom.docx');
+      writeFileSync(file, bomb);
+      const r = await p.api.archive.importPaths({ paths: [file] });
+      expect(r.outcomes[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^bom\.docx: tài liệu Word giải nén ra quá lớn/) });
+      expect((await p.api.archive.listDocuments({})).total).toBe(0);
+    } finally {
+      p.close();
+    }
+  });
+
+  it('converts a DOCX typed in a TCVN3 font to Unicode', async () => {
+    const { encodeLegacy } = await import('../../../shared/text/legacyEncoding');
+    const { Document, Packer, Paragraph, TextRun } = await import('docx');
+    const s = 'Ban Chấp hành Đảng bộ tỉnh họp phiên bất thường để bàn việc xây dựng lực lượng';
+    const docx = await Packer.toBuffer(
+      new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun({ text: encodeLegacy(s, 'tcvn3'), font: '.VnTime' })] })] }] }),
+    );
+    const doc = await importOne('cũ.docx', docx);
+    expect(doc.pages[0]!.text).toBe(s);
+  });
+});
