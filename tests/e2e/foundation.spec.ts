@@ -48,15 +48,15 @@ test('create a project, import a scan, write a chapter in Vietnamese and export 
 
   // Create a project.
   await page.getByLabel('Tên dự án').fill('Lịch sử Đảng bộ huyện Tam Đường');
-  await expect(page.getByLabel('Thư mục dự án')).toHaveValue(/Tam Đường\.suquan$/);
-  await page.getByRole('button', { name: 'Tạo dự án' }).click();
+  await expect(page.locator('input[name=folder]')).toHaveValue(/Tam Đường\.suquan$/);
+  await page.getByRole('button', { name: 'Tạo dự án', exact: true }).click();
   await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
   await shot(page, '02-empty-archive');
 
   // Import a scan and see its thumbnail.
   await page.getByTestId('import-input').setInputFiles(scan);
   await expect(page.getByTestId('import-outcome')).toContainText('Đã nhập: tài liệu số 1 (1 trang)');
-  await page.getByRole('button', { name: 'Đóng' }).click();
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
   const card = page.getByTestId('doc-card').first();
   await expect(card).toContainText('Nghị quyết 16-NQ TW 1950');
   const thumb = card.locator('img');
@@ -67,16 +67,16 @@ test('create a project, import a scan, write a chapter in Vietnamese and export 
   await card.click();
   const titleField = page.getByLabel('Tiêu đề');
   await titleField.fill('Nghị quyết số 16-NQ/TW về xây dựng Đảng');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(card).toContainText('Nghị quyết số 16-NQ/TW về xây dựng Đảng');
   await shot(page, '03-archive-with-document');
 
   // Create a book with one chapter.
   await page.getByTestId('nav-books').click();
   await page.getByLabel('Tên sách').fill('Lịch sử Đảng bộ huyện Tam Đường (1945–2025)');
-  await page.getByRole('button', { name: 'Tạo sách' }).click();
+  await page.getByRole('button', { name: 'Tạo sách', exact: true }).click();
   await page.getByLabel('Tên chương').fill('Vùng đất, con người và truyền thống');
-  await page.getByRole('button', { name: 'Thêm chương' }).click();
+  await page.getByRole('button', { name: 'Thêm chương', exact: true }).click();
   const editor = page.getByTestId('chapter-editor');
   await expect(editor).toBeVisible();
 
@@ -108,7 +108,7 @@ test('create a project, import a scan, write a chapter in Vietnamese and export 
 
   // Export and read the PDF back.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Xuất PDF' }).click();
+  await page.getByRole('button', { name: 'Xuất PDF', exact: true }).click();
   const file = path.join(work, 'export.pdf');
   await (await download).saveAs(file);
   await expect(page.getByRole('status')).toContainText('Đã xuất');
