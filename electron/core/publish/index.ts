@@ -53,6 +53,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
     let t = performance.now();
     const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined);
     const prepared = prepareBook(book, ctx);
+    shaper.resolve();
     timings.measure = (timings.measure ?? 0) + performance.now() - t;
     t = performance.now();
     // 2. Break: paragraphs → justified lines (Knuth–Plass); every block → flow of known height.
@@ -64,9 +65,11 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
     for (let round = 0; round < 5; round++) {
       toc = tocEntries(sections, labels, setup.tocDepth);
       const index = indexEntries(result, round === 0);
-      replaceGenerated(prepared, sections, (role, numbering) =>
-        role === 'toc' ? prepareToc(ctx, book, toc, numbering) : prepareIndex(ctx, book, index),
-      );
+      replaceGenerated(prepared, sections, (role, numbering) => {
+        const s = role === 'toc' ? prepareToc(ctx, book, toc, numbering) : prepareIndex(ctx, book, index);
+        shaper.resolve();
+        return s;
+      });
       result = paginate(sections, { setup, shaper });
       labels = result.labels;
       const sig = JSON.stringify([tocEntries(sections, labels, setup.tocDepth), indexEntries(result, false)]);

@@ -82,7 +82,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
     if (pendingSpace && items.length > 0) items.push(ctx.shaper.glue(lastFace, lastSize));
     pendingSpace = false;
     items.push(b);
-    if (b.w > 0) {
+    if (b.text !== "") {
       lastFace = b.face;
       lastSize = b.size;
     }
@@ -96,7 +96,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       if (i > 0) pendingSpace = true;
       const word = parts[i]!;
       if (word === '') continue;
-      const b = underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : ctx.shaper.box(word, face, rst.size);
+      const b = underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : ctx.shaper.lazy(word, face, rst.size);
       pushBox(b);
     }
   };
@@ -423,6 +423,7 @@ function prepareTable(ctx: PrepareContext, table: Table, env: BlockEnv, out: Pre
   const itemsOf = table.rows.map((row, ri) =>
     row.map((cell) => runsToItems(ctx, cell, { size, bold: !!table.header && ri === 0 })),
   );
+  ctx.shaper.resolve();
   itemsOf.forEach((row) =>
     row.forEach((items, ci) => {
       let total = 0;
@@ -501,7 +502,8 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
   const right: PPara[] = [];
   const motto = d.header.motto ?? 'ĐẢNG CỘNG SẢN VIỆT NAM';
   const m = textPara(ctx, motto, { size, bold: true, caps: true }, { align: 'center', leading, x: env.x + half, width: half });
-  m.items = m.items.map((it) => (it.t === 'box' && it.w > 0 ? { ...it, underline: true } : it));
+  ctx.shaper.resolve();
+  m.items = m.items.map((it) => (it.t === 'box' && it.text !== '' ? { ...it, underline: true } : it));
   right.push(m);
   if (d.header.placeDate) right.push(textPara(ctx, d.header.placeDate, { size, italic: true }, { align: 'center', leading, x: env.x + half, width: half }));
   out.push({

@@ -29,6 +29,12 @@ export interface Shaper {
   /** Face id for a family key and style. */
   face(family: string, bold?: boolean, italic?: boolean): FaceId;
   box(text: string, face: FaceId, size: number): Box;
+  /**
+   * A box whose glyphs are looked up later, in one batch with the other words of its face:
+   * its width is 0 until resolve() runs. Body text uses this; call resolve() before reading widths.
+   */
+  lazy(text: string, face: FaceId, size: number): Box;
+  resolve(): void;
   /** Boxes and glues are shared between every use of the same word: never mutate them (copy first). */
   /** Width of text (no cache entry needed by the caller). */
   width(text: string, face: FaceId, size: number): number;
@@ -53,44 +59,77 @@ export function createShaper(world: TypesetWorld): Shaper {
     }
   }
 
+  /** Glyphs [from, to) of a fontkit run → width and TJ fragment; registers the glyphs used. */
+  function encode(use: FaceUse, glyphs: { id: number; advanceWidth: number; codePoints: number[] }[], xAdvance: (i: number) => number, chars: string[] | null, from: number, to: number, scale: number): Shaped {
+    let w = 0;
+    let tj = '';
+    let open = false;
+    for (let i = from; i < to; i++) {
+      const g = glyphs[i]!;
+      // fontkit caches glyph objects with the code points of their first use, which may be empty
+      // (a glyph reached through a substitution): with ligatures off and NFC text, glyph i is
+      // character i, which is what ToUnicode should say.
+      if (!use.used.has(g.id) || use.used.get(g.id) === '') use.used.set(g.id, chars ? chars[i]! : String.fromCodePoint(...g.codePoints));
+      if (!open) {
+        tj += '<';
+        open = true;
+      }
+      tj += g.id.toString(16).padStart(4, '0');
+      const nominal = g.advanceWidth * scale;
+      // The last glyph keeps its own advance: kerning with what follows the word is not the word's.
+      const adv = i < to - 1 ? xAdvance(i) * scale : nominal;
+      w += adv;
+      const kern = Math.round((adv - nominal) * 10) / 10;
+      if (kern !== 0) {
+        tj += '>' + -kern;
+        open = false;
+      }
+    }
+    if (open) tj += '>';
+    return { w, tj };
+  }
+
   function shape(text: string, faceId: FaceId): Shaped {
     const key = faceId + '\u0001' + text;
     let s = cache.get(key);
     if (s) return s;
     const use = faces[faceId]!;
     const font: Font = use.face.font;
-    const scale = 1000 / font.unitsPerEm;
     const run = font.layout(text, FEATURES as unknown as Record<string, boolean>);
-    let w = 0;
-    let tj = '';
-    let open = false;
-    // fontkit caches glyph objects with the code points of their first use, which may be empty
-    // (a glyph reached through a substitution): with ligatures off and NFC text, glyph i is
-    // character i, which is what ToUnicode should say.
     const chars = [...text];
-    const oneToOne = chars.length === run.glyphs.length;
-    for (let i = 0; i < run.glyphs.length; i++) {
-      const g = run.glyphs[i]!;
-      const pos = run.positions[i]!;
-      if (!use.used.has(g.id) || use.used.get(g.id) === '') use.used.set(g.id, oneToOne ? chars[i]! : String.fromCodePoint(...g.codePoints));
-      if (!open) {
-        tj += '<';
-        open = true;
-      }
-      tj += g.id.toString(16).padStart(4, '0');
-      const adv = pos.xAdvance * scale;
-      w += adv;
-      const kern = Math.round((adv - g.advanceWidth * scale) * 10) / 10;
-      if (kern !== 0 && i < run.glyphs.length - 1) {
-        tj += '>' + -kern;
-        open = false;
-      }
-    }
-    if (open) tj += '>';
-    s = { w, tj };
+    s = encode(use, run.glyphs, (i) => run.positions[i]!.xAdvance, chars.length === run.glyphs.length ? chars : null, 0, run.glyphs.length, 1000 / font.unitsPerEm);
     cache.set(key, s);
     return s;
   }
+
+  /**
+   * Shapes many words of one face with a single fontkit call (words joined by spaces): fontkit's
+   * cost is mostly per call, so this is several times faster than one call per word.
+   */
+  function shapeBatch(faceId: FaceId, texts: string[]): void {
+    const use = faces[faceId]!;
+    const font: Font = use.face.font;
+    const scale = 1000 / font.unitsPerEm;
+    for (let k = 0; k < texts.length; k += 400) {
+      const chunk = texts.slice(k, k + 400);
+      const joined = chunk.join(' ');
+      const chars = [...joined];
+      const run = font.layout(joined, FEATURES as unknown as Record<string, boolean>);
+      if (run.glyphs.length !== chars.length) {
+        for (const t of chunk) shape(t, faceId);
+        continue;
+      }
+      let pos = 0;
+      for (const t of chunk) {
+        const n = [...t].length;
+        cache.set(faceId + '\u0001' + t, encode(use, run.glyphs, (i) => run.positions[i]!.xAdvance, chars, pos, pos + n, scale));
+        pos += n + 1;
+      }
+    }
+  }
+
+  const pending = new Map<FaceId, Set<string>>();
+  let pendingBoxes: Box[] = [];
 
   return {
     faces,
@@ -98,6 +137,33 @@ export function createShaper(world: TypesetWorld): Shaper {
       let fi = familyKeys.indexOf(family);
       if (fi < 0) fi = 0;
       return fi * 4 + (bold ? 1 : 0) + (italic ? 2 : 0);
+    },
+    lazy(text, face, size) {
+      const key = face + '\u0001' + size + '\u0001' + text;
+      let b = boxes.get(key);
+      if (b) return b;
+      const s = cache.get(face + '\u0001' + text);
+      if (s) b = { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj };
+      else {
+        b = { t: 'box', face, size, text, w: 0, tj: '' };
+        let set = pending.get(face);
+        if (!set) pending.set(face, (set = new Set()));
+        set.add(text);
+        pendingBoxes.push(b);
+      }
+      boxes.set(key, b);
+      return b;
+    },
+    resolve() {
+      if (pendingBoxes.length === 0) return;
+      for (const [face, set] of pending) shapeBatch(face, [...set]);
+      pending.clear();
+      for (const b of pendingBoxes) {
+        const s = shape(b.text, b.face);
+        b.w = (s.w * b.size) / 1000;
+        b.tj = s.tj;
+      }
+      pendingBoxes = [];
     },
     box(text, face, size) {
       const key = face + '\u0001' + size + '\u0001' + text;
