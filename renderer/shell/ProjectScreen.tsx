@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { api } from '../platform/platform';
+import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
 
 /** A folder name from a project title: the title itself, minus what file systems refuse. */
@@ -61,7 +62,7 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
   return (
     <div className="welcome">
       <header className="welcome-head">
-        <div className="brand-mark large">史</div>
+        <BrandMark large />
         <div>
           <h1>{t('project.welcome')}</h1>
           <p className="lead">{t('project.intro')}</p>

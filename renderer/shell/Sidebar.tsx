@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { setLanguage } from '../i18n/index';
+import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
 
 export type View = 'archive' | 'books';
@@ -17,7 +18,7 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
   return (
     <aside className="sidebar">
       <div className="brand">
-        <div className="brand-mark">史</div>
+        <BrandMark />
         <div>
           <div className="brand-name">{t('app.name')}</div>
           <div className="brand-tagline">{t('app.tagline')}</div>
