@@ -181,6 +181,7 @@ export function ChapterEditor({
             setPicking(false);
             chain().insertCitation(attrs).run();
             setScan({ documentId: attrs.documentId, pageId: attrs.pageId, pageSeq: attrs.pageSeq, folio: attrs.folio });
+            setSide('scan');
           }}
         />
       )}

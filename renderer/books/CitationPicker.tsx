@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageInfo } from '../../shared/api/archive';
-import type { CitableDocument } from '../../shared/api/manuscript';
+import type { CitableDocument, ResolvedCitation } from '../../shared/api/manuscript';
 import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 
@@ -18,7 +18,8 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
   const [pages, setPages] = useState<PageInfo[]>([]);
   const [pageSeq, setPageSeq] = useState<number | null>(null);
   const [folio, setFolio] = useState('');
-  const [preview, setPreview] = useState('');
+  const [resolved, setResolved] = useState<ResolvedCitation | null>(null);
+  const preview = resolved?.text ?? '';
   const seq = useRef(0);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
 
   useEffect(() => {
     if (!chosen) return;
-    void api.manuscript.resolveCitations({ refs: [{ documentId: chosen.id, pageSeq, folio }] }).then(([r]) => setPreview(r?.text ?? ''));
+    void api.manuscript.resolveCitations({ refs: [{ documentId: chosen.id, pageSeq, folio }] }).then(([r]) => setResolved(r ?? null));
   }, [chosen, pageSeq, folio]);
 
   const page = pages.find((p) => p.seq === pageSeq) ?? null;
@@ -120,7 +121,7 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
             </div>
             <div className="citation-preview" aria-live="polite">
               <div className="subhead">{t('citations.preview')}</div>
-              <p>{preview}</p>
+              <p>{resolved?.spans.map((s, i) => (s.italic ? <em key={i}>{s.text}</em> : <span key={i}>{s.text}</span>))}</p>
             </div>
           </div>
         )}

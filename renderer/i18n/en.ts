@@ -86,7 +86,7 @@ export const en: Messages = {
       references: 'References',
     },
     deleted: 'Deleted “{{title}}”.',
-    undoDelete: 'Undo',
+    undoDelete: 'Undo delete',
   },
   details: {
     open: 'Book details',

@@ -84,7 +84,7 @@ export const vi = {
       references: 'Tài liệu tham khảo',
     },
     deleted: 'Đã xóa “{{title}}”.',
-    undoDelete: 'Hoàn tác',
+    undoDelete: 'Hoàn tác xóa',
   },
   details: {
     open: 'Thông tin sách',

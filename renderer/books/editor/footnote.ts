@@ -8,7 +8,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { keymap } from '@tiptap/pm/keymap';
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
-import { EditorState, NodeSelection, Selection, type Transaction } from '@tiptap/pm/state';
+import { EditorState, NodeSelection, Selection, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { StepMap } from '@tiptap/pm/transform';
 import { EditorView, type NodeView } from '@tiptap/pm/view';
 import { redo, undo } from '@tiptap/pm/history';
@@ -39,6 +39,13 @@ export interface FootnoteEditorHandle {
 export function mountFootnoteEditor(host: HTMLElement, outer: EditorView, node: PMNode, getPos: () => number | undefined, opts: { label?: string } = {}): FootnoteEditorHandle {
   let current = node;
   const schema = outer.state.schema;
+  const leave = (): boolean => {
+    const pos = getPos();
+    outer.focus();
+    const at = pos == null ? null : outer.state.doc.nodeAt(pos);
+    if (pos != null && at) outer.dispatch(outer.state.tr.setSelection(TextSelection.create(outer.state.doc, pos + at.nodeSize)));
+    return true;
+  };
   const marks = (name: string) => (schema.marks[name] ? toggleMark(schema.marks[name]) : () => false);
   const inner: EditorView = new EditorView(host, {
     state: EditorState.create({
@@ -51,8 +58,13 @@ export function mountFootnoteEditor(host: HTMLElement, outer: EditorView, node: 
           'Mod-b': marks('bold'),
           'Mod-i': marks('italic'),
           'Mod-u': marks('underline'),
-          Escape: () => {
-            outer.focus();
+          // Back to the text, the cursor right after the footnote's call mark.
+          Escape: () => leave(),
+          Enter: () => leave(),
+          'Shift-Enter': (state, dispatch) => {
+            const br = schema.nodes.hardBreak;
+            if (!br) return false;
+            dispatch?.(state.tr.replaceSelectionWith(br.create()).scrollIntoView());
             return true;
           },
         }),
@@ -152,6 +164,10 @@ class FootnoteView implements NodeView {
     this.popup.setAttribute('contenteditable', 'false');
     this.dom.append(this.popup);
     this.handle = mountFootnoteEditor(this.popup, this.outer, this.node, this.getPos, { label: this.label });
+    // Keep the popup inside the page: near the right edge it opens to the left of the call mark.
+    const bounds = (this.outer.dom.closest('.page-sheet') ?? this.outer.dom).getBoundingClientRect();
+    const box = this.popup.getBoundingClientRect();
+    if (box.right > bounds.right - 8) this.popup.style.left = `${Math.min(-12, bounds.right - 8 - box.right - 12)}px`;
     const inner = this.handle.view;
     // Focus the footnote's text right away, with the cursor at its end.
     setTimeout(() => {
