@@ -65,6 +65,8 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
   const { setup, shaper } = opts;
   const H = setup.textHeight;
   const sepH = setup.footnoteLeading * 1.1;
+  // Footnotes may take at most this much of a page while text could still go there.
+  const maxNotes = H * 0.6;
   const pages: Page[] = [];
   const labels = new Map<string, string>();
   const outline: OutlinePlacement[] = [];
@@ -103,14 +105,14 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         used += b.h;
         if (b.notes) for (const n of b.notes) noteIds.push(n.id);
       };
-      if (used + b.h + noteH + bn + sepAdd <= H + 0.01) {
+      if (used + b.h + noteH + bn + sepAdd <= H + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
         take();
         notes.push(...bnLines);
         noteH += bn + sepAdd;
         continue;
       }
       if (b.notes && used + b.h <= H) {
-        const avail = H - used - b.h - noteH - sepAdd;
+        const avail = Math.min(H - used - b.h, maxNotes) - noteH - sepAdd;
         const lastNote = b.notes[b.notes.length - 1]!;
         const required = bn - lineH(lastNote.lines) + lineH(lastNote.lines.slice(0, Math.min(2, lastNote.lines.length)));
         if (required <= avail + 0.01) {
