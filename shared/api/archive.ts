@@ -6,6 +6,7 @@ import {
   type ArchivalField,
   type ArchivalMetadata,
 } from '../archive/metadata';
+import { fileBytes } from './bytes';
 import { method } from './contract';
 
 export type { ArchivalMetadata, ArchivalMetadataPatch, ArchivalField, ArchiveLocation, PartialDateValue } from '../archive/metadata';
@@ -137,7 +138,7 @@ export const archiveContract = {
    */
   importPaths: method<ImportReport>()(z.object(importOptions)),
   /** Imports one file's bytes (browser mode, drag-and-drop). */
-  importBytes: method<ImportReport>()(z.object({ name: z.string().min(1).max(1000), bytes: z.instanceof(Uint8Array) })),
+  importBytes: method<ImportReport>()(z.object({ name: z.string().min(1).max(1000), bytes: fileBytes })),
   /** Starts importing in the background; poll importStatus, stop with cancelImport. */
   startImport: method<{ jobId: string; total: number }>()(z.object(importOptions)),
   importStatus: method<ImportJobStatus>()(

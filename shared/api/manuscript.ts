@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CitationSpan } from '../manuscript/citation';
 import type { ParagraphDiff, DiffSummary } from '../manuscript/diff';
 import { chapterStatuses, nodeRoles, type ChapterStatus, type NodeRole, type OutlineHeading } from '../manuscript/structure';
+import { fileBytes } from './bytes';
 import { method } from './contract';
 
 export type BookKind = 'history' | 'chronicle' | 'documents';
@@ -263,7 +264,7 @@ export const manuscriptContract = {
     z.object({
       bookId: id,
       fileName: z.string().trim().min(1).max(1000),
-      bytes: z.instanceof(Uint8Array),
+      bytes: fileBytes,
       split: z.boolean().default(false),
       parentId: id.nullable().default(null),
     }),
