@@ -5,6 +5,9 @@ import type { RevisionComparison, RevisionInfo } from '../../shared/api/manuscri
 import { formatDate, formatTime } from '../i18n';
 import { api } from '../platform/platform';
 
+/** Footnotes travel in the compared text as "[^…]": show them as bracketed notes. */
+const notes = (text: string) => text.replaceAll('[^', '〔').replaceAll(']', '〕');
+
 export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }: { nodeId: number; beforeAction(): Promise<void>; onRestored(): void; refreshKey: number }) {
   const { t } = useTranslation();
   const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
@@ -97,19 +100,19 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
               {comparison.paragraphs.map((p, i) =>
                 p.kind === 'same' ? (
                   <p key={i} className="diff-same">
-                    {p.text}
+                    {notes(p.text)}
                   </p>
                 ) : p.kind === 'added' ? (
                   <p key={i} className="diff-added">
-                    <ins>{p.text}</ins>
+                    <ins>{notes(p.text)}</ins>
                   </p>
                 ) : p.kind === 'removed' ? (
                   <p key={i} className="diff-removed">
-                    <del>{p.text}</del>
+                    <del>{notes(p.text)}</del>
                   </p>
                 ) : (
                   <p key={i} className="diff-changed">
-                    {p.words.map((w, j) => (w.op === 'same' ? <span key={j}>{w.text}</span> : w.op === 'add' ? <ins key={j}>{w.text}</ins> : <del key={j}>{w.text}</del>))}
+                    {p.words.map((w, j) => (w.op === 'same' ? <span key={j}>{notes(w.text)}</span> : w.op === 'add' ? <ins key={j}>{notes(w.text)}</ins> : <del key={j}>{notes(w.text)}</del>))}
                   </p>
                 ),
               )}

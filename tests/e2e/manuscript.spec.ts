@@ -160,7 +160,7 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await page.getByRole('button', { name: 'Lưu phiên bản' }).click();
   await expect(page.getByTestId('revision-item').filter({ hasText: 'Bản gửi hội thảo' })).toBeVisible();
   await editor.locator('p').first().click();
-  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(' Năm 1949, phong trào phát triển mạnh.');
   await expect(page.getByTestId('save-state')).toContainText('Đã lưu');
   await page.getByLabel('Ghi chú phiên bản').fill('Sau hội thảo');

@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { CitableDocument } from '../../../shared/api/manuscript';
-import { citationSourceFromMetadata, formatCitation, type CitationSource } from '../../../shared/manuscript/citation';
+import { citationSourceFromMetadata, formatCitation, formatCitationDate, type CitationSource } from '../../../shared/manuscript/citation';
 import { foldForSearch, foldKey } from '../../../shared/text/fold';
 import type { Db } from '../store/projectDatabase';
 
@@ -40,7 +40,7 @@ export class CitationIndex {
         id: r.id,
         title: r.title,
         number: source.number ?? '',
-        date: source.date ?? '',
+        date: source.date ? formatCitationDate(source.date).replace(/^ngày /, '') : '',
         issuer: source.issuer ?? '',
         pageCount: r.pages,
         citation: formatCitation(source),

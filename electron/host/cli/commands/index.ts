@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { bookCommand } from './book';
+import { chapterCommand } from './chapter';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -6,4 +8,4 @@ import { initCommand } from './init';
 import { listCommand } from './list';
 
 /** Every CLI command, in the order `suquan --help` lists them. */
-export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand];
+export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand, bookCommand, chapterCommand];
