@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { cspMeta } from './renderer/cspPlugin';
 
 // Builds the Electron shell: main (Node, ESM… bundled to CJS), preload (sandboxed, CJS) and renderer.
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

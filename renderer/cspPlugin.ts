@@ -1,0 +1,19 @@
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from '../shared/security';
+
+/**
+ * Writes the app's Content-Security-Policy into index.html as a <meta> tag, for the Electron
+ * window loading from file:// (where no HTTP header carries it). frame-ancestors is dropped:
+ * browsers ignore it in <meta>; browser mode sends the full policy as a header.
+ */
+export function cspMeta(): Plugin {
+  const policy = contentSecurityPolicy
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'suquan-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
