@@ -36,6 +36,12 @@ export interface DrawStats {
   gaps: number[];
 }
 
+/** TJ adjustments are in thousandths of an em: one decimal is finer than any printer. */
+const fmt1 = (n: number): string => {
+  const r = Math.round(n * 10) / 10;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
 const fmt = (n: number): string => {
   const r = Math.round(n * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
@@ -74,7 +80,7 @@ export function setLine(line: Line): { dx: number; glue: number[]; ratio: number
 }
 
 /** Content-stream operators for one line: one TJ per run of one face, glue as space + kern. */
-function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: number, faces: DrawFace[], usedFaces: Set<number>, out: string[], under: string[]): void {
+function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: number, faces: DrawFace[], spaceHex: string[], usedFaces: Set<number>, out: string[], under: string[]): void {
   const { dx, glue } = set;
   let face = -1;
   let size = 0;
@@ -105,7 +111,7 @@ function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: n
           tj = '[';
           open = true;
         }
-        tj += '<' + f.spaceGid.toString(16).padStart(4, '0') + '>' + fmt(adj);
+        tj += spaceHex[face] + fmt1(adj);
       } else shift += w;
       cx += w;
       continue;
@@ -144,7 +150,7 @@ function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: n
       open = true;
     }
     if (shift !== 0) {
-      tj += fmt((-shift * 1000) / size);
+      tj += fmt1((-shift * 1000) / size);
       shift = 0;
     }
     tj += p.tj;
@@ -345,6 +351,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
   const fontRefs = faces.map(() => ctx.nextRef());
+  const spaceHex = faces.map((f) => '<' + f.spaceGid.toString(16).padStart(4, '0') + '>');
   const usedFaces = new Set<number>();
   const images = new Map<number, PDFRef>();
   const xobjects = new Map<string, PDFRef>();
@@ -372,7 +379,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
           stats.ratios.push(set.ratio);
           for (const g of set.glue) if (g > 0) stats.gaps.push(g);
         }
-        lineOps(d.line, set, d.x, Hp - d.y, faces, usedFaces, out, under);
+        lineOps(d.line, set, d.x, Hp - d.y, faces, spaceHex, usedFaces, out, under);
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
       } else {
@@ -415,6 +422,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   doc.setProducer(m.producer);
   doc.setCreationDate(m.date);
   doc.setModificationDate(m.date);
-  return doc.save({ updateFieldAppearances: false, addDefaultPage: false });
+  // No object streams: pdf-lib would deflate them in JavaScript, slower than the gain in size.
+  return doc.save({ updateFieldAppearances: false, addDefaultPage: false, useObjectStreams: false });
 }
 

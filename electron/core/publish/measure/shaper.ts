@@ -48,8 +48,15 @@ export function createShaper(world: TypesetWorld): Shaper {
   const familyKeys = Object.keys(world.families);
   const faces: FaceUse[] = [];
   const cache = new Map<string, Shaped>();
-  const boxes = new Map<string, Box>();
-  const glues = new Map<string, Glue>();
+  // Boxes per (face, size) table, then per text: no composite string key per word.
+  const tables = new Map<number, Map<string, Box>>();
+  const glues = new Map<number, Glue>();
+  const tableOf = (face: FaceId, size: number): Map<string, Box> => {
+    const k = face * 1e7 + Math.round(size * 1000);
+    let t = tables.get(k);
+    if (!t) tables.set(k, (t = new Map()));
+    return t;
+  };
   for (const key of familyKeys) {
     const fam = world.families[key]!;
     for (const face of [fam.regular, fam.bold, fam.italic, fam.boldItalic]) {
@@ -139,8 +146,8 @@ export function createShaper(world: TypesetWorld): Shaper {
       return fi * 4 + (bold ? 1 : 0) + (italic ? 2 : 0);
     },
     lazy(text, face, size) {
-      const key = face + '\u0001' + size + '\u0001' + text;
-      let b = boxes.get(key);
+      const table = tableOf(face, size);
+      let b = table.get(text);
       if (b) return b;
       const s = cache.get(face + '\u0001' + text);
       if (s) b = { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj };
@@ -151,7 +158,7 @@ export function createShaper(world: TypesetWorld): Shaper {
         set.add(text);
         pendingBoxes.push(b);
       }
-      boxes.set(key, b);
+      table.set(text, b);
       return b;
     },
     resolve() {
@@ -166,12 +173,15 @@ export function createShaper(world: TypesetWorld): Shaper {
       pendingBoxes = [];
     },
     box(text, face, size) {
-      const key = face + '\u0001' + size + '\u0001' + text;
-      let b = boxes.get(key);
-      if (!b) {
+      const table = tableOf(face, size);
+      let b = table.get(text);
+      if (!b || (b.w === 0 && b.tj === '' && text !== '')) {
         const s = shape(text, face);
-        b = { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj };
-        boxes.set(key, b);
+        if (b) {
+          // A lazy box not resolved yet: resolve it in place.
+          b.w = (s.w * size) / 1000;
+          b.tj = s.tj;
+        } else table.set(text, (b = { t: 'box', face, size, text, w: (s.w * size) / 1000, tj: s.tj }));
       }
       return b;
     },
@@ -179,7 +189,7 @@ export function createShaper(world: TypesetWorld): Shaper {
       return (shape(text, face).w * size) / 1000;
     },
     glue(face, size) {
-      const key = face + '\u0001' + size;
+      const key = face * 1e7 + Math.round(size * 1000);
       let g = glues.get(key);
       if (!g) {
         const w = (faces[face]!.spaceW * size) / 1000;
