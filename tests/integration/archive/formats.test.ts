@@ -209,3 +209,46 @@ describe('DOCX safety and old fonts', () => {
     expect(doc.pages[0]!.text).toBe(s);
   });
 });
+
+describe('derived files', () => {
+  it('cache/ can be deleted: page images and thumbnails are made again from the originals', async () => {
+    const { rmSync } = await import('node:fs');
+    const p = await openNewProject();
+    try {
+      const dir = tempDir();
+      const { pdf, jpegs } = await makeScannedPdf(2);
+      writeFileSync(path.join(dir, 'quét.pdf'), pdf);
+      writeFileSync(path.join(dir, 'số.pdf'), await makeTextPdf([['So 1']]));
+      writeFileSync(path.join(dir, 'nhiều trang.tif'), await makeTiff(2));
+      writeFileSync(path.join(dir, 'ghi chú.txt'), 'Ghi chú của người biên soạn');
+      const r = await p.api.archive.importPaths({ paths: [dir] });
+      expect(r.outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+      const docs = await Promise.all(r.outcomes.map((o) => p.api.archive.getDocument({ id: (o as { documentId: number }).documentId })));
+      const pages = docs.flatMap((d) => d.pages);
+      const before = await Promise.all(pages.filter((pg) => pg.imageKind !== 'text').map((pg) => p.archive.pageImageOf(pg.id)));
+      const beforeBytes = before.map((b) => readFileSync(b.path));
+
+      rmSync(path.join(p.dir, 'cache'), { recursive: true, force: true });
+
+      const after = await Promise.all(pages.filter((pg) => pg.imageKind !== 'text').map((pg) => p.archive.pageImageOf(pg.id)));
+      expect(after.map((a) => a.mime)).toEqual(before.map((b) => b.mime));
+      // The scans extracted from the PDF come back byte-identical to the JPEGs that went in.
+      const scanned = docs.find((d) => d.pages[0]!.imageKind === 'pdf-image')!;
+      for (const [i, pg] of scanned.pages.entries()) {
+        expect(Buffer.compare(readFileSync((await p.archive.pageImageOf(pg.id)).path), jpegs[i]!)).toBe(0);
+      }
+      for (const [i, a] of after.entries()) {
+        const m = await sharp(a.path).metadata();
+        const b = await sharp(beforeBytes[i]!).metadata();
+        expect([m.width, m.height]).toEqual([b.width, b.height]);
+      }
+      for (const pg of pages) {
+        const t = await p.app.files.thumbnailPath(pg.id);
+        expect((await sharp(t).metadata()).width).toBeLessThanOrEqual(400);
+      }
+      await expect(p.archive.pageImageOf(pages.find((pg) => pg.imageKind === 'text')!.id)).rejects.toThrow(/văn bản/);
+    } finally {
+      p.close();
+    }
+  });
+});
