@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { loadWorld, typesetWithReport } from '../electron/core/publish/index';
 import { generateBook } from '../tests/unit/publish/fixtures';
 
@@ -28,22 +29,38 @@ const words = (() => {
   return n;
 })();
 
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 const runs: number[] = [];
+const cpuRuns: number[] = [];
+const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 let report!: Awaited<ReturnType<typeof typesetWithReport>>;
+// Cold: the first run in a fresh process, fonts loaded from disk — what `suquan typeset` pays.
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const world = await loadWorld();
 report = await typesetWithReport(book, world);
 const cold = performance.now() - t0;
+const coldCpu = cpuMs(process.cpuUsage(c0));
+await new Promise((r) => setTimeout(r, 20));
+const coldGc = gcMs;
 peak = Math.max(peak, process.memoryUsage().rss);
-for (let i = 0; i < 3; i++) {
+// Warm: the same process typesetting again (the app exporting a second time).
+for (let i = 0; i < 5; i++) {
+  const c = process.cpuUsage();
   const t = performance.now();
   report = await typesetWithReport(book, world);
   runs.push(performance.now() - t);
+  cpuRuns.push(cpuMs(process.cpuUsage(c)));
   peak = Math.max(peak, process.memoryUsage().rss);
 }
 clearInterval(sampler);
+gcObserver.disconnect();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'suquan-bench-'));
 const file = path.join(dir, 'book.pdf');
@@ -67,7 +84,10 @@ console.log(
     {
       bench: 'typeset',
       book: { pages: report.pageCount, pdfPages, words, wordsPerBodyPage: Math.round(words / report.pageCount), footnotes: notes, trim: s.trim, bodySize: s.bodySize, leading: s.leading, font: s.fontFamily },
-      wallMs: { cold: ms(cold), warm: runs.map(ms), best: ms(Math.min(...runs)) },
+      wallMs: { cold: ms(cold), warm: runs.map(ms), warmMedian: ms([...runs].sort((a, b) => a - b)[2]!), best: ms(Math.min(...runs)) },
+      cpuMs: { cold: ms(coldCpu), warmMedian: ms([...cpuRuns].sort((a, b) => a - b)[2]!) },
+      gcMs: { cold: ms(coldGc) },
+      loadAverage: (await import('node:os')).loadavg().map((v) => Math.round(v * 10) / 10),
       stagesMs: Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [k, ms(v)])),
       peakRssMB: Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1048576),
       pdfBytes: report.pdf.length,
