@@ -252,3 +252,33 @@ describe('derived files', () => {
     }
   });
 });
+
+describe('PDF pages that are not plain scans', () => {
+  it('an OCR-ed scan keeps its JPEG and gets its invisible text layer', async () => {
+    const { PDFDocument, StandardFonts, TextRenderingMode } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const jpg = await makeScan('jpeg', 620, 877, 77);
+    const img = await doc.embedJpg(jpg);
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    page.drawText('Chi thi so 17-CT/TW', { x: 60, y: 700, size: 14, font, renderMode: TextRenderingMode.Invisible } as never);
+    const d = await importOne('ocr.pdf', await doc.save());
+    expect(d.pages[0]).toMatchObject({ imageKind: 'pdf-image', text: 'Chi thi so 17-CT/TW', textSource: 'extracted' });
+    expect(Buffer.compare(readFileSync((await project!.archive.pageImageOf(d.pages[0]!.id)).path), jpg)).toBe(0);
+  });
+
+  it('a born-digital page with a small logo is rendered, not replaced by the logo', async () => {
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const logo = await doc.embedJpg(await makeScan('jpeg', 200, 200, 5));
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawImage(logo, { x: 40, y: 740, width: 60, height: 60 });
+    page.drawText('Cong van so 125/SGDDT-VP', { x: 120, y: 760, size: 14, font });
+    const d = await importOne('logo.pdf', await doc.save());
+    expect(d.pages[0]).toMatchObject({ imageKind: 'pdf-render', text: 'Cong van so 125/SGDDT-VP' });
+    // Rendered at the logo's resolution (200 px over 60 pt), not below 72 dpi.
+    expect(d.pages[0]!.width).toBeGreaterThanOrEqual(595);
+  });
+});
