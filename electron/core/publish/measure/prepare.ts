@@ -420,9 +420,19 @@ function prepareTable(ctx: PrepareContext, table: Table, env: BlockEnv, out: Pre
   // Column widths: natural (one-line) width and minimum (longest word) per column.
   const nat = new Array<number>(ncols).fill(0);
   const min = new Array<number>(ncols).fill(0);
-  const itemsOf = table.rows.map((row, ri) =>
-    row.map((cell) => runsToItems(ctx, cell, { size, bold: !!table.header && ri === 0 })),
-  );
+  // Each cell keeps its own footnotes: they go with the row that calls them.
+  const outerNotes = ctx.pendingNotes;
+  const notesOf: PNote[][][] = [];
+  const itemsOf = table.rows.map((row, ri) => {
+    notesOf[ri] = [];
+    return row.map((cell, ci) => {
+      ctx.pendingNotes = [];
+      const items = runsToItems(ctx, cell, { size, bold: !!table.header && ri === 0 });
+      notesOf[ri]![ci] = ctx.pendingNotes;
+      return items;
+    });
+  });
+  ctx.pendingNotes = [];
   ctx.shaper.resolve();
   itemsOf.forEach((row) =>
     row.forEach((items, ci) => {
@@ -451,20 +461,22 @@ function prepareTable(ctx: PrepareContext, table: Table, env: BlockEnv, out: Pre
     out.push(finishPara(ctx, runsToItems(ctx, table.caption, { size, bold: true }), { size, leading, align: 'center', x: env.x, width: env.width, keep: true }));
     out.push({ p: 'space', h: 3, keep: true });
   } else out.push({ p: 'space', h: env.leading * 0.4 });
-  const notesBefore = ctx.pendingNotes;
   itemsOf.forEach((row, ri) => {
     let x = env.x;
     const cells: PCell[] = [];
     for (let ci = 0; ci < ncols; ci++) {
       const items = row[ci] ?? [];
       const w = widths[ci]!;
-      const align = table.header && ri === 0 ? 'center' : 'left';
+      const text = items.filter((it): it is Box => it.t === 'box').map((b) => b.text).join('');
+      const numeric = text !== '' && /^[\d.,%+\-–\s]+$/.test(text);
+      const align = table.header && ri === 0 ? 'center' : numeric ? 'right' : 'left';
+      ctx.pendingNotes = notesOf[ri]![ci] ?? [];
       cells.push({ x, width: w, paras: [finishPara(ctx, items, { size, leading, align, x: x + pad, width: w - 2 * pad })] });
       x += w;
     }
     out.push({ p: 'row', cells, grid: true, pad, keep: !!table.header && ri === 0 });
   });
-  ctx.pendingNotes = notesBefore;
+  ctx.pendingNotes = outerNotes;
   out.push({ p: 'space', h: env.leading * 0.5 });
 }
 

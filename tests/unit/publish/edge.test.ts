@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { Book } from '../../../shared/book/model';
+import { loadWorld, resolveSetup, typeset } from '../../../electron/core/publish/index';
+import { tempFile } from './fixtures';
+import { readPdf } from './pdfjs';
+
+const note = (text: string) => ({ kind: 'footnote' as const, content: [{ kind: 'paragraph' as const, runs: [{ kind: 'text' as const, text }] }] });
+
+describe('awkward input', () => {
+  it('typesets an empty book', async () => {
+    const pdf = await typeset({ layout: 'history', title: '', front: [], body: [], back: [] }, await loadWorld());
+    expect(pdf.length).toBeGreaterThan(1000);
+  });
+
+  it('turns NFD text into NFC, breaks an over-long word inside the measure, and keeps footnotes from tables, quotes and headings', async () => {
+    const nfd = 'Đảng bộ tỉnh Hưng Yên lãnh đạo nhân dân'.normalize('NFD');
+    const book: Book = {
+      layout: 'history',
+      title: 'Sách thử',
+      front: [],
+      back: [],
+      body: [
+        {
+          kind: 'chapter',
+          title: 'Chương thử',
+          numbered: true,
+          blocks: [
+            { kind: 'paragraph', runs: [] },
+            { kind: 'paragraph', runs: [{ kind: 'text', text: `${nfd} https://example.org/${'a'.repeat(200)} xong\u00a0rồi\tđó.` }] },
+            { kind: 'heading', level: 3, runs: [{ kind: 'text', text: 'Tiêu đề có chú thích' }, note('Chú thích ở tiêu đề.')] },
+            { kind: 'quote', blocks: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Trích dẫn' }, note('Chú thích trong trích dẫn.')] }] },
+            {
+              kind: 'list',
+              ordered: false,
+              items: [[{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Một' }] }, { kind: 'list', ordered: true, items: [[{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Hai' }] }]] }], []],
+            },
+            {
+              kind: 'table',
+              header: true,
+              rows: [[[{ kind: 'text', text: 'Cột' }]], [[{ kind: 'text', text: 'B' }], [{ kind: 'text', text: 'C' }, note('Chú thích trong bảng.')]], []],
+            },
+            { kind: 'page-break' },
+            { kind: 'paragraph', runs: [{ kind: 'text', text: 'Sau ngắt trang.' }] },
+          ],
+        },
+      ],
+    };
+    const file = tempFile('edge.pdf', await typeset(book, await loadWorld()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).toContain(nfd.normalize('NFC'));
+    for (const t of ['Chú thích ở tiêu đề.', 'Chú thích trong trích dẫn.', 'Chú thích trong bảng.', 'Sau ngắt trang.', 'xong rồi đó.']) expect(text).toContain(t);
+    const s = resolveSetup(book, ['liberation-serif'], 'liberation-serif');
+    const pdf = await readPdf(file);
+    pdf.pages.forEach((p, i) => {
+      const left = i % 2 === 0 ? s.inner : s.outer;
+      for (const it of p.items) if (it.str.trim()) expect(it.x + it.width, it.str).toBeLessThanOrEqual(left + s.textWidth + 0.5);
+    });
+  });
+});
