@@ -153,6 +153,12 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
     });
   };
 
+  const chapterId = chapter?.id;
+  const onOutline = useCallback(
+    (outline: BookNodeInfo['outline']) => setBook((b) => (b ? { ...b, nodes: b.nodes.map((n) => (n.id === chapterId ? { ...n, outline } : n)) } : b)),
+    [chapterId],
+  );
+
   const labels = useMemo(() => (book ? structureLabels(book.nodes) : new Map<number, string>()), [book]);
   const chapterNode = chapter && book ? book.nodes.find((n) => n.id === chapter.id) : undefined;
   const chapterLabel = chapterNode ? (labels.get(chapterNode.id) ?? '').toLocaleUpperCase('vi') : '';
@@ -277,6 +283,7 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
                 await refreshBook();
               })
             }
+            onOutline={onOutline}
             onRestored={() =>
               void guard(async () => {
                 setChapter(await api.manuscript.getChapter({ id: chapter.id }));

@@ -3,7 +3,8 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
-import type { CitationRef } from '../../shared/manuscript/richDoc';
+import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
+import type { OutlineHeading } from '../../shared/manuscript/structure';
 import { chapterStatuses } from '../../shared/manuscript/structure';
 import { api } from '../platform/platform';
 import { CitationPicker } from './CitationPicker';
@@ -21,11 +22,14 @@ export function ChapterEditor({
   label,
   onStatus,
   onRestored,
+  onOutline,
 }: {
   chapter: ChapterContent;
   label: string;
   onStatus(status: ChapterStatus): void;
   onRestored(): void;
+  /** The chapter's headings as they are typed (the structure tree shows them as its sections). */
+  onOutline(outline: OutlineHeading[]): void;
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
@@ -85,6 +89,28 @@ export function ChapterEditor({
       }),
     [],
   );
+
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = JSON.stringify(outlineOf(editor.getJSON()));
+    const onUpdate = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        const outline = outlineOf(editor.getJSON());
+        const key = JSON.stringify(outline);
+        if (key !== last) {
+          last = key;
+          onOutline(outline);
+        }
+      }, 300);
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      editor.off('update', onUpdate);
+      if (timer) clearTimeout(timer);
+    };
+  }, [editor, onOutline]);
 
   useEffect(() => () => void flush(), [flush]);
 

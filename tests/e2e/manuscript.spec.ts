@@ -189,5 +189,24 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await expect.poll(() => chapterTitles(page)).toEqual(['Vùng đất, con người và truyền thống', 'Thời kỳ đổi mới']);
   await page.getByRole('button', { name: 'Hoàn tác xóa' }).click();
   await expect.poll(() => chapterTitles(page)).toEqual(['Vùng đất, con người và truyền thống', 'Thời kỳ đổi mới', 'Kháng chiến chống Pháp']);
+
+  // A part holding chapters, sections inside a chapter, and back matter: the full tree.
+  const bookId = Number(((await call(page, 'manuscript', 'listBooks', {})) as { id: number }[])[0]!.id);
+  const part = (await call(page, 'manuscript', 'addNode', { bookId, kind: 'part', title: 'Đảng bộ lãnh đạo kháng chiến (1945–1954)' })) as { id: number };
+  await call(page, 'manuscript', 'addNode', { bookId, kind: 'back', role: 'conclusion' });
+  await call(page, 'manuscript', 'addNode', { bookId, kind: 'back', role: 'references' });
+  await page.reload();
+  await page.getByTestId('nav-books').click();
+  await page.getByTestId('chapter-item').filter({ hasText: 'Kháng chiến' }).dragTo(page.getByTestId('node-item').filter({ hasText: 'Đảng bộ lãnh đạo' }));
+  await expect(page.locator(`[data-node-id="${part.id}"] + ul [data-testid=chapter-item]`)).toContainText('Kháng chiến chống Pháp');
+  await page.getByTestId('chapter-item').first().click();
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  await page.getByRole('button', { name: 'Mục (I.)' }).click();
+  await page.keyboard.type('Điều kiện tự nhiên');
+  await expect(page.locator('.tree-section')).toContainText('Điều kiện tự nhiên');
+  await shot(page, '02-structure-parts');
   expect(errors).toEqual([]);
 });
