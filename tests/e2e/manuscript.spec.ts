@@ -201,11 +201,13 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await expect(page.locator(`[data-node-id="${part.id}"] + ul [data-testid=chapter-item]`)).toContainText('Kháng chiến chống Pháp');
   await page.getByTestId('chapter-item').first().click();
   await editor.locator('p').first().click();
-  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowUp');
   await page.getByRole('button', { name: 'Mục (I.)' }).click();
   await page.keyboard.type('Điều kiện tự nhiên');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Tam Đường là huyện vùng cao.');
+  await expect(editor.locator('h2')).toHaveText('Điều kiện tự nhiên');
   await expect(page.locator('.tree-section')).toContainText('Điều kiện tự nhiên');
   await shot(page, '02-structure-parts');
   expect(errors).toEqual([]);
