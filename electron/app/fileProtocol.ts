@@ -23,7 +23,7 @@ export function handleFileProtocol(app: AppServices): void {
     if (!Number.isInteger(pageId) || pageId <= 0) return new Response('Không tìm thấy.', { status: 404 });
     try {
       if (url.hostname === 'thumb') return net.fetch(pathToFileURL(await app.files.thumbnailPath(pageId)).toString());
-      if (url.hostname === 'page') return net.fetch(pathToFileURL(app.files.originalOf(pageId).path).toString());
+      if (url.hostname === 'page') return net.fetch(pathToFileURL((await app.files.pageImageOf(pageId)).path).toString());
     } catch {
       return new Response('Không tìm thấy.', { status: 404 });
     }

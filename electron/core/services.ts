@@ -17,7 +17,8 @@ export interface AppServices {
   /** File access for the scan protocol / HTTP file route: only files of the open project. */
   files: {
     thumbnailPath(pageId: number): Promise<string>;
-    originalOf(pageId: number): { path: string; mime: string };
+    /** A page as an image a browser can show (JPEG/PNG; PDF and TIFF pages are rendered once into cache/). */
+    pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
   };
   dispose(): void;
 }
@@ -39,7 +40,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     session,
     services,
     dispatch: createDispatcher(services, opts.onError),
-    files: { thumbnailPath: (id) => archive.thumbnailPath(id), originalOf: (id) => archive.originalOf(id) },
+    files: { thumbnailPath: (id) => archive.thumbnailPath(id), pageImageOf: (id) => archive.pageImageOf(id) },
     dispose: () => session.close(),
   };
 }

@@ -174,8 +174,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       try {
         const pageId = Number(m[2]);
         if (m[1] === 'thumb') return serveFile(res, await opts.app.files.thumbnailPath(pageId), 'image/jpeg', 'private, max-age=3600');
-        const original = opts.app.files.originalOf(pageId);
-        return serveFile(res, original.path, original.mime, 'private, max-age=3600');
+        const image = await opts.app.files.pageImageOf(pageId);
+        return serveFile(res, image.path, image.mime, 'private, max-age=3600');
       } catch {
         return send(res, 404, 'Không tìm thấy tệp.');
       }
