@@ -4,7 +4,7 @@ import { createContext, createShaper, prepareBook, prepareIndex, prepareToc, typ
 import { breakSection } from './break';
 import { finishPages, paginate, type Pagination } from './paginate';
 import { drawPdf, type DrawStats } from './draw';
-import { DEFAULT_FAMILY, loadWorld, type TypesetWorld } from './world';
+import { DEFAULT_FAMILY, loadWorld, shippedFamilies, type TypesetWorld } from './world';
 import { resolveSetup, type ResolvedSetup } from './setup';
 
 export { loadWorld, type TypesetWorld, type LoadWorldOptions } from './world';
@@ -39,7 +39,9 @@ export async function typeset(book: Book, world?: TypesetWorld): Promise<Uint8Ar
 }
 
 export async function typesetWithReport(book: Book, world?: TypesetWorld): Promise<TypesetReport> {
-  const w = world ?? (await loadWorld());
+  // Without a world, load only the family the book asks for (or the default one).
+  const wanted = book.setup?.fontFamily && shippedFamilies().includes(book.setup.fontFamily) ? book.setup.fontFamily : DEFAULT_FAMILY;
+  const w = world ?? (await loadWorld({ families: [wanted] }));
   const setup = resolveSetup(book, Object.keys(w.families), w.families[DEFAULT_FAMILY] ? DEFAULT_FAMILY : Object.keys(w.families)[0]!);
   const shaper = createShaper(w);
   const timings: Record<string, number> = {};

@@ -23,6 +23,8 @@ const DEFAULT_MARGINS: Record<TrimSize, PageSetup['margins']> = {
   B5: { top: 21, bottom: 23, inner: 23, outer: 18 },
 };
 
+const DEFAULT_BODY: Record<TrimSize, number> = { '145x205': 11, A5: 11, '160x240': 11.5, B5: 11.5, '190x270': 12, A4: 12 };
+
 /** A PageSetup with every field resolved and the derived geometry, in points. */
 export interface ResolvedSetup extends PageSetup {
   pageWidth: number;
@@ -49,7 +51,8 @@ export function resolveSetup(book: Book, families: string[], defaultFamily: stri
   const trim: TrimSize = s.trim && isTrimSize(s.trim) ? s.trim : '145x205';
   const [wmm, hmm] = TRIM_SIZES[trim];
   const margins = { ...DEFAULT_MARGINS[trim], ...(s.margins ?? {}) };
-  const bodySize = s.bodySize ?? 11;
+  // Larger pages read better with larger type.
+  const bodySize = s.bodySize ?? DEFAULT_BODY[trim];
   const leading = s.leading ?? Math.round(bodySize * 1.36 * 10) / 10;
   const footnoteSize = s.footnoteSize ?? Math.max(7, bodySize - 2);
   const footnoteLeading = s.footnoteLeading ?? Math.round(footnoteSize * 1.25 * 10) / 10;

@@ -259,6 +259,27 @@ describe('page setups', () => {
     expect(pagesWithNotes).toBeGreaterThan(3);
   });
 
+  it('numbers footnotes through the whole book, or from 1 in each chapter, when asked', async () => {
+    for (const mode of ['book', 'chapter'] as const) {
+      resetMarks();
+      const b = generateBook({ seed: 12, chapters: 3, sectionsPerChapter: 1, parasPerSection: 4, words: 60, footnoteRate: 0.8, markCalls: true });
+      b.setup = { footnoteNumbering: mode };
+      const f = tempFile(`${mode}.pdf`, await typeset(b, world));
+      const text = Array.from({ length: pageCount(f) }, (_, i) => pageText(f, i + 1)).join(' ').replace(/\s+/g, ' ');
+      // Each note's printed number, in the order of the marks (= reading order).
+      const marks = [...text.matchAll(/Ghi chú (\d+)\./g)].map((m) => Number(m[1]));
+      const numbers = marks.map((mk) => Number(new RegExp(`Zq${mk}(\\d+)`).exec(text)![1]));
+      expect(marks.length).toBeGreaterThan(5);
+      if (mode === 'book') expect(numbers).toEqual(marks.map((_, i) => i + 1));
+      else {
+        // Restarts: numbers go up by one, except where a new chapter begins at 1.
+        const restarts = numbers.filter((n, i) => i > 0 && n === 1).length;
+        expect(restarts).toBeGreaterThanOrEqual(2);
+        numbers.forEach((n, i) => i > 0 && n !== 1 && expect(n).toBe(numbers[i - 1]! + 1));
+      }
+    }
+  });
+
   it('puts the table of contents at the front, in roman-numbered pages, when asked', async () => {
     resetMarks();
     const b = generateBook({ seed: 4, chapters: 2, sectionsPerChapter: 2, parasPerSection: 4, words: 80, footnoteRate: 0.3 });
