@@ -4,12 +4,11 @@
  */
 import { UserFacingError } from '../../../../shared/errors';
 import { claimedFormat, sniff } from '../sniff';
-import { readDocx } from './docxImporter';
-import { readHtml } from './htmlImporter';
-import { readImage } from './imageImporter';
-import { readPdf, type PdfReadOptions } from './pdfImporter';
-import { readPlainText } from './textImporter';
+import type { PdfReadOptions } from './pdfImporter';
 import type { ImportedSource } from './types';
+
+// Each importer (and its heavy library: sharp, pdf-lib, mammoth, linkedom) is loaded the first
+// time a file of its kind arrives, so opening a project or running `suquan list` stays fast.
 
 export type { ImportedPage, ImportedSource, PageImageKind, SourceFormat } from './types';
 
@@ -33,11 +32,11 @@ export async function readSource(bytes: Uint8Array, name: string, opts: ReadOpti
     case 'jpeg':
     case 'png':
     case 'tiff':
-      return readImage(bytes, name, found.kind);
+      return (await import('./imageImporter')).readImage(bytes, name, found.kind);
     case 'pdf':
-      return readPdf(bytes, name, opts);
+      return (await import('./pdfImporter')).readPdf(bytes, name, opts);
     case 'docx':
-      return readDocx(bytes, name);
+      return (await import('./docxImporter')).readDocx(bytes, name);
     case 'ole':
       throw new UserFacingError(
         'import.doc-legacy',
@@ -68,6 +67,6 @@ export async function readSource(bytes: Uint8Array, name: string, opts: ReadOpti
         }
         throw new UserFacingError('import.not-an-image', `${name}: tên tệp là ${claimedLabel[claimed] ?? claimed} nhưng nội dung là văn bản, không phải ${claimedLabel[claimed] ?? claimed}.`);
       }
-      return found.kind === 'html' ? readHtml(bytes, name) : readPlainText(bytes);
+      return found.kind === 'html' ? (await import('./htmlImporter')).readHtml(bytes, name) : (await import('./textImporter')).readPlainText(bytes);
   }
 }
