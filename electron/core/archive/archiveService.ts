@@ -75,6 +75,10 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       return runToEnd(startJob({ bytes, name: toNFC(name) }, false));
     },
 
+    async importBytesAsDocument({ name, files }) {
+      return runToEnd(startJob({ folder: toNFC(name), files: files.map((f) => ({ name: toNFC(f.name), bytes: f.bytes })) }, true));
+    },
+
     startImport({ paths, folderAsDocument }) {
       const job = startJob({ paths }, folderAsDocument);
       return { jobId: job.id, total: job.status().total };

@@ -90,6 +90,14 @@ function readInput(p: string): Uint8Array {
   }
 }
 
+/** Bytes given directly (browser upload), refused when empty or too large. */
+function checkedBytes(bytes: Uint8Array, name: string): Uint8Array {
+  const n = toNFC(path.basename(name));
+  if (bytes.length === 0) throw new UserFacingError('import.empty', `${n}: tệp rỗng (0 byte).`);
+  if (bytes.length > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${n}: tệp quá lớn (hơn 1 GB).`);
+  return bytes;
+}
+
 export class ImportJob {
   readonly id: string;
   private state: ImportJobStatus['state'] = 'running';
@@ -107,7 +115,7 @@ export class ImportJob {
   constructor(
     id: string,
     private readonly project: OpenProject,
-    inputs: { paths: string[] } | { bytes: Uint8Array; name: string },
+    inputs: { paths: string[] } | { bytes: Uint8Array; name: string } | { folder: string; files: { name: string; bytes: Uint8Array }[] },
     private readonly opts: ImportJobOptions = {},
   ) {
     this.id = id;
@@ -115,6 +123,12 @@ export class ImportJob {
       this.units = expandInputs(inputs.paths, opts.folderAsDocument ?? false);
       this.filesTotal = this.units.reduce((n, u) => n + (u.kind === 'folder' ? u.files.length : 1), 0);
       this.finished = this.run(this.units.map((u) => () => this.prepareUnit(u)), this.units.map((u) => u.path));
+    } else if ('folder' in inputs) {
+      // Bytes of several files (browser mode: a dropped folder) as one document, pages in the order given.
+      const { folder, files } = inputs;
+      this.filesTotal = files.length;
+      const entries = files.map((f) => ({ input: `${folder}/${f.name}`, name: toNFC(path.basename(f.name)), read: () => checkedBytes(f.bytes, f.name) }));
+      this.finished = this.run([() => this.prepareFolder(folder, entries)], [folder]);
     } else {
       this.filesTotal = 1;
       const { bytes, name } = inputs;
@@ -239,10 +253,7 @@ export class ImportJob {
 
   private async prepareBytes(bytes: Uint8Array, name: string): Promise<Prepared> {
     const r = await this.guard(name, async () => {
-      const n = toNFC(path.basename(name));
-      if (bytes.length === 0) throw new UserFacingError('import.empty', `${n}: tệp rỗng (0 byte).`);
-      if (bytes.length > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${n}: tệp quá lớn (hơn 1 GB).`);
-      return this.prepareFile(name, n, bytes);
+      return this.prepareFile(name, toNFC(path.basename(name)), checkedBytes(bytes, name));
     });
     return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: name, file: r };
   }
@@ -260,25 +271,33 @@ export class ImportJob {
       const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), readInput(unit.path)));
       return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: unit.path, file: r };
     }
+    return this.prepareFolder(
+      unit.path,
+      unit.files.map((f) => ({ input: f, name: displayName(f), read: () => readInput(f) })),
+    );
+  }
+
+  /** A folder's files as one document: good files become its pages, bad ones are reported. */
+  private async prepareFolder(input: string, entries: { input: string; name: string; read: () => Uint8Array }[]): Promise<Prepared> {
     const files: PreparedFile[] = [];
     const rejected: ImportOutcome[] = [];
-    for (const f of unit.files) {
+    for (const f of entries) {
       this.checkCancelled();
-      const r = await this.guard(f, async () => {
-        const bytes = readInput(f);
+      const r = await this.guard(f.input, async () => {
+        const bytes = f.read();
         const sha256 = sha256Of(bytes);
-        const source = await readSource(bytes, displayName(f), { beforePage: () => this.checkCancelled() });
+        const source = await readSource(bytes, f.name, { beforePage: () => this.checkCancelled() });
         const { layout } = this.project;
         for (const page of source.pages) {
           writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
           if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
         }
-        return { input: f, name: displayName(f), bytes, sha256, source };
+        return { input: f.input, name: f.name, bytes, sha256, source };
       });
       if ('status' in r) rejected.push(r);
       else files.push(r);
     }
-    return { kind: 'folder', input: unit.path, files, rejected };
+    return { kind: 'folder', input, files, rejected };
   }
 
   // ---- commit: originals to files/, rows to the database, one transaction per document ---------
