@@ -1,3 +1,4 @@
+import { archiveEn } from '../archive/messages';
 import type { Messages } from './vi';
 
 /** English UI text (second language). Typed against vi.ts so no key is missing. */
@@ -20,30 +21,7 @@ export const en: Messages = {
     openButton: 'Open',
     choose: 'Choose…',
   },
-  archive: {
-    title: 'Archive',
-    import: 'Import sources',
-    importing: 'Importing {{name}}…',
-    dropHint: 'Drop scans here, or click “Import sources”.',
-    empty: 'The archive is empty',
-    emptyHint: 'Import scans (JPEG, PNG) of resolutions, reports and directives to begin.',
-    documents_one: '{{count}} document',
-    documents_other: '{{count}} documents',
-    pages_one: '{{count}} page',
-    pages_other: '{{count}} pages',
-    details: 'Document details',
-    docTitle: 'Title',
-    save: 'Save',
-    saved: 'Saved',
-    selectHint: 'Select a document to see its details.',
-    reportTitle: 'Import results',
-    imported: 'Imported: document {{id}} ({{pages}} pages)',
-    duplicate: 'Already in the archive (document {{id}})',
-    rejected: 'Rejected',
-    close: 'Close',
-    created: 'Imported on',
-    size: 'Size',
-  },
+  ...archiveEn,
   books: {
     title: 'Manuscripts',
     newBook: 'New book',

@@ -1,3 +1,5 @@
+import { archiveVi } from '../archive/messages';
+
 /** Vietnamese UI text: the first language of Sử Quán. Every key here must exist in en.ts. */
 export const vi = {
   app: { name: 'Sử Quán', tagline: 'Biên soạn lịch sử Đảng bộ địa phương' },
@@ -18,30 +20,7 @@ export const vi = {
     openButton: 'Mở',
     choose: 'Chọn…',
   },
-  archive: {
-    title: 'Kho tư liệu',
-    import: 'Nhập tư liệu',
-    importing: 'Đang nhập {{name}}…',
-    dropHint: 'Kéo thả ảnh quét vào đây, hoặc bấm “Nhập tư liệu”.',
-    empty: 'Kho tư liệu còn trống',
-    emptyHint: 'Nhập các bản quét (JPEG, PNG) văn kiện, báo cáo, nghị quyết để bắt đầu.',
-    documents_one: '{{count}} tài liệu',
-    documents_other: '{{count}} tài liệu',
-    pages_one: '{{count}} trang',
-    pages_other: '{{count}} trang',
-    details: 'Thông tin tài liệu',
-    docTitle: 'Tiêu đề',
-    save: 'Lưu',
-    saved: 'Đã lưu',
-    selectHint: 'Chọn một tài liệu để xem thông tin.',
-    reportTitle: 'Kết quả nhập',
-    imported: 'Đã nhập: tài liệu số {{id}} ({{pages}} trang)',
-    duplicate: 'Đã có trong kho (tài liệu số {{id}})',
-    rejected: 'Bị từ chối',
-    close: 'Đóng',
-    created: 'Ngày nhập',
-    size: 'Kích thước',
-  },
+  ...archiveVi,
   books: {
     title: 'Bản thảo sách',
     newBook: 'Sách mới',
