@@ -85,7 +85,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   finishPages(result.pages, { setup, shaper });
 
   // 4. Draw: pages → PDF (fonts subset and embedded, outline, metadata).
-  const stats: DrawStats = { ratios: [], gaps: [] };
+  const stats: DrawStats = { ratios: [], gaps: [], phases: {} };
   timings.layout = performance.now() - t0;
   const t1 = performance.now();
   const pdf = await drawPdf(
@@ -113,7 +113,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
     setup,
     ratios: stats.ratios,
     gaps: stats.gaps,
-    timings: { ...timings, draw: performance.now() - t1 },
+    timings: { ...timings, draw: performance.now() - t1, ...Object.fromEntries(Object.entries(stats.phases).map(([k, v]) => ['draw.' + k, v])) },
     labels,
     footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts })),
     pageLabels: result.pages.map((p) => p.label),
