@@ -16,7 +16,7 @@ export interface Box {
   text: string;
   /** Advance width in points (kerning included). */
   w: number;
-  /** TJ fragment: hex glyph strings with kerning adjustments, e.g. `<00D2>-12<0051>`. */
+  /** TJ fragment: literal glyph strings (two bytes per glyph) with kerning adjustments, e.g. `(..)-12(..)`. */
   tj: string;
   /** Baseline shift in points (superscript footnote calls). */
   rise?: number;

@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import type { Font } from 'fontkit';
 import type { Box, Drawable, Glue, Line, Page } from '../ir';
+import { glyphBytes } from '../glyphs';
 
 /** A font face as the drawer sees it: the font and the glyphs used with their text. */
 export interface DrawFace {
@@ -354,7 +355,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
   const fontRefs = faces.map(() => ctx.nextRef());
-  const spaceHex = faces.map((f) => '<' + f.spaceGid.toString(16).padStart(4, '0') + '>');
+  const spaceHex = faces.map((f) => '(' + glyphBytes(f.spaceGid) + ')');
   const usedFaces = new Set<number>();
   const images = new Map<number, PDFRef>();
   const xobjects = new Map<string, PDFRef>();

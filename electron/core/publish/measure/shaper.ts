@@ -1,6 +1,7 @@
 import type { Font } from 'fontkit';
 import type { FontFace, TypesetWorld } from '../world';
 import type { Box, FaceId, Glue } from '../ir';
+import { glyphBytes } from '../glyphs';
 
 /** Ligatures off: a ligature glyph breaks text extraction and Vietnamese has no use for them. */
 const FEATURES = { liga: false, clig: false, dlig: false, calt: false } as const;
@@ -78,21 +79,21 @@ export function createShaper(world: TypesetWorld): Shaper {
       // character i, which is what ToUnicode should say.
       if (!use.used.has(g.id) || use.used.get(g.id) === '') use.used.set(g.id, chars ? chars[i]! : String.fromCodePoint(...g.codePoints));
       if (!open) {
-        tj += '<';
+        tj += '(';
         open = true;
       }
-      tj += g.id.toString(16).padStart(4, '0');
+      tj += glyphBytes(g.id);
       const nominal = g.advanceWidth * scale;
       // The last glyph keeps its own advance: kerning with what follows the word is not the word's.
       const adv = i < to - 1 ? xAdvance(i) * scale : nominal;
       w += adv;
       const kern = Math.round((adv - nominal) * 10) / 10;
       if (kern !== 0) {
-        tj += '>' + -kern;
+        tj += ')' + -kern;
         open = false;
       }
     }
-    if (open) tj += '>';
+    if (open) tj += ')';
     return { w, tj };
   }
 
