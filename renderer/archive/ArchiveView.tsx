@@ -1,127 +1,238 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary, ImportOutcome } from '../../shared/api/archive';
-import { api, platform } from '../platform/platform';
-import { Icon } from '../shell/Icon';
+import type { TFunction } from 'i18next';
+import type { ImportOutcome } from '../../shared/api/archive';
+import { api } from '../platform/platform';
+import { useStatus } from '../shell/status';
+import './archive.css';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DocumentGrid, type GridSelection } from './DocumentGrid';
 import { DocumentPanel } from './DocumentPanel';
-import { importFiles } from './importFiles';
+import { ArchiveIcon } from './icons';
+import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
+import { PageViewer } from './PageViewer';
+
+const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt';
+const FOLDER_PREF = 'suquan.archive.folderAsDocument';
+
+function formatEta(t: TFunction, s: number | null): string | null {
+  if (s === null || s <= 0) return null;
+  return t('archive.eta', { time: s < 90 ? t('archive.etaSeconds', { n: Math.max(1, Math.round(s)) }) : t('archive.etaMinutes', { n: Math.round(s / 60) }) });
+}
 
 export function ArchiveView({ onChanged }: { onChanged(): void }) {
   const { t } = useTranslation();
-  const [docs, setDocs] = useState<DocumentSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
-  const [report, setReport] = useState<ImportOutcome[] | null>(null);
+  const { setNotice } = useStatus();
+  const [version, setVersion] = useState(0);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selection, setSelection] = useState<GridSelection>({ ids: [], active: null });
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [report, setReport] = useState<{ outcomes: ImportOutcome[]; notImported: string[] } | null>(null);
   const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const [folderAsDocument, setFolderAsDocument] = useState(() => localStorage.getItem(FOLDER_PREF) === '1');
+  const [confirmMerge, setConfirmMerge] = useState(false);
+  const run = useRef<ImportRun | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
 
-  const load = useCallback(async () => {
-    const page = await api.archive.listDocuments({ offset: 0, limit: 1000 });
-    setDocs(page.items);
-    setTotal(page.total);
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function runImport(files: File[]) {
-    if (files.length === 0) return;
-    const outcomes = await importFiles(files, (done, all, current) => setProgress({ done, total: all, current }));
-    setProgress(null);
-    setReport(outcomes);
-    await load();
+  const refresh = useCallback(() => {
+    setVersion((v) => v + 1);
     onChanged();
-    const first = outcomes.find((o) => o.status === 'imported');
-    if (first && first.status === 'imported') setSelected(first.documentId);
+  }, [onChanged]);
+
+  async function runImport(source: ImportSource) {
+    if (sourceSize(source) === 0 || run.current) return;
+    setProgress({ done: 0, total: source.kind === 'items' ? source.items.length : source.paths.length, current: null, etaSeconds: null, cancelling: false });
+    const r = startImport(source, { folderAsDocument }, (p) => setProgress((cur) => ({ ...p, cancelling: p.cancelling || !!cur?.cancelling })));
+    run.current = r;
+    try {
+      const result = await r.result;
+      setReport(result);
+      const first = result.outcomes.find((o) => o.status === 'imported');
+      if (first && first.status === 'imported') setSelection({ ids: [first.documentId], active: null });
+    } catch (e) {
+      setReport({ outcomes: [{ input: '', status: 'rejected', reason: (e as Error).message }], notImported: [] });
+    } finally {
+      run.current = null;
+      setProgress(null);
+      refresh();
+    }
   }
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    void runImport([...e.dataTransfer.files]);
+    if (run.current) return;
+    void readDrop(e.dataTransfer).then(runImport);
   };
 
+  const selectedId = selection.ids.length > 0 ? selection.ids[selection.ids.length - 1]! : null;
+
+  if (viewing !== null) {
+    return (
+      <PageViewer
+        documentId={viewing}
+        onClose={() => {
+          setSelection({ ids: [viewing], active: null });
+          setViewing(null);
+        }}
+        onChanged={refresh}
+        onOpenDocument={setViewing}
+      />
+    );
+  }
+
+  const empty = total === 0;
   return (
     <div
       className={`archive${dragging ? ' dragging' : ''}`}
       onDragOver={(e) => {
+        if (![...e.dataTransfer.types].includes('Files')) return;
         e.preventDefault();
         setDragging(true);
       }}
       onDragLeave={(e) => {
-        if (e.currentTarget === e.target) setDragging(false);
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
       }}
       onDrop={onDrop}
     >
       <div className="pane">
-        <header className="toolbar">
+        <header className="toolbar archive-toolbar">
           <div>
             <h1>{t('archive.title')}</h1>
-            <div className="muted">{t('archive.documents', { count: total })}</div>
+            <div className="muted" data-testid="doc-total">
+              {t('archive.documents', { count: total ?? 0 })}
+              {selection.ids.length > 1 && ` · ${t('archive.selected', { count: selection.ids.length })}`}
+            </div>
           </div>
           <span className="toolbar-spacer" />
+          {selection.ids.length > 1 && (
+            <button type="button" onClick={() => setConfirmMerge(true)} data-testid="merge">
+              <ArchiveIcon name="merge" size={16} /> {t('archive.merge')}
+            </button>
+          )}
+          <label className="check" title={t('archive.folderAsDocumentHint')}>
+            <input
+              type="checkbox"
+              checked={folderAsDocument}
+              onChange={(e) => {
+                setFolderAsDocument(e.target.checked);
+                localStorage.setItem(FOLDER_PREF, e.target.checked ? '1' : '0');
+              }}
+              data-testid="folder-as-document"
+            />
+            {t('archive.folderAsDocument')}
+          </label>
           <input
-            ref={input}
+            ref={fileInput}
             type="file"
             multiple
             hidden
-            accept="image/jpeg,image/png,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt"
+            accept={ACCEPT}
             data-testid="import-input"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              void runImport(files);
+              void runImport(sourceFromFiles(files));
             }}
           />
-          <button className="primary" onClick={() => input.current?.click()} disabled={progress !== null}>
-            <Icon name="upload" /> {t('archive.import')}
+          <input
+            ref={folderInput}
+            type="file"
+            multiple
+            hidden
+            data-testid="import-folder-input"
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void runImport(sourceFromFiles(files));
+            }}
+          />
+          <button type="button" onClick={() => folderInput.current?.click()} disabled={progress !== null}>
+            <ArchiveIcon name="folder" size={16} /> {t('archive.importFolder')}
+          </button>
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()} disabled={progress !== null}>
+            <ArchiveIcon name="upload" size={16} /> {t('archive.import')}
           </button>
         </header>
         {progress && (
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
-            <div className="progress-bar" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
-            <span>
-              {progress.done}/{progress.total} · {t('archive.importing', { name: progress.current })}
-            </span>
+          <div className="import-progress" data-testid="import-progress">
+            <div className="progress" role="progressbar" aria-label={t('archive.import')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+              <div className="progress-bar" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
+            </div>
+            <div className="progress-text">
+              <strong>{t('archive.progress', { done: progress.done, total: progress.total })}</strong>
+              <span className="progress-current">
+                {progress.cancelling ? t('archive.cancelling') : progress.current ? t('archive.importing', { name: progress.current }) : t('archive.preparing')}
+              </span>
+              {formatEta(t, progress.etaSeconds) && <span className="muted">{formatEta(t, progress.etaSeconds)}</span>}
+              <span className="toolbar-spacer" />
+              <button
+                type="button"
+                className="small"
+                disabled={progress.cancelling}
+                onClick={() => {
+                  setProgress((p) => p && { ...p, cancelling: true });
+                  run.current?.cancel();
+                }}
+              >
+                {t('archive.cancel')}
+              </button>
+            </div>
           </div>
         )}
-        {docs.length === 0 ? (
+        {empty ? (
           <div className="empty">
-            <Icon name="archive" size={42} />
+            <ArchiveIcon name="archive" size={42} />
             <h2>{t('archive.empty')}</h2>
             <p>{t('archive.emptyHint')}</p>
             <p className="muted">{t('archive.dropHint')}</p>
+            <p className="muted small">{t('archive.formatsHint')}</p>
           </div>
-        ) : (
-          <ul className="grid" aria-label={t('archive.title')}>
-            {docs.map((d) => (
-              <li key={d.id}>
-                <button className={`doc-card${selected === d.id ? ' selected' : ''}`} onClick={() => setSelected(d.id)} data-testid="doc-card">
-                  <div className="thumb">
-                    {d.coverPageId ? <img src={platform.fileUrl({ kind: 'thumb', pageId: d.coverPageId })} alt="" loading="lazy" /> : <Icon name="file" size={36} />}
-                  </div>
-                  <div className="doc-title" title={d.title}>
-                    {d.title}
-                  </div>
-                  <div className="doc-meta">
-                    #{d.id} · {t('archive.pages', { count: d.pageCount })}
-                  </div>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        ) : null}
+        <div className={empty ? 'hidden-grid' : 'grid-wrap'}>
+          <DocumentGrid version={version} selection={selection} onSelect={setSelection} onOpen={setViewing} onTotal={setTotal} />
+        </div>
       </div>
       <DocumentPanel
-        documentId={selected}
-        onSaved={() => {
-          void load();
+        documentId={selectedId}
+        onSaved={refresh}
+        onOpen={setViewing}
+        onDeleted={(id) => {
+          setNotice(t('archive.deleted', { id }));
+          setSelection({ ids: [], active: null });
+          refresh();
         }}
       />
-      {report && <ImportReport outcomes={report} onClose={() => setReport(null)} />}
+      {report && (
+        <ImportReport
+          outcomes={report.outcomes}
+          notImported={report.notImported}
+          onClose={() => setReport(null)}
+          onOpen={(id) => {
+            setReport(null);
+            setSelection({ ids: [id], active: null });
+          }}
+        />
+      )}
+      {confirmMerge && selection.ids.length > 1 && (
+        <ConfirmDialog
+          title={t('archive.merge')}
+          message={t('archive.mergeConfirm', { count: selection.ids.length, id: selection.ids[0] })}
+          onCancel={() => setConfirmMerge(false)}
+          onConfirm={async () => {
+            const [targetId, ...sourceIds] = selection.ids;
+            const merged = await api.archive.mergeDocuments({ targetId: targetId!, sourceIds });
+            setConfirmMerge(false);
+            setSelection({ ids: [merged.id], active: null });
+            setNotice(t('archive.merged', { id: merged.id }));
+            refresh();
+          }}
+        />
+      )}
       {dragging && <div className="drop-overlay">{t('archive.dropHint')}</div>}
     </div>
   );

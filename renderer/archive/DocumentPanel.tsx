@@ -1,78 +1,82 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument } from '../../shared/api/archive';
-import { formatDate } from '../i18n/index';
 import { api, platform } from '../platform/platform';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ArchiveIcon } from './icons';
+import { MetadataPanel } from './MetadataPanel';
 
-/** The side panel: a document's metadata (title for now) and its pages. */
-export function DocumentPanel({ documentId, onSaved }: { documentId: number | null; onSaved(): void }) {
+/** The archive's side panel: the selected document at a glance, its description, delete. */
+export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { documentId: number | null; onSaved(): void; onOpen(id: number): void; onDeleted(id: number): void }) {
   const { t } = useTranslation();
   const [doc, setDoc] = useState<ArchiveDocument | null>(null);
-  const [title, setTitle] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    setMessage(null);
+    setError(null);
     if (documentId === null) return setDoc(null);
-    void api.archive.getDocument({ id: documentId }).then((d) => {
-      setDoc(d);
-      setTitle(d.title);
-    });
+    let live = true;
+    void api.archive.getDocument({ id: documentId }).then(
+      (d) => live && setDoc(d),
+      (e: Error) => live && (setDoc(null), setError(e.message)),
+    );
+    return () => {
+      live = false;
+    };
   }, [documentId]);
 
-  if (!doc) return <aside className="panel empty-panel">{t('archive.selectHint')}</aside>;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      const updated = await api.archive.updateDocument({ id: doc.id, title });
-      setDoc({ ...doc, ...updated });
-      setMessage(t('archive.saved'));
-      onSaved();
-    } catch (err) {
-      setMessage((err as Error).message);
-    }
-  };
+  if (!doc || doc.id !== documentId) {
+    return (
+      <aside className="panel empty-panel" aria-label={t('archive.details')}>
+        <div>
+          <ArchiveIcon name="file" size={30} />
+          <p>{error ?? (documentId === null ? t('archive.selectHint') : t('archive.loading'))}</p>
+        </div>
+      </aside>
+    );
+  }
 
   const first = doc.pages[0];
   return (
-    <aside className="panel" aria-label={t('archive.details')}>
-      <h2>{t('archive.details')}</h2>
-      {first && (
-        <div className="preview">
-          <img src={platform.fileUrl({ kind: 'thumb', pageId: first.id })} alt={doc.title} />
-        </div>
-      )}
-      <form onSubmit={save}>
-        <label className="field">
-          <span>{t('archive.docTitle')}</span>
-          <textarea name="docTitle" rows={3} value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <div className="actions">
-          {message && <span className="muted">{message}</span>}
-          <button className="primary" type="submit" disabled={title.trim() === doc.title}>
-            {t('archive.save')}
+    <aside className="panel doc-panel" aria-label={t('archive.details')}>
+      <header className="doc-panel-head">
+        <button type="button" className="mini-thumb" onClick={() => onOpen(doc.id)} title={t('archive.open')}>
+          {first ? <img src={platform.fileUrl({ kind: 'thumb', pageId: first.id })} alt="" style={{ transform: `rotate(${first.rotation}deg)` }} /> : <ArchiveIcon name="file" />}
+        </button>
+        <div className="doc-panel-id">
+          <div className="eyebrow">{t('archive.documentNo', { id: doc.id })}</div>
+          <div className="muted">{t('archive.pages', { count: doc.pageCount })}</div>
+          <button type="button" className="open-button" onClick={() => onOpen(doc.id)}>
+            <ArchiveIcon name="open" size={16} /> {t('archive.open')}
           </button>
         </div>
-      </form>
-      <dl className="facts">
-        <dt>{t('archive.created')}</dt>
-        <dd>{formatDate(doc.createdAt)}</dd>
-        <dt>{t('archive.size')}</dt>
-        <dd>
-          {t('archive.pages', { count: doc.pageCount })}
-          {first ? ` · ${first.width}×${first.height}` : ''}
-        </dd>
-      </dl>
-      {doc.pages.length > 1 && (
-        <ol className="page-strip">
-          {doc.pages.map((p) => (
-            <li key={p.id}>
-              <img src={platform.fileUrl({ kind: 'thumb', pageId: p.id })} alt={`${p.seq}`} loading="lazy" />
-              <span>{p.seq}</span>
-            </li>
-          ))}
-        </ol>
+      </header>
+      <MetadataPanel
+        doc={doc}
+        onChange={setDoc}
+        onSaved={onSaved}
+        actions={
+          <div className="danger-zone">
+            <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+              <ArchiveIcon name="trash" size={16} /> {t('archive.delete')}
+            </button>
+          </div>
+        }
+      />
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('archive.delete')}
+          message={t('archive.deleteConfirm', { id: doc.id, title: doc.title, pages: doc.pageCount })}
+          confirmLabel={t('archive.delete')}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={async () => {
+            await api.archive.deleteDocument({ id: doc.id });
+            setConfirmDelete(false);
+            onDeleted(doc.id);
+          }}
+        />
       )}
     </aside>
   );

@@ -1,23 +1,43 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
-import { Icon } from '../shell/Icon';
+import { ArchiveIcon } from './icons';
 
-export function ImportReport({ outcomes, onClose }: { outcomes: ImportOutcome[]; onClose(): void }) {
+/** Every input of an import with its outcome and, for a refused file, the reason. */
+export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outcomes: ImportOutcome[]; notImported: string[]; onClose(): void; onOpen(id: number): void }) {
   const { t } = useTranslation();
+  const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="report-h" onClick={(e) => e.stopPropagation()}>
+      <div className="dialog report-dialog" role="dialog" aria-modal="true" aria-labelledby="report-h" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
         <h2 id="report-h">{t('archive.reportTitle')}</h2>
+        <p className="muted report-summary" data-testid="import-summary">
+          {t('archive.reportSummary', { imported: count('imported'), duplicate: count('duplicate'), rejected: count('rejected') })}
+        </p>
         <ul className="report">
           {outcomes.map((o, i) => (
             <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
-              <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
+              <ArchiveIcon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
               <span className="report-name">{o.input.split(/[\\/]/).pop()}</span>
               <span>
-                {o.status === 'imported' ? t('archive.imported', { id: o.documentId, pages: o.pages })
-                : o.status === 'duplicate' ? t('archive.duplicate', { id: o.documentId })
-                : `${t('archive.rejected')}: ${o.reason}`}
+                {o.status === 'imported' ? (
+                  <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
+                    {t('archive.imported', { id: o.documentId, pages: o.pages })}
+                  </button>
+                ) : o.status === 'duplicate' ? (
+                  <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
+                    {t('archive.duplicate', { id: o.documentId })}
+                  </button>
+                ) : (
+                  `${t('archive.rejected')}: ${o.reason}`
+                )}
               </span>
+            </li>
+          ))}
+          {notImported.map((n) => (
+            <li key={`n-${n}`} className="report-skipped" data-testid="import-outcome">
+              <ArchiveIcon name="close" size={16} />
+              <span className="report-name">{n.split(/[\\/]/).pop()}</span>
+              <span>{t('archive.notImported')}</span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,360 @@
+/**
+ * A document's pages: the page strip (drag to reorder), the scan (zoom, pan, rotate, fit width /
+ * fit page, keyboard), and beside it the page's transcription (autosaved, NFC) or the document's
+ * metadata.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveDocument, PageInfo } from '../../shared/api/archive';
+import { api, platform } from '../platform/platform';
+import { useStatus } from '../shell/status';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ArchiveIcon, type ArchiveIconName } from './icons';
+import { MetadataPanel } from './MetadataPanel';
+import { Transcription } from './Transcription';
+
+type Zoom = { mode: 'fit-width' } | { mode: 'fit-page' } | { mode: 'scale'; scale: number };
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 8;
+const STAGE_PAD = 24;
+
+interface Props {
+  documentId: number;
+  onClose(): void;
+  onChanged(): void;
+  onOpenDocument(id: number): void;
+}
+
+export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: Props) {
+  const { t } = useTranslation();
+  const { setNotice } = useStatus();
+  const [doc, setDoc] = useState<ArchiveDocument | null>(null);
+  const [index, setIndex] = useState(0);
+  const [zoom, setZoom] = useState<Zoom>({ mode: 'fit-width' });
+  const [tab, setTab] = useState<'text' | 'info'>('text');
+  const [stage, setStage] = useState({ width: 800, height: 600 });
+  const [natural, setNatural] = useState<Record<number, { w: number; h: number }>>({});
+  const [confirmSplit, setConfirmSplit] = useState(false);
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const pan = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setDoc(null);
+    setIndex(0);
+    void api.archive.getDocument({ id: documentId }).then(
+      (d) => live && setDoc(d),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [documentId]);
+
+  useLayoutEffect(() => {
+    const el = stageRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setStage({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    setStage({ width: el.clientWidth, height: el.clientHeight });
+    return () => ro.disconnect();
+  }, [doc !== null]);
+
+  const pages = doc?.pages ?? [];
+  const page: PageInfo | undefined = pages[Math.min(index, pages.length - 1)];
+  const nat = page ? (natural[page.id] ?? { w: page.width || 1240, h: page.height || 1754 }) : { w: 1, h: 1 };
+  const rotation = page ? ((page.rotation % 360) + 360) % 360 : 0;
+  const turned = rotation % 180 !== 0;
+  const boxW = turned ? nat.h : nat.w;
+  const boxH = turned ? nat.w : nat.h;
+  const fitW = Math.max(MIN_SCALE, (stage.width - 2 * STAGE_PAD) / boxW);
+  const fitP = Math.max(MIN_SCALE, Math.min(fitW, (stage.height - 2 * STAGE_PAD) / boxH));
+  const scale = zoom.mode === 'fit-width' ? fitW : zoom.mode === 'fit-page' ? fitP : zoom.scale;
+
+  const go = useCallback((i: number) => setIndex(Math.max(0, Math.min(pages.length - 1, i))), [pages.length]);
+  const zoomBy = useCallback((f: number) => setZoom({ mode: 'scale', scale: Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * f)) }), [scale]);
+
+  const rotate = useCallback(
+    async (by: 90 | -90) => {
+      if (!page || !doc) return;
+      try {
+        const [updated] = await api.archive.rotatePages({ pageIds: [page.id], by });
+        if (updated) setDoc({ ...doc, pages: doc.pages.map((p) => (p.id === updated.id ? { ...p, rotation: updated.rotation } : p)) });
+        onChanged();
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [page, doc, onChanged],
+  );
+
+  // Keyboard: pages, zoom, fit, close. Not while typing in the transcription or a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.closest('input, textarea, select, [contenteditable=true]') || el.closest('[role=dialog], [role=alertdialog]'))) return;
+      if (confirmSplit) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      switch (e.key) {
+        case 'ArrowRight':
+        case 'PageDown':
+          go(index + 1);
+          break;
+        case 'ArrowLeft':
+        case 'PageUp':
+          go(index - 1);
+          break;
+        case 'Home':
+          go(0);
+          break;
+        case 'End':
+          go(pages.length - 1);
+          break;
+        case '+':
+        case '=':
+          zoomBy(1.25);
+          break;
+        case '-':
+        case '_':
+          zoomBy(0.8);
+          break;
+        case '0':
+          setZoom({ mode: 'fit-page' });
+          break;
+        case 'w':
+          setZoom({ mode: 'fit-width' });
+          break;
+        case 'r':
+          void rotate(90);
+          break;
+        case 'Escape':
+          onClose();
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go, index, pages.length, zoomBy, rotate, onClose, confirmSplit]);
+
+  // A new page starts at the top-left.
+  useEffect(() => {
+    stageRef.current?.scrollTo(0, 0);
+  }, [page?.id]);
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = stageRef.current;
+    if (!el || e.button !== 0) return;
+    pan.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
+    el.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = stageRef.current;
+    if (!el || !pan.current) return;
+    el.scrollLeft = pan.current.left - (e.clientX - pan.current.x);
+    el.scrollTop = pan.current.top - (e.clientY - pan.current.y);
+  };
+  const endPan = () => (pan.current = null);
+
+  const reorder = async (from: number, to: number) => {
+    if (!doc || from === to || from + 1 === to) return;
+    const ids = doc.pages.map((p) => p.id);
+    const [moved] = ids.splice(from, 1);
+    ids.splice(to > from ? to - 1 : to, 0, moved!);
+    const currentId = page?.id;
+    try {
+      const next = await api.archive.reorderPages({ documentId: doc.id, pageIds: ids });
+      setDoc(next);
+      const at = next.pages.findIndex((p) => p.id === currentId);
+      if (at >= 0) setIndex(at);
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  if (!doc || !page) {
+    return (
+      <div className="viewer">
+        <div className="viewer-bar">
+          <button type="button" onClick={onClose}>
+            <ArchiveIcon name="back" size={16} /> {t('viewer.back')}
+          </button>
+          <span className="muted">{error ?? t('archive.loading')}</span>
+        </div>
+      </div>
+    );
+  }
+
+  const tool = (icon: ArchiveIconName, label: string, action: () => void, opts: { disabled?: boolean; on?: boolean } = {}) => (
+    <button type="button" className={`tool-button${opts.on ? ' on' : ''}`} onClick={action} disabled={opts.disabled} title={label} aria-label={label} aria-pressed={opts.on}>
+      <ArchiveIcon name={icon} size={17} />
+    </button>
+  );
+
+  const imgW = nat.w * scale;
+  const imgH = nat.h * scale;
+  const boxWpx = boxW * scale;
+  const boxHpx = boxH * scale;
+
+  return (
+    <div className="viewer" data-testid="viewer">
+      <div className="viewer-bar">
+        <button type="button" onClick={onClose} title="Esc">
+          <ArchiveIcon name="back" size={16} /> {t('viewer.back')}
+        </button>
+        <div className="viewer-title">
+          <span className="eyebrow">{t('archive.documentNo', { id: doc.id })}</span>
+          <strong title={doc.title}>{doc.title}</strong>
+        </div>
+        <span className="toolbar-spacer" />
+        <div className="tool-group">
+          {tool('prev', t('viewer.prev'), () => go(index - 1), { disabled: index === 0 })}
+          <span className="page-no" data-testid="page-no">
+            {t('viewer.page', { n: index + 1, total: pages.length })}
+          </span>
+          {tool('next', t('viewer.next'), () => go(index + 1), { disabled: index >= pages.length - 1 })}
+        </div>
+        <div className="tool-group">
+          {tool('zoomOut', t('viewer.zoomOut'), () => zoomBy(0.8))}
+          <span className="zoom-value" data-testid="zoom">
+            {Math.round(scale * 100)}%
+          </span>
+          {tool('zoomIn', t('viewer.zoomIn'), () => zoomBy(1.25))}
+          {tool('fitWidth', t('viewer.fitWidth'), () => setZoom({ mode: 'fit-width' }), { on: zoom.mode === 'fit-width' })}
+          {tool('fitPage', t('viewer.fitPage'), () => setZoom({ mode: 'fit-page' }), { on: zoom.mode === 'fit-page' })}
+        </div>
+        <div className="tool-group">
+          {tool('rotateLeft', t('viewer.rotateLeft'), () => void rotate(-90))}
+          {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90))}
+          {tool('split', t('viewer.split'), () => setConfirmSplit(true), { disabled: index === 0 })}
+        </div>
+      </div>
+      {error && (
+        <div className="alert viewer-alert" role="alert">
+          {error}
+          <button type="button" className="link-button" onClick={() => setError(null)}>
+            {t('archive.close')}
+          </button>
+        </div>
+      )}
+      <div className="viewer-body">
+        <nav className="page-rail" aria-label={t('viewer.pages')} title={t('viewer.reorderHint')}>
+          <ol>
+            {pages.map((p, i) => (
+              <li
+                key={p.id}
+                className={`${i === index ? 'current' : ''}${dropAt === i && dragFrom !== null ? ' drop-before' : ''}${dropAt === pages.length && i === pages.length - 1 && dragFrom !== null ? ' drop-after' : ''}`}
+                draggable
+                onDragStart={(e) => {
+                  setDragFrom(i);
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('application/x-suquan-page', String(p.id));
+                }}
+                onDragOver={(e) => {
+                  if (dragFrom === null) return;
+                  e.preventDefault();
+                  const r = e.currentTarget.getBoundingClientRect();
+                  setDropAt(e.clientY > r.top + r.height / 2 ? i + 1 : i);
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  if (dragFrom !== null && dropAt !== null) void reorder(dragFrom, dropAt);
+                  setDragFrom(null);
+                  setDropAt(null);
+                }}
+                onDragEnd={() => {
+                  setDragFrom(null);
+                  setDropAt(null);
+                }}
+                data-testid="page-thumb"
+              >
+                <button type="button" onClick={() => setIndex(i)} aria-current={i === index ? 'page' : undefined} aria-label={t('viewer.page', { n: i + 1, total: pages.length })}>
+                  <span className="rail-thumb">
+                    <img src={platform.fileUrl({ kind: 'thumb', pageId: p.id })} alt="" loading="lazy" draggable={false} style={{ transform: `rotate(${p.rotation}deg)` }} />
+                  </span>
+                  <span className="rail-no">{i + 1}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div
+          className="scan-stage"
+          ref={stageRef}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endPan}
+          onPointerCancel={endPan}
+          onWheel={(e) => {
+            if (!e.ctrlKey) return;
+            e.preventDefault();
+            zoomBy(e.deltaY < 0 ? 1.1 : 0.9);
+          }}
+        >
+          <div className="scan-canvas" style={{ width: Math.max(boxWpx + 2 * STAGE_PAD, stage.width), height: Math.max(boxHpx + 2 * STAGE_PAD, stage.height) }}>
+            <div className="scan-sheet" style={{ width: boxWpx, height: boxHpx }}>
+              <img
+                key={page.id}
+                className="scan-image"
+                src={platform.fileUrl({ kind: 'page', pageId: page.id })}
+                alt={t('viewer.page', { n: index + 1, total: pages.length })}
+                draggable={false}
+                data-testid="scan"
+                data-rotation={rotation}
+                style={{ width: imgW, height: imgH, transform: `translate(-50%, -50%) rotate(${rotation}deg)` }}
+                onLoad={(e) => {
+                  const img = e.currentTarget;
+                  if (img.naturalWidth && (natural[page.id]?.w !== img.naturalWidth || natural[page.id]?.h !== img.naturalHeight)) {
+                    setNatural((n) => ({ ...n, [page.id]: { w: img.naturalWidth, h: img.naturalHeight } }));
+                  }
+                }}
+              />
+            </div>
+          </div>
+        </div>
+        <aside className="viewer-side">
+          <div className="tabs" role="tablist">
+            <button type="button" role="tab" aria-selected={tab === 'text'} className={tab === 'text' ? 'on' : ''} onClick={() => setTab('text')}>
+              {t('viewer.transcription')}
+            </button>
+            <button type="button" role="tab" aria-selected={tab === 'info'} className={tab === 'info' ? 'on' : ''} onClick={() => setTab('info')}>
+              {t('viewer.info')}
+            </button>
+          </div>
+          {tab === 'text' ? (
+            <Transcription
+              page={page}
+              onSaved={(p) => setDoc((d) => d && { ...d, pages: d.pages.map((x) => (x.id === p.id ? { ...x, text: p.text, textSource: p.textSource } : x)) })}
+            />
+          ) : (
+            <MetadataPanel doc={doc} onChange={setDoc} onSaved={onChanged} />
+          )}
+          <div className="viewer-keys muted">{t('viewer.keys')}</div>
+        </aside>
+      </div>
+      {confirmSplit && (
+        <ConfirmDialog
+          title={t('viewer.split')}
+          message={t('viewer.splitConfirm', { n: index + 1 })}
+          onCancel={() => setConfirmSplit(false)}
+          onConfirm={async () => {
+            const { original, created } = await api.archive.splitDocument({ documentId: doc.id, atPageId: page.id });
+            setConfirmSplit(false);
+            setDoc(original);
+            setIndex(Math.min(index, original.pages.length - 1));
+            setNotice(t('viewer.splitDone', { id: created.id }));
+            onChanged();
+            void onOpenDocument;
+          }}
+        />
+      )}
+    </div>
+  );
+}
