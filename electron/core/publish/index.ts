@@ -50,10 +50,11 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   let labels = new Map<string, string>();
   let result!: Pagination;
   let toc: TocEntry[] = [];
+  let targets: Map<string, { title: string; number: string }> | undefined;
   for (let pass = 0; pass < 2; pass++) {
     // 1. Measure: the book → prepared sections of shaped words, numbered and styled.
     let t = performance.now();
-    const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined);
+    const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined, targets);
     const prepared = prepareBook(book, ctx);
     shaper.resolve();
     timings.measure = (timings.measure ?? 0) + performance.now() - t;
@@ -79,6 +80,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
       signature = sig;
     }
     timings.paginate = (timings.paginate ?? 0) + performance.now() - t;
+    targets = ctx.targets;
     if (!ctx.usesPageRefs) break;
   }
 

@@ -58,4 +58,31 @@ describe('awkward input', () => {
       for (const it of p.items) if (it.str.trim()) expect(it.x + it.width, it.str).toBeLessThanOrEqual(left + s.textWidth + 0.5);
     });
   });
+
+  it('prints the page of a cross-referenced heading, and its title', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => ({ kind: 'paragraph' as const, runs: [{ kind: 'text' as const, text: `Đoạn văn số ${i} kể về phong trào cách mạng ở địa phương trong những năm kháng chiến gian khổ.` }] }));
+    const book: Book = {
+      layout: 'history',
+      title: 'Sách có tham chiếu',
+      front: [],
+      back: [],
+      body: [
+        {
+          kind: 'chapter',
+          title: 'Mở đầu',
+          numbered: true,
+          blocks: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Xem mục ' }, { kind: 'cross-ref', targetId: 'khang-chien', show: 'title' }, { kind: 'text', text: ' ở trang ' }, { kind: 'cross-ref', targetId: 'khang-chien', show: 'page' }, { kind: 'text', text: '.' }] }, ...filler],
+        },
+        { kind: 'chapter', title: 'Kháng chiến', numbered: true, blocks: [...filler, { kind: 'heading', level: 1, id: 'khang-chien', runs: [{ kind: 'text', text: 'Toàn dân kháng chiến' }] }, ...filler] },
+      ],
+    };
+    const file = tempFile('xref.pdf', await typeset(book, await loadWorld()));
+    const pdf = await readPdf(file);
+    const text = (i: number) => pdf.pages[i]!.items.map((it) => it.str).join(' ').replace(/\s+/g, ' ');
+    const all = pdf.pages.map((_, i) => text(i)).join(' ');
+    const m = /Xem mục Toàn dân kháng chiến ở trang (\d+)\./.exec(all);
+    expect(m).not.toBeNull();
+    const page = pdf.labels!.indexOf(m![1]!);
+    expect(text(page)).toContain('I. TOÀN DÂN KHÁNG CHIẾN');
+  });
 });

@@ -46,13 +46,14 @@ export interface PrepareContext {
   usesPageRefs: boolean;
 }
 
-export function createContext(setup: ResolvedSetup, shaper: Shaper, labels?: Map<string, string>): PrepareContext {
+export function createContext(setup: ResolvedSetup, shaper: Shaper, labels?: Map<string, string>, targets?: Map<string, { title: string; number: string }>): PrepareContext {
   return {
     setup,
     shaper,
     family: setup.fontFamily,
     labels,
-    targets: new Map(),
+    // Targets from a previous pass let forward references print their title.
+    targets: new Map(targets ?? []),
     nextNoteId: 1,
     noteNumber: 0,
     nextImageKey: 1,
@@ -142,7 +143,8 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       }
       case 'cross-ref': {
         const t = ctx.targets.get(run.targetId);
-        if (run.show === 'page') ctx.usesPageRefs = true;
+        // Page numbers, and titles of headings further on, are known only after a first pass.
+        if (run.show === 'page' || !t) ctx.usesPageRefs = true;
         const text =
           run.show === 'page' ? (ctx.labels?.get(run.targetId) ?? '000') : run.show === 'number' ? (t?.number ?? '?') : (t?.title ?? '?');
         pushText(text, st);
