@@ -1,3 +1,27 @@
+/**
+ * Markdown → Book, for `suquan typeset` and for comparing the engine with other typesetters.
+ *
+ * CommonMark plus Pandoc-style footnotes (`text[^1]` … `[^1]: note`, indented continuation
+ * paragraphs) and a YAML front-matter block:
+ *
+ *   title, subtitle, author, placeYear (or place + year), layout (history | chronicle | documents),
+ *   trim (145x205 | 160x240 | 190x270 | A4 | A5 | B5), margins {top, bottom, inner, outer} in mm,
+ *   font (liberation-serif | noto-serif), bodySize, leading, footnoteSize, footnoteLeading,
+ *   footnoteNumbering (page | chapter | book), toc (front | end | none), tocDepth, chapterLabel
+ *   (roman | arabic), chapterOpening (recto | any), parIndent, credits {direction, board,
+ *   editorInChief, research}, colophon {publisher, directorResponsible, editorResponsible, editors,
+ *   designer, technicalEditor, proofreader, printRun, printer, registration, decision, licence,
+ *   isbn, legalDeposit, price}, references (list of Markdown strings).
+ *
+ * Structure: `#` chapter (`{.part}` makes it a part, `{-}` unnumbered, `{.front}`/`{.back}` place
+ * it; "Lời nói đầu" and the like go to the front matter, "Kết luận", "Phụ lục…", "Tài liệu tham
+ * khảo" to the back), `##` section (I.), `###` (1.), `####` (a)); `{#id}` names a heading. A
+ * chapter whose first paragraph is all italic takes it as its subtitle. Index terms:
+ * `[Hồ Chí Minh]{.person}`, `{.place}`, `{.org}`, `{.subject}`. `![caption](file.png)` alone in a
+ * paragraph is a figure. Chronicle layout: a paragraph opening with bold text is an entry with
+ * that date lead. Documents layout: `##` is a document's title, followed by a ```header fence of
+ * YAML (issuer, number, motto, placeDate, subtitle, signature, source).
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
