@@ -43,7 +43,7 @@ let report!: Awaited<ReturnType<typeof typesetWithReport>>;
 // Cold: the first run in a fresh process, fonts loaded from disk — what `suquan typeset` pays.
 const c0 = process.cpuUsage();
 const t0 = performance.now();
-const world = await loadWorld();
+const world = await loadWorld({ families: ['liberation-serif'] });
 report = await typesetWithReport(book, world);
 const cold = performance.now() - t0;
 const coldCpu = cpuMs(process.cpuUsage(c0));

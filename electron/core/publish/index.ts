@@ -73,12 +73,14 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
         shaper.resolve();
         return s;
       });
-      result = paginate(sections, { setup, shaper });
+      result = paginate(sections, { setup, shaper, draft: true });
       labels = result.labels;
       const sig = JSON.stringify([tocEntries(sections, labels, setup.tocDepth), indexEntries(result, false)]);
       if (sig === signature) break;
       signature = sig;
     }
+    // The pages for real, now that the generated matter is final.
+    result = paginate(sections, { setup, shaper });
     timings.paginate = (timings.paginate ?? 0) + performance.now() - t;
     targets = ctx.targets;
     if (!ctx.usesPageRefs) break;

@@ -66,7 +66,9 @@ export function normaliseTonePlacement(s: string): string {
     .normalize('NFC');
 }
 
-const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+let collatorCache: Intl.Collator | undefined;
+/** Created on first use: loading ICU's Vietnamese collation costs time a book without index needn't pay. */
+const collator = { compare: (a: string, b: string) => (collatorCache ??= new Intl.Collator('vi', { sensitivity: 'variant', numeric: true })).compare(a, b) };
 
 /** Sort key of an index term: people by given name (last word), others as written. */
 function sortKeyOf(m: IndexMark): string {

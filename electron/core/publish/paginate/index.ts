@@ -11,6 +11,8 @@ export interface PageShaper {
 export interface PaginateOptions {
   setup: ResolvedSetup;
   shaper: PageShaper;
+  /** Only decide where pages break and what they hold (labels, anchors, marks): no drawing. */
+  draft?: boolean;
 }
 
 const fillMemo = new WeakMap<FlowBlock[], { setup: ResolvedSetup; fills: Fill[] }>();
@@ -245,9 +247,10 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       const fills = f.placed.reduce((a, b) => a + (b.fill ?? 0), 0);
       const extra = fills > 0 ? Math.max(0, H - used - noteH) / fills : 0;
       let y = top;
+      const draft = opts.draft === true;
       for (const b of f.placed) {
         if (b.fill) y += extra * b.fill;
-        for (const d of b.draws) page.draws.push(place(d, left, y));
+        if (!draft) for (const d of b.draws) page.draws.push(place(d, left, y));
         if (b.anchors)
           for (const a of b.anchors) {
             page.anchors.push(a);
@@ -259,7 +262,10 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       }
       page.calls.push(...f.noteIds);
       // Footnote area at the foot of the text block.
-      if (f.notes.length) {
+      if (f.notes.length && draft) {
+        for (const b of f.notes)
+          for (const d of b.draws) if (d.d === 'text') for (const p of d.line.parts) if (p.t === 'box' && p.fnLabel !== undefined) page.noteStarts.push(p.fnLabel);
+      } else if (f.notes.length) {
         let ny = top + H - lineH(f.notes) - sepH;
         const ruleY = ny + sepH * 0.4;
         const ruleW = f.continued ? setup.textWidth : setup.textWidth * 0.3;
@@ -275,7 +281,9 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       }
       // Running head (none on openings) and folio.
       const headText = recto ? s.style.headOdd : s.style.headEven;
-      if (!opening && headText) {
+      if (draft) {
+        // no running head or folio in a draft
+      } else if (!opening && headText) {
         const by = top - setup.leading * 0.95;
         page.draws.push(textAt(fitHead(headText), headFace, headSize, left, by, 'center', setup.textWidth));
         if (page.folio) page.draws.push(textAt(page.folio, folioFace, setup.bodySize - 0.5, left, by, recto ? 'right' : 'left', setup.textWidth));
