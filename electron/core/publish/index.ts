@@ -1,3 +1,15 @@
+/**
+ * The typesetter: a Book (shared/book/model.ts) → a print-ready PDF.
+ *
+ * Four stages, each a folder that imports no sibling, called in order below:
+ *   measure/  book → sections of shaped words (fontkit, kerning, width cache per word and face),
+ *             with numbering (Phần thứ nhất, CHƯƠNG I, I., 1., a)), styles and layouts;
+ *   break/    paragraphs → justified lines (Knuth–Plass), blocks → a flow of known heights;
+ *   paginate/ flow → pages: footnotes on their call's page, widows/orphans, kept headings,
+ *             running heads, folios; the TOC and index are rebuilt until their pages are stable;
+ *   draw/     pages → PDF with pdf-lib: one TJ per line and face, subset CID fonts, outline.
+ * Everything external (fonts, date) comes from the TypesetWorld: same book + world → same bytes.
+ */
 import type { Book } from '../../../shared/book/model';
 import type { IndexMark, PreparedSection, Section } from './ir';
 import { createContext, createShaper, prepareBook, prepareIndex, prepareToc, type IndexEntry, type TocEntry } from './measure';
