@@ -67,8 +67,6 @@ export function faceFor(ctx: PrepareContext, st: TextStyle): FaceId {
   return ctx.shaper.face(ctx.family, !!st.bold, !!st.italic);
 }
 
-const SPACE = /[ \t\r\n]+/;
-
 /**
  * Inline runs → Knuth–Plass boxes and glues. Words are split at spaces only (Vietnamese is broken
  * between syllables, never inside one); a word whose parts differ in style becomes adjacent boxes
@@ -92,13 +90,20 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
     let text = raw.normalize('NFC');
     if (rst.caps) text = text.toLocaleUpperCase('vi');
     const face = faceFor(ctx, rst);
-    const parts = text.split(SPACE);
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) pendingSpace = true;
-      const word = parts[i]!;
-      if (word === '') continue;
-      const b = underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : ctx.shaper.lazy(word, face, rst.size);
-      pushBox(b);
+    const lookup = ctx.shaper.words(face, rst.size);
+    // Words are runs of non-space characters (space, tab, line feed, carriage return).
+    const n = text.length;
+    let start = -1;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32;
+      if (c === 32 || c === 9 || c === 10 || c === 13) {
+        if (start >= 0) {
+          const word = text.slice(start, i);
+          pushBox(underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : lookup(word));
+          start = -1;
+        }
+        if (i < n) pendingSpace = true;
+      } else if (start < 0) start = i;
     }
   };
   for (const run of runs) {

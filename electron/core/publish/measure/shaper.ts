@@ -36,6 +36,8 @@ export interface Shaper {
    */
   lazy(text: string, face: FaceId, size: number): Box;
   resolve(): void;
+  /** Lazy boxes of one face and size: the lookup for a run of text. */
+  words(face: FaceId, size: number): (text: string) => Box;
   /** Boxes and glues are shared between every use of the same word: never mutate them (copy first). */
   /** Width of text (no cache entry needed by the caller). */
   width(text: string, face: FaceId, size: number): number;
@@ -161,6 +163,10 @@ export function createShaper(world: TypesetWorld): Shaper {
       }
       table.set(text, b);
       return b;
+    },
+    words(face, size) {
+      const table = tableOf(face, size);
+      return (text) => table.get(text) ?? this.lazy(text, face, size);
     },
     resolve() {
       if (pendingBoxes.length === 0) return;
