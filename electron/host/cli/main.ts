@@ -7,6 +7,9 @@ import { isUserFacingError } from '../../../shared/errors';
 import type { CliContext } from './command';
 import { commands } from './commands/index';
 
+/** Flags that never take a value, so the word after them stays a positional argument. */
+const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document']);
+
 export function parseCommandLine(argv: string[]): { name: string | undefined; args: string[]; flags: Record<string, string | boolean> } {
   const [name, ...rest] = argv;
   const args: string[] = [];
@@ -23,7 +26,7 @@ export function parseCommandLine(argv: string[]): { name: string | undefined; ar
       else {
         const key = a.slice(2);
         const next = rest[i + 1];
-        const isBoolean = key === 'json' || key === 'help' || next === undefined || next.startsWith('--');
+        const isBoolean = booleanFlags.has(key) || next === undefined || next.startsWith('--');
         if (isBoolean) flags[key] = true;
         else {
           flags[key] = next;

@@ -5,14 +5,14 @@ import { openProject } from '../projectClient';
 
 export const importCommand: CliCommand = {
   name: 'import',
-  usage: 'suquan import DIR FILE... [--json]',
-  summary: 'Nhập tệp tư liệu (ảnh quét) vào kho lưu trữ của dự án.',
+  usage: 'suquan import DIR PATH... [--folder-as-document] [--json]',
+  summary: 'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu.',
   async run(ctx) {
     const [dir, ...files] = ctx.args;
     if (files.length === 0) throw new UserFacingError('cli.missing-files', 'Thiếu tệp cần nhập (FILE...).');
     const p = await openProject(dir);
     try {
-      const report = await p.api.archive.importPaths({ paths: files.map((f) => path.resolve(f)) });
+      const report = await p.api.archive.importPaths({ paths: files.map((f) => path.resolve(f)), folderAsDocument: ctx.flags['folder-as-document'] === true });
       const lines = report.outcomes.map((o) => {
         const name = path.basename(o.input);
         if (o.status === 'imported') return `✓ ${name}: tài liệu số ${o.documentId}, ${o.pages} trang.`;

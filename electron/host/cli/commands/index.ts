@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { listCommand } from './list';
+import { typesetCommand } from './typeset';
 
 /** Every CLI command, in the order `suquan --help` lists them. */
-export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand, bookCommand, chapterCommand];
+export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand, bookCommand, chapterCommand, typesetCommand];
