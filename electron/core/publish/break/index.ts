@@ -97,7 +97,7 @@ function addTail(p: PPara, line: Line): Drawable[] {
   out.push({ d: 'text', x, y: 0, line: box });
   if (t.dot) {
     const natural = line.parts.reduce((s, it) => s + it.w, 0);
-    const start = p.x + (line === undefined ? 0 : natural) + t.dot.w * 2;
+    const start = p.x + natural + t.dot.w * 2;
     const step = t.dot.w * 2.2;
     const end = x - t.dot.w * 1.5;
     // Dots sit on a grid shared by all entries so the leaders line up down the page.

@@ -148,7 +148,6 @@ export function firstFit(items: Item[], lineWidth: (line: number) => number): Br
   let line = 0;
   let width = 0;
   let lastBreak = -1;
-  let lastBreakWidthBefore = 0;
   let started = false;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -164,14 +163,12 @@ export function firstFit(items: Item[], lineWidth: (line: number) => number): Br
           if (x.t === 'box' || (x.t === 'glue' && width > 0)) width += x.w;
         }
         lastBreak = -1;
-        void lastBreakWidthBefore;
       }
       width += it.w;
       started = true;
     } else if (it.t === 'glue') {
       if (i > 0 && items[i - 1]!.t === 'box') {
         lastBreak = i;
-        lastBreakWidthBefore = width;
       }
       if (started) width += it.w;
     } else if (it.p <= -INF) {

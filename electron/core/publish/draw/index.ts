@@ -317,7 +317,6 @@ function buildOutline(doc: PDFDocument, pageRefs: PDFRef[], entries: DrawOutline
   }
   const count = (n: N): number => n.kids.reduce((s, k) => s + 1 + count(k), 0);
   const write = (n: N) => {
-    const dict = new Map<PDFName, unknown>();
     if (n.e) {
       const parent = n.parent!;
       const i = parent.kids.indexOf(n);
@@ -337,7 +336,6 @@ function buildOutline(doc: PDFDocument, pageRefs: PDFRef[], entries: DrawOutline
     } else {
       ctx.assign(n.ref, ctx.obj({ Type: 'Outlines', First: n.kids[0]!.ref, Last: n.kids[n.kids.length - 1]!.ref, Count: count(n) }));
     }
-    void dict;
     for (const k of n.kids) write(k);
   };
   write(root);
@@ -390,7 +388,6 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
         out.push(`q ${fmt(d.w)} 0 0 ${fmt(d.h)} ${fmt(d.x)} ${fmt(Hp - d.y - d.h)} cm /Im${d.image.key} Do Q`);
       }
     }
-    void drawOne;
     if (under.length) rules.push('0.5 w ' + under.join(' ') + ' S');
     const content = out.join('\n') + (rules.length ? '\n0 G ' + rules.join('\n') : '');
     const pdfPage = doc.addPage([W, Hp]);
