@@ -10,7 +10,7 @@ import { api, platform } from '../platform/platform';
 import { ArchiveIcon } from './icons';
 
 export const CELL_W = 168;
-export const CELL_H = 262;
+export const CELL_H = 280;
 const PAD = 16;
 const OVERSCAN_ROWS = 3;
 const BLOCK = 120;

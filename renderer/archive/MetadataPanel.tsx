@@ -238,18 +238,18 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
             <label className="mfield">
               <span>{t('metadata.code')}</span>
               <input name="code" value={form.code} onChange={set('code')} placeholder={t('metadata.codePlaceholder')} autoComplete="off" spellCheck={false} />
+              {form.code.trim() !== '' && (
               <small className={`code-info${codeInfo ? ' known' : ''}`} data-testid="code-info" aria-live="polite">
-                {form.code.trim() === ''
-                  ? '\u00a0'
-                  : codeInfo && (codeInfo.typeName || codeInfo.issuerName)
+                {codeInfo && (codeInfo.typeName || codeInfo.issuerName)
                     ? `${[codeInfo.typeName, codeInfo.issuerName].filter(Boolean).join(' · ')} (${t(`metadata.codeSystem.${codeInfo.system}`)})`
                     : t('metadata.codeUnknown')}
               </small>
+              )}
             </label>
             {text('docType', t('metadata.docType'))}
             {text('issuer', t('metadata.issuer'), { wide: true })}
             {text('place', t('metadata.place'))}
-            {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder') })}
+            {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder'), wide: true })}
             {text('dateStart', t('metadata.dateStart'), { placeholder: 'YYYY-MM-DD' })}
             {text('dateEnd', t('metadata.dateEnd'), { placeholder: 'YYYY-MM-DD' })}
             {text('abstract', t('metadata.abstract'), { rows: 3, wide: true })}
