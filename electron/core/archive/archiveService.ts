@@ -9,7 +9,6 @@ import { toNFC } from '../text';
 import { DocumentStore } from './documents';
 import { checkProject } from './fixity';
 import { ImportJob, type ImportJobOptions } from './importJob';
-import { ensurePageThumbnail, viewablePageImage } from './pageImages';
 
 export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
 
@@ -186,7 +185,7 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
     async thumbnailPath(pageId) {
       const { layout } = session.require();
-      return ensurePageThumbnail(layout, store().pageRow(pageId));
+      return (await import('./pageImages')).ensurePageThumbnail(layout, store().pageRow(pageId));
     },
 
     originalOf(pageId) {
@@ -197,7 +196,7 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
     async pageImageOf(pageId) {
       const { layout } = session.require();
-      return viewablePageImage(layout, store().pageRow(pageId));
+      return (await import('./pageImages')).viewablePageImage(layout, store().pageRow(pageId));
     },
   };
 }

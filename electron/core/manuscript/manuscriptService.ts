@@ -22,7 +22,6 @@ import { diffParagraphs, summarize } from '../../../shared/manuscript/diff';
 import { citationKey, citationsOf, footnoteCount, outlineOf, paragraphTexts, wordCount, type CitationRef } from '../../../shared/manuscript/richDoc';
 import { applyMove, checkMove, kindOfRole, roleTitles, type OutlineHeading } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
-import { readDraft } from '../interchange/readDraft';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
 import { deepNFC, toNFC } from '../text';
@@ -417,6 +416,8 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
 
     async importDraft({ bookId, fileName, bytes, split, parentId }) {
       bookRow(bookId);
+      // The Markdown/DOCX readers (markdown-it, mammoth, linkedom) load on first use.
+      const { readDraft } = await import('../interchange/readDraft');
       const draft = await readDraft(fileName, bytes, { split });
       const ids: number[] = [];
       db().transaction(() => {
