@@ -176,11 +176,37 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     return content < e ? e : end;
   }
 
-  function fillSection(flow: FlowBlock[]): Fill[] {
+  const isFigure = (b: FlowBlock | undefined) => !!b && b.draws.some((d) => d.d === 'image');
+
+  /**
+   * Figures float: when a page stops at a figure that does not fit, the text that follows it (up
+   * to the next heading or figure) fills the page, and the figure with its caption heads the
+   * next page. Returns the reordered flow and the page's fill, or null when nothing moves.
+   */
+  function floatFigure(flow: FlowBlock[], i: number, carry: FlowBlock[], f: Fill, firstPage: boolean): { flow: FlowBlock[]; f: Fill } | null {
+    const e = f.end;
+    if (!isFigure(flow[e]) || flow[e]!.breakBefore || !f.placed.some((b) => !b.space)) return null;
+    let g = e;
+    while (g < flow.length && flow[g]!.keep) g++;
+    g = Math.min(flow.length, g + 1);
+    let h = g;
+    while (h < flow.length && !flow[h]!.keep && !flow[h]!.breakBefore && !isFigure(flow[h])) h++;
+    if (h === g) return null;
+    const trial = [...flow.slice(0, e), ...flow.slice(g, h)];
+    let f2 = fillOne(trial, i, carry, trial.length, firstPage);
+    const e2 = adjust(trial, i, f2.end);
+    if (e2 < f2.end) f2 = fillOne(trial, i, carry, e2, firstPage);
+    const moved = f2.end - e;
+    if (moved <= 0) return null;
+    return { flow: [...flow.slice(0, e), ...flow.slice(g, g + moved), ...flow.slice(e, g), ...flow.slice(g + moved)], f: f2 };
+  }
+
+  function fillSection(original: FlowBlock[]): Fill[] {
     // Filling depends only on the flow and the setup: sections unchanged since the previous
     // pagination round (everything but the generated TOC and index) are not filled again.
-    const memo = fillMemo.get(flow);
+    const memo = fillMemo.get(original);
     if (memo && memo.setup === setup) return memo.fills;
+    let flow = original;
     const out: Fill[] = [];
     let i = 0;
     let carry: FlowBlock[] = [];
@@ -194,12 +220,14 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         // Cannot make progress (should not happen); force one block.
         f = fillOne(flow, i, carry, Math.min(flow.length, i + 1), true);
       }
+      const floated = floatFigure(flow, i, carry, f, firstPage);
+      if (floated) ({ flow, f } = floated);
       out.push(f);
       i = f.end;
       carry = f.carryOut;
       if (++guard > 100000) throw new Error('pagination does not terminate');
     }
-    fillMemo.set(flow, { setup, fills: out });
+    fillMemo.set(original, { setup, fills: out });
     return out;
   }
 
