@@ -248,8 +248,8 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
             </label>
             {text('docType', t('metadata.docType'))}
             {text('issuer', t('metadata.issuer'), { wide: true })}
+            {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder') })}
             {text('place', t('metadata.place'))}
-            {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder'), wide: true })}
             {text('dateStart', t('metadata.dateStart'), { placeholder: 'YYYY-MM-DD' })}
             {text('dateEnd', t('metadata.dateEnd'), { placeholder: 'YYYY-MM-DD' })}
             {text('abstract', t('metadata.abstract'), { rows: 3, wide: true })}

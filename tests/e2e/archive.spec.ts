@@ -279,7 +279,7 @@ test('a drop of plain files imports each of them, in natural name order', async 
   const a = (await scan('jpeg', 320, 440, 501)).toString('base64');
   const b = (await scan('png', 340, 440, 502)).toString('base64');
   await page.evaluate(
-    ([a, b]) => {
+    ({ a, b }) => {
       const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
       const f1 = new File([bytes(a)], 'trang 10.jpg', { type: 'image/jpeg' });
@@ -290,7 +290,7 @@ test('a drop of plain files imports each of them, in natural name order', async 
       target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
       target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
     },
-    [a, b],
+    { a, b },
   );
   await expect(page.getByTestId('import-outcome')).toHaveCount(2);
   const rows = await page.getByTestId('import-outcome').allInnerTexts();
@@ -376,4 +376,130 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await page.getByRole('button', { name: 'Quay lại kho' }).click();
   await expect(page.getByTestId('doc-grid')).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('the grid renders only the rows in view and fetches more documents as it scrolls', async ({ page }) => {
+  await createProject(page, 'Kho tư liệu nhiều tài liệu');
+  // 150 small documents (more than one fetched block), sent through the same HTTP API the UI uses.
+  const pngs = await Promise.all(Array.from({ length: 150 }, (_, i) => sharp({ create: { width: 24, height: 34, channels: 3, background: { r: 240, g: 230 - (i % 200), b: i % 256 } } }).png().toBuffer()));
+  await page.evaluate(async (list) => {
+    for (let i = 0; i < list.length; i++) {
+      const res = await fetch('api/archive/importBytes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `tờ ${i + 1}.png`, bytes: { $bytes: list[i] } }),
+      });
+      if (!res.ok) throw new Error(await res.text());
+    }
+  }, pngs.map((b) => b.toString('base64')));
+  await page.reload();
+  await expect(page.getByTestId('doc-total')).toContainText('150 tài liệu');
+  const cards = page.getByTestId('doc-card');
+  await expect(cards.first()).toBeVisible();
+  const rendered = await cards.count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(100);
+  // Newest first: document 150 is at the top, document 1 is not in the DOM until scrolled to.
+  await expect(card(page, 150)).toBeVisible();
+  await expect(card(page, 1)).toHaveCount(0);
+  await page.getByTestId('doc-grid').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(card(page, 1)).toBeVisible();
+  await expect(card(page, 150)).toHaveCount(0);
+  expect(await cards.count()).toBeLessThan(100);
+  // The keyboard walks the grid: Home goes back to the first document.
+  await card(page, 1).click();
+  await page.getByTestId('doc-grid').focus();
+  await page.keyboard.press('Home');
+  await expect(card(page, 150)).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a long browser-mode import shows its progress and can be stopped between files', async ({ page }) => {
+  await createProject(page, 'Kho tư liệu dừng nhập');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-cancel-'));
+  const paths: string[] = [];
+  for (let i = 1; i <= 40; i++) {
+    const p = path.join(dir, `trang ${i}.jpg`);
+    writeFileSync(p, await scan('jpeg', 1654, 2339, 700 + i));
+    paths.push(p);
+  }
+  await page.getByTestId('import-input').setInputFiles(paths);
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toContainText('/40 tệp');
+  await expect(progress).toContainText('Đang nhập trang');
+  await shot(page, 'archive-05-import-progress');
+  await progress.getByRole('button', { name: 'Dừng nhập' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  const rows = await page.getByTestId('import-outcome').allInnerTexts();
+  expect(rows).toHaveLength(40);
+  const imported = rows.filter((r) => r.includes('Đã nhập'));
+  const stopped = rows.filter((r) => r.includes('Chưa nhập (đã dừng)'));
+  expect(imported.length + stopped.length).toBe(40);
+  expect(stopped.length).toBeGreaterThan(0);
+  // What was imported is whole: one page each, as many documents as reported.
+  for (const r of imported) expect(r).toMatch(/\(1 trang\)/);
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(page.getByTestId('doc-total')).toContainText(`${imported.length} tài liệu`);
+});
+
+test('page operations: merge selected documents, reorder pages by dragging, split, delete with confirmation', async ({ page }) => {
+  await createProject(page, 'Kho tư liệu thao tác trang');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-ops-'));
+  const widths = [300, 320, 340];
+  const paths = await Promise.all(
+    widths.map(async (w, i) => {
+      const p = path.join(dir, `tờ ${i + 1}.jpg`);
+      writeFileSync(p, await scan('jpeg', w, 440, 900 + i));
+      return p;
+    }),
+  );
+  await page.getByTestId('import-input').setInputFiles(paths);
+  await expect(page.getByTestId('import-outcome')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+
+  // Select 1, then Ctrl-click 2 and 3: merged into 1 in that order.
+  await card(page, 1).click();
+  await card(page, 2).click({ modifiers: ['Control'] });
+  await card(page, 3).click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('doc-total')).toContainText('Đã chọn 3');
+  await page.getByTestId('merge').click();
+  await expect(page.getByRole('alertdialog')).toContainText('Gộp 3 tài liệu vào tài liệu số 1?');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(page.getByTestId('doc-total')).toContainText('1 tài liệu');
+  await expect(card(page, 1).getByTestId('page-count')).toHaveText('3 trang');
+
+  // Open it; drag page 3 before page 1 in the page strip.
+  await card(page, 1).dblclick();
+  const scanImg = page.getByTestId('scan');
+  const width = () => scanImg.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
+  await expect.poll(width).toBe(300);
+  const thumbs = page.getByTestId('page-thumb');
+  await thumbs.nth(2).dragTo(thumbs.nth(0), { targetPosition: { x: 20, y: 5 } });
+  await expect(page.getByTestId('page-no')).toHaveText('Trang 2/3');
+  await page.keyboard.press('Home');
+  await expect.poll(width).toBe(340);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(width).toBe(300);
+
+  // Split from page 3 (the 320 px page): a new document with one page.
+  await page.keyboard.press('End');
+  await expect.poll(width).toBe(320);
+  await page.getByRole('button', { name: 'Tách từ trang này' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(page.getByTestId('page-no')).toHaveText('Trang 2/2');
+  await page.getByRole('button', { name: 'Quay lại kho' }).click();
+  await expect(page.getByTestId('doc-total')).toContainText('2 tài liệu');
+  const created = page.locator('[data-testid=doc-card]:not([data-doc-id="1"])');
+  await expect(created).toContainText('1 trang');
+  await expect(card(page, 1).getByTestId('page-count')).toHaveText('2 trang');
+
+  // Delete the new document: asked first; cancelling keeps it.
+  await created.click();
+  await page.getByRole('button', { name: 'Xóa tài liệu' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Hủy' }).click();
+  await expect(created).toBeVisible();
+  await page.getByRole('button', { name: 'Xóa tài liệu' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Không thể hoàn tác');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa tài liệu' }).click();
+  await expect(created).toHaveCount(0);
+  await expect(page.getByTestId('doc-total')).toContainText('1 tài liệu');
 });
