@@ -51,7 +51,8 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
     sy[i + 1] = sy[i]! + (it.t === 'glue' ? it.stretch : 0);
     sz[i + 1] = sz[i]! + (it.t === 'glue' ? it.shrink : 0);
   }
-  let active: Node[] = [{ pos: -1, line: 0, fitness: 1, tw: 0, ty: 0, tz: 0, demerits: 0, ratio: 0, prev: null }];
+  const best: (Node | null)[] = [null, null, null, null];
+  const active: Node[] = [{ pos: -1, line: 0, fitness: 1, tw: 0, ty: 0, tz: 0, demerits: 0, ratio: 0, prev: null }];
 
   for (let b = 0; b < n; b++) {
     const it = items[b]!;
@@ -68,10 +69,11 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
     }
     if (!isBreak) continue;
 
-    // Best candidate per fitness class.
-    const best: (Node | null)[] = [null, null, null, null];
-    const next: Node[] = [];
-    for (const a of active) {
+    // Best candidate per fitness class (reused array: this loop runs once per breakpoint).
+    best[0] = best[1] = best[2] = best[3] = null;
+    let kept = 0;
+    for (let ai = 0; ai < active.length; ai++) {
+      const a = active[ai]!;
       const width = lineWidth(a.line);
       const natural = sw[b]! - a.tw + penW;
       let r: number;
@@ -97,9 +99,9 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
         if (!cur || d < cur.demerits) best[fitness] = { pos: b, line: a.line + 1, fitness, tw: 0, ty: 0, tz: 0, demerits: d, ratio: r, prev: a };
       }
       // Keep the node active unless no line from it can reach further than here.
-      if (!(r < -1 || forced)) next.push(a);
+      if (!(r < -1 || forced)) active[kept++] = a;
     }
-    active = next;
+    active.length = kept;
     // Totals after the break: discardable items after it start no line.
     let tw = sw[b]!;
     let ty = sy[b]!;
@@ -113,7 +115,8 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
         tz += x.shrink;
       } else if (x.p <= -INF && j > b) break;
     }
-    for (const c of best) {
+    for (let fc = 0; fc < 4; fc++) {
+      const c = best[fc];
       if (!c) continue;
       c.tw = tw;
       c.ty = ty;
