@@ -45,7 +45,17 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   async function runImport(source: ImportSource) {
     if (sourceSize(source) === 0 || run.current) return;
     setProgress({ done: 0, total: source.kind === 'items' ? source.items.length : source.paths.length, current: null, etaSeconds: null, cancelling: false });
-    const r = startImport(source, { folderAsDocument }, (p) => setProgress((cur) => ({ ...p, cancelling: p.cancelling || !!cur?.cancelling })));
+    // Show documents as they arrive during a long import (at most every 2 s).
+    let shownDone = 0;
+    let shownAt = performance.now();
+    const r = startImport(source, { folderAsDocument }, (p) => {
+      setProgress((cur) => ({ ...p, cancelling: p.cancelling || !!cur?.cancelling }));
+      if (p.done > shownDone && performance.now() - shownAt > 2000) {
+        shownDone = p.done;
+        shownAt = performance.now();
+        setVersion((v) => v + 1);
+      }
+    });
     run.current = r;
     try {
       const result = await r.result;

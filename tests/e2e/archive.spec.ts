@@ -262,6 +262,7 @@ test('a folder dropped on the window is walked in natural order and imported as 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('page-no')).toHaveText('Trang 2/3');
   await expect.poll(width).toBe(310);
+  await shot(page, 'archive-06-viewer-multipage');
   await page.keyboard.press('PageDown');
   await expect.poll(width).toBe(330);
   await page.keyboard.press('ArrowRight');
@@ -348,6 +349,7 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await page.getByRole('tab', { name: 'Thông tin' }).click();
   await page.getByLabel('Số và ký hiệu').fill('17-CT/TW');
   await expect(page.getByTestId('code-info')).toContainText('Chỉ thị · Ban Chấp hành Trung ương');
+  await shot(page, 'archive-04a-viewer-code-parsed');
   await page.getByLabel('Tên loại').fill('Chỉ thị');
   await page.getByLabel('Hộp số').fill('12');
   await page.getByLabel('Độ mật').selectOption('Mật');
