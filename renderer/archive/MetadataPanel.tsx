@@ -245,6 +245,21 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
                     : t('metadata.codeUnknown')}
               </small>
               )}
+              {codeInfo && ((codeInfo.typeName && !form.docType.trim()) || (codeInfo.issuerName && !form.issuer.trim())) && (
+                <button
+                  type="button"
+                  className="link-button code-fill"
+                  onClick={() =>
+                    setForm((f) => ({
+                      ...f,
+                      docType: f.docType.trim() ? f.docType : (codeInfo.typeName ?? ''),
+                      issuer: f.issuer.trim() ? f.issuer : (codeInfo.issuerName ?? ''),
+                    }))
+                  }
+                >
+                  {t('metadata.codeFill')}
+                </button>
+              )}
             </label>
             {text('docType', t('metadata.docType'))}
             {text('issuer', t('metadata.issuer'), { wide: true })}

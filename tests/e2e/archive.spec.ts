@@ -350,7 +350,9 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await page.getByLabel('Số và ký hiệu').fill('17-CT/TW');
   await expect(page.getByTestId('code-info')).toContainText('Chỉ thị · Ban Chấp hành Trung ương');
   await shot(page, 'archive-04a-viewer-code-parsed');
-  await page.getByLabel('Tên loại').fill('Chỉ thị');
+  await page.getByRole('button', { name: 'Điền tên loại và cơ quan ban hành' }).click();
+  await expect(page.getByLabel('Tên loại')).toHaveValue('Chỉ thị');
+  await expect(page.getByLabel('Cơ quan ban hành')).toHaveValue('Ban Chấp hành Trung ương');
   await page.getByLabel('Hộp số').fill('12');
   await page.getByLabel('Độ mật').selectOption('Mật');
   await page.getByLabel('Ngày tháng năm').fill('Tháng 3-1950');
@@ -367,6 +369,7 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await page.getByRole('tab', { name: 'Thông tin' }).click();
   await expect(page.getByLabel('Số và ký hiệu')).toHaveValue('17-CT/TW');
   await expect(page.getByLabel('Hộp số')).toHaveValue('12');
+  await expect(page.getByLabel('Cơ quan ban hành')).toHaveValue('Ban Chấp hành Trung ương');
   await expect(page.getByLabel('Độ mật')).toHaveValue('Mật');
   await expect(page.getByLabel('Ngày tháng năm')).toHaveValue('Tháng 3-1950');
   await expect(page.getByLabel('Nhân vật')).toHaveValue('Nguyễn Văn A; Trần Thị B');
