@@ -1,4 +1,3 @@
 export { createShaper, type Shaper, type FaceUse } from './shaper';
 export { createContext, prepareBook, type PrepareContext } from './prepare';
 export { prepareToc, prepareIndex, sortIndex, normaliseTonePlacement, type TocEntry, type IndexEntry } from './generated';
-export { roman, partLabel } from './numbering';

@@ -15,7 +15,7 @@ import type {
 import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, PreparedSection, SectionStyle } from '../ir';
 import type { ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
-import { partLabel, roman } from './numbering';
+import { partLabel, toRoman as roman } from '../../../../shared/numbering';
 
 export const INF = 10000;
 

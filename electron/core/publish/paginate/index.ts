@@ -1,3 +1,4 @@
+import { toRoman } from '../../../../shared/numbering';
 import type { Box, Drawable, FlowBlock, Glue, IndexMark, Line, OutlineEntry, Page, Section } from '../ir';
 import type { ResolvedSetup } from '../setup';
 
@@ -44,13 +45,7 @@ export interface Pagination {
 }
 
 export function romanLower(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
-  ];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
-  return out;
+  return toRoman(n).toLowerCase();
 }
 
 /**
