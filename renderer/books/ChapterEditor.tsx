@@ -6,7 +6,7 @@ import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/ma
 import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
 import type { OutlineHeading } from '../../shared/manuscript/structure';
 import { chapterStatuses } from '../../shared/manuscript/structure';
-import { api } from '../platform/platform';
+import { api, platform } from '../platform/platform';
 import { CitationPicker } from './CitationPicker';
 import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
 import { manuscriptExtensions } from './editor/extensions';
@@ -33,13 +33,13 @@ export function ChapterEditor({
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<'citation' | 'figure' | null>(null);
   const [side, setSide] = useState<Side>('footnotes');
   const [scan, setScan] = useState<CitationRef | null>(null);
   const [revisionsKey, setRevisionsKey] = useState(0);
   const editor = useEditor(
     {
-      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one') }),
+      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }) }),
       content: chapter.doc.content?.length ? (chapter.doc as JSONContent) : { type: 'doc', content: [{ type: 'paragraph' }] },
       editorProps: {
         attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' },
@@ -154,7 +154,8 @@ export function ChapterEditor({
           {tool(null, '⤓', t('editor.pageBreak'), () => chain().setPageBreak().run())}
           <span className="tool-sep" />
           {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => chain().insertFootnote().run(), 'insert-footnote')}
-          {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking(true), 'insert-citation')}
+          {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking('citation'), 'insert-citation')}
+          {tool(null, `▣ ${t('figures.tool')}`, t('figures.hint'), () => setPicking('figure'), 'insert-figure')}
           <span className="tool-sep" />
           {tool(null, '↶', t('editor.undo'), () => chain().undo().run())}
           {tool(null, '↷', t('editor.redo'), () => chain().redo().run())}
@@ -200,11 +201,21 @@ export function ChapterEditor({
           {side === 'scan' && <ScanPanel citation={scan} editor={editor} onPick={(ref) => setScan(ref)} />}
         </div>
       </aside>
-      {picking && (
+      {picking === 'figure' && (
         <CitationPicker
-          onClose={() => setPicking(false)}
+          mode="figure"
+          onClose={() => setPicking(null)}
+          onPickFigure={(attrs) => {
+            setPicking(null);
+            chain().insertFigure(attrs).run();
+          }}
+        />
+      )}
+      {picking === 'citation' && (
+        <CitationPicker
+          onClose={() => setPicking(null)}
           onPick={(attrs) => {
-            setPicking(false);
+            setPicking(null);
             chain().insertCitation(attrs).run();
             setScan({ documentId: attrs.documentId, pageId: attrs.pageId, pageSeq: attrs.pageSeq, folio: attrs.folio });
             setSide('scan');

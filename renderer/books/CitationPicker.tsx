@@ -1,6 +1,7 @@
 /**
  * The citation picker: fuzzy search over archived documents (numbers, titles, dates, issuers),
  * then the page and folio, with the generated citation previewed before it is inserted.
+ * In figure mode the same search picks a scan page to show as a figure, with its caption.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +9,22 @@ import type { PageInfo } from '../../shared/api/archive';
 import type { CitableDocument, ResolvedCitation } from '../../shared/api/manuscript';
 import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
+import type { FigureAttrs } from './editor/figure';
 
-export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttrs): void; onClose(): void }) {
+export function CitationPicker({
+  onPick,
+  onPickFigure,
+  onClose,
+  mode = 'citation',
+}: {
+  onPick?(attrs: CitationAttrs): void;
+  onPickFigure?(attrs: FigureAttrs & { caption: string }): void;
+  onClose(): void;
+  mode?: 'citation' | 'figure';
+}) {
   const { t } = useTranslation();
+  const figure = mode === 'figure';
+  const [caption, setCaption] = useState('');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<CitableDocument[]>([]);
   const [active, setActive] = useState(0);
@@ -48,16 +62,24 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
     void api.manuscript.resolveCitations({ refs: [{ documentId: chosen.id, pageSeq, folio }] }).then(([r]) => setResolved(r ?? null));
   }, [chosen, pageSeq, folio]);
 
+  useEffect(() => {
+    if (chosen && figure) setCaption(chosen.title);
+  }, [chosen, figure]);
+
   const page = pages.find((p) => p.seq === pageSeq) ?? null;
   const insert = () => {
     if (!chosen) return;
-    onPick({ documentId: chosen.id, pageId: page?.id ?? null, pageSeq, folio: folio.trim(), text: preview });
+    if (figure) {
+      if (page) onPickFigure?.({ documentId: chosen.id, pageId: page.id, pageSeq: page.seq, caption: caption.trim() });
+      return;
+    }
+    onPick?.({ documentId: chosen.id, pageId: page?.id ?? null, pageSeq, folio: folio.trim(), text: preview });
   };
 
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog citation-picker" role="dialog" aria-modal="true" aria-label={t('citations.pick')} data-testid="citation-picker">
-        <h2>{t('citations.pick')}</h2>
+      <div className="dialog citation-picker" role="dialog" aria-modal="true" aria-label={figure ? t('figures.pick') : t('citations.pick')} data-testid={figure ? 'figure-picker' : 'citation-picker'}>
+        <h2>{figure ? t('figures.pick') : t('citations.pick')}</h2>
         {!chosen ? (
           <>
             <input
@@ -96,7 +118,7 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
         ) : (
           <div className="pick-detail">
             <div className="pick-chosen">
-              {page && <img src={platform.fileUrl({ kind: 'thumb', pageId: page.id })} alt="" className="pick-thumb" />}
+              {page && <img src={platform.fileUrl({ kind: figure ? 'page' : 'thumb', pageId: page.id })} alt="" className={figure ? 'pick-thumb pick-figure' : 'pick-thumb'} />}
               <div>
                 <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
                 <div className="pick-title">{chosen.title}</div>
@@ -104,7 +126,7 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
                   <label className="field">
                     <span>{t('citations.page')}</span>
                     <select value={pageSeq ?? ''} onChange={(e) => setPageSeq(e.target.value ? Number(e.target.value) : null)} name="citationPage">
-                      <option value="">{t('citations.wholeDocument')}</option>
+                      {!figure && <option value="">{t('citations.wholeDocument')}</option>}
                       {pages.map((p) => (
                         <option key={p.id} value={p.seq}>
                           {t('citations.pageN', { n: p.seq })}
@@ -112,15 +134,23 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
                       ))}
                     </select>
                   </label>
-                  <label className="field">
-                    <span>{t('citations.folio')}</span>
-                    <input value={folio} onChange={(e) => setFolio(e.target.value)} name="citationFolio" placeholder="3" />
-                  </label>
+                  {!figure && (
+                    <label className="field">
+                      <span>{t('citations.folio')}</span>
+                      <input value={folio} onChange={(e) => setFolio(e.target.value)} name="citationFolio" placeholder="3" />
+                    </label>
+                  )}
                 </div>
+                {figure && (
+                  <label className="field">
+                    <span>{t('figures.caption')}</span>
+                    <input value={caption} onChange={(e) => setCaption(e.target.value)} name="figureCaption" />
+                  </label>
+                )}
               </div>
             </div>
             <div className="citation-preview" aria-live="polite">
-              <div className="subhead">{t('citations.preview')}</div>
+              <div className="subhead">{figure ? t('figures.source') : t('citations.preview')}</div>
               <p>{resolved?.spans.map((s, i) => (s.italic ? <em key={i}>{s.text}</em> : <span key={i}>{s.text}</span>))}</p>
             </div>
           </div>
@@ -134,8 +164,8 @@ export function CitationPicker({ onPick, onClose }: { onPick(attrs: CitationAttr
           <button type="button" onClick={onClose}>
             {t('books.cancel')}
           </button>
-          <button type="button" className="primary" disabled={!chosen || !preview} onClick={insert}>
-            {t('citations.insert')}
+          <button type="button" className="primary" disabled={!chosen || (figure ? !page : !preview)} onClick={insert}>
+            {figure ? t('figures.insert') : t('citations.insert')}
           </button>
         </div>
       </div>

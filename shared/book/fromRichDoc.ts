@@ -1,8 +1,22 @@
 /**
  * Converts a chapter's tiptap/ProseMirror JSON into blocks of the neutral book model.
  * Unknown node types are kept as their text, never silently dropped.
+ *
+ * - tables become `Table` blocks (rows of cells of runs; a first row of header cells is the header);
+ * - figures (`figure`, a scan page with its caption as content) become `Figure` blocks when
+ *   `opts.figure` supplies the image, else their caption as a centred paragraph;
+ * - text under a `mention` mark (a person, place or organisation from the project's registry) is
+ *   preceded by an `IndexTermRun` so the typesetter's index lists it with its page;
+ * - `crossRef` atoms become `CrossRefRun`s to the target chapter/heading.
  */
-import type { Block, InlineRun, Paragraph } from './model';
+import type { Block, Figure, IndexTermRun, InlineRun, Paragraph, Table } from './model';
+
+export interface FromRichDocOptions {
+  /** The image and source note of a figure, from its attributes (documentId, pageId…); null when unavailable. */
+  figure?: (attrs: Record<string, unknown>) => Pick<Figure, 'image' | 'source'> | null;
+}
+
+const INDEX_KINDS = new Set(['person', 'place', 'organisation', 'subject']);
 
 export interface RichNode {
   type: string;
@@ -12,9 +26,26 @@ export interface RichNode {
   content?: RichNode[];
 }
 
+/** The index term a `mention` mark carries, if any. */
+function mentionOf(n: RichNode): IndexTermRun | null {
+  const m = n.marks?.find((x) => x.type === 'mention');
+  const term = typeof m?.attrs?.term === 'string' ? m.attrs.term.normalize('NFC').trim() : '';
+  const index = String(m?.attrs?.kind ?? '');
+  if (!term || !INDEX_KINDS.has(index)) return null;
+  const run: IndexTermRun = { kind: 'index-term', term, index: index as IndexTermRun['index'] };
+  if (typeof m?.attrs?.sortKey === 'string' && m.attrs.sortKey) run.sortKey = m.attrs.sortKey.normalize('NFC');
+  return run;
+}
+
 function runsOf(nodes: RichNode[] | undefined): InlineRun[] {
   const runs: InlineRun[] = [];
+  // A mention split into several text nodes (part of it bold) is one index entry.
+  let lastMention = '';
   for (const n of nodes ?? []) {
+    const mention = n.type === 'text' ? mentionOf(n) : null;
+    const key = mention ? `${mention.index}\u0001${mention.term}\u0001${String(n.marks?.find((x) => x.type === 'mention')?.attrs?.nameId ?? '')}` : '';
+    if (mention && key !== lastMention) runs.push(mention);
+    lastMention = key;
     if (n.type === 'text' && n.text) {
       const marks = new Set((n.marks ?? []).map((m) => m.type));
       const run: InlineRun = { kind: 'text', text: n.text.normalize('NFC') };
@@ -28,11 +59,35 @@ function runsOf(nodes: RichNode[] | undefined): InlineRun[] {
       runs.push({ kind: 'text', text: ' ' });
     } else if (n.type === 'footnote') {
       runs.push({ kind: 'footnote', content: paragraphsOf(n.content) });
+    } else if (n.type === 'crossRef') {
+      const targetId = typeof n.attrs?.targetId === 'string' ? n.attrs.targetId : '';
+      const show = n.attrs?.show === 'page' || n.attrs?.show === 'title' ? n.attrs.show : 'number';
+      if (targetId) runs.push({ kind: 'cross-ref', targetId, show });
+      else if (typeof n.attrs?.label === 'string' && n.attrs.label) runs.push({ kind: 'text', text: n.attrs.label.normalize('NFC') });
     } else if (n.content) {
       runs.push(...runsOf(n.content));
     }
   }
   return runs;
+}
+
+/** The runs of a table cell: its paragraphs joined by a space. */
+function cellRuns(cell: RichNode): InlineRun[] {
+  const out: InlineRun[] = [];
+  for (const b of cell.content ?? []) {
+    const runs = b.type === 'paragraph' || b.type === 'heading' ? runsOf(b.content) : blocksOf([b]).flatMap((x) => (x.kind === 'paragraph' ? x.runs : []));
+    if (runs.length && out.length) out.push({ kind: 'text', text: ' ' });
+    out.push(...runs);
+  }
+  return out;
+}
+
+function tableOf(n: RichNode): Table {
+  const rows = (n.content ?? []).filter((r) => r.type === 'tableRow');
+  const table: Table = { kind: 'table', rows: rows.map((r) => (r.content ?? []).map(cellRuns)) };
+  const first = rows[0]?.content ?? [];
+  if (first.length && first.every((c) => c.type === 'tableHeader')) table.header = true;
+  return table;
 }
 
 function paragraphsOf(nodes: RichNode[] | undefined): Paragraph[] {
@@ -45,34 +100,45 @@ function paragraphsOf(nodes: RichNode[] | undefined): Paragraph[] {
   return out;
 }
 
-export function blocksOf(nodes: RichNode[] | undefined): Block[] {
+export function blocksOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions = {}): Block[] {
   const blocks: Block[] = [];
   for (const n of nodes ?? []) {
     switch (n.type) {
+      case 'table':
+        blocks.push(tableOf(n));
+        break;
+      case 'figure': {
+        const caption = runsOf(n.content);
+        const found = opts.figure?.(n.attrs ?? {}) ?? null;
+        if (found) blocks.push({ kind: 'figure', image: found.image, caption, ...(found.source ? { source: found.source } : {}) });
+        else if (caption.length) blocks.push({ kind: 'paragraph', runs: caption, indent: false, align: 'center' });
+        break;
+      }
       case 'paragraph':
         blocks.push({ kind: 'paragraph', runs: runsOf(n.content) });
         break;
       case 'heading': {
         const level = Math.min(3, Math.max(1, Number(n.attrs?.level ?? 1) - 1 || 1)) as 1 | 2 | 3;
-        blocks.push({ kind: 'heading', level, runs: runsOf(n.content) });
+        const id = typeof n.attrs?.id === 'string' && n.attrs.id ? n.attrs.id : null;
+        blocks.push({ kind: 'heading', level, runs: runsOf(n.content), ...(id ? { id } : {}) });
         break;
       }
       case 'blockquote':
-        blocks.push({ kind: 'quote', blocks: blocksOf(n.content) });
+        blocks.push({ kind: 'quote', blocks: blocksOf(n.content, opts) });
         break;
       case 'bulletList':
       case 'orderedList':
         blocks.push({
           kind: 'list',
           ordered: n.type === 'orderedList',
-          items: (n.content ?? []).map((item) => blocksOf(item.content)),
+          items: (n.content ?? []).map((item) => blocksOf(item.content, opts)),
         });
         break;
       case 'pageBreak':
         blocks.push({ kind: 'page-break' });
         break;
       default:
-        if (n.content) blocks.push(...blocksOf(n.content));
+        if (n.content) blocks.push(...blocksOf(n.content, opts));
         else if (n.text) blocks.push({ kind: 'paragraph', runs: [{ kind: 'text', text: n.text.normalize('NFC') }] });
     }
   }

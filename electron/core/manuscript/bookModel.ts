@@ -6,12 +6,14 @@
  */
 import type { BookDetails, BookKind, BookNodeKind, NodeRole } from '../../../shared/api/manuscript';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
-import type { Book, BodyDivision, Chapter } from '../../../shared/book/model';
+import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
 import { withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
 import { orderTree, structureLabels } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
+import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
+import { figureImageSync, figurePageIds, loadFigureImages, type FigureImage } from './figureImages';
 
 interface Row {
   id: number;
@@ -23,7 +25,25 @@ interface Row {
   content: string;
 }
 
-export function loadManuscriptBook(db: Db, bookId: number): Book {
+export interface LoadBookOptions {
+  /** Figure images already read through the archive (see loadManuscriptBookForExport), by page id. */
+  images?: ReadonlyMap<number, FigureImage>;
+}
+
+/**
+ * The book with every figure's image read through the archive first (derived images of PDF/TIFF
+ * pages are made if the cache lacks them): what an export should use.
+ */
+export async function loadManuscriptBookForExport(session: ProjectSession, bookId: number): Promise<Book> {
+  const db = session.require().db;
+  const docs = (db.prepare("SELECT content FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL AND content LIKE '%\"figure\"%'").all(bookId) as { content: string }[]).map(
+    (r) => JSON.parse(r.content) as { content?: unknown[] },
+  );
+  const images = await loadFigureImages(session, figurePageIds(docs));
+  return loadManuscriptBook(db, bookId, { images });
+}
+
+export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions = {}): Book {
   const book = db.prepare('SELECT id, kind, title, subtitle, details FROM books WHERE id = ?').get(bookId) as
     | { id: number; kind: BookKind; title: string; subtitle: string; details: string }
     | undefined;
@@ -50,6 +70,21 @@ export function loadManuscriptBook(db: Db, bookId: number): Book {
     return src ? citationSpans(src, { ...(ref.folio ? { folio: ref.folio } : {}), ...(ref.pageSeq ? { page: ref.pageSeq } : {}) }) : null;
   };
 
+  // A figure: the page image, and its source note generated like a citation of that page.
+  const pageStmt = db.prepare('SELECT document_id AS documentId, seq FROM pages WHERE id = ?');
+  const figure = (attrs: Record<string, unknown>) => {
+    const pageId = Number(attrs.pageId);
+    if (!Number.isInteger(pageId) || pageId <= 0) return null;
+    const image = opts.images?.get(pageId) ?? figureImageSync(db, pageId);
+    if (!image) return null;
+    const page = pageStmt.get(pageId) as { documentId: number; seq: number } | undefined;
+    const spans = page ? spansFor({ documentId: page.documentId, pageId, pageSeq: page.seq, folio: typeof attrs.folio === 'string' ? attrs.folio : '' }) : null;
+    const source: InlineRun[] | undefined = spans?.length
+      ? [{ kind: 'text', text: 'Nguồn: ' }, ...spans.filter((s) => s.text).map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))]
+      : undefined;
+    return { image, ...(source ? { source } : {}) };
+  };
+
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
     const doc = withCitationsAsText(JSON.parse(r.content) as { content?: unknown[] }, spansFor);
@@ -59,7 +94,7 @@ export function loadManuscriptBook(db: Db, bookId: number): Book {
       id: `node-${r.id}`,
       title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title,
       numbered,
-      blocks: blocksOf(doc.content as RichNode[]),
+      blocks: blocksOf(doc.content as RichNode[], { figure }),
     };
   };
 

@@ -1,7 +1,7 @@
 /**
  * The manuscript editor's schema and behaviour, in one list used by the chapter editor, the unit
  * tests (happy-dom) and the benchmark: paragraphs, headings (sections I. › 1. › a), numbered by CSS
- * from the structure), bold/italic/underline, lists, quotes, tables, page breaks, footnotes and
+ * from the structure), bold/italic/underline, lists, quotes, tables, figures from archived scans, page breaks, footnotes and
  * citations — and NFC normalisation that never breaks an IME composition.
  */
 import type { AnyExtension } from '@tiptap/core';
@@ -9,16 +9,18 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { NfcNormalizer } from '../nfcNormalizer';
 import { Citation } from './citation';
+import { Figure } from './figure';
 import { Footnote } from './footnote';
 import { PageBreak } from './pageBreak';
 
-export function manuscriptExtensions(opts: { footnoteLabel?: string } = {}): AnyExtension[] {
+export function manuscriptExtensions(opts: { footnoteLabel?: string; pageUrl?: (pageId: number) => string } = {}): AnyExtension[] {
   return [
     StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, code: false, codeBlock: false, horizontalRule: false, strike: false }),
     TableKit.configure({ table: { resizable: false, HTMLAttributes: { class: 'doc-table' } } }),
     Footnote.configure({ label: opts.footnoteLabel ?? 'Chú thích' }),
     Citation,
     PageBreak,
+    opts.pageUrl ? Figure.configure({ pageUrl: opts.pageUrl }) : Figure,
     NfcNormalizer,
   ];
 }

@@ -1,0 +1,74 @@
+/**
+ * Figures (ảnh tư liệu): a block showing a page of an archived scan with its caption as editable
+ * text. `{ type: 'figure', attrs: { documentId, pageId, pageSeq }, content: [caption…] }`. The
+ * exported book prints the page image, the caption and a source note generated from the document.
+ */
+import { mergeAttributes, Node } from '@tiptap/core';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    figure: {
+      /** Inserts a figure of an archived page after the current block. */
+      insertFigure: (attrs: FigureAttrs & { caption?: string }) => ReturnType;
+    };
+  }
+}
+
+export interface FigureAttrs {
+  documentId: number;
+  pageId: number;
+  pageSeq: number | null;
+}
+
+export interface FigureOptions {
+  /** The URL of a page image (platform.fileUrl in the app). */
+  pageUrl: (pageId: number) => string;
+}
+
+export const Figure = Node.create<FigureOptions>({
+  name: 'figure',
+  group: 'block',
+  content: 'inline*',
+  marks: 'bold italic underline',
+  draggable: true,
+  isolating: true,
+  defining: true,
+
+  addOptions() {
+    return { pageUrl: (pageId: number) => `files/page/${pageId}` };
+  },
+
+  addAttributes() {
+    const num = (name: string) => ({
+      default: null,
+      parseHTML: (el: HTMLElement) => (el.getAttribute(`data-${name}`) ? Number(el.getAttribute(`data-${name}`)) : null),
+      renderHTML: (attrs: Record<string, unknown>) => (attrs[name] == null ? {} : { [`data-${name}`]: String(attrs[name]) }),
+    });
+    return { documentId: num('document-id'), pageId: num('page-id'), pageSeq: num('page-seq') };
+  },
+
+  parseHTML() {
+    return [{ tag: 'figure[data-figure]', contentElement: 'figcaption' }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    const pageId = Number(node.attrs.pageId);
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, { 'data-figure': '', class: 'doc-figure' }),
+      ['img', { src: pageId > 0 ? this.options.pageUrl(pageId) : '', alt: '', contenteditable: 'false', draggable: 'false' }],
+      ['figcaption', { 'data-placeholder': 'Chú thích ảnh' }, 0],
+    ];
+  },
+
+  addCommands() {
+    return {
+      insertFigure:
+        ({ caption, ...attrs }) =>
+        ({ chain }) =>
+          chain()
+            .insertContent({ type: 'figure', attrs, ...(caption?.trim() ? { content: [{ type: 'text', text: caption.trim().normalize('NFC') }] } : {}) })
+            .run(),
+    };
+  },
+});

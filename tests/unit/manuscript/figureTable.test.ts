@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { TextSelection } from '@tiptap/pm/state';
+import type { Editor, JSONContent } from '@tiptap/core';
+import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
+import { checkChange, makeEditor } from './editorChange';
+
+const p = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
+const editors: Editor[] = [];
+afterEach(() => {
+  while (editors.length) editors.pop()!.destroy();
+});
+
+describe('figures and tables in the editor', () => {
+  it('inserts a figure of an archived page with its caption after the paragraph, writing goes on below it; undo removes it', () => {
+    const e = checkChange(
+      doc(p('Ảnh tư liệu:')),
+      (ed) => {
+        ed.view.dispatch(ed.state.tr.setSelection(TextSelection.create(ed.state.doc, 1 + 'Ảnh tư liệu:'.length)));
+        ed.commands.insertFigure({ documentId: 4, pageId: 12, pageSeq: 2, caption: 'Trụ sở Tỉnh ủy năm 1960' });
+      },
+      doc(p('Ảnh tư liệu:'), { type: 'figure', attrs: { documentId: 4, pageId: 12, pageSeq: 2 }, content: [{ type: 'text', text: 'Trụ sở Tỉnh ủy năm 1960' }] }, { type: 'paragraph' }),
+    );
+    editors.push(e);
+    // checkChange ends with the change undone: look at the figure in an editor holding it.
+    while (e.can().redo()) e.commands.redo();
+    const img = e.view.dom.querySelector('figure[data-figure] img');
+    expect(img?.getAttribute('src')).toBe('files/page/12');
+    expect(e.view.dom.querySelector('figure[data-figure] figcaption')?.textContent).toBe('Trụ sở Tỉnh ủy năm 1960');
+  });
+
+  it('a table made in the editor becomes a Table block with a header row', () => {
+    const e = makeEditor(doc(p('')));
+    editors.push(e);
+    e.commands.insertTable({ rows: 2, cols: 2, withHeaderRow: true });
+    e.commands.insertContent('Năm');
+    const json = e.getJSON();
+    const blocks = blocksOf(json.content as RichNode[]);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table).toEqual({ kind: 'table', header: true, rows: [[[{ kind: 'text', text: 'Năm' }], []], [[], []]] });
+  });
+});
