@@ -27,7 +27,8 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   const [version, setVersion] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridSelection>({ ids: [], active: null });
-  const [viewing, setViewing] = useState<number | null>(null);
+  const [viewing, setViewingState] = useState<{ id: number; pageId?: number } | null>(null);
+  const setViewing = useCallback((id: number | null, pageId?: number) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}) }), []);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<{ outcomes: ImportOutcome[]; notImported: string[] } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -83,9 +84,11 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   if (viewing !== null) {
     return (
       <PageViewer
-        documentId={viewing}
+        key={viewing.id}
+        documentId={viewing.id}
+        {...(viewing.pageId ? { startPageId: viewing.pageId } : {})}
         onClose={() => {
-          setSelection({ ids: [viewing], active: null });
+          setSelection({ ids: [viewing.id], active: null });
           setViewing(null);
         }}
         onChanged={refresh}

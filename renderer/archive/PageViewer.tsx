@@ -11,6 +11,7 @@ import { useStatus } from '../shell/status';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ArchiveIcon, type ArchiveIconName } from './icons';
 import { MetadataPanel } from './MetadataPanel';
+import { MovePageDialog } from './MovePageDialog';
 import { Transcription } from './Transcription';
 
 type Zoom = { mode: 'fit-width' } | { mode: 'fit-page' } | { mode: 'scale'; scale: number };
@@ -20,12 +21,14 @@ const STAGE_PAD = 24;
 
 interface Props {
   documentId: number;
+  /** The page to show first (default: the first page). */
+  startPageId?: number;
   onClose(): void;
   onChanged(): void;
-  onOpenDocument(id: number): void;
+  onOpenDocument(id: number, pageId?: number): void;
 }
 
-export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: Props) {
+export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpenDocument }: Props) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [doc, setDoc] = useState<ArchiveDocument | null>(null);
@@ -35,6 +38,7 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
   const [stage, setStage] = useState({ width: 800, height: 600 });
   const [natural, setNatural] = useState<Record<number, { w: number; h: number }>>({});
   const [confirmSplit, setConfirmSplit] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,13 +50,17 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
     setDoc(null);
     setIndex(0);
     void api.archive.getDocument({ id: documentId }).then(
-      (d) => live && setDoc(d),
+      (d) => {
+        if (!live) return;
+        setDoc(d);
+        setIndex(Math.max(0, d.pages.findIndex((p) => p.id === startPageId)));
+      },
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-  }, [documentId]);
+  }, [documentId, startPageId]);
 
   useLayoutEffect(() => {
     const el = stageRef.current;
@@ -96,7 +104,7 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
       if (el && (el.closest('input, textarea, select, [contenteditable=true]') || el.closest('[role=dialog], [role=alertdialog]'))) return;
-      if (confirmSplit) return;
+      if (confirmSplit || moving) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       switch (e.key) {
         case 'ArrowRight':
@@ -140,7 +148,7 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, index, pages.length, zoomBy, rotate, onClose, confirmSplit]);
+  }, [go, index, pages.length, zoomBy, rotate, onClose, confirmSplit, moving]);
 
   // A new page starts at the top-left.
   useEffect(() => {
@@ -233,6 +241,7 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
           {tool('rotateLeft', t('viewer.rotateLeft'), () => void rotate(-90))}
           {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90))}
           {tool('split', t('viewer.split'), () => setConfirmSplit(true), { disabled: index === 0 })}
+          {tool('move', t('viewer.move'), () => setMoving(true))}
         </div>
       </div>
       {error && (
@@ -339,6 +348,29 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
           <div className="viewer-keys muted">{t('viewer.keys')}</div>
         </aside>
       </div>
+      {moving && (
+        <MovePageDialog
+          pageNo={index + 1}
+          onCancel={() => setMoving(false)}
+          onMove={async (to, beforeSeq) => {
+            const r = await api.archive.movePages({ pageIds: [page.id], toDocumentId: to, ...(beforeSeq ? { beforeSeq } : {}) });
+            setMoving(false);
+            setNotice(t('viewer.moveDone', { id: r.target.id }));
+            onChanged();
+            if (to === doc.id) {
+              setDoc(r.target);
+              setIndex(Math.max(0, r.target.pages.findIndex((p) => p.id === page.id)));
+              return;
+            }
+            const rest = await api.archive.getDocument({ id: doc.id });
+            if (rest.pages.length === 0) onOpenDocument(to, page.id);
+            else {
+              setDoc(rest);
+              setIndex(Math.min(index, rest.pages.length - 1));
+            }
+          }}
+        />
+      )}
       {confirmSplit && (
         <ConfirmDialog
           title={t('viewer.split')}
@@ -351,7 +383,6 @@ export function PageViewer({ documentId, onClose, onChanged, onOpenDocument }: P
             setIndex(Math.min(index, original.pages.length - 1));
             setNotice(t('viewer.splitDone', { id: created.id }));
             onChanged();
-            void onOpenDocument;
           }}
         />
       )}

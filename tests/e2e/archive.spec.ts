@@ -446,7 +446,7 @@ test('a long browser-mode import shows its progress and can be stopped between f
   await expect(page.getByTestId('doc-total')).toContainText(`${imported.length} tài liệu`);
 });
 
-test('page operations: merge selected documents, reorder pages by dragging, split, delete with confirmation', async ({ page }) => {
+test('page operations: merge selected documents, reorder pages by dragging, split, move a page, delete with confirmation', async ({ page }) => {
   await createProject(page, 'Kho tư liệu thao tác trang');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-ops-'));
   const widths = [300, 320, 340];
@@ -497,7 +497,24 @@ test('page operations: merge selected documents, reorder pages by dragging, spli
   await expect(created).toContainText('1 trang');
   await expect(card(page, 1).getByTestId('page-count')).toHaveText('2 trang');
 
-  // Delete the new document: asked first; cancelling keeps it.
+  // Move its page back into document 1, before page 2: document 1 opens with 340, 320, 300.
+  await created.dblclick();
+  await expect.poll(width).toBe(320);
+  await page.getByRole('button', { name: 'Chuyển trang' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Sang tài liệu số').fill('1');
+  await dialog.getByLabel('Đặt trước trang').fill('2');
+  await dialog.getByRole('button', { name: 'Chuyển trang' }).click();
+  await expect(page.getByTestId('page-no')).toHaveText('Trang 2/3');
+  await expect.poll(width).toBe(320);
+  await page.keyboard.press('Home');
+  await expect.poll(width).toBe(340);
+  await page.keyboard.press('End');
+  await expect.poll(width).toBe(300);
+  await page.getByRole('button', { name: 'Quay lại kho' }).click();
+  await expect(created).toContainText('0 trang');
+
+  // Delete the emptied document: asked first; cancelling keeps it.
   await created.click();
   await page.getByRole('button', { name: 'Xóa tài liệu' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Hủy' }).click();
