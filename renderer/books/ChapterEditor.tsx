@@ -11,6 +11,7 @@ import { CitationPicker } from './CitationPicker';
 import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
 import { manuscriptExtensions } from './editor/extensions';
 import { FootnotePanel } from './FootnotePanel';
+import { MentionPicker } from './MentionPicker';
 import { RevisionsPanel } from './RevisionsPanel';
 import { ScanPanel } from './ScanPanel';
 import { useAutosave } from './useAutosave';
@@ -34,12 +35,14 @@ export function ChapterEditor({
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
   const [picking, setPicking] = useState<'citation' | 'figure' | null>(null);
+  /** The name picker's first query (the selected words), or null when closed. */
+  const [naming, setNaming] = useState<string | null>(null);
   const [side, setSide] = useState<Side>('footnotes');
   const [scan, setScan] = useState<CitationRef | null>(null);
   const [revisionsKey, setRevisionsKey] = useState(0);
   const editor = useEditor(
     {
-      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }) }),
+      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }), onMention: () => setNaming('') }),
       content: chapter.doc.content?.length ? (chapter.doc as JSONContent) : { type: 'doc', content: [{ type: 'paragraph' }] },
       editorProps: {
         attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' },
@@ -62,6 +65,7 @@ export function ChapterEditor({
       ordered: e?.isActive('orderedList') ?? false,
       quote: e?.isActive('blockquote') ?? false,
       table: e?.isActive('table') ?? false,
+      mention: e?.isActive('mention') ?? false,
     }),
   });
 
@@ -156,6 +160,19 @@ export function ChapterEditor({
           {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => chain().insertFootnote().run(), 'insert-footnote')}
           {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking('citation'), 'insert-citation')}
           {tool(null, `▣ ${t('figures.tool')}`, t('figures.hint'), () => setPicking('figure'), 'insert-figure')}
+          {tool(
+            'mention',
+            `@ ${t('mentions.tool')}`,
+            active?.mention ? t('mentions.remove') : t('mentions.hint'),
+            () => {
+              if (active?.mention) chain().unsetMention().run();
+              else {
+                const { from, to } = editor.state.selection;
+                setNaming(editor.state.doc.textBetween(from, to, ' ').trim());
+              }
+            },
+            'insert-mention',
+          )}
           <span className="tool-sep" />
           {tool(null, '↶', t('editor.undo'), () => chain().undo().run())}
           {tool(null, '↷', t('editor.redo'), () => chain().redo().run())}
@@ -201,6 +218,19 @@ export function ChapterEditor({
           {side === 'scan' && <ScanPanel citation={scan} editor={editor} onPick={(ref) => setScan(ref)} />}
         </div>
       </aside>
+      {naming !== null && (
+        <MentionPicker
+          initial={naming}
+          onClose={() => {
+            setNaming(null);
+            editor.commands.focus();
+          }}
+          onPick={(attrs) => {
+            setNaming(null);
+            chain().setMention(attrs).run();
+          }}
+        />
+      )}
       {picking === 'figure' && (
         <CitationPicker
           mode="figure"

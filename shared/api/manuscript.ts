@@ -155,6 +155,20 @@ export interface CitationPlace {
   count: number;
 }
 
+/** Kinds of names the book's index lists (người, địa danh, tổ chức). */
+export type NameKind = 'person' | 'place' | 'organisation';
+export const nameKinds = ['person', 'place', 'organisation'] as const;
+
+/** A name in the project's registry, which mentions in the manuscript point at. */
+export interface IndexName {
+  id: number;
+  kind: NameKind;
+  /** As printed in the index, NFC: "Nguyễn Văn A", "Tam Đường", "Huyện ủy Tam Đường". */
+  name: string;
+  /** How it sorts when not by the usual rule (people by given name); '' for the usual rule. */
+  sortKey: string;
+}
+
 const richDoc = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
@@ -254,6 +268,16 @@ export const manuscriptContract = {
   ),
   /** The current text of citations, generated from their documents' metadata. */
   resolveCitations: method<ResolvedCitation[]>()(z.object({ refs: z.array(citationRef).max(5000) })),
+  /** Names for the index: fuzzy (diacritics-insensitive) search, optionally of one kind. */
+  listNames: method<IndexName[]>()(
+    z.object({ query: z.string().max(300).default(''), kind: z.enum(nameKinds).optional(), limit: z.number().int().min(1).max(500).default(30) }),
+  ),
+  /** Adds a name to the registry; returns the existing one when the same name of the same kind exists. */
+  createName: method<IndexName>()(
+    z.object({ kind: z.enum(nameKinds), name: z.string().trim().min(1, 'Cần tên.').max(300), sortKey: text(300).default('') }),
+  ),
+  /** Corrects a name or its sort key; every mention of it follows. */
+  updateName: method<IndexName>()(z.object({ id, name: z.string().trim().min(1, 'Cần tên.').max(300).optional(), sortKey: text(300).optional() })),
   /** Where the manuscript cites an archived document. */
   citedIn: method<CitationPlace[]>()(z.object({ documentId: id })),
   /**

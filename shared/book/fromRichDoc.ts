@@ -14,6 +14,8 @@ import type { Block, Figure, IndexTermRun, InlineRun, Paragraph, Table } from '.
 export interface FromRichDocOptions {
   /** The image and source note of a figure, from its attributes (documentId, pageId…); null when unavailable. */
   figure?: (attrs: Record<string, unknown>) => Pick<Figure, 'image' | 'source'> | null;
+  /** The current name of a mention from the registry (by its nameId); null keeps the mark's own term. */
+  mention?: (attrs: Record<string, unknown>) => { term: string; sortKey?: string } | null;
 }
 
 const INDEX_KINDS = new Set(['person', 'place', 'organisation', 'subject']);
@@ -27,22 +29,26 @@ export interface RichNode {
 }
 
 /** The index term a `mention` mark carries, if any. */
-function mentionOf(n: RichNode): IndexTermRun | null {
+function mentionOf(n: RichNode, opts: FromRichDocOptions): IndexTermRun | null {
   const m = n.marks?.find((x) => x.type === 'mention');
-  const term = typeof m?.attrs?.term === 'string' ? m.attrs.term.normalize('NFC').trim() : '';
-  const index = String(m?.attrs?.kind ?? '');
+  if (!m) return null;
+  const current = opts.mention?.(m.attrs ?? {}) ?? null;
+  const ownTerm = typeof m.attrs?.term === 'string' ? m.attrs.term : '';
+  const term = (current?.term ?? ownTerm).normalize('NFC').trim();
+  const index = String(m.attrs?.kind ?? '');
   if (!term || !INDEX_KINDS.has(index)) return null;
   const run: IndexTermRun = { kind: 'index-term', term, index: index as IndexTermRun['index'] };
-  if (typeof m?.attrs?.sortKey === 'string' && m.attrs.sortKey) run.sortKey = m.attrs.sortKey.normalize('NFC');
+  const sortKey = current ? current.sortKey : typeof m.attrs?.sortKey === 'string' ? m.attrs.sortKey : '';
+  if (sortKey) run.sortKey = sortKey.normalize('NFC');
   return run;
 }
 
-function runsOf(nodes: RichNode[] | undefined): InlineRun[] {
+function runsOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions = {}): InlineRun[] {
   const runs: InlineRun[] = [];
   // A mention split into several text nodes (part of it bold) is one index entry.
   let lastMention = '';
   for (const n of nodes ?? []) {
-    const mention = n.type === 'text' ? mentionOf(n) : null;
+    const mention = n.type === 'text' ? mentionOf(n, opts) : null;
     const key = mention ? `${mention.index}\u0001${mention.term}\u0001${String(n.marks?.find((x) => x.type === 'mention')?.attrs?.nameId ?? '')}` : '';
     if (mention && key !== lastMention) runs.push(mention);
     lastMention = key;
@@ -58,45 +64,45 @@ function runsOf(nodes: RichNode[] | undefined): InlineRun[] {
     } else if (n.type === 'hardBreak') {
       runs.push({ kind: 'text', text: ' ' });
     } else if (n.type === 'footnote') {
-      runs.push({ kind: 'footnote', content: paragraphsOf(n.content) });
+      runs.push({ kind: 'footnote', content: paragraphsOf(n.content, opts) });
     } else if (n.type === 'crossRef') {
       const targetId = typeof n.attrs?.targetId === 'string' ? n.attrs.targetId : '';
       const show = n.attrs?.show === 'page' || n.attrs?.show === 'title' ? n.attrs.show : 'number';
       if (targetId) runs.push({ kind: 'cross-ref', targetId, show });
       else if (typeof n.attrs?.label === 'string' && n.attrs.label) runs.push({ kind: 'text', text: n.attrs.label.normalize('NFC') });
     } else if (n.content) {
-      runs.push(...runsOf(n.content));
+      runs.push(...runsOf(n.content, opts));
     }
   }
   return runs;
 }
 
 /** The runs of a table cell: its paragraphs joined by a space. */
-function cellRuns(cell: RichNode): InlineRun[] {
+function cellRuns(cell: RichNode, opts: FromRichDocOptions): InlineRun[] {
   const out: InlineRun[] = [];
   for (const b of cell.content ?? []) {
-    const runs = b.type === 'paragraph' || b.type === 'heading' ? runsOf(b.content) : blocksOf([b]).flatMap((x) => (x.kind === 'paragraph' ? x.runs : []));
+    const runs = b.type === 'paragraph' || b.type === 'heading' ? runsOf(b.content, opts) : blocksOf([b], opts).flatMap((x) => (x.kind === 'paragraph' ? x.runs : []));
     if (runs.length && out.length) out.push({ kind: 'text', text: ' ' });
     out.push(...runs);
   }
   return out;
 }
 
-function tableOf(n: RichNode): Table {
+function tableOf(n: RichNode, opts: FromRichDocOptions): Table {
   const rows = (n.content ?? []).filter((r) => r.type === 'tableRow');
-  const table: Table = { kind: 'table', rows: rows.map((r) => (r.content ?? []).map(cellRuns)) };
+  const table: Table = { kind: 'table', rows: rows.map((r) => (r.content ?? []).map((c) => cellRuns(c, opts))) };
   const first = rows[0]?.content ?? [];
   if (first.length && first.every((c) => c.type === 'tableHeader')) table.header = true;
   return table;
 }
 
-function paragraphsOf(nodes: RichNode[] | undefined): Paragraph[] {
+function paragraphsOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const b of blocksOf(nodes)) {
+  for (const b of blocksOf(nodes, opts)) {
     if (b.kind === 'paragraph') out.push(b);
   }
   // A footnote whose content is inline (no paragraph wrapper) becomes one paragraph.
-  if (out.length === 0 && nodes?.length) out.push({ kind: 'paragraph', runs: runsOf(nodes), indent: false });
+  if (out.length === 0 && nodes?.length) out.push({ kind: 'paragraph', runs: runsOf(nodes, opts), indent: false });
   return out;
 }
 
@@ -105,22 +111,22 @@ export function blocksOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions
   for (const n of nodes ?? []) {
     switch (n.type) {
       case 'table':
-        blocks.push(tableOf(n));
+        blocks.push(tableOf(n, opts));
         break;
       case 'figure': {
-        const caption = runsOf(n.content);
+        const caption = runsOf(n.content, opts);
         const found = opts.figure?.(n.attrs ?? {}) ?? null;
         if (found) blocks.push({ kind: 'figure', image: found.image, caption, ...(found.source ? { source: found.source } : {}) });
         else if (caption.length) blocks.push({ kind: 'paragraph', runs: caption, indent: false, align: 'center' });
         break;
       }
       case 'paragraph':
-        blocks.push({ kind: 'paragraph', runs: runsOf(n.content) });
+        blocks.push({ kind: 'paragraph', runs: runsOf(n.content, opts) });
         break;
       case 'heading': {
         const level = Math.min(3, Math.max(1, Number(n.attrs?.level ?? 1) - 1 || 1)) as 1 | 2 | 3;
         const id = typeof n.attrs?.id === 'string' && n.attrs.id ? n.attrs.id : null;
-        blocks.push({ kind: 'heading', level, runs: runsOf(n.content), ...(id ? { id } : {}) });
+        blocks.push({ kind: 'heading', level, runs: runsOf(n.content, opts), ...(id ? { id } : {}) });
         break;
       }
       case 'blockquote':

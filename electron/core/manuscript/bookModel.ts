@@ -85,6 +85,15 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     return { image, ...(source ? { source } : {}) };
   };
 
+  // A mention prints the registry's current name (corrected names follow into the index).
+  const nameStmt = db.prepare('SELECT name, sort_key AS sortKey FROM index_names WHERE id = ?');
+  const mention = (attrs: Record<string, unknown>) => {
+    const id = Number(attrs.nameId);
+    if (!Number.isInteger(id) || id <= 0) return null;
+    const r = nameStmt.get(id) as { name: string; sortKey: string } | undefined;
+    return r ? { term: r.name, ...(r.sortKey ? { sortKey: r.sortKey } : {}) } : null;
+  };
+
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
     const doc = withCitationsAsText(JSON.parse(r.content) as { content?: unknown[] }, spansFor);
@@ -94,7 +103,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
       id: `node-${r.id}`,
       title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title,
       numbered,
-      blocks: blocksOf(doc.content as RichNode[], { figure }),
+      blocks: blocksOf(doc.content as RichNode[], { figure, mention }),
     };
   };
 

@@ -26,6 +26,7 @@ import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
 import { deepNFC, toNFC } from '../text';
 import { CitationIndex } from './citationIndex';
+import { NameRegistry } from './names';
 
 /** Autosave keeps a revision when the last one is older than this. */
 export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
@@ -119,6 +120,7 @@ function compactDetails(d: BookDetails): BookDetails {
 export function createManuscriptService(session: ProjectSession): ServiceImpl<typeof manuscriptContract> {
   const db = (): Db => session.require().db;
   const citations = new CitationIndex(db);
+  const names = new NameRegistry(db);
 
   function bookRow(id: number): BookRow {
     const row = db().prepare(`${bookSelect} WHERE b.id = ?`).get(id) as BookRow | undefined;
@@ -397,6 +399,18 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
         if (!seen.has(key)) seen.set(key, resolve(ref));
       }
       return [...seen.values()];
+    },
+
+    listNames({ query, kind, limit }) {
+      return names.search(query, kind, limit);
+    },
+
+    createName({ kind, name, sortKey }) {
+      return names.create(kind, name, sortKey);
+    },
+
+    updateName({ id, name, sortKey }) {
+      return names.update(id, { name, sortKey });
     },
 
     citedIn({ documentId }) {

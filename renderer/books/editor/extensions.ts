@@ -11,9 +11,18 @@ import { NfcNormalizer } from '../nfcNormalizer';
 import { Citation } from './citation';
 import { Figure } from './figure';
 import { Footnote } from './footnote';
+import { Mention } from './mention';
 import { PageBreak } from './pageBreak';
 
-export function manuscriptExtensions(opts: { footnoteLabel?: string; pageUrl?: (pageId: number) => string } = {}): AnyExtension[] {
+export interface ManuscriptExtensionOptions {
+  footnoteLabel?: string;
+  /** The URL of an archived page image, for figures. */
+  pageUrl?: (pageId: number) => string;
+  /** "@" typed in the text: open the name picker. */
+  onMention?: () => void;
+}
+
+export function manuscriptExtensions(opts: ManuscriptExtensionOptions = {}): AnyExtension[] {
   return [
     StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, code: false, codeBlock: false, horizontalRule: false, strike: false }),
     TableKit.configure({ table: { resizable: false, HTMLAttributes: { class: 'doc-table' } } }),
@@ -21,6 +30,7 @@ export function manuscriptExtensions(opts: { footnoteLabel?: string; pageUrl?: (
     Citation,
     PageBreak,
     opts.pageUrl ? Figure.configure({ pageUrl: opts.pageUrl }) : Figure,
+    Mention.configure({ onTrigger: opts.onMention ?? null }),
     NfcNormalizer,
   ];
 }

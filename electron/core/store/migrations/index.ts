@@ -5,6 +5,7 @@
 import initial from './0001-initial';
 import archive from './0002-archive';
 import manuscriptStructure from './0010-manuscript-structure';
+import manuscriptNames from './0011-manuscript-names';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'archive', sql: archive },
   { version: 10, name: 'manuscript-structure', sql: manuscriptStructure },
+  { version: 11, name: 'manuscript-names', sql: manuscriptNames },
 ];

@@ -1,0 +1,86 @@
+/**
+ * The name picker for mentions: search the project's registry of people, places and
+ * organisations (without diacritics), or add the name typed as a new one of a chosen kind.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nameKinds, type IndexName, type NameKind } from '../../shared/api/manuscript';
+import { api } from '../platform/platform';
+import type { MentionAttrs } from './editor/mention';
+
+export function MentionPicker({ initial, onPick, onClose }: { initial: string; onPick(attrs: MentionAttrs): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState(initial);
+  const [results, setResults] = useState<IndexName[]>([]);
+  const [active, setActive] = useState(0);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const my = ++seq.current;
+    const timer = setTimeout(() => {
+      void api.manuscript.listNames({ query, limit: 30 }).then((r) => {
+        if (my === seq.current) {
+          setResults(r);
+          setActive(0);
+        }
+      });
+    }, 100);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const pick = (n: IndexName) => onPick({ nameId: n.id, kind: n.kind, term: n.name });
+  const create = async (kind: NameKind) => pick(await api.manuscript.createName({ kind, name: query.normalize('NFC').trim(), sortKey: '' }));
+  const typed = query.trim();
+  const exact = results.some((r) => r.name.toLocaleLowerCase('vi') === typed.normalize('NFC').toLocaleLowerCase('vi'));
+
+  return (
+    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog mention-picker" role="dialog" aria-modal="true" aria-label={t('mentions.pick')} data-testid="mention-picker">
+        <h2>{t('mentions.pick')}</h2>
+        <input
+          className="search-input"
+          autoFocus
+          value={query}
+          name="mentionQuery"
+          aria-label={t('mentions.search')}
+          placeholder={t('mentions.search')}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+            else if (e.key === 'Enter' && results[active]) pick(results[active]!);
+            else if (e.key === 'Escape') onClose();
+            else return;
+            e.preventDefault();
+          }}
+        />
+        <ul className="pick-list" role="listbox" aria-label={t('mentions.search')}>
+          {results.map((n, i) => (
+            <li key={n.id} role="option" aria-selected={i === active}>
+              <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => pick(n)} onMouseEnter={() => setActive(i)} data-testid="mention-result">
+                <span className={`pick-code mention-kind mention-${n.kind}`}>{t(`mentions.kind.${n.kind}`)}</span>
+                <span className="pick-title">{n.name}</span>
+              </button>
+            </li>
+          ))}
+          {results.length === 0 && <li className="muted pick-empty">{t('mentions.none')}</li>}
+        </ul>
+        {typed && !exact && (
+          <div className="mention-create">
+            <span>{t('mentions.create', { name: typed })}</span>
+            {nameKinds.map((k) => (
+              <button key={k} type="button" onClick={() => void create(k)} data-testid={`mention-create-${k}`}>
+                {t(`mentions.kind.${k}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('books.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
