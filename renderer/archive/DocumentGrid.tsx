@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/api/archive';
-import { api, platform } from '../platform/platform';
+import { api } from '../platform/platform';
 import { ArchiveIcon } from './icons';
+import { PageThumb } from './PageThumb';
 
 export const CELL_W = 168;
 export const CELL_H = 280;
@@ -176,7 +177,7 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
           tabIndex={-1}
         >
           <div className={`thumb${d.pageCount > 1 ? ' stack' : ''}`}>
-            {d.coverPageId ? <img src={platform.fileUrl({ kind: 'thumb', pageId: d.coverPageId })} alt="" loading="lazy" draggable={false} /> : <ArchiveIcon name="file" size={36} />}
+            {d.coverPageId ? <PageThumb pageId={d.coverPageId} rotation={d.coverRotation} /> : <ArchiveIcon name="file" size={36} />}
             {d.pageCount > 1 && (
               <span className="page-badge" data-testid="page-count">
                 {t('archive.pages', { count: d.pageCount })}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument } from '../../shared/api/archive';
-import { api, platform } from '../platform/platform';
+import { api } from '../platform/platform';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ArchiveIcon } from './icons';
 import { MetadataPanel } from './MetadataPanel';
+import { PageThumb } from './PageThumb';
 
 /** The archive's side panel: the selected document at a glance, its description, delete. */
 export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { documentId: number | null; onSaved(): void; onOpen(id: number): void; onDeleted(id: number): void }) {
@@ -42,7 +43,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
     <aside className="panel doc-panel" aria-label={t('archive.details')}>
       <header className="doc-panel-head">
         <button type="button" className="mini-thumb" onClick={() => onOpen(doc.id)} title={t('archive.open')}>
-          {first ? <img src={platform.fileUrl({ kind: 'thumb', pageId: first.id })} alt="" style={{ transform: `rotate(${first.rotation}deg)` }} /> : <ArchiveIcon name="file" />}
+          {first ? <PageThumb pageId={first.id} rotation={first.rotation} lazy={false} /> : <ArchiveIcon name="file" />}
         </button>
         <div className="doc-panel-id">
           <div className="eyebrow">{t('archive.documentNo', { id: doc.id })}</div>

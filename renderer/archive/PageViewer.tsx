@@ -12,6 +12,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ArchiveIcon, type ArchiveIconName } from './icons';
 import { MetadataPanel } from './MetadataPanel';
 import { MovePageDialog } from './MovePageDialog';
+import { PageThumb } from './PageThumb';
 import { Transcription } from './Transcription';
 
 type Zoom = { mode: 'fit-width' } | { mode: 'fit-page' } | { mode: 'scale'; scale: number };
@@ -286,7 +287,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
               >
                 <button type="button" onClick={() => setIndex(i)} aria-current={i === index ? 'page' : undefined} aria-label={t('viewer.page', { n: i + 1, total: pages.length })}>
                   <span className="rail-thumb">
-                    <img src={platform.fileUrl({ kind: 'thumb', pageId: p.id })} alt="" loading="lazy" draggable={false} style={{ transform: `rotate(${p.rotation}deg)` }} />
+                    <PageThumb pageId={p.id} rotation={p.rotation} />
                   </span>
                   <span className="rail-no">{i + 1}</span>
                 </button>

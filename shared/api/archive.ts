@@ -17,6 +17,8 @@ export interface DocumentSummary {
   pageCount: number;
   /** The page whose thumbnail represents the document. */
   coverPageId: number | null;
+  /** Clockwise degrees to turn the cover page's thumbnail (its page's rotation). */
+  coverRotation: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -380,6 +380,9 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await expect(viewer).toHaveCount(1); // Esc inside the text field does not close the viewer
   await page.getByRole('button', { name: 'Quay lại kho' }).click();
   await expect(page.getByTestId('doc-grid')).toBeVisible();
+  // The grid shows the cover page turned as well.
+  await expect(card(page, 1).locator('img')).toHaveAttribute('data-rotation', '90');
+  await shot(page, 'archive-07-grid-rotated-cover');
   expect(errors).toEqual([]);
 });
 

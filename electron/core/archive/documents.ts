@@ -31,6 +31,7 @@ export interface DocumentRow {
   updated_at: string;
   page_count: number;
   cover_page_id: number | null;
+  cover_rotation: number | null;
   metadata?: string;
   suggestions?: string;
 }
@@ -54,13 +55,22 @@ export interface PageRow {
 const documentSelect = `
   SELECT d.id, d.title, d.created_at, d.updated_at, d.metadata, d.suggestions,
          (SELECT count(*) FROM pages p WHERE p.document_id = d.id) AS page_count,
-         (SELECT p.id FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_page_id
+         (SELECT p.id FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_page_id,
+         (SELECT p.rotation FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_rotation
   FROM documents d`;
 
 const pageSelect = `SELECT p.*, f.mime FROM pages p JOIN files f ON f.sha256 = p.file_sha256`;
 
 export function toSummary(r: DocumentRow): DocumentSummary {
-  return { id: r.id, title: r.title, pageCount: r.page_count, coverPageId: r.cover_page_id, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    title: r.title,
+    pageCount: r.page_count,
+    coverPageId: r.cover_page_id,
+    coverRotation: r.cover_rotation ?? 0,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 export function toPage(r: PageRow): PageInfo {
