@@ -9,6 +9,7 @@ import type { ArchivalField, ArchivalMetadata, ArchivalMetadataPatch, ArchiveDoc
 import { AUTHENTICITY, SECRECY_LEVELS, URGENCY_LEVELS } from '../../shared/archive/metadata';
 import { formatDate } from '../i18n/index';
 import { api } from '../platform/platform';
+import { useStatus } from '../shell/status';
 import { ArchiveIcon } from './icons';
 
 /** The form: every field as the text the user edits. */
@@ -119,6 +120,30 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   const patch = patchOf(form, doc.metadata);
   const titleChanged = form.title.trim() !== doc.title;
   const dirty = titleChanged || Object.keys(patch).length > 0;
+
+  // Leaving with unsaved edits (another document, another tab, closing the viewer) saves them.
+  const { setNotice } = useStatus();
+  const latest = useRef({ doc, form, onSaved, setNotice, t });
+  latest.current = { doc, form, onSaved, setNotice, t };
+  useEffect(
+    () => () => {
+      const { doc: d, form: f, onSaved: saved, setNotice: notice, t: tr } = latest.current;
+      const p = patchOf(f, d.metadata);
+      const title = f.title.trim() !== d.title && f.title.trim() ? f.title.normalize('NFC') : null;
+      if (!title && Object.keys(p).length === 0) return;
+      void (async () => {
+        try {
+          if (title) await api.archive.updateDocument({ id: d.id, title });
+          if (Object.keys(p).length > 0) await api.archive.updateMetadata({ id: d.id, patch: p });
+          notice(tr('archive.savedDocument', { id: d.id }));
+          saved();
+        } catch (e) {
+          notice(tr('archive.notSavedDocument', { id: d.id, message: (e as Error).message }));
+        }
+      })();
+    },
+    [],
+  );
 
   const save = async (e?: FormEvent) => {
     e?.preventDefault();

@@ -181,6 +181,14 @@ test('imports one file of every format through the file dialog and shows each wi
   await suggestions.locator('[data-field=issuer]').getByRole('button', { name: 'Bỏ' }).click();
   await expect(suggestions.locator('[data-field=issuer]')).toHaveCount(0);
 
+  // An edit left unsaved when another document is chosen is saved, not lost.
+  const txtId = ids.get('Nghị quyết 05-NQ-TU.txt')!.id;
+  await page.getByLabel('Trích yếu nội dung').fill('Về nhiệm vụ phát triển kinh tế năm 1961 (đã soát)');
+  await card(page, ids.get('Bản quét báo cáo.png')!.id).click();
+  await expect(page.getByRole('status')).toContainText(`Đã lưu thông tin tài liệu số ${txtId}`);
+  await card(page, txtId).click();
+  await expect(page.getByLabel('Trích yếu nội dung')).toHaveValue('Về nhiệm vụ phát triển kinh tế năm 1961 (đã soát)');
+
   // The same file again is recognised as already in the archive.
   await page.getByTestId('import-input').setInputFiles(paths[0]!);
   await expect(page.getByTestId('import-outcome')).toContainText(`Đã có trong kho (tài liệu số ${ids.get(files[0]![0])!.id})`);
