@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookKinds, type BookDetail, type BookKind, type BookNodeInfo, type BookSummary, type ChapterContent, type NodeRole } from '../../shared/api/manuscript';
+import { crossRefTargets } from '../../shared/manuscript/crossRef';
 import { backRoles, frontRoles, structureLabels } from '../../shared/manuscript/structure';
 import { api, platform } from '../platform/platform';
 import { Icon } from '../shell/Icon';
@@ -160,6 +161,7 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
   );
 
   const labels = useMemo(() => (book ? structureLabels(book.nodes) : new Map<number, string>()), [book]);
+  const targets = useMemo(() => (book ? crossRefTargets(book.nodes) : []), [book]);
   const chapterNode = chapter && book ? book.nodes.find((n) => n.id === chapter.id) : undefined;
   const chapterLabel = chapterNode ? (labels.get(chapterNode.id) ?? '').toLocaleUpperCase('vi') : '';
 
@@ -284,6 +286,7 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
               })
             }
             onOutline={onOutline}
+            targets={targets}
             onRestored={() =>
               void guard(async () => {
                 setChapter(await api.manuscript.getChapter({ id: chapter.id }));

@@ -4,11 +4,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
 import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
+import type { CrossRefTarget } from '../../shared/manuscript/crossRef';
 import type { OutlineHeading } from '../../shared/manuscript/structure';
 import { chapterStatuses } from '../../shared/manuscript/structure';
 import { api, platform } from '../platform/platform';
 import { CitationPicker } from './CitationPicker';
 import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
+import { assignHeadingIds, refreshCrossRefs } from './editor/crossRef';
+import { CrossRefPicker } from './CrossRefPicker';
 import { manuscriptExtensions } from './editor/extensions';
 import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
@@ -24,6 +27,7 @@ export function ChapterEditor({
   onStatus,
   onRestored,
   onOutline,
+  targets,
 }: {
   chapter: ChapterContent;
   label: string;
@@ -31,10 +35,12 @@ export function ChapterEditor({
   onRestored(): void;
   /** The chapter's headings as they are typed (the structure tree shows them as its sections). */
   onOutline(outline: OutlineHeading[]): void;
+  /** What cross-references can point at: the book's divisions and headings, numbered as now. */
+  targets: readonly CrossRefTarget[];
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
-  const [picking, setPicking] = useState<'citation' | 'figure' | null>(null);
+  const [picking, setPicking] = useState<'citation' | 'figure' | 'crossRef' | null>(null);
   /** The name picker's first query (the selected words), or null when closed. */
   const [naming, setNaming] = useState<string | null>(null);
   const [side, setSide] = useState<Side>('footnotes');
@@ -84,6 +90,20 @@ export function ChapterEditor({
       live = false;
     };
   }, [editor]);
+
+  // Headings of older chapters (imported drafts) get their ids, so references can point at them.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const tr = assignHeadingIds(editor.state);
+    if (tr) editor.view.dispatch(tr.setMeta('addToHistory', false));
+  }, [editor]);
+
+  // Cross-references follow their targets: renumbered, renamed or deleted.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    const tr = refreshCrossRefs(editor.state, targets);
+    if (tr) editor.view.dispatch(tr);
+  }, [editor, targets]);
 
   useEffect(
     () =>
@@ -173,6 +193,7 @@ export function ChapterEditor({
             },
             'insert-mention',
           )}
+          {tool(null, `↗ ${t('crossRefs.tool')}`, t('crossRefs.hint'), () => setPicking('crossRef'), 'insert-crossref')}
           <span className="tool-sep" />
           {tool(null, '↶', t('editor.undo'), () => chain().undo().run())}
           {tool(null, '↷', t('editor.redo'), () => chain().redo().run())}
@@ -228,6 +249,16 @@ export function ChapterEditor({
           onPick={(attrs) => {
             setNaming(null);
             chain().setMention(attrs).run();
+          }}
+        />
+      )}
+      {picking === 'crossRef' && (
+        <CrossRefPicker
+          targets={targets}
+          onClose={() => setPicking(null)}
+          onPick={(attrs) => {
+            setPicking(null);
+            chain().insertCrossRef(attrs).run();
           }}
         />
       )}

@@ -67,8 +67,11 @@ function runsOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions = {}): I
       runs.push({ kind: 'footnote', content: paragraphsOf(n.content, opts) });
     } else if (n.type === 'crossRef') {
       const targetId = typeof n.attrs?.targetId === 'string' ? n.attrs.targetId : '';
-      const show = n.attrs?.show === 'page' || n.attrs?.show === 'title' ? n.attrs.show : 'number';
-      if (targetId) runs.push({ kind: 'cross-ref', targetId, show });
+      const show = String(n.attrs?.show ?? 'full');
+      // 'full' reads "II. Title", 'page' reads "tr. 12" (as the editor shows them).
+      if (targetId && show === 'full') runs.push({ kind: 'cross-ref', targetId, show: 'number' }, { kind: 'text', text: ' ' }, { kind: 'cross-ref', targetId, show: 'title' });
+      else if (targetId && show === 'page') runs.push({ kind: 'text', text: 'tr. ' }, { kind: 'cross-ref', targetId, show: 'page' });
+      else if (targetId) runs.push({ kind: 'cross-ref', targetId, show: show === 'title' ? 'title' : 'number' });
       else if (typeof n.attrs?.label === 'string' && n.attrs.label) runs.push({ kind: 'text', text: n.attrs.label.normalize('NFC') });
     } else if (n.content) {
       runs.push(...runsOf(n.content, opts));

@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { NfcNormalizer } from '../nfcNormalizer';
 import { Citation } from './citation';
+import { CrossRef, HeadingIds } from './crossRef';
 import { Figure } from './figure';
 import { Footnote } from './footnote';
 import { Mention } from './mention';
@@ -30,6 +31,8 @@ export function manuscriptExtensions(opts: ManuscriptExtensionOptions = {}): Any
     Citation,
     PageBreak,
     opts.pageUrl ? Figure.configure({ pageUrl: opts.pageUrl }) : Figure,
+    HeadingIds,
+    CrossRef,
     Mention.configure({ onTrigger: opts.onMention ?? null }),
     NfcNormalizer,
   ];
