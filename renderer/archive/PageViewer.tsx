@@ -158,7 +158,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
 
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     const el = stageRef.current;
-    if (!el || e.button !== 0) return;
+    if (!el || e.button !== 0 || page?.imageKind === 'text') return;
     pan.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
     el.setPointerCapture(e.pointerId);
   };
@@ -200,6 +200,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
     );
   }
 
+  const textPage = page.imageKind === 'text';
   const tool = (icon: ArchiveIconName, label: string, action: () => void, opts: { disabled?: boolean; on?: boolean } = {}) => (
     <button type="button" className={`tool-button${opts.on ? ' on' : ''}`} onClick={action} disabled={opts.disabled} title={label} aria-label={label} aria-pressed={opts.on}>
       <ArchiveIcon name={icon} size={17} />
@@ -230,17 +231,17 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           {tool('next', t('viewer.next'), () => go(index + 1), { disabled: index >= pages.length - 1 })}
         </div>
         <div className="tool-group">
-          {tool('zoomOut', t('viewer.zoomOut'), () => zoomBy(0.8))}
+          {tool('zoomOut', t('viewer.zoomOut'), () => zoomBy(0.8), { disabled: textPage })}
           <span className="zoom-value" data-testid="zoom">
-            {Math.round(scale * 100)}%
+            {textPage ? '—' : `${Math.round(scale * 100)}%`}
           </span>
-          {tool('zoomIn', t('viewer.zoomIn'), () => zoomBy(1.25))}
-          {tool('fitWidth', t('viewer.fitWidth'), () => setZoom({ mode: 'fit-width' }), { on: zoom.mode === 'fit-width' })}
-          {tool('fitPage', t('viewer.fitPage'), () => setZoom({ mode: 'fit-page' }), { on: zoom.mode === 'fit-page' })}
+          {tool('zoomIn', t('viewer.zoomIn'), () => zoomBy(1.25), { disabled: textPage })}
+          {tool('fitWidth', t('viewer.fitWidth'), () => setZoom({ mode: 'fit-width' }), { on: !textPage && zoom.mode === 'fit-width', disabled: textPage })}
+          {tool('fitPage', t('viewer.fitPage'), () => setZoom({ mode: 'fit-page' }), { on: !textPage && zoom.mode === 'fit-page', disabled: textPage })}
         </div>
         <div className="tool-group">
-          {tool('rotateLeft', t('viewer.rotateLeft'), () => void rotate(-90))}
-          {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90))}
+          {tool('rotateLeft', t('viewer.rotateLeft'), () => void rotate(-90), { disabled: textPage })}
+          {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90), { disabled: textPage })}
           {tool('split', t('viewer.split'), () => setConfirmSplit(true), { disabled: index === 0 })}
           {tool('move', t('viewer.move'), () => setMoving(true))}
         </div>
@@ -308,6 +309,14 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
             zoomBy(e.deltaY < 0 ? 1.1 : 0.9);
           }}
         >
+          {page.imageKind === 'text' ? (
+            <div className="text-canvas">
+              <div className="text-note">{t('viewer.noImage')}</div>
+              <article className="text-sheet" lang="vi" data-testid="text-sheet">
+                {page.text}
+              </article>
+            </div>
+          ) : (
           <div className="scan-canvas" style={{ width: Math.max(boxWpx + 2 * STAGE_PAD, stage.width), height: Math.max(boxHpx + 2 * STAGE_PAD, stage.height) }}>
             <div className="scan-sheet" style={{ width: boxWpx, height: boxHpx }}>
               <img
@@ -328,6 +337,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
               />
             </div>
           </div>
+          )}
         </div>
         <aside className="viewer-side">
           <div className="tabs" role="tablist">

@@ -189,6 +189,15 @@ test('imports one file of every format through the file dialog and shows each wi
   await card(page, txtId).click();
   await expect(page.getByLabel('Trích yếu nội dung')).toHaveValue('Về nhiệm vụ phát triển kinh tế năm 1961 (đã soát)');
 
+  // A text document (DOCX) opens in the viewer with its extracted text beside a preview.
+  await card(page, ids.get('Báo cáo năm 1950.docx')!.id).dblclick();
+  await expect(page.getByTestId('transcription')).toHaveValue(/Tháng 3-1950, Tỉnh ủy họp bàn nhiệm vụ kháng chiến/);
+  await expect(page.getByTestId('text-sheet')).toContainText('Tháng 3-1950, Tỉnh ủy họp bàn nhiệm vụ kháng chiến');
+  await expect(page.getByTestId('scan')).toHaveCount(0);
+  await shot(page, 'archive-08-viewer-docx');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('doc-grid')).toBeVisible();
+
   // The same file again is recognised as already in the archive.
   await page.getByTestId('import-input').setInputFiles(paths[0]!);
   await expect(page.getByTestId('import-outcome')).toContainText(`Đã có trong kho (tài liệu số ${ids.get(files[0]![0])!.id})`);
