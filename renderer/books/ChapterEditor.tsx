@@ -13,13 +13,14 @@ import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation
 import { assignHeadingIds, refreshCrossRefs } from './editor/crossRef';
 import { CrossRefPicker } from './CrossRefPicker';
 import { manuscriptExtensions } from './editor/extensions';
+import { CommentsPanel, type PendingComment } from './CommentsPanel';
 import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
 import { RevisionsPanel } from './RevisionsPanel';
 import { ScanPanel } from './ScanPanel';
 import { useAutosave } from './useAutosave';
 
-type Side = 'footnotes' | 'revisions' | 'scan';
+type Side = 'footnotes' | 'comments' | 'revisions' | 'scan';
 
 export function ChapterEditor({
   chapter,
@@ -43,6 +44,7 @@ export function ChapterEditor({
   const [picking, setPicking] = useState<'citation' | 'figure' | 'crossRef' | null>(null);
   /** The name picker's first query (the selected words), or null when closed. */
   const [naming, setNaming] = useState<string | null>(null);
+  const [pendingComment, setPendingComment] = useState<PendingComment | null>(null);
   const [side, setSide] = useState<Side>('footnotes');
   const [scan, setScan] = useState<CitationRef | null>(null);
   const [revisionsKey, setRevisionsKey] = useState(0);
@@ -194,6 +196,17 @@ export function ChapterEditor({
             'insert-mention',
           )}
           {tool(null, `↗ ${t('crossRefs.tool')}`, t('crossRefs.hint'), () => setPicking('crossRef'), 'insert-crossref')}
+          {tool(
+            null,
+            `✎ ${t('comments.tool')}`,
+            t('comments.hint'),
+            () => {
+              const { from, to, empty } = editor.state.selection;
+              setSide('comments');
+              setPendingComment(empty ? null : { from, to, quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 2000) });
+            },
+            'insert-comment',
+          )}
           <span className="tool-sep" />
           {tool(null, '↶', t('editor.undo'), () => chain().undo().run())}
           {tool(null, '↷', t('editor.redo'), () => chain().redo().run())}
@@ -217,7 +230,7 @@ export function ChapterEditor({
       </div>
       <aside className="side-panel" aria-label={t('editor.sidePanel')}>
         <div className="side-tabs" role="tablist">
-          {(['footnotes', 'revisions', 'scan'] as const).map((s) => (
+          {(['footnotes', 'comments', 'revisions', 'scan'] as const).map((s) => (
             <button key={s} type="button" role="tab" aria-selected={side === s} className={`side-tab${side === s ? ' on' : ''}`} onClick={() => setSide(s)}>
               {t(`editor.tabs.${s}`)}
             </button>
@@ -225,6 +238,7 @@ export function ChapterEditor({
         </div>
         <div className="side-body">
           {side === 'footnotes' && <FootnotePanel editor={editor} />}
+          {side === 'comments' && <CommentsPanel editor={editor} nodeId={chapter.id} pending={pendingComment} onPendingDone={() => setPendingComment(null)} />}
           {side === 'revisions' && (
             <RevisionsPanel
               nodeId={chapter.id}

@@ -169,6 +169,19 @@ export interface IndexName {
   sortKey: string;
 }
 
+/** A comment on a passage of a chapter (appraisal). Its anchor is a `comment` mark in the text. */
+export interface ChapterComment {
+  id: number;
+  nodeId: number;
+  author: string;
+  text: string;
+  /** The passage as it read when the comment was made. */
+  quote: string;
+  createdAt: string;
+  /** When it was marked as dealt with; null while open. */
+  resolvedAt: string | null;
+}
+
 const richDoc = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max);
@@ -278,6 +291,15 @@ export const manuscriptContract = {
   ),
   /** Corrects a name or its sort key; every mention of it follows. */
   updateName: method<IndexName>()(z.object({ id, name: z.string().trim().min(1, 'Cần tên.').max(300).optional(), sortKey: text(300).optional() })),
+  /** The comments on a chapter, oldest first. */
+  listComments: method<ChapterComment[]>()(z.object({ nodeId: id })),
+  /** Adds a comment on a passage; the editor then anchors it with a `comment` mark holding its id. */
+  addComment: method<ChapterComment>()(
+    z.object({ nodeId: id, author: text(200).default(''), text: z.string().trim().min(1, 'Cần nội dung góp ý.').max(10000), quote: text(2000).default('') }),
+  ),
+  /** Marks a comment as dealt with, or opens it again. */
+  resolveComment: method<ChapterComment>()(z.object({ id, resolved: z.boolean() })),
+  deleteComment: method<{ id: number }>()(z.object({ id })),
   /** Where the manuscript cites an archived document. */
   citedIn: method<CitationPlace[]>()(z.object({ documentId: id })),
   /**

@@ -7,6 +7,7 @@ import type {
   BookNodeInfo,
   BookNodeKind,
   BookSummary,
+  ChapterComment,
   ChapterContent,
   ChapterStatus,
   CitationPlace,
@@ -90,6 +91,20 @@ function toNode(r: NodeRow): BookNodeInfo {
     outline: JSON.parse(r.outline) as OutlineHeading[],
     updatedAt: r.updated_at,
   };
+}
+
+interface CommentRow {
+  id: number;
+  node_id: number;
+  author: string;
+  text: string;
+  quote: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+function toComment(r: CommentRow): ChapterComment {
+  return { id: r.id, nodeId: r.node_id, author: r.author, text: r.text, quote: r.quote, createdAt: r.created_at, resolvedAt: r.resolved_at };
 }
 
 function toRevision(r: RevisionRow): RevisionInfo {
@@ -399,6 +414,31 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
         if (!seen.has(key)) seen.set(key, resolve(ref));
       }
       return [...seen.values()];
+    },
+
+    listComments({ nodeId }) {
+      nodeRow(nodeId, { deleted: true });
+      return (db().prepare('SELECT * FROM chapter_comments WHERE node_id = ? ORDER BY created_at, id').all(nodeId) as CommentRow[]).map(toComment);
+    },
+
+    addComment({ nodeId, author, text, quote }) {
+      nodeRow(nodeId);
+      const r = db()
+        .prepare('INSERT INTO chapter_comments(node_id, author, text, quote, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(nodeId, toNFC(author), toNFC(text), toNFC(quote), new Date().toISOString());
+      return toComment(db().prepare('SELECT * FROM chapter_comments WHERE id = ?').get(Number(r.lastInsertRowid)) as CommentRow);
+    },
+
+    resolveComment({ id, resolved }) {
+      const r = db().prepare('UPDATE chapter_comments SET resolved_at = ? WHERE id = ?').run(resolved ? new Date().toISOString() : null, id);
+      if (r.changes === 0) throw new UserFacingError('manuscript.comment-not-found', `Không có góp ý số ${id}.`);
+      return toComment(db().prepare('SELECT * FROM chapter_comments WHERE id = ?').get(id) as CommentRow);
+    },
+
+    deleteComment({ id }) {
+      const r = db().prepare('DELETE FROM chapter_comments WHERE id = ?').run(id);
+      if (r.changes === 0) throw new UserFacingError('manuscript.comment-not-found', `Không có góp ý số ${id}.`);
+      return { id };
     },
 
     listNames({ query, kind, limit }) {

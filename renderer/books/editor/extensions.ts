@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { NfcNormalizer } from '../nfcNormalizer';
 import { Citation } from './citation';
+import { CommentMark } from './comment';
 import { CrossRef, HeadingIds } from './crossRef';
 import { Figure } from './figure';
 import { Footnote } from './footnote';
@@ -32,6 +33,7 @@ export function manuscriptExtensions(opts: ManuscriptExtensionOptions = {}): Any
     PageBreak,
     opts.pageUrl ? Figure.configure({ pageUrl: opts.pageUrl }) : Figure,
     HeadingIds,
+    CommentMark,
     CrossRef,
     Mention.configure({ onTrigger: opts.onMention ?? null }),
     NfcNormalizer,

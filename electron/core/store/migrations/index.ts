@@ -6,6 +6,7 @@ import initial from './0001-initial';
 import archive from './0002-archive';
 import manuscriptStructure from './0010-manuscript-structure';
 import manuscriptNames from './0011-manuscript-names';
+import manuscriptComments from './0012-manuscript-comments';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { version: 2, name: 'archive', sql: archive },
   { version: 10, name: 'manuscript-structure', sql: manuscriptStructure },
   { version: 11, name: 'manuscript-names', sql: manuscriptNames },
+  { version: 12, name: 'manuscript-comments', sql: manuscriptComments },
 ];
