@@ -1,4 +1,5 @@
 /** Contract of the `manuscript` service: books, their structure, chapter content and its history. */
+import type { Colophon, Credits, PageSetup } from '../book/model';
 import { z } from 'zod';
 import type { CitationSpan } from '../manuscript/citation';
 import type { ParagraphDiff, DiffSummary } from '../manuscript/diff';
@@ -45,31 +46,12 @@ export interface BookDetails {
   period?: string;
   /** Nơi và năm trên trang tên sách: "Lai Châu – 2026". */
   placeYear?: string;
-  credits?: {
-    direction?: string[];
-    board?: string[];
-    editorInChief?: string[];
-    research?: string[];
-  };
-  colophon?: {
-    publisher?: string;
-    directorResponsible?: string;
-    editorResponsible?: string;
-    editors?: string[];
-    designer?: string;
-    technicalEditor?: string;
-    proofreader?: string;
-    printRun?: string;
-    printer?: string;
-    registration?: string;
-    decision?: string;
-    licence?: string;
-    isbn?: string;
-    legalDeposit?: string;
-    price?: string;
-  };
+  /** Chỉ đạo biên soạn, ban biên soạn, chủ biên, sưu tầm tư liệu. */
+  credits?: Credits;
+  /** Ghi chép xuất bản (Luật Xuất bản 2012, điều 27). */
+  colophon?: Colophon;
   /** Where the table of contents goes: Vietnamese local histories usually put it at the end. */
-  tocPosition?: 'front' | 'end' | 'none';
+  tocPosition?: PageSetup['tocPosition'];
 }
 
 export interface BookDetail extends BookSummary {
