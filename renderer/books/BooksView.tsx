@@ -8,6 +8,8 @@ import { Icon } from '../shell/Icon';
 import { useStatus } from '../shell/status';
 import { BookDetailsDialog } from './BookDetailsDialog';
 import { ChapterEditor } from './ChapterEditor';
+import { ImportDraftDialog } from './ImportDraftDialog';
+import { PreviewDialog } from './PreviewDialog';
 import { StructureTree } from './StructureTree';
 import './books.css';
 
@@ -26,6 +28,8 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
   const [newKind, setNewKind] = useState<BookKind>('history');
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ node: BookNodeInfo } | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -225,10 +229,30 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
               </div>
             </form>
             <div className="outline-foot">
-              <button className="primary wide" onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
-                <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
+              <button type="button" className="wide" onClick={() => setImporting(true)} title={t('draftImport.hint')} data-testid="import-draft">
+                {t('draftImport.button')}
               </button>
+              <div className="add-row">
+                <button type="button" onClick={() => setPreviewing(true)} disabled={book.chapterCount === 0} data-testid="preview-book">
+                  {t('preview.button')}
+                </button>
+                <button className="primary" onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
+                  <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
+                </button>
+              </div>
             </div>
+            {previewing && <PreviewDialog bookId={book.id} onClose={() => setPreviewing(false)} />}
+            {importing && (
+              <ImportDraftDialog
+                bookId={book.id}
+                onClose={() => setImporting(false)}
+                onDone={(r) => {
+                  setImporting(false);
+                  setNotice(t('draftImport.done', { count: r.nodes.length, notes: r.footnotes }));
+                  void refreshBook();
+                }}
+              />
+            )}
           </>
         )}
       </aside>

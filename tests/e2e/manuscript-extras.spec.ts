@@ -1,0 +1,175 @@
+/**
+ * The rest of the manuscript editor in the real UI: a figure from an archived scan, a mention
+ * for the index created with "@", a cross-reference that follows a renamed chapter, a comment on
+ * a passage resolved in the comments tab, a Markdown draft imported through the button, and the
+ * export preview drawn by pdf.js. Everything survives a reload. Screenshots go to
+ * $SUQUAN_SCREENSHOTS when set.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { startApp, type RunningApp } from './app';
+
+let app: RunningApp;
+const shots = process.env.SUQUAN_SCREENSHOTS;
+
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: path.join(shots, `manuscript-extras-${name}.png`) });
+}
+
+/** See manuscript.spec.ts: let a native caret move reach the editor before typing. */
+async function selectionSettled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+async function call(page: Page, service: string, method: string, args: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([s, m, a]) => {
+      const res = await fetch(`api/${s}/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a), credentials: 'same-origin' });
+      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.result;
+    },
+    [service, method, args] as const,
+  );
+}
+
+test('figures, mentions, cross-references, comments, draft import and the export preview', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const work = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-msx-'));
+
+  await page.goto(app.loginUrl);
+  await page.getByLabel('Tên dự án').fill('Lịch sử Đảng bộ xã Bình Lư');
+  await page.getByRole('button', { name: 'Tạo dự án' }).click();
+  await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
+
+  // One archived photograph (a scan page) with its metadata.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="600"><rect width="100%" height="100%" fill="#d9cfb8"/><rect x="80" y="120" width="740" height="360" fill="#7a6e58"/><circle cx="450" cy="300" r="110" fill="#efe6d0"/></svg>`;
+  const scan = path.join(work, 'anh-tru-so.jpg');
+  writeFileSync(scan, await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
+  await page.getByTestId('import-input').setInputFiles([scan]);
+  await expect(page.getByTestId('import-outcome').first()).toContainText('Đã nhập');
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await call(page, 'archive', 'updateMetadata', { id: 1, patch: { issuer: 'Huyện ủy Tam Đường', location: { repository: 'Kho Lưu trữ Huyện ủy', file: '12' } } });
+  await call(page, 'archive', 'updateDocument', { id: 1, title: 'Ảnh trụ sở Đảng ủy xã năm 1960' });
+
+  await page.getByTestId('nav-books').click();
+  await page.getByLabel('Tên sách').fill('Lịch sử Đảng bộ xã Bình Lư');
+  await page.getByRole('button', { name: 'Tạo sách' }).click();
+  for (const title of ['Vùng đất, con người', 'Kháng chiến chống Pháp']) {
+    await page.getByLabel('Tên chương').fill(title);
+    await page.getByRole('button', { name: 'Thêm chương' }).click();
+    await expect(page.getByTestId('chapter-item').filter({ hasText: title })).toBeVisible();
+  }
+  await page.getByTestId('chapter-item').first().click();
+  const editor = page.getByTestId('chapter-editor');
+  await editor.click();
+
+  // A mention created with "@": a new person in the registry.
+  await page.keyboard.type('Ông ');
+  await page.keyboard.type('@');
+  const names = page.getByTestId('mention-picker');
+  await expect(names).toBeVisible();
+  await names.getByRole('textbox').fill('Lò Văn Hặc');
+  await shot(page, '01-mention-picker');
+  await names.getByTestId('mention-create-person').click();
+  await expect(editor.locator('span.mention[data-kind="person"]')).toHaveText('Lò Văn Hặc');
+  await page.keyboard.type('là bí thư đầu tiên, xem ');
+
+  // A cross-reference to the second chapter.
+  await page.getByTestId('insert-crossref').click();
+  const refs = page.getByTestId('crossref-picker');
+  await refs.getByRole('textbox').fill('khang chien');
+  await expect(refs.getByTestId('crossref-target')).toHaveCount(1);
+  await shot(page, '02-crossref-picker');
+  await refs.getByTestId('crossref-target').click();
+  await expect(editor.locator('a.cross-ref')).toHaveText('Chương II Kháng chiến chống Pháp');
+  await page.keyboard.type('.');
+
+  // A figure from the archived scan, with its caption.
+  await page.getByTestId('insert-figure').click();
+  const figures = page.getByTestId('figure-picker');
+  await figures.getByRole('textbox').fill('tru so');
+  await figures.getByRole('button', { name: /Ảnh trụ sở/ }).click();
+  await figures.getByLabel('Chú thích ảnh').fill('Trụ sở Đảng ủy xã Bình Lư năm 1960');
+  await expect(figures.locator('img.pick-figure')).toBeVisible();
+  await shot(page, '03-figure-picker');
+  await figures.getByRole('button', { name: 'Chèn ảnh' }).click();
+  const figure = editor.locator('figure[data-figure]');
+  await expect(figure.locator('figcaption')).toHaveText('Trụ sở Đảng ủy xã Bình Lư năm 1960');
+  await expect.poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(900);
+
+  // A comment on the first sentence.
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await selectionSettled(page);
+  await page.getByTestId('insert-comment').click();
+  const panel = page.getByTestId('comments-panel');
+  await panel.getByLabel('Người góp ý').fill('Hội đồng thẩm định');
+  await panel.getByLabel('Nội dung góp ý').fill('Cần ghi rõ năm ông Hặc làm bí thư.');
+  await panel.getByRole('button', { name: 'Thêm góp ý' }).click();
+  await expect(panel.getByTestId('comment-item')).toContainText('Cần ghi rõ năm ông Hặc làm bí thư.');
+  await expect(editor.locator('span.comment-anchor')).not.toHaveCount(0);
+  await shot(page, '04-comments');
+  await expect(page.getByTestId('save-state')).toContainText('Đã lưu');
+
+  // Renaming the target chapter changes the reference.
+  await page.getByTestId('chapter-item').filter({ hasText: 'Kháng chiến' }).focus();
+  await page.keyboard.press('F2');
+  const rename = page.locator('input.tree-rename');
+  await rename.fill('Kháng chiến chống thực dân Pháp');
+  await rename.press('Enter');
+  await expect(page.getByTestId('chapter-item').filter({ hasText: 'Kháng chiến chống thực dân Pháp' })).toBeVisible();
+  await expect(editor.locator('a.cross-ref')).toHaveText('Chương II Kháng chiến chống thực dân Pháp');
+  await page.reload();
+  await page.getByTestId('nav-books').click();
+  await page.getByTestId('chapter-item').first().click();
+  await expect(editor.locator('a.cross-ref')).toHaveText('Chương II Kháng chiến chống thực dân Pháp');
+  await expect(editor.locator('span.mention')).toHaveText('Lò Văn Hặc');
+  await expect(editor.locator('figure[data-figure] figcaption')).toHaveText('Trụ sở Đảng ủy xã Bình Lư năm 1960');
+  await page.getByRole('tab', { name: 'Góp ý' }).click();
+  await expect(page.getByTestId('comment-item')).toHaveCount(1);
+  await page.getByTestId('comment-item').getByRole('button', { name: 'Đã xử lý' }).click();
+  await expect(page.getByTestId('comment-item')).toHaveCount(0);
+  await expect(editor.locator('span.comment-anchor[data-resolved]')).not.toHaveCount(0);
+
+  // A Markdown draft with footnotes through the import button, split at top-level headings.
+  const md = path.join(work, 'ban-thao.md');
+  writeFileSync(md, '# Thời kỳ đổi mới\n\nXã đạt chuẩn nông thôn mới năm 2020.[^1]\n\n[^1]: Báo cáo số 12-BC/ĐU.\n\n# Kết quả\n\nĐời sống nâng lên.\n');
+  await page.getByTestId('import-draft').click();
+  const dialog = page.getByTestId('import-draft-dialog');
+  await dialog.getByTestId('draft-input').setInputFiles(md);
+  await shot(page, '05-import-draft');
+  await dialog.getByRole('button', { name: 'Nhập bản thảo' }).click();
+  await expect(page.getByTestId('chapter-item').filter({ hasText: 'Thời kỳ đổi mới' })).toBeVisible();
+  await expect(page.getByTestId('chapter-item').filter({ hasText: 'Kết quả' })).toBeVisible();
+
+  // The export preview: the typeset pages drawn in the app.
+  await page.getByTestId('preview-book').click();
+  const preview = page.getByTestId('preview-dialog');
+  await expect(preview.getByTestId('preview-status')).toHaveText(/^\d+ trang$/, { timeout: 60_000 });
+  const pages = Number((await preview.getByTestId('preview-status').innerText()).match(/\d+/)![0]);
+  await expect(preview.locator('canvas.preview-page')).toHaveCount(pages);
+  // Pages are drawn, not blank: the first body page has dark pixels.
+  const inked = await preview.locator('canvas.preview-page').nth(4).evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! < 100) dark++;
+    return dark;
+  });
+  expect(inked).toBeGreaterThan(100);
+  await shot(page, '06-preview');
+  await preview.getByRole('button', { name: 'Đóng' }).click();
+  expect(errors).toEqual([]);
+});
