@@ -1,4 +1,5 @@
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,12 @@ import { ScanPanel } from './ScanPanel';
 import { useAutosave } from './useAutosave';
 
 type Side = 'footnotes' | 'comments' | 'revisions' | 'scan';
+
+/** The text of a passage as it reads, with citations and cross-references as their text. */
+function passageText(editor: Editor, from: number, to: number): string {
+  const leaf = (n: PMNode) => (n.type.name === 'crossRef' ? String(n.attrs.label ?? '') : n.type.name === 'citation' ? String(n.attrs.text ?? '') : '');
+  return editor.state.doc.textBetween(from, to, ' ', leaf).slice(0, 2000);
+}
 
 export function ChapterEditor({
   chapter,
@@ -203,7 +210,7 @@ export function ChapterEditor({
             () => {
               const { from, to, empty } = editor.state.selection;
               setSide('comments');
-              setPendingComment(empty ? null : { from, to, quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 2000) });
+              setPendingComment(empty ? null : { from, to, quote: passageText(editor, from, to) });
             },
             'insert-comment',
           )}

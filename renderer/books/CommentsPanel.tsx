@@ -100,7 +100,7 @@ export function CommentsPanel({ editor, nodeId, pending, onPendingDone }: { edit
         </form>
       )}
       <h3 className="subhead">{t('comments.title', { count: open.length })}</h3>
-      <label className="checkbox small">
+      <label className="comment-toggle small">
         <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> {t('comments.showResolved')}
       </label>
       {shown.length === 0 && !pending && <p className="muted small">{t('comments.empty')}</p>}

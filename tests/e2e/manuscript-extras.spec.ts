@@ -120,6 +120,8 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await panel.getByLabel('Nội dung góp ý').fill('Cần ghi rõ năm ông Hặc làm bí thư.');
   await panel.getByRole('button', { name: 'Thêm góp ý' }).click();
   await expect(panel.getByTestId('comment-item')).toContainText('Cần ghi rõ năm ông Hặc làm bí thư.');
+  // The passage is quoted as it reads, the cross-reference included.
+  await expect(panel.getByTestId('comment-item')).toContainText('xem Chương II Kháng chiến chống Pháp');
   await expect(editor.locator('span.comment-anchor')).not.toHaveCount(0);
   await shot(page, '04-comments');
   await expect(page.getByTestId('save-state')).toContainText('Đã lưu');
