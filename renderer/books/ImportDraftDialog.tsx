@@ -41,7 +41,7 @@ export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number;
         <h2>{t('draftImport.button')}</h2>
         <p className="muted small">{t('draftImport.hint')}</p>
         <input type="file" name="draftFile" accept=".md,.markdown,.txt,.docx" data-testid="draft-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label className="checkbox">
+        <label className="comment-toggle">
           <input type="checkbox" name="draftSplit" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('draftImport.split')}
         </label>
         {error && (

@@ -39,7 +39,8 @@ export const CommentMark = Mark.create({
 export function commentRanges(editor: Editor, commentId: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   editor.state.doc.descendants((node, pos) => {
-    if (!node.isText) return true;
+    // Text, and inline atoms inside the passage (citations, cross-references).
+    if (!node.isText && !(node.isInline && node.isAtom)) return true;
     if (node.marks.some((m) => m.type.name === 'comment' && m.attrs.commentId === commentId)) {
       const last = out[out.length - 1];
       if (last && last.to === pos) last.to = pos + node.nodeSize;
@@ -71,7 +72,7 @@ export function setCommentResolved(editor: Editor, commentId: number, resolved: 
 export function removeCommentAnchor(editor: Editor, commentId: number): void {
   const tr = editor.state.tr;
   editor.state.doc.descendants((node, pos) => {
-    if (!node.isText) return true;
+    if (!node.isText && !(node.isInline && node.isAtom)) return true;
     for (const m of node.marks) if (m.type.name === 'comment' && m.attrs.commentId === commentId) tr.removeMark(pos, pos + node.nodeSize, m);
     return true;
   });

@@ -11,6 +11,15 @@ afterEach(() => {
 });
 
 describe('comment anchors', () => {
+  it('resolving covers the inline atoms inside the passage too', () => {
+    const e = makeEditor({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Xem ' }, { type: 'crossRef', attrs: { targetId: 'node-2', show: 'full', label: 'Chương II' } }, { type: 'text', text: ' nhé.' }] }] });
+    editors.push(e);
+    anchorComment(e, 7, 1, e.state.doc.content.size - 1);
+    expect(commentRanges(e, 7)).toEqual([{ from: 1, to: e.state.doc.content.size - 1 }]);
+    setCommentResolved(e, 7, true);
+    expect(e.view.dom.querySelectorAll('span.comment-anchor:not([data-resolved])')).toHaveLength(0);
+  });
+
   it('anchor overlapping comments on passages, resolve one, remove the other; the book model never shows them', () => {
     const e = makeEditor({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Năm 1960 có 110 hợp tác xã.' }] }] });
     editors.push(e);
