@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nameKinds, type IndexName, type NameKind } from '../../shared/api/manuscript';
+import { foldForSearch } from '../../shared/text/fold';
 import { api } from '../platform/platform';
 import type { MentionAttrs } from './editor/mention';
 
@@ -13,6 +14,8 @@ export function MentionPicker({ initial, onPick, onClose }: { initial: string; o
   const [query, setQuery] = useState(initial);
   const [results, setResults] = useState<IndexName[]>([]);
   const [active, setActive] = useState(0);
+  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
+  const [error, setError] = useState('');
   const seq = useRef(0);
 
   useEffect(() => {
@@ -28,10 +31,22 @@ export function MentionPicker({ initial, onPick, onClose }: { initial: string; o
     return () => clearTimeout(timer);
   }, [query]);
 
+  const saveEdit = async () => {
+    if (!editing) return;
+    try {
+      const updated = await api.manuscript.updateName({ id: editing.id, name: editing.name.normalize('NFC') });
+      setResults((rs) => rs.map((r) => (r.id === updated.id ? updated : r)));
+      setEditing(null);
+      setError('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
   const pick = (n: IndexName) => onPick({ nameId: n.id, kind: n.kind, term: n.name });
   const create = async (kind: NameKind) => pick(await api.manuscript.createName({ kind, name: query.normalize('NFC').trim(), sortKey: '' }));
   const typed = query.trim();
-  const exact = results.some((r) => r.name.toLocaleLowerCase('vi') === typed.normalize('NFC').toLocaleLowerCase('vi'));
+  // No offer to add a name already listed, typed with or without its diacritics.
+  const exact = results.some((r) => foldForSearch(r.name) === foldForSearch(typed));
 
   return (
     <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -56,15 +71,42 @@ export function MentionPicker({ initial, onPick, onClose }: { initial: string; o
         />
         <ul className="pick-list" role="listbox" aria-label={t('mentions.search')}>
           {results.map((n, i) => (
-            <li key={n.id} role="option" aria-selected={i === active}>
-              <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => pick(n)} onMouseEnter={() => setActive(i)} data-testid="mention-result">
-                <span className={`pick-code mention-kind mention-${n.kind}`}>{t(`mentions.kind.${n.kind}`)}</span>
-                <span className="pick-title">{n.name}</span>
+            <li key={n.id} role="option" aria-selected={i === active} className="mention-row">
+              {editing?.id === n.id ? (
+                <input
+                  className="mention-edit"
+                  autoFocus
+                  name="mentionEdit"
+                  aria-label={t('mentions.edit')}
+                  value={editing.name}
+                  onChange={(e) => setEditing({ id: n.id, name: e.target.value })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') void saveEdit();
+                    else if (e.key === 'Escape') setEditing(null);
+                    else return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                  }}
+                  onBlur={() => setEditing(null)}
+                />
+              ) : (
+                <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => pick(n)} onMouseEnter={() => setActive(i)} data-testid="mention-result">
+                  <span className={`pick-code mention-kind mention-${n.kind}`}>{t(`mentions.kind.${n.kind}`)}</span>
+                  <span className="pick-title">{n.name}</span>
+                </button>
+              )}
+              <button type="button" className="mention-edit-button" title={t('mentions.edit')} aria-label={t('mentions.edit')} onMouseDown={(e) => e.preventDefault()} onClick={() => (editing?.id === n.id ? void saveEdit() : setEditing({ id: n.id, name: n.name }))}>
+                ✎
               </button>
             </li>
           ))}
           {results.length === 0 && <li className="muted pick-empty">{t('mentions.none')}</li>}
         </ul>
+        {error && (
+          <div className="alert small" role="alert">
+            {error}
+          </div>
+        )}
         {typed && !exact && (
           <div className="mention-create">
             <span>{t('mentions.create', { name: typed })}</span>

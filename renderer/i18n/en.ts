@@ -163,6 +163,7 @@ export const en: Messages = {
     none: 'This name is not in the list yet.',
     create: 'Add “{{name}}” as',
     kind: { person: 'Person', place: 'Place', organisation: 'Organisation' },
+    edit: 'Correct the name in the list (every mention follows)',
     remove: 'Unmark name',
     uses_one: '{{count}} use',
     uses_other: '{{count}} uses',

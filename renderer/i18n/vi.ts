@@ -162,6 +162,7 @@ export const vi = {
     none: 'Chưa có tên này trong danh mục.',
     create: 'Thêm “{{name}}” làm',
     kind: { person: 'Người', place: 'Địa danh', organisation: 'Tổ chức' },
+    edit: 'Sửa tên trong danh mục (mọi chỗ nhắc đến đều theo)',
     remove: 'Bỏ đánh dấu tên',
     uses_one: '{{count}} lần',
     uses_other: '{{count}} lần',

@@ -86,6 +86,23 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await expect(editor.locator('span.mention[data-kind="person"]')).toHaveText('Lò Văn Hặc');
   await page.keyboard.type('là bí thư đầu tiên, xem ');
 
+  // The name is corrected in the registry from the picker (the index follows; the text stays as written).
+  await page.keyboard.type('@');
+  await names.getByRole('textbox').fill('lo van hac');
+  await expect(names.getByTestId('mention-result')).toHaveCount(1);
+  await expect(names.getByTestId('mention-create-person')).toHaveCount(0);
+  await names.getByRole('button', { name: 'Sửa tên trong danh mục' }).click();
+  await names.getByRole('textbox', { name: 'Sửa tên trong danh mục' }).fill('Lò Văn Hặc (Ba Hặc)');
+  await shot(page, '01b-mention-edit');
+  await names.getByRole('textbox', { name: 'Sửa tên trong danh mục' }).press('Enter');
+  await expect(names.getByTestId('mention-result')).toContainText('Lò Văn Hặc (Ba Hặc)');
+  await names.getByRole('button', { name: 'Hủy' }).click();
+  await expect(names).toBeHidden();
+  expect(((await call(page, 'manuscript', 'listNames', { query: 'hac' })) as { name: string }[]).map((n) => n.name)).toEqual(['Lò Văn Hặc (Ba Hặc)']);
+  await expect(editor.locator('span.mention')).toHaveText('Lò Văn Hặc');
+  await editor.press('End');
+  await selectionSettled(page);
+
   // A cross-reference to the second chapter.
   await page.getByTestId('insert-crossref').click();
   const refs = page.getByTestId('crossref-picker');
