@@ -32,6 +32,30 @@ export interface Box {
   split?: boolean;
 }
 
+/**
+ * A copy of a box to add to (a footnote call's rise, an underline). Every copy has every key, in
+ * one order, so all copies share one hidden class: `{ ...box }` gave each copy a shape of its own
+ * and made every loop over a paragraph's items megamorphic (slow, and allocating a heap number
+ * per width read).
+ */
+export function copyBox(b: Box): Box {
+  return {
+    t: 'box',
+    face: b.face,
+    size: b.size,
+    text: b.text,
+    w: b.w,
+    tj: b.tj,
+    rise: b.rise,
+    fnCall: b.fnCall,
+    fnLabel: b.fnLabel,
+    marks: b.marks,
+    anchor: b.anchor,
+    underline: b.underline,
+    split: b.split,
+  };
+}
+
 export interface Glue {
   t: 'glue';
   w: number;

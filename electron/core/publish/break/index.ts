@@ -1,4 +1,5 @@
 import type { Box, Drawable, FlowBlock, Footnote, Glue, IndexMark, Item, Line, PPara, Prepared, PreparedSection, Section } from '../ir';
+import { copyBox } from '../ir';
 import { firstFit, knuthPlass, type Breaks } from './knuthPlass';
 
 export { knuthPlass, firstFit } from './knuthPlass';
@@ -38,7 +39,12 @@ function splitOversize(items: Item[], maxW: number): Item[] {
     const per = Math.max(1, Math.floor((chars.length * maxW) / it.w) - 1);
     for (let i = 0; i < chars.length; i += per) {
       const piece = chars.slice(i, i + per).join('');
-      out.push({ ...it, text: piece, w: (it.w * piece.length) / it.text.length, tj: '', split: true } as Box);
+      const c = copyBox(it);
+      c.text = piece;
+      c.w = (it.w * piece.length) / it.text.length;
+      c.tj = '';
+      c.split = true;
+      out.push(c);
       if (i + per < chars.length) out.push({ t: 'pen', w: 0, p: 50 });
     }
   }
@@ -113,10 +119,6 @@ function addTail(p: PPara, line: Line): Drawable[] {
   return out;
 }
 
-function boxesOf(line: Line): Box[] {
-  return line.parts.filter((x): x is Box => x.t === 'box');
-}
-
 /** A paragraph → one flow block per line, with the footnotes and index marks each line carries. */
 export function paraBlocks(p: PPara, noteLines: (p: PPara) => FlowBlock[]): FlowBlock[] {
   const lines = breakParagraph(p);
@@ -134,7 +136,8 @@ export function paraBlocks(p: PPara, noteLines: (p: PPara) => FlowBlock[]): Flow
     if (i === 0 && p.anchors) block.anchors = p.anchors;
     let marks: IndexMark[] | undefined;
     let notes: Footnote[] | undefined;
-    for (const b of boxesOf(line)) {
+    for (const b of line.parts) {
+      if (b.t !== 'box') continue;
       if (b.marks) (marks ??= []).push(...b.marks);
       if (b.fnCall !== undefined) {
         const n = notesById.get(b.fnCall);

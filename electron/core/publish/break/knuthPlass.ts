@@ -14,16 +14,51 @@ export interface Breaks {
   ratios: number[];
 }
 
-interface Node {
-  pos: number;
-  line: number;
-  fitness: number;
-  tw: number;
-  ty: number;
-  tz: number;
-  demerits: number;
-  ratio: number;
-  prev: Node | null;
+/**
+ * Scratch memory shared by every call (the typesetter is synchronous): prefix sums and the
+ * breakpoint nodes as parallel typed arrays. A paragraph allocates no objects per candidate
+ * line, which kept the young generation busy (a third of the bytes allocated per book).
+ */
+let cap = 0;
+let sw = new Float64Array(0);
+let sy = new Float64Array(0);
+let sz = new Float64Array(0);
+// Node k: breakpoint position, line number, fitness class, totals after the break, total
+// demerits, adjustment ratio of the line ending here, previous node (−1 for the start).
+let nPos = new Int32Array(0);
+let nLine = new Int32Array(0);
+let nFit = new Int32Array(0);
+let nPrev = new Int32Array(0);
+let nTw = new Float64Array(0);
+let nTy = new Float64Array(0);
+let nTz = new Float64Array(0);
+let nDem = new Float64Array(0);
+let nRatio = new Float64Array(0);
+let active = new Int32Array(0);
+let lw = new Float64Array(0);
+const bestD = new Float64Array(4);
+const bestR = new Float64Array(4);
+const bestPrev = new Int32Array(4);
+
+/** At most one node per fitness class and breakpoint, plus the start: 4n + 1 of everything. */
+function reserve(n: number): void {
+  const need = 4 * n + 1;
+  if (need <= cap) return;
+  cap = Math.max(need, cap * 2, 4096);
+  sw = new Float64Array(cap);
+  sy = new Float64Array(cap);
+  sz = new Float64Array(cap);
+  nPos = new Int32Array(cap);
+  nLine = new Int32Array(cap);
+  nFit = new Int32Array(cap);
+  nPrev = new Int32Array(cap);
+  nTw = new Float64Array(cap);
+  nTy = new Float64Array(cap);
+  nTz = new Float64Array(cap);
+  nDem = new Float64Array(cap);
+  nRatio = new Float64Array(cap);
+  active = new Int32Array(cap);
+  lw = new Float64Array(cap);
 }
 
 /**
@@ -42,17 +77,24 @@ interface Node {
  */
 export function knuthPlass(items: Item[], lineWidth: (line: number) => number, tolerance: number): Breaks | null {
   const n = items.length;
-  const sw = new Float64Array(n + 1);
-  const sy = new Float64Array(n + 1);
-  const sz = new Float64Array(n + 1);
+  reserve(n);
+  sw[0] = sy[0] = sz[0] = 0;
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
     sw[i + 1] = sw[i]! + (it.t === 'pen' ? 0 : it.w);
     sy[i + 1] = sy[i]! + (it.t === 'glue' ? it.stretch : 0);
     sz[i + 1] = sz[i]! + (it.t === 'glue' ? it.shrink : 0);
   }
-  const best: (Node | null)[] = [null, null, null, null];
-  const active: Node[] = [{ pos: -1, line: 0, fitness: 1, tw: 0, ty: 0, tz: 0, demerits: 0, ratio: 0, prev: null }];
+  // The start node.
+  nPos[0] = -1;
+  nLine[0] = 0;
+  nFit[0] = 1;
+  nPrev[0] = -1;
+  nTw[0] = nTy[0] = nTz[0] = nDem[0] = nRatio[0] = 0;
+  let nodes = 1;
+  active[0] = 0;
+  let nActive = 1;
+  let widths = 0;
 
   for (let b = 0; b < n; b++) {
     const it = items[b]!;
@@ -69,19 +111,23 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
     }
     if (!isBreak) continue;
 
-    // Best candidate per fitness class (reused array: this loop runs once per breakpoint).
-    best[0] = best[1] = best[2] = best[3] = null;
+    // Best candidate per fitness class, as scalars: a node is made only for the winners.
+    bestPrev[0] = bestPrev[1] = bestPrev[2] = bestPrev[3] = -1;
     let kept = 0;
-    for (let ai = 0; ai < active.length; ai++) {
+    for (let ai = 0; ai < nActive; ai++) {
       const a = active[ai]!;
-      const width = lineWidth(a.line);
-      const natural = sw[b]! - a.tw + penW;
+      const aPos = nPos[a]!;
+      // Measures by line number, asked once each: a call per candidate returns a boxed number.
+      const line = nLine[a]!;
+      while (widths <= line) lw[widths] = lineWidth(widths++);
+      const width = lw[line]!;
+      const natural = sw[b]! - nTw[a]! + penW;
       let r: number;
       if (natural < width) {
-        const st = sy[b]! - a.ty;
+        const st = sy[b]! - nTy[a]!;
         r = st > 0 ? (width - natural) / st : INF;
       } else if (natural > width) {
-        const sh = sz[b]! - a.tz;
+        const sh = sz[b]! - nTz[a]!;
         r = sh > 0 ? (width - natural) / sh : -INF;
       } else r = 0;
       const forced = it.t === 'pen' && penalty <= -INF;
@@ -91,17 +137,20 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
         if (penalty >= 0) d = (LINE_PENALTY + badness) ** 2 + penalty * penalty;
         else if (penalty > -INF) d = (LINE_PENALTY + badness) ** 2 - penalty * penalty;
         else d = (LINE_PENALTY + badness) ** 2;
-        if (flagged && a.pos >= 0 && items[a.pos]!.t === 'pen' && (items[a.pos] as { flagged?: boolean }).flagged) d += FLAGGED_DEMERITS;
+        if (flagged && aPos >= 0 && items[aPos]!.t === 'pen' && (items[aPos] as { flagged?: boolean }).flagged) d += FLAGGED_DEMERITS;
         const fitness = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
-        if (a.pos >= 0 && Math.abs(fitness - a.fitness) > 1) d += ADJ_DEMERITS;
-        d += a.demerits;
-        const cur = best[fitness];
-        if (!cur || d < cur.demerits) best[fitness] = { pos: b, line: a.line + 1, fitness, tw: 0, ty: 0, tz: 0, demerits: d, ratio: r, prev: a };
+        if (aPos >= 0 && Math.abs(fitness - nFit[a]!) > 1) d += ADJ_DEMERITS;
+        d += nDem[a]!;
+        if (bestPrev[fitness]! < 0 || d < bestD[fitness]!) {
+          bestPrev[fitness] = a;
+          bestD[fitness] = d;
+          bestR[fitness] = r;
+        }
       }
       // Keep the node active unless no line from it can reach further than here.
       if (!(r < -1 || forced)) active[kept++] = a;
     }
-    active.length = kept;
+    nActive = kept;
     // Totals after the break: discardable items after it start no line.
     let tw = sw[b]!;
     let ty = sy[b]!;
@@ -116,25 +165,35 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
       } else if (x.p <= -INF && j > b) break;
     }
     for (let fc = 0; fc < 4; fc++) {
-      const c = best[fc];
-      if (!c) continue;
-      c.tw = tw;
-      c.ty = ty;
-      c.tz = tz;
-      active.push(c);
+      const prev = bestPrev[fc]!;
+      if (prev < 0) continue;
+      const k = nodes++;
+      nPos[k] = b;
+      nLine[k] = nLine[prev]! + 1;
+      nFit[k] = fc;
+      nPrev[k] = prev;
+      nTw[k] = tw;
+      nTy[k] = ty;
+      nTz[k] = tz;
+      nDem[k] = bestD[fc]!;
+      nRatio[k] = bestR[fc]!;
+      active[nActive++] = k;
     }
-    if (active.length === 0) return null;
+    if (nActive === 0) return null;
   }
 
   // The final forced break: the cheapest node there.
-  let bestNode: Node | null = null;
-  for (const a of active) if (a.pos === n - 1 && (!bestNode || a.demerits < bestNode.demerits)) bestNode = a;
-  if (!bestNode) return null;
+  let bestNode = -1;
+  for (let ai = 0; ai < nActive; ai++) {
+    const a = active[ai]!;
+    if (nPos[a] === n - 1 && (bestNode < 0 || nDem[a]! < nDem[bestNode]!)) bestNode = a;
+  }
+  if (bestNode < 0) return null;
   const positions: number[] = [];
   const ratios: number[] = [];
-  for (let node: Node | null = bestNode; node && node.pos >= 0; node = node.prev) {
-    positions.push(node.pos);
-    ratios.push(node.ratio);
+  for (let node = bestNode; node >= 0 && nPos[node]! >= 0; node = nPrev[node]!) {
+    positions.push(nPos[node]!);
+    ratios.push(nRatio[node]!);
   }
   positions.reverse();
   ratios.reverse();

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPageLeaf, PDFRef, PDFString } from 'pdf-lib';
 import type { Font } from 'fontkit';
 import type { Box, Drawable, Glue, Line, Page } from '../ir';
 import { glyphBytes } from '../glyphs';
@@ -39,10 +39,22 @@ export interface DrawStats {
   phases: Record<string, number>;
 }
 
-/** TJ adjustments are in thousandths of an em: one decimal is finer than any printer. */
+/**
+ * TJ adjustments are in thousandths of an em: one decimal is finer than any printer. There is one
+ * per inter-word space, so the strings of the common values are made once (by tenths).
+ */
+const FMT1_RANGE = 20000;
+const fmt1Cache: (string | undefined)[] = new Array(2 * FMT1_RANGE + 1);
 const fmt1 = (n: number): string => {
-  const r = Math.round(n * 10) / 10;
-  return Object.is(r, -0) ? '0' : String(r);
+  const k = Math.round(n * 10);
+  if (k > -FMT1_RANGE && k < FMT1_RANGE) {
+    const hit = fmt1Cache[k + FMT1_RANGE];
+    if (hit !== undefined) return hit;
+  }
+  const r = k / 10;
+  const s = Object.is(r, -0) ? '0' : String(r);
+  if (k > -FMT1_RANGE && k < FMT1_RANGE) fmt1Cache[k + FMT1_RANGE] = s;
+  return s;
 };
 
 const fmt = (n: number): string => {
@@ -50,16 +62,30 @@ const fmt = (n: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
+/** A set line: x offset, stretch ratio and the width of each glue (the first n of `glue`). */
+export interface LineSet {
+  dx: number;
+  ratio: number;
+  n: number;
+  glue: Float64Array;
+}
+
+/** The one LineSet that setLine fills: read it before setting the next line. */
+const lineSet: LineSet = { dx: 0, ratio: 0, n: 0, glue: new Float64Array(256) };
+
 /**
  * Sets a line's glue: justified lines stretch or shrink every glue in proportion to its
  * stretchability or shrinkability so the line fills its measure exactly; the last line of a
- * paragraph and ragged lines keep natural spaces. Returns the x offset and each glue's width.
+ * paragraph and ragged lines keep natural spaces. Returns the x offset and each glue's width,
+ * in a record reused for every line (no allocation per line).
  */
-export function setLine(line: Line): { dx: number; glue: number[]; ratio: number } {
+export function setLine(line: Line): LineSet {
   let natural = 0;
   let stretch = 0;
   let shrink = 0;
-  for (const p of line.parts) {
+  const parts = line.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     natural += p.w;
     if (p.t === 'glue') {
       stretch += p.stretch;
@@ -69,21 +95,26 @@ export function setLine(line: Line): { dx: number; glue: number[]; ratio: number
   let r = 0;
   if (line.align === 'justify' && !line.last) r = natural < line.width ? (stretch > 0 ? (line.width - natural) / stretch : 0) : shrink > 0 ? (line.width - natural) / shrink : 0;
   else if (natural > line.width && shrink > 0) r = Math.max(-1, (line.width - natural) / shrink);
-  const glue: number[] = [];
+  if (lineSet.glue.length < parts.length) lineSet.glue = new Float64Array(parts.length * 2);
+  const glue = lineSet.glue;
+  let n = 0;
   let total = 0;
-  for (const p of line.parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if (p.t === 'glue') {
       const w = p.w + (r >= 0 ? r * p.stretch : r * p.shrink);
-      glue.push(w);
+      glue[n++] = w;
       total += w;
     } else total += p.w;
   }
-  const dx = line.align === 'center' ? (line.width - total) / 2 : line.align === 'right' ? line.width - total : 0;
-  return { dx, glue, ratio: r };
+  lineSet.dx = line.align === 'center' ? (line.width - total) / 2 : line.align === 'right' ? line.width - total : 0;
+  lineSet.ratio = r;
+  lineSet.n = n;
+  return lineSet;
 }
 
 /** Content-stream operators for one line: one TJ per run of one face, glue as space + kern. */
-function lineOps(line: Line, set: ReturnType<typeof setLine>, x: number, yPdf: number, faces: DrawFace[], spaceHex: string[], usedFaces: Set<number>, out: string[], under: string[]): void {
+function lineOps(line: Line, set: LineSet, x: number, yPdf: number, faces: DrawFace[], spaceHex: string[], usedFaces: Set<number>, out: string[], under: string[]): void {
   const { dx, glue } = set;
   let face = -1;
   let size = 0;
@@ -360,26 +391,43 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const pageRefs: PDFRef[] = [];
   const resourcesRef = ctx.nextRef();
 
-  for (const page of pages)
-    for (const d of page.draws)
+  for (let pi = 0; pi < pages.length; pi++)
+    for (let di = 0; di < pages[pi]!.draws.length; di++) {
+      const d = pages[pi]!.draws[di]!;
       if (d.d === 'image' && !images.has(d.image.key)) {
         const img = d.image.format === 'jpeg' ? await doc.embedJpg(d.image.data) : await doc.embedPng(d.image.data);
         images.set(d.image.key, img.ref);
         xobjects.set('Im' + d.image.key, img.ref);
       }
+    }
+
+  // Page objects are built directly: pdf-lib's addPage walks the page tree's kids on every
+  // insertion (quadratic in the page count) and sets defaults that are overwritten at once. The
+  // dictionaries, their key order and the object numbers are the same as addPage's.
+  const pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const pageTree = doc.catalog.Pages();
+  const kids = pageTree.Kids();
+  const mediaBox = ctx.obj([0, 0, W, Hp]);
+  const kType = PDFName.of('Type');
+  const kPage = PDFName.of('Page');
+  const kParent = PDFName.of('Parent');
+  const kResources = PDFName.of('Resources');
+  const kMediaBox = PDFName.of('MediaBox');
+  const kContents = PDFName.of('Contents');
 
   for (const page of pages) {
     const out: string[] = [];
     const under: string[] = [];
     const rules: string[] = [];
-    for (const d of page.draws) drawOne(d);
+    for (let di = 0; di < page.draws.length; di++) drawOne(page.draws[di]!);
     function drawOne(d: Drawable): void {
       if (d.d === 'text') {
         if (d.line.parts.length === 0) return;
         const set = setLine(d.line);
         if (stats && d.line.align === 'justify' && !d.line.last) {
           stats.ratios.push(set.ratio);
-          for (const g of set.glue) if (g > 0) stats.gaps.push(g);
+          const glue = set.glue;
+          for (let i = 0; i < set.n; i++) if (glue[i]! > 0) stats.gaps.push(glue[i]!);
         }
         lineOps(d.line, set, d.x, Hp - d.y, faces, spaceHex, usedFaces, out, under);
       } else if (d.d === 'rule') {
@@ -390,12 +438,23 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
     }
     if (under.length) rules.push('0.5 w ' + under.join(' ') + ' S');
     const content = out.join('\n') + (rules.length ? '\n0 G ' + rules.join('\n') : '');
-    const pdfPage = doc.addPage([W, Hp]);
-    pdfPage.node.set(PDFName.of('Resources'), resourcesRef);
+    const leaf = PDFPageLeaf.fromMapWithContext(
+      new Map<PDFName, never>([
+        [kType, kPage as never],
+        [kParent, pagesRef as never],
+        [kResources, resourcesRef as never],
+        [kMediaBox, mediaBox as never],
+      ]),
+      ctx,
+      false,
+    );
+    const pageRef = ctx.register(leaf);
     // Level 1: content streams are repetitive hex; the fastest level loses little size here.
-    pdfPage.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' })));
-    pageRefs.push(pdfPage.ref);
+    leaf.set(kContents, ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' })));
+    kids.push(pageRef);
+    pageRefs.push(pageRef);
   }
+  pageTree.set(PDFName.of('Count'), PDFNumber.of(pages.length));
 
   if (stats) stats.phases.pages = performance.now() - tStart;
   const tFonts = performance.now();

@@ -13,6 +13,7 @@ import type {
   Table,
 } from '../../../../shared/book/model';
 import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, PreparedSection, SectionStyle } from '../ir';
+import { copyBox } from '../ir';
 import type { ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
 import { partLabel, toRoman as roman } from '../../../../shared/numbering';
@@ -72,6 +73,12 @@ export function faceFor(ctx: PrepareContext, st: TextStyle): FaceId {
  * between syllables, never inside one); a word whose parts differ in style becomes adjacent boxes
  * with no glue between them, so it cannot be broken.
  */
+function underlined(b: Box): Box {
+  const c = copyBox(b);
+  c.underline = true;
+  return c;
+}
+
 export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyle): Item[] {
   const items: Item[] = [];
   let pendingSpace = false;
@@ -99,7 +106,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       if (c === 32 || c === 9 || c === 10 || c === 13) {
         if (start >= 0) {
           const word = text.slice(start, i);
-          pushBox(underline ? { ...ctx.shaper.box(word, face, rst.size), underline: true } : lookup(word));
+          pushBox(underline ? underlined(ctx.shaper.box(word, face, rst.size)) : lookup(word));
           start = -1;
         }
         if (i < n) pendingSpace = true;
@@ -117,7 +124,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
         };
         if (run.superscript || run.subscript) {
           const face = faceFor(ctx, rst);
-          const b = { ...ctx.shaper.box(run.text.normalize('NFC'), face, rst.size) };
+          const b = copyBox(ctx.shaper.box(run.text.normalize('NFC'), face, rst.size));
           b.rise = run.superscript ? st.size * 0.38 : -st.size * 0.15;
           pushBox(b);
         } else pushText(run.text, rst, run.underline);
@@ -126,7 +133,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       case 'footnote': {
         const id = ctx.nextNoteId++;
         const number = ++ctx.noteNumber;
-        const b = { ...ctx.shaper.box(String(number), faceFor(ctx, { size: st.size }), st.size * 0.62) };
+        const b = copyBox(ctx.shaper.box(String(number), faceFor(ctx, { size: st.size }), st.size * 0.62));
         b.rise = st.size * 0.38;
         b.fnCall = id;
         // A call never starts a line: it hangs on the word before it.
@@ -138,7 +145,7 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
         break;
       }
       case 'index-term': {
-        const b = { ...ctx.shaper.box('', faceFor(ctx, st), st.size) };
+        const b = copyBox(ctx.shaper.box('', faceFor(ctx, st), st.size));
         b.marks = [{ term: run.term.normalize('NFC'), index: run.index, sortKey: run.sortKey }];
         const wasPending: boolean = pendingSpace;
         pendingSpace = false;
@@ -170,18 +177,19 @@ function prepareNote(ctx: PrepareContext, content: Paragraph[], id: number, numb
   content.forEach((para, i) => {
     const items = runsToItems(ctx, para.runs, { size });
     const lead: Item[] = [];
-    lead.push({ ...ctx.shaper.box('', faceFor(ctx, { size }), size) });
+    lead.push(copyBox(ctx.shaper.box('', faceFor(ctx, { size }), size)));
     (lead[0] as Box).w = setup.parIndent * 0.75;
     if (i === 0) {
-      const label = { ...ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7) };
+      const label = copyBox(ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7));
       label.rise = size * 0.33;
       label.fnLabel = id;
-      lead.push(label, { ...ctx.shaper.glue(faceFor(ctx, { size }), size), stretch: 0, shrink: 0 });
+      const g = ctx.shaper.glue(faceFor(ctx, { size }), size);
+      lead.push(label, { t: 'glue', w: g.w, stretch: 0, shrink: 0, face: g.face, size: g.size });
     }
     out.push(finishPara(ctx, [...lead, ...items], { size, leading: setup.footnoteLeading, align: 'justify' }));
   });
   if (out.length === 0) {
-    const label = { ...ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7) };
+    const label = copyBox(ctx.shaper.box(String(number), faceFor(ctx, { size }), size * 0.7));
     label.rise = size * 0.33;
     label.fnLabel = id;
     out.push(finishPara(ctx, [label], { size, leading: setup.footnoteLeading, align: 'left' }));
@@ -220,7 +228,7 @@ export function finishPara(ctx: PrepareContext, items: Item[], o: ParaOpts): PPa
 }
 
 function indentBox(ctx: PrepareContext, w: number, size: number): Box {
-  const b = { ...ctx.shaper.box('', faceFor(ctx, { size }), size) };
+  const b = copyBox(ctx.shaper.box('', faceFor(ctx, { size }), size));
   b.w = w;
   return b;
 }
@@ -522,7 +530,7 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
   const motto = d.header.motto ?? 'ĐẢNG CỘNG SẢN VIỆT NAM';
   const m = textPara(ctx, motto, { size, bold: true, caps: true }, { align: 'center', leading, x: env.x + half, width: half });
   ctx.shaper.resolve();
-  m.items = m.items.map((it) => (it.t === 'box' && it.text !== '' ? { ...it, underline: true } : it));
+  m.items = m.items.map((it) => (it.t === 'box' && it.text !== '' ? underlined(it) : it));
   right.push(m);
   if (d.header.placeDate) right.push(textPara(ctx, d.header.placeDate, { size, italic: true }, { align: 'center', leading, x: env.x + half, width: half }));
   out.push({

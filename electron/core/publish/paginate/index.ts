@@ -1,6 +1,7 @@
 import { toRoman } from '../../../../shared/numbering';
 import type { Box, Drawable, FlowBlock, Glue, IndexMark, Line, OutlineEntry, Page, Section } from '../ir';
 import type { ResolvedSetup } from '../setup';
+import { copyBox } from '../ir';
 
 /** What pagination needs from the measure stage: shaping for folios, heads and renumbered calls. */
 export interface PageShaper {
@@ -15,6 +16,9 @@ export interface PaginateOptions {
   /** Only decide where pages break and what they hold (labels, anchors, marks): no drawing. */
   draft?: boolean;
 }
+
+/** Shared by blocks without footnotes: never mutated. */
+const NO_LINES: FlowBlock[] = [];
 
 const fillMemo = new WeakMap<FlowBlock[], { setup: ResolvedSetup; fills: Fill[] }>();
 
@@ -93,7 +97,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     for (; j < limit; j++) {
       const b = flow[j]!;
       if (j > i && b.breakBefore) break;
-      const bnLines = b.notes ? b.notes.flatMap((n) => n.lines) : [];
+      const bnLines = b.notes ? b.notes.flatMap((n) => n.lines) : NO_LINES;
       if (carryOut.length && bnLines.length && placed.length) break;
       const bn = lineH(bnLines);
       const sepAdd = bnLines.length && notes.length === 0 ? sepH : 0;
@@ -271,9 +275,13 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       const extra = fills > 0 ? Math.max(0, H - used - noteH) / fills : 0;
       let y = top;
       const draft = opts.draft === true;
-      for (const b of f.placed) {
+      // Indexed loops here and below: this runs for every page of every pagination round, mostly
+      // before the optimizing compiler has seen it, where for…of allocates per element.
+      const placed = f.placed;
+      for (let bi = 0; bi < placed.length; bi++) {
+        const b = placed[bi]!;
         if (b.fill) y += extra * b.fill;
-        if (!draft) for (const d of b.draws) page.draws.push(place(d, left, y));
+        if (!draft) for (let di = 0; di < b.draws.length; di++) page.draws.push(place(b.draws[di]!, left, y));
         if (b.anchors)
           for (const a of b.anchors) {
             page.anchors.push(a);
@@ -286,18 +294,25 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       page.calls.push(...f.noteIds);
       // Footnote area at the foot of the text block.
       if (f.notes.length && draft) {
-        for (const b of f.notes)
-          for (const d of b.draws) if (d.d === 'text') for (const p of d.line.parts) if (p.t === 'box' && p.fnLabel !== undefined) page.noteStarts.push(p.fnLabel);
+        for (let bi = 0; bi < f.notes.length; bi++) {
+          const draws = f.notes[bi]!.draws;
+          for (let di = 0; di < draws.length; di++) {
+            const d = draws[di]!;
+            if (d.d === 'text') noteStarts(d.line, page.noteStarts);
+          }
+        }
       } else if (f.notes.length) {
         let ny = top + H - lineH(f.notes) - sepH;
         const ruleY = ny + sepH * 0.4;
         const ruleW = f.continued ? setup.textWidth : setup.textWidth * 0.3;
         page.draws.push({ d: 'rule', x1: left, y1: ruleY, x2: left + ruleW, y2: ruleY, width: 0.4 });
         ny += sepH;
-        for (const b of f.notes) {
-          for (const d of b.draws) {
+        for (let bi = 0; bi < f.notes.length; bi++) {
+          const b = f.notes[bi]!;
+          for (let di = 0; di < b.draws.length; di++) {
+            const d = b.draws[di]!;
             page.draws.push(place(d, left, ny));
-            if (d.d === 'text') for (const p of d.line.parts) if (p.t === 'box' && p.fnLabel !== undefined) page.noteStarts.push(p.fnLabel);
+            if (d.d === 'text') noteStarts(d.line, page.noteStarts);
           }
           ny += b.h;
         }
@@ -334,6 +349,15 @@ export function finishPages(pages: Page[], opts: PaginateOptions): void {
   respliceBoxes(pages, opts.shaper);
 }
 
+/** Footnote labels on a line: where their notes start. */
+function noteStarts(line: Line, out: number[]): void {
+  const parts = line.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.t === 'box' && p.fnLabel !== undefined) out.push(p.fnLabel);
+  }
+}
+
 function place(d: Drawable, dx: number, dy: number): Drawable {
   switch (d.d) {
     case 'text':
@@ -350,14 +374,18 @@ function mapLines(pages: Page[], fn: (b: Box) => Box | undefined): void {
     for (let k = 0; k < page.draws.length; k++) {
       const d = page.draws[k]!;
       if (d.d !== 'text') continue;
-      let changed = false;
-      const parts = d.line.parts.map((p) => {
-        if (p.t !== 'box') return p;
+      // The parts are copied only for the few lines that change.
+      const src = d.line.parts;
+      let parts: (Box | Glue)[] | null = null;
+      for (let i = 0; i < src.length; i++) {
+        const p = src[i]!;
+        if (p.t !== 'box') continue;
         const r = fn(p);
-        if (r) changed = true;
-        return r ?? p;
-      });
-      if (changed) page.draws[k] = { ...d, line: { ...d.line, parts: parts as (Box | Glue)[] } as Line };
+        if (!r) continue;
+        if (!parts) parts = src.slice();
+        parts[i] = r;
+      }
+      if (parts) page.draws[k] = { ...d, line: { ...d.line, parts } as Line };
     }
   }
 }
@@ -371,13 +399,22 @@ function renumberPerPage(pages: Page[], shaper: PageShaper): void {
     if (id === undefined) return undefined;
     const n = numbers.get(id);
     if (n === undefined || String(n) === b.text) return undefined;
-    return { ...shaper.box(String(n), b.face, b.size), rise: b.rise, fnCall: b.fnCall, fnLabel: b.fnLabel } as Box;
+    const c = copyBox(shaper.box(String(n), b.face, b.size));
+    c.rise = b.rise;
+    c.fnCall = b.fnCall;
+    c.fnLabel = b.fnLabel;
+    return c;
   });
 }
 
 /** Pieces of words split to fit the measure get their own glyphs. */
 function respliceBoxes(pages: Page[], shaper: PageShaper): void {
-  mapLines(pages, (b) => (b.split ? { ...shaper.box(b.text, b.face, b.size), rise: b.rise } : undefined));
+  mapLines(pages, (b) => {
+    if (!b.split) return undefined;
+    const c = copyBox(shaper.box(b.text, b.face, b.size));
+    c.rise = b.rise;
+    return c;
+  });
 }
 
 export type { IndexMark };
