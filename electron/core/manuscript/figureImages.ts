@@ -123,3 +123,21 @@ export async function loadFigureImages(session: ProjectSession, pageIds: number[
   }
   return out;
 }
+
+/**
+ * Makes sure the archive has made the viewable image of each page (derived images of PDF and TIFF
+ * pages live in cache/), so that the synchronous book loader finds them at export. Errors are
+ * left for the export to report as a missing image.
+ */
+export async function warmFigureImages(session: ProjectSession, pageIds: number[]): Promise<void> {
+  if (pageIds.length === 0) return;
+  const { createArchiveService } = await import('../archive/archiveService');
+  const archive = createArchiveService(session);
+  for (const id of pageIds) {
+    try {
+      await archive.pageImageOf(id);
+    } catch {
+      // no image for this page (text only, or gone)
+    }
+  }
+}

@@ -27,6 +27,7 @@ import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
 import { deepNFC, toNFC } from '../text';
 import { CitationIndex } from './citationIndex';
+import { figurePageIds, warmFigureImages } from './figureImages';
 import { NameRegistry } from './names';
 
 /** Autosave keeps a revision when the last one is older than this. */
@@ -345,6 +346,9 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
     saveChapter({ id, doc }) {
       const node = nodeRow(id);
       const now = new Date().toISOString();
+      // Figures: have the archive make their page images now (in the background), for the export.
+      const figures = figurePageIds([doc as RichDoc]);
+      if (figures.length) void warmFigureImages(session, figures).catch(() => undefined);
       return db().transaction(() => {
         writeContent(id, doc as RichDoc, now);
         touchBook(node.book_id, now);

@@ -93,6 +93,30 @@ describe('tables and figures in the exported book', () => {
     expect(images.some((l) => /\s600\s+800\s/.test(l))).toBe(true);
   });
 
+  it('has the archive make the PNG of a TIFF page when the chapter is saved, so the synchronous export finds it', async () => {
+    const { db, layout } = h.session.require();
+    const tiff = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c8b894' } }).tiff().toBuffer();
+    const sha = createHash('sha256').update(tiff).digest('hex');
+    mkdirSync(path.dirname(layout.original(sha)), { recursive: true });
+    writeFileSync(layout.original(sha), tiff);
+    const now = new Date().toISOString();
+    db.prepare("INSERT INTO files(sha256, size, mime, original_name, imported_at) VALUES (?, ?, 'image/tiff', 'anh.tif', ?)").run(sha, tiff.length, now);
+    const documentId = Number(db.prepare("INSERT INTO documents(title, metadata, created_at, updated_at) VALUES ('Ảnh TIFF', '{}', ?, ?)").run(now, now).lastInsertRowid);
+    const pageId = Number(db.prepare("INSERT INTO pages(document_id, seq, file_sha256, width, height, image_kind) VALUES (?, 1, ?, 320, 240, 'original')").run(documentId, sha).lastInsertRowid);
+    const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
+    const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
+    const kinds = () => {
+      const c = loadManuscriptBook(db, book.id).body[0]!;
+      return c.kind === 'chapter' ? c.blocks.map((b) => (b.kind === 'figure' ? `figure ${b.image.format} ${b.image.width}x${b.image.height}` : b.kind)) : [];
+    };
+    const doc = { type: 'doc', content: [{ type: 'figure', attrs: { documentId, pageId, pageSeq: 1 }, content: [{ type: 'text', text: 'Ảnh chụp' }] }] };
+    // Stored without going through the service: no PNG made yet, the caption alone.
+    db.prepare('UPDATE book_nodes SET content = ? WHERE id = ?').run(JSON.stringify(doc), ch.id);
+    expect(kinds()).toEqual(['paragraph']);
+    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await expect.poll(kinds, { timeout: 20_000 }).toEqual(['figure png 320x240']);
+  });
+
   it('keeps the caption as a centred paragraph when the page has no image', async () => {
     const docId = h.addDocument('Tài liệu chưa có ảnh', {}, 1);
     const pageId = (h.session.require().db.prepare('SELECT id FROM pages WHERE document_id = ?').get(docId) as { id: number }).id;
