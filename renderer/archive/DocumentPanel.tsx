@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument } from '../../shared/api/archive';
 import { api } from '../platform/platform';
+import { CitedIn } from './CitedIn';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ArchiveIcon } from './icons';
 import { MetadataPanel } from './MetadataPanel';
@@ -53,6 +54,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
           </button>
         </div>
       </header>
+      <CitedIn documentId={doc.id} />
       <MetadataPanel
         doc={doc}
         onChange={setDoc}

@@ -221,5 +221,11 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await expect(editor.locator('h2')).toHaveText('Điều kiện tự nhiên');
   await expect(page.locator('.tree-section')).toContainText('Điều kiện tự nhiên');
   await shot(page, '02-structure-parts');
+
+  // From the archive, the cited resolution lists the chapter that cites it.
+  await expect(page.getByTestId('save-state')).toContainText('Đã lưu');
+  await page.getByTestId('nav-archive').click();
+  await page.getByTestId('doc-card').filter({ hasText: 'Nghị quyết về công tác xây dựng Đảng' }).click();
+  await expect(page.getByTestId('cited-in')).toContainText('Lịch sử Đảng bộ huyện Tam Đường (1945–2025) › Vùng đất, con người và truyền thống (1 lần)');
   expect(errors).toEqual([]);
 });
