@@ -3,6 +3,7 @@ import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPageLeaf, PDFRef, PDF
 import type { Font } from 'fontkit';
 import type { Box, Drawable, Glue, Line, Page } from '../ir';
 import { glyphBytes } from '../glyphs';
+import { createDeflater } from './deflate';
 
 /** A font face as the drawer sees it: the font and the glyphs used with their text. */
 export interface DrawFace {
@@ -414,6 +415,8 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const kResources = PDFName.of('Resources');
   const kMediaBox = PDFName.of('MediaBox');
   const kContents = PDFName.of('Contents');
+  // Level 1: content streams are repetitive hex; the fastest level loses little size here.
+  const deflater = createDeflater(1);
 
   for (const page of pages) {
     const out: string[] = [];
@@ -449,11 +452,11 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
       false,
     );
     const pageRef = ctx.register(leaf);
-    // Level 1: content streams are repetitive hex; the fastest level loses little size here.
-    leaf.set(kContents, ctx.register(ctx.stream(deflateSync(Buffer.from(content, 'latin1'), { level: 1 }), { Filter: 'FlateDecode' })));
+    leaf.set(kContents, ctx.register(ctx.stream(deflater.deflate(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
     kids.push(pageRef);
     pageRefs.push(pageRef);
   }
+  deflater.close();
   pageTree.set(PDFName.of('Count'), PDFNumber.of(pages.length));
 
   if (stats) stats.phases.pages = performance.now() - tStart;

@@ -369,8 +369,15 @@ function place(d: Drawable, dx: number, dy: number): Drawable {
   }
 }
 
-function mapLines(pages: Page[], fn: (b: Box) => Box | undefined): void {
-  for (const page of pages) {
+/**
+ * Replaces boxes on every line: `fn` sees the boxes that are split pieces or footnote numbers
+ * (`which`), the only ones it may replace; the test is inline because this visits every box of
+ * the book once, mostly before the optimizing compiler has seen it.
+ */
+function mapLines(pages: Page[], which: 'split' | 'note', fn: (b: Box) => Box | undefined): void {
+  const split = which === 'split';
+  for (let pi = 0; pi < pages.length; pi++) {
+    const page = pages[pi]!;
     for (let k = 0; k < page.draws.length; k++) {
       const d = page.draws[k]!;
       if (d.d !== 'text') continue;
@@ -379,7 +386,7 @@ function mapLines(pages: Page[], fn: (b: Box) => Box | undefined): void {
       let parts: (Box | Glue)[] | null = null;
       for (let i = 0; i < src.length; i++) {
         const p = src[i]!;
-        if (p.t !== 'box') continue;
+        if (p.t !== 'box' || (split ? !p.split : p.fnCall === undefined && p.fnLabel === undefined)) continue;
         const r = fn(p);
         if (!r) continue;
         if (!parts) parts = src.slice();
@@ -394,7 +401,7 @@ function mapLines(pages: Page[], fn: (b: Box) => Box | undefined): void {
 function renumberPerPage(pages: Page[], shaper: PageShaper): void {
   const numbers = new Map<number, number>();
   for (const p of pages) p.calls.forEach((id, i) => numbers.set(id, i + 1));
-  mapLines(pages, (b) => {
+  mapLines(pages, 'note', (b) => {
     const id = b.fnCall ?? b.fnLabel;
     if (id === undefined) return undefined;
     const n = numbers.get(id);
@@ -409,7 +416,7 @@ function renumberPerPage(pages: Page[], shaper: PageShaper): void {
 
 /** Pieces of words split to fit the measure get their own glyphs. */
 function respliceBoxes(pages: Page[], shaper: PageShaper): void {
-  mapLines(pages, (b) => {
+  mapLines(pages, 'split', (b) => {
     if (!b.split) return undefined;
     const c = copyBox(shaper.box(b.text, b.face, b.size));
     c.rise = b.rise;
