@@ -77,13 +77,20 @@ export function breakParagraph(p: PPara): Line[] {
   const lines: Line[] = [];
   let start = 0;
   br.positions.forEach((pos, li) => {
-    const parts: (Box | Glue)[] = [];
     let j = start;
     // Discardable items at the start of a line vanish.
     while (j < pos && items[j]!.t !== 'box') j++;
-    for (; j < pos; j++) {
-      const it = items[j]!;
-      if (it.t !== 'pen') parts.push(it);
+    // Penalties inside a line are rare: copy the run in one slice unless there is one.
+    let pens = false;
+    for (let k = j; k < pos; k++) if (items[k]!.t === 'pen') pens = true;
+    let parts: (Box | Glue)[];
+    if (!pens) parts = items.slice(j, pos) as (Box | Glue)[];
+    else {
+      parts = [];
+      for (; j < pos; j++) {
+        const it = items[j]!;
+        if (it.t !== 'pen') parts.push(it);
+      }
     }
     while (parts.length && parts[parts.length - 1]!.t === 'glue') parts.pop();
     const last = li === br.positions.length - 1;

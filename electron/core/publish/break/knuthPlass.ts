@@ -81,9 +81,17 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
   sw[0] = sy[0] = sz[0] = 0;
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
-    sw[i + 1] = sw[i]! + (it.t === 'pen' ? 0 : it.w);
-    sy[i + 1] = sy[i]! + (it.t === 'glue' ? it.stretch : 0);
-    sz[i + 1] = sz[i]! + (it.t === 'glue' ? it.shrink : 0);
+    // One property read per item kind: a read site that sees boxes, glues and penalties alike
+    // is polymorphic, and there V8 boxes every number it reads (a heap number per item).
+    if (it.t === 'glue') {
+      sw[i + 1] = sw[i]! + it.w;
+      sy[i + 1] = sy[i]! + it.stretch;
+      sz[i + 1] = sz[i]! + it.shrink;
+    } else {
+      sw[i + 1] = sw[i]! + (it.t === 'pen' ? 0 : it.w);
+      sy[i + 1] = sy[i]! + 0;
+      sz[i + 1] = sz[i]! + 0;
+    }
   }
   // The start node.
   nPos[0] = -1;

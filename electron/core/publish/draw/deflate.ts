@@ -46,13 +46,14 @@ export function createDeflater(level: number): Deflater {
   let fallback = false;
 
   let zeros = new Uint8Array(0);
-  let dirty = 0;
+  let used = false;
   const fast = (input: Uint8Array): Uint8Array => {
-    // zlib's reset does not clear the sliding window, and Chromium's zlib may read a few bytes
-    // past the input while hashing: run zeros through the stream over what earlier inputs left
-    // in the window, so each input meets the window of a new stream.
-    if (dirty > 0) {
-      const n = Math.min(dirty + 1024, 65536);
+    // zlib's reset does not clear the sliding window, and Chromium's zlib reads a few bytes past
+    // the input while hashing (without this, page 23 of the bench book comes out different):
+    // run zeros through the stream over the input's length and a margin (a match is at most 258
+    // bytes), so the input meets the zeroed window of a new stream.
+    if (used) {
+      const n = Math.min(input.length + 1024, 65536);
       if (zeros.length < n) zeros = new Uint8Array(n);
       handle.reset();
       let inOff = 0;
@@ -64,7 +65,7 @@ export function createDeflater(level: number): Deflater {
         availIn = state[1]!;
       }
     }
-    dirty = Math.max(dirty, input.length);
+    used = true;
     handle.reset();
     let inOff = 0;
     let availIn = input.length;

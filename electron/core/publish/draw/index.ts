@@ -58,6 +58,22 @@ const fmt1 = (n: number): string => {
   return s;
 };
 
+/** Space glyphs of the faces, with each face's `space + TJ adjustment` strings cached by tenth. */
+interface Spaces {
+  hex: string[];
+  cache: (string | undefined)[][];
+}
+
+/** A space glyph and its TJ adjustment, e.g. `(\0\3)-120.5`: one per inter-word space. */
+const spaceTj = (face: number, spaces: Spaces, adj: number): string => {
+  const k = Math.round(adj * 10);
+  if (k <= -FMT1_RANGE || k >= FMT1_RANGE) return spaces.hex[face]! + fmt1(adj);
+  const table = (spaces.cache[face] ??= new Array(2 * FMT1_RANGE + 1));
+  let s = table[k + FMT1_RANGE];
+  if (s === undefined) table[k + FMT1_RANGE] = s = spaces.hex[face]! + fmt1(adj);
+  return s;
+};
+
 const fmt = (n: number): string => {
   const r = Math.round(n * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
@@ -85,13 +101,14 @@ export function setLine(line: Line): LineSet {
   let stretch = 0;
   let shrink = 0;
   const parts = line.parts;
+  // Widths read per kind of part: a read site shared by boxes and glues boxes every number.
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    natural += p.w;
     if (p.t === 'glue') {
+      natural += p.w;
       stretch += p.stretch;
       shrink += p.shrink;
-    }
+    } else natural += p.w;
   }
   let r = 0;
   if (line.align === 'justify' && !line.last) r = natural < line.width ? (stretch > 0 ? (line.width - natural) / stretch : 0) : shrink > 0 ? (line.width - natural) / shrink : 0;
@@ -115,7 +132,7 @@ export function setLine(line: Line): LineSet {
 }
 
 /** Content-stream operators for one line: one TJ per run of one face, glue as space + kern. */
-function lineOps(line: Line, set: LineSet, x: number, yPdf: number, faces: DrawFace[], spaceHex: string[], usedFaces: Set<number>, out: string[], under: string[]): void {
+function lineOps(line: Line, set: LineSet, x: number, yPdf: number, faces: DrawFace[], spaces: Spaces, usedFaces: Set<number>, out: string[], under: string[]): void {
   const { dx, glue } = set;
   let face = -1;
   let size = 0;
@@ -146,7 +163,7 @@ function lineOps(line: Line, set: LineSet, x: number, yPdf: number, faces: DrawF
           tj = '[';
           open = true;
         }
-        tj += spaceHex[face] + fmt1(adj);
+        tj += spaceTj(face, spaces, adj);
       } else shift += w;
       cx += w;
       continue;
@@ -385,7 +402,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
   const fontRefs = faces.map(() => ctx.nextRef());
-  const spaceHex = faces.map((f) => '(' + glyphBytes(f.spaceGid) + ')');
+  const spaces: Spaces = { hex: faces.map((f) => '(' + glyphBytes(f.spaceGid) + ')'), cache: [] };
   const usedFaces = new Set<number>();
   const images = new Map<number, PDFRef>();
   const xobjects = new Map<string, PDFRef>();
@@ -432,7 +449,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
           const glue = set.glue;
           for (let i = 0; i < set.n; i++) if (glue[i]! > 0) stats.gaps.push(glue[i]!);
         }
-        lineOps(d.line, set, d.x, Hp - d.y, faces, spaceHex, usedFaces, out, under);
+        lineOps(d.line, set, d.x, Hp - d.y, faces, spaces, usedFaces, out, under);
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
       } else {

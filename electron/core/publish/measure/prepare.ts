@@ -88,9 +88,11 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
     if (pendingSpace && items.length > 0) items.push(ctx.shaper.glue(lastFace, lastSize));
     pendingSpace = false;
     items.push(b);
-    if (b.text !== "") {
-      lastFace = b.face;
-      lastSize = b.size;
+    // Stored only on change: these are closure variables, where every store of a fractional
+    // number allocates a heap number (once per word otherwise).
+    if (b.text !== '') {
+      if (b.face !== lastFace) lastFace = b.face;
+      if (b.size !== lastSize) lastSize = b.size;
     }
   };
   const pushText = (raw: string, rst: TextStyle, underline?: boolean) => {
