@@ -47,6 +47,7 @@ const world = await loadWorld({ families: ['liberation-serif'] });
 report = await typesetWithReport(book, world);
 const cold = performance.now() - t0;
 const coldCpu = cpuMs(process.cpuUsage(c0));
+const coldStages = report.timings;
 await new Promise((r) => setTimeout(r, 20));
 const coldGc = gcMs;
 peak = Math.max(peak, process.memoryUsage().rss);
@@ -88,7 +89,9 @@ console.log(
       cpuMs: { cold: ms(coldCpu), warmMedian: ms([...cpuRuns].sort((a, b) => a - b)[2]!) },
       gcMs: { cold: ms(coldGc) },
       loadAverage: (await import('node:os')).loadavg().map((v) => Math.round(v * 10) / 10),
+      // Stages of the last warm run, and of the cold run (where JIT warm-up and GC weigh most).
       stagesMs: Object.fromEntries(Object.entries(report.timings).map(([k, v]) => [k, ms(v)])),
+      coldStagesMs: Object.fromEntries(Object.entries(coldStages).map(([k, v]) => [k, ms(v)])),
       peakRssMB: Math.round(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1048576),
       pdfBytes: report.pdf.length,
       footnotesOffCallPage: misplaced,
