@@ -74,7 +74,11 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
   let firstArabic = -1;
   const anchorsY = new Map<string, { page: number; y: number }>();
 
-  const lineH = (bs: FlowBlock[]) => bs.reduce((s, b) => s + b.h, 0);
+  const lineH = (bs: FlowBlock[]) => {
+    let h = 0;
+    for (let k = 0; k < bs.length; k++) h += bs[k]!.h;
+    return h;
+  };
 
   function fillOne(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean): Fill {
     let i = i0;
@@ -93,6 +97,11 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         noteH += line.h;
       } else carryOut.push(line);
     }
+    // `used` is updated here, not in a closure: a closure variable boxes every new height.
+    const take = (b: FlowBlock) => {
+      placed.push(b);
+      if (b.notes) for (const n of b.notes) noteIds.push(n.id);
+    };
     let j = i;
     for (; j < limit; j++) {
       const b = flow[j]!;
@@ -101,13 +110,9 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (carryOut.length && bnLines.length && placed.length) break;
       const bn = lineH(bnLines);
       const sepAdd = bnLines.length && notes.length === 0 ? sepH : 0;
-      const take = () => {
-        placed.push(b);
-        used += b.h;
-        if (b.notes) for (const n of b.notes) noteIds.push(n.id);
-      };
       if (used + b.h + noteH + bn + sepAdd <= H + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
-        take();
+        take(b);
+        used += b.h;
         notes.push(...bnLines);
         noteH += bn + sepAdd;
         continue;
@@ -120,7 +125,8 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
           let k = 0;
           let hsum = 0;
           while (k < bnLines.length && hsum + bnLines[k]!.h <= avail + 0.01) hsum += bnLines[k++]!.h;
-          take();
+          take(b);
+          used += b.h;
           notes.push(...bnLines.slice(0, k));
           noteH += hsum + sepAdd;
           carryOut = [...carryOut, ...bnLines.slice(k)];
@@ -130,7 +136,8 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       }
       if (placed.every((p) => p.space)) {
         // Nothing else fits on an empty page: place the block anyway (an oversized figure or table).
-        take();
+        take(b);
+        used += b.h;
         const room = Math.max(0, H - used - noteH - sepAdd);
         let k = 0;
         let hsum = 0;
