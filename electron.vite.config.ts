@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { cspMeta } from './renderer/cspPlugin';
+import { cspMeta } from './vite.config';
 
 // Builds the Electron shell: main (Node, ESM… bundled to CJS), preload (sandboxed, CJS) and renderer.
 export default defineConfig({

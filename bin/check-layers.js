@@ -66,7 +66,6 @@ for (const rule of rules) {
   } catch {
     continue;
   }
-  if (rule.dir === 'renderer') list = list.filter((f) => !f.endsWith('vite.config.ts') && !f.endsWith('cspPlugin.ts'));
   for (const file of list) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(importRe)) {

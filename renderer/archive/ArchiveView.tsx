@@ -8,7 +8,7 @@ import './archive.css';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DocumentGrid, type GridSelection } from './DocumentGrid';
 import { DocumentPanel } from './DocumentPanel';
-import { ArchiveIcon } from './icons';
+import { Icon } from '../shell/Icon';
 import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
 import { PageViewer } from './PageViewer';
@@ -123,7 +123,7 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
           <span className="toolbar-spacer" />
           {selection.ids.length > 1 && (
             <button type="button" onClick={() => setConfirmMerge(true)} data-testid="merge">
-              <ArchiveIcon name="merge" size={16} /> {t('archive.merge')}
+              <Icon name="merge" size={16} /> {t('archive.merge')}
             </button>
           )}
           <label className="check" title={t('archive.folderAsDocumentHint')}>
@@ -165,10 +165,10 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
             }}
           />
           <button type="button" onClick={() => folderInput.current?.click()} disabled={progress !== null}>
-            <ArchiveIcon name="folder" size={16} /> {t('archive.importFolder')}
+            <Icon name="folder" size={16} /> {t('archive.importFolder')}
           </button>
           <button type="button" className="primary" onClick={() => fileInput.current?.click()} disabled={progress !== null}>
-            <ArchiveIcon name="upload" size={16} /> {t('archive.import')}
+            <Icon name="upload" size={16} /> {t('archive.import')}
           </button>
         </header>
         {progress && (
@@ -199,7 +199,7 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
         )}
         {empty ? (
           <div className="empty">
-            <ArchiveIcon name="archive" size={42} />
+            <Icon name="archive" size={42} />
             <h2>{t('archive.empty')}</h2>
             <p>{t('archive.emptyHint')}</p>
             <p className="muted">{t('archive.dropHint')}</p>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../shared/api/archive';
 import { api } from '../platform/platform';
-import { ArchiveIcon } from './icons';
+import { Icon } from '../shell/Icon';
 import { PageThumb } from './PageThumb';
 
 export const CELL_W = 168;
@@ -177,7 +177,7 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
           tabIndex={-1}
         >
           <div className={`thumb${d.pageCount > 1 ? ' stack' : ''}`}>
-            {d.coverPageId ? <PageThumb pageId={d.coverPageId} rotation={d.coverRotation} /> : <ArchiveIcon name="file" size={36} />}
+            {d.coverPageId ? <PageThumb pageId={d.coverPageId} rotation={d.coverRotation} /> : <Icon name="file" size={36} />}
             {d.pageCount > 1 && (
               <span className="page-badge" data-testid="page-count">
                 {t('archive.pages', { count: d.pageCount })}

@@ -4,7 +4,7 @@ import type { ArchiveDocument } from '../../shared/api/archive';
 import { api } from '../platform/platform';
 import { CitedIn } from './CitedIn';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ArchiveIcon } from './icons';
+import { Icon } from '../shell/Icon';
 import { MetadataPanel } from './MetadataPanel';
 import { PageThumb } from './PageThumb';
 
@@ -32,7 +32,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
     return (
       <aside className="panel empty-panel" aria-label={t('archive.details')}>
         <div>
-          <ArchiveIcon name="file" size={30} />
+          <Icon name="file" size={30} />
           <p>{error ?? (documentId === null ? t('archive.selectHint') : t('archive.loading'))}</p>
         </div>
       </aside>
@@ -44,13 +44,13 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
     <aside className="panel doc-panel" aria-label={t('archive.details')}>
       <header className="doc-panel-head">
         <button type="button" className="mini-thumb" onClick={() => onOpen(doc.id)} title={t('archive.open')}>
-          {first ? <PageThumb pageId={first.id} rotation={first.rotation} lazy={false} /> : <ArchiveIcon name="file" />}
+          {first ? <PageThumb pageId={first.id} rotation={first.rotation} lazy={false} /> : <Icon name="file" />}
         </button>
         <div className="doc-panel-id">
           <div className="eyebrow">{t('archive.documentNo', { id: doc.id })}</div>
           <div className="muted">{t('archive.pages', { count: doc.pageCount })}</div>
           <button type="button" className="open-button" onClick={() => onOpen(doc.id)}>
-            <ArchiveIcon name="open" size={16} /> {t('archive.open')}
+            <Icon name="open" size={16} /> {t('archive.open')}
           </button>
         </div>
       </header>
@@ -62,7 +62,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
         actions={
           <div className="danger-zone">
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-              <ArchiveIcon name="trash" size={16} /> {t('archive.delete')}
+              <Icon name="trash" size={16} /> {t('archive.delete')}
             </button>
           </div>
         }

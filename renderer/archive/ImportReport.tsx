@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
-import { ArchiveIcon } from './icons';
+import { Icon } from '../shell/Icon';
 
 /** Every input of an import with its outcome and, for a refused file, the reason. */
 export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outcomes: ImportOutcome[]; notImported: string[]; onClose(): void; onOpen(id: number): void }) {
@@ -16,7 +16,7 @@ export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outco
         <ul className="report">
           {outcomes.map((o, i) => (
             <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
-              <ArchiveIcon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
+              <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
               <span className="report-name">{o.input.split(/[\\/]/).pop()}</span>
               <span>
                 {o.status === 'imported' ? (
@@ -35,7 +35,7 @@ export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outco
           ))}
           {notImported.map((n) => (
             <li key={`n-${n}`} className="report-skipped" data-testid="import-outcome">
-              <ArchiveIcon name="close" size={16} />
+              <Icon name="close" size={16} />
               <span className="report-name">{n.split(/[\\/]/).pop()}</span>
               <span>{t('archive.notImported')}</span>
             </li>

@@ -10,7 +10,7 @@ import { AUTHENTICITY, SECRECY_LEVELS, URGENCY_LEVELS } from '../../shared/archi
 import { formatDate } from '../i18n/index';
 import { api } from '../platform/platform';
 import { useStatus } from '../shell/status';
-import { ArchiveIcon } from './icons';
+import { Icon } from '../shell/Icon';
 
 /** The form: every field as the text the user edits. */
 const TEXT_FIELDS = ['code', 'docType', 'issuer', 'place', 'abstract', 'form', 'condition', 'annotations', 'notes'] as const;
@@ -224,7 +224,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
         {suggestionKeys.length > 0 && (
           <section className="suggestions" aria-label={t('metadata.suggestions')} data-testid="suggestions">
             <header>
-              <ArchiveIcon name="spark" size={16} />
+              <Icon name="spark" size={16} />
               <div>
                 <strong>{t('metadata.suggestions')}</strong>
                 <small>{t('metadata.suggestionsHint')}</small>

@@ -9,7 +9,7 @@ import type { ArchiveDocument, PageInfo } from '../../shared/api/archive';
 import { api, platform } from '../platform/platform';
 import { useStatus } from '../shell/status';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ArchiveIcon, type ArchiveIconName } from './icons';
+import { Icon, type IconName } from '../shell/Icon';
 import { MetadataPanel } from './MetadataPanel';
 import { MovePageDialog } from './MovePageDialog';
 import { PageThumb } from './PageThumb';
@@ -192,7 +192,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
       <div className="viewer">
         <div className="viewer-bar">
           <button type="button" onClick={onClose}>
-            <ArchiveIcon name="back" size={16} /> {t('viewer.back')}
+            <Icon name="back" size={16} /> {t('viewer.back')}
           </button>
           <span className="muted">{error ?? t('archive.loading')}</span>
         </div>
@@ -201,9 +201,9 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
   }
 
   const textPage = page.imageKind === 'text';
-  const tool = (icon: ArchiveIconName, label: string, action: () => void, opts: { disabled?: boolean; on?: boolean } = {}) => (
+  const tool = (icon: IconName, label: string, action: () => void, opts: { disabled?: boolean; on?: boolean } = {}) => (
     <button type="button" className={`tool-button${opts.on ? ' on' : ''}`} onClick={action} disabled={opts.disabled} title={label} aria-label={label} aria-pressed={opts.on}>
-      <ArchiveIcon name={icon} size={17} />
+      <Icon name={icon} size={17} />
     </button>
   );
 
@@ -216,7 +216,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
     <div className="viewer" data-testid="viewer">
       <div className="viewer-bar">
         <button type="button" onClick={onClose} title="Esc">
-          <ArchiveIcon name="back" size={16} /> {t('viewer.back')}
+          <Icon name="back" size={16} /> {t('viewer.back')}
         </button>
         <div className="viewer-title">
           <span className="eyebrow">{t('archive.documentNo', { id: doc.id })}</span>
