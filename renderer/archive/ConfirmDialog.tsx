@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../shell/Dialog';
 
 /** A modal question with a clear consequence; the action runs only after "confirm". */
 export function ConfirmDialog({
@@ -21,33 +22,30 @@ export function ConfirmDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
-      <div className="dialog confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-h" onClick={(e) => e.stopPropagation()}>
-        <h2 id="confirm-h">{title}</h2>
-        <p>{message}</p>
-        {error && <div className="alert">{error}</div>}
-        <div className="actions">
-          <button type="button" onClick={onCancel} autoFocus>
-            {t('archive.cancelButton')}
-          </button>
-          <button
-            type="button"
-            className={danger ? 'primary danger-fill' : 'primary'}
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onConfirm();
-              } catch (e) {
-                setError((e as Error).message);
-                setBusy(false);
-              }
-            }}
-          >
-            {confirmLabel ?? t('archive.confirm')}
-          </button>
-        </div>
+    <Dialog title={title} className="confirm" alert onClose={onCancel}>
+      <p>{message}</p>
+      {error && <div className="alert">{error}</div>}
+      <div className="actions">
+        <button type="button" onClick={onCancel} autoFocus>
+          {t('archive.cancelButton')}
+        </button>
+        <button
+          type="button"
+          className={danger ? 'primary danger-fill' : 'primary'}
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            try {
+              await onConfirm();
+            } catch (e) {
+              setError((e as Error).message);
+              setBusy(false);
+            }
+          }}
+        >
+          {confirmLabel ?? t('archive.confirm')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
+import { Dialog } from '../shell/Dialog';
 import { Icon } from '../shell/Icon';
 
 /** Every input of an import with its outcome and, for a refused file, the reason. */
@@ -7,46 +8,43 @@ export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outco
   const { t } = useTranslation();
   const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog report-dialog" role="dialog" aria-modal="true" aria-labelledby="report-h" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2 id="report-h">{t('archive.reportTitle')}</h2>
-        <p className="muted report-summary" data-testid="import-summary">
-          {t('archive.reportSummary', { imported: count('imported'), duplicate: count('duplicate'), rejected: count('rejected') })}
-        </p>
-        <ul className="report">
-          {outcomes.map((o, i) => (
-            <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
-              <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
-              <span className="report-name">{o.input.split(/[\\/]/).pop()}</span>
-              <span>
-                {o.status === 'imported' ? (
-                  <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
-                    {t('archive.imported', { id: o.documentId, pages: o.pages })}
-                  </button>
-                ) : o.status === 'duplicate' ? (
-                  <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
-                    {t('archive.duplicate', { id: o.documentId })}
-                  </button>
-                ) : (
-                  `${t('archive.rejected')}: ${o.reason}`
-                )}
-              </span>
-            </li>
-          ))}
-          {notImported.map((n) => (
-            <li key={`n-${n}`} className="report-skipped" data-testid="import-outcome">
-              <Icon name="close" size={16} />
-              <span className="report-name">{n.split(/[\\/]/).pop()}</span>
-              <span>{t('archive.notImported')}</span>
-            </li>
-          ))}
-        </ul>
-        <div className="actions">
-          <button className="primary" onClick={onClose} autoFocus>
-            {t('archive.close')}
-          </button>
-        </div>
+    <Dialog title={t('archive.reportTitle')} className="report-dialog" onClose={onClose}>
+      <p className="muted report-summary" data-testid="import-summary">
+        {t('archive.reportSummary', { imported: count('imported'), duplicate: count('duplicate'), rejected: count('rejected') })}
+      </p>
+      <ul className="report">
+        {outcomes.map((o, i) => (
+          <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
+            <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
+            <span className="report-name">{o.input.split(/[\\/]/).pop()}</span>
+            <span>
+              {o.status === 'imported' ? (
+                <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
+                  {t('archive.imported', { id: o.documentId, pages: o.pages })}
+                </button>
+              ) : o.status === 'duplicate' ? (
+                <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
+                  {t('archive.duplicate', { id: o.documentId })}
+                </button>
+              ) : (
+                `${t('archive.rejected')}: ${o.reason}`
+              )}
+            </span>
+          </li>
+        ))}
+        {notImported.map((n) => (
+          <li key={`n-${n}`} className="report-skipped" data-testid="import-outcome">
+            <Icon name="close" size={16} />
+            <span className="report-name">{n.split(/[\\/]/).pop()}</span>
+            <span>{t('archive.notImported')}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="actions">
+        <button className="primary" onClick={onClose} autoFocus>
+          {t('archive.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

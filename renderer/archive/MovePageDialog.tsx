@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../shell/Dialog';
 
 /** Asks where to move a page: the target document's number and, optionally, before which page. */
 export function MovePageDialog({ pageNo, onMove, onCancel }: { pageNo: number; onMove(to: number, beforeSeq: number | undefined): Promise<void>; onCancel(): void }) {
@@ -25,29 +26,26 @@ export function MovePageDialog({ pageNo, onMove, onCancel }: { pageNo: number; o
     }
   };
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onCancel} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <form className="dialog confirm" role="dialog" aria-modal="true" aria-labelledby="move-h" onClick={(e) => e.stopPropagation()} onSubmit={submit}>
-        <h2 id="move-h">{t('viewer.moveTitle', { n: pageNo })}</h2>
-        <div className="mgrid">
-          <label className="mfield">
-            <span>{t('viewer.moveTo')}</span>
-            <input inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} autoFocus />
-          </label>
-          <label className="mfield">
-            <span>{t('viewer.moveBefore')}</span>
-            <input inputMode="numeric" value={before} onChange={(e) => setBefore(e.target.value)} placeholder={t('viewer.moveAtEnd')} />
-          </label>
-        </div>
-        {error && <div className="alert move-error">{error}</div>}
-        <div className="actions">
-          <button type="button" onClick={onCancel}>
-            {t('archive.cancelButton')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !to.trim()}>
-            {t('viewer.move')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog title={t('viewer.moveTitle', { n: pageNo })} className="confirm" onClose={onCancel} onSubmit={submit}>
+      <div className="mgrid">
+        <label className="mfield">
+          <span>{t('viewer.moveTo')}</span>
+          <input inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} autoFocus />
+        </label>
+        <label className="mfield">
+          <span>{t('viewer.moveBefore')}</span>
+          <input inputMode="numeric" value={before} onChange={(e) => setBefore(e.target.value)} placeholder={t('viewer.moveAtEnd')} />
+        </label>
+      </div>
+      {error && <div className="alert move-error">{error}</div>}
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {t('archive.cancelButton')}
+        </button>
+        <button type="submit" className="primary" disabled={busy || !to.trim()}>
+          {t('viewer.move')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

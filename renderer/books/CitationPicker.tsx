@@ -10,6 +10,7 @@ import type { CitableDocument, ResolvedCitation } from '../../shared/api/manuscr
 import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 import type { FigureAttrs } from './editor/figure';
+import { Dialog } from '../shell/Dialog';
 
 export function CitationPicker({
   onPick,
@@ -77,98 +78,95 @@ export function CitationPicker({
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog citation-picker" role="dialog" aria-modal="true" aria-label={figure ? t('figures.pick') : t('citations.pick')} data-testid={figure ? 'figure-picker' : 'citation-picker'}>
-        <h2>{figure ? t('figures.pick') : t('citations.pick')}</h2>
-        {!chosen ? (
-          <>
-            <input
-              className="search-input"
-              autoFocus
-              value={query}
-              name="citationQuery"
-              placeholder={t('citations.searchPlaceholder')}
-              aria-label={t('citations.search')}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
-                else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-                else if (e.key === 'Enter' && results[active]) setChosen(results[active]!);
-                else if (e.key === 'Escape') onClose();
-                else return;
-                e.preventDefault();
-              }}
-            />
-            <ul className="pick-list" role="listbox" aria-label={t('citations.results')}>
-              {results.map((d, i) => (
-                <li key={d.id} role="option" aria-selected={i === active}>
-                  <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => setChosen(d)} onMouseEnter={() => setActive(i)} data-testid="citation-result">
-                    <span className="pick-code">{d.number || t('citations.noNumber')}</span>
-                    <span className="pick-title">{d.title}</span>
-                    <span className="pick-meta">
-                      {[d.issuer, d.date].filter(Boolean).join(' · ')}
-                      {d.pageCount ? ` · ${t('archive.pages', { count: d.pageCount })}` : ''}
-                    </span>
-                  </button>
-                </li>
-              ))}
-              {results.length === 0 && <li className="muted pick-empty">{t('citations.none')}</li>}
-            </ul>
-          </>
-        ) : (
-          <div className="pick-detail">
-            <div className="pick-chosen">
-              {page && <img src={platform.fileUrl({ kind: figure ? 'page' : 'thumb', pageId: page.id })} alt="" className={figure ? 'pick-thumb pick-figure' : 'pick-thumb'} />}
-              <div>
-                <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
-                <div className="pick-title">{chosen.title}</div>
-                <div className="form-row">
+    <Dialog title={figure ? t('figures.pick') : t('citations.pick')} className="citation-picker" testId={figure ? 'figure-picker' : 'citation-picker'} onClose={onClose}>
+      {!chosen ? (
+        <>
+          <input
+            className="search-input"
+            autoFocus
+            value={query}
+            name="citationQuery"
+            placeholder={t('citations.searchPlaceholder')}
+            aria-label={t('citations.search')}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+              else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+              else if (e.key === 'Enter' && results[active]) setChosen(results[active]!);
+              else if (e.key === 'Escape') onClose();
+              else return;
+              e.preventDefault();
+            }}
+          />
+          <ul className="pick-list" role="listbox" aria-label={t('citations.results')}>
+            {results.map((d, i) => (
+              <li key={d.id} role="option" aria-selected={i === active}>
+                <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => setChosen(d)} onMouseEnter={() => setActive(i)} data-testid="citation-result">
+                  <span className="pick-code">{d.number || t('citations.noNumber')}</span>
+                  <span className="pick-title">{d.title}</span>
+                  <span className="pick-meta">
+                    {[d.issuer, d.date].filter(Boolean).join(' · ')}
+                    {d.pageCount ? ` · ${t('archive.pages', { count: d.pageCount })}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+            {results.length === 0 && <li className="muted pick-empty">{t('citations.none')}</li>}
+          </ul>
+        </>
+      ) : (
+        <div className="pick-detail">
+          <div className="pick-chosen">
+            {page && <img src={platform.fileUrl({ kind: figure ? 'page' : 'thumb', pageId: page.id })} alt="" className={figure ? 'pick-thumb pick-figure' : 'pick-thumb'} />}
+            <div>
+              <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
+              <div className="pick-title">{chosen.title}</div>
+              <div className="form-row">
+                <label className="field">
+                  <span>{t('citations.page')}</span>
+                  <select value={pageSeq ?? ''} onChange={(e) => setPageSeq(e.target.value ? Number(e.target.value) : null)} name="citationPage">
+                    {!figure && <option value="">{t('citations.wholeDocument')}</option>}
+                    {pages.map((p) => (
+                      <option key={p.id} value={p.seq}>
+                        {t('citations.pageN', { n: p.seq })}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {!figure && (
                   <label className="field">
-                    <span>{t('citations.page')}</span>
-                    <select value={pageSeq ?? ''} onChange={(e) => setPageSeq(e.target.value ? Number(e.target.value) : null)} name="citationPage">
-                      {!figure && <option value="">{t('citations.wholeDocument')}</option>}
-                      {pages.map((p) => (
-                        <option key={p.id} value={p.seq}>
-                          {t('citations.pageN', { n: p.seq })}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  {!figure && (
-                    <label className="field">
-                      <span>{t('citations.folio')}</span>
-                      <input value={folio} onChange={(e) => setFolio(e.target.value)} name="citationFolio" placeholder="3" />
-                    </label>
-                  )}
-                </div>
-                {figure && (
-                  <label className="field">
-                    <span>{t('figures.caption')}</span>
-                    <input value={caption} onChange={(e) => setCaption(e.target.value)} name="figureCaption" />
+                    <span>{t('citations.folio')}</span>
+                    <input value={folio} onChange={(e) => setFolio(e.target.value)} name="citationFolio" placeholder="3" />
                   </label>
                 )}
               </div>
-            </div>
-            <div className="citation-preview" aria-live="polite">
-              <div className="subhead">{figure ? t('figures.source') : t('citations.preview')}</div>
-              <p>{resolved?.spans.map((s, i) => (s.italic ? <em key={i}>{s.text}</em> : <span key={i}>{s.text}</span>))}</p>
+              {figure && (
+                <label className="field">
+                  <span>{t('figures.caption')}</span>
+                  <input value={caption} onChange={(e) => setCaption(e.target.value)} name="figureCaption" />
+                </label>
+              )}
             </div>
           </div>
-        )}
-        <div className="actions">
-          {chosen && (
-            <button type="button" onClick={() => setChosen(null)}>
-              {t('citations.back')}
-            </button>
-          )}
-          <button type="button" onClick={onClose}>
-            {t('books.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!chosen || (figure ? !page : !preview)} onClick={insert}>
-            {figure ? t('figures.insert') : t('citations.insert')}
-          </button>
+          <div className="citation-preview" aria-live="polite">
+            <div className="subhead">{figure ? t('figures.source') : t('citations.preview')}</div>
+            <p>{resolved?.spans.map((s, i) => (s.italic ? <em key={i}>{s.text}</em> : <span key={i}>{s.text}</span>))}</p>
+          </div>
         </div>
+      )}
+      <div className="actions">
+        {chosen && (
+          <button type="button" onClick={() => setChosen(null)}>
+            {t('citations.back')}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('books.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!chosen || (figure ? !page : !preview)} onClick={insert}>
+          {figure ? t('figures.insert') : t('citations.insert')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { crossRefText, type CrossRefShow, type CrossRefTarget } from '../../shared/manuscript/crossRef';
 import { foldForSearch } from '../../shared/text/fold';
+import { Dialog } from '../shell/Dialog';
 
 export function CrossRefPicker({
   targets,
@@ -27,58 +28,55 @@ export function CrossRefPicker({
   const pick = (x: CrossRefTarget) => onPick({ targetId: x.id, show, label: crossRefText(x, show) ?? '' });
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog crossref-picker" role="dialog" aria-modal="true" aria-label={t('crossRefs.pick')} data-testid="crossref-picker">
-        <h2>{t('crossRefs.pick')}</h2>
-        <input
-          className="search-input"
-          autoFocus
-          value={query}
-          name="crossRefQuery"
-          aria-label={t('crossRefs.pick')}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(shown.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter' && shown[active]) pick(shown[active]!);
-            else if (e.key === 'Escape') onClose();
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <ul className="pick-list" role="listbox" aria-label={t('crossRefs.pick')}>
-          {shown.map((x, i) => (
-            <li key={x.id} role="option" aria-selected={i === active}>
-              <button
-                type="button"
-                className={`pick-item crossref-item depth-${x.depth}${i === active ? ' active' : ''}`}
-                onClick={() => pick(x)}
-                onMouseEnter={() => setActive(i)}
-                data-testid="crossref-target"
-              >
-                <span className="pick-code">{x.number}</span>
-                <span className="pick-title">{x.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <fieldset className="field crossref-show">
-          <legend>{t('crossRefs.show')}</legend>
-          {(['full', 'title', 'page'] as const).map((s) => (
-            <label key={s} className="radio">
-              <input type="radio" name="crossRefShow" checked={show === s} onChange={() => setShow(s)} /> {t(s === 'full' ? 'crossRefs.showNumber' : s === 'title' ? 'crossRefs.showTitle' : 'crossRefs.showPage')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('books.cancel')}
-          </button>
-        </div>
+    <Dialog title={t('crossRefs.pick')} className="crossref-picker" testId="crossref-picker" onClose={onClose}>
+      <input
+        className="search-input"
+        autoFocus
+        value={query}
+        name="crossRefQuery"
+        aria-label={t('crossRefs.pick')}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(shown.length - 1, a + 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+          else if (e.key === 'Enter' && shown[active]) pick(shown[active]!);
+          else if (e.key === 'Escape') onClose();
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul className="pick-list" role="listbox" aria-label={t('crossRefs.pick')}>
+        {shown.map((x, i) => (
+          <li key={x.id} role="option" aria-selected={i === active}>
+            <button
+              type="button"
+              className={`pick-item crossref-item depth-${x.depth}${i === active ? ' active' : ''}`}
+              onClick={() => pick(x)}
+              onMouseEnter={() => setActive(i)}
+              data-testid="crossref-target"
+            >
+              <span className="pick-code">{x.number}</span>
+              <span className="pick-title">{x.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <fieldset className="field crossref-show">
+        <legend>{t('crossRefs.show')}</legend>
+        {(['full', 'title', 'page'] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="crossRefShow" checked={show === s} onChange={() => setShow(s)} /> {t(s === 'full' ? 'crossRefs.showNumber' : s === 'title' ? 'crossRefs.showTitle' : 'crossRefs.showPage')}
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t('books.cancel')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedDraft } from '../../shared/api/manuscript';
 import { api } from '../platform/platform';
+import { Dialog } from '../shell/Dialog';
 
 export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number; onDone(result: ImportedDraft): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -26,38 +27,34 @@ export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number;
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form
-        className="dialog import-draft"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('draftImport.button')}
-        data-testid="import-draft-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <h2>{t('draftImport.button')}</h2>
-        <p className="muted small">{t('draftImport.hint')}</p>
-        <input type="file" name="draftFile" accept=".md,.markdown,.txt,.docx" data-testid="draft-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label className="comment-toggle">
-          <input type="checkbox" name="draftSplit" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('draftImport.split')}
-        </label>
-        {error && (
-          <div className="alert small" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('books.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!file || busy}>
-            {t('draftImport.button')}
-          </button>
+    <Dialog
+      title={t('draftImport.button')}
+      className="import-draft"
+      testId="import-draft-dialog"
+      onClose={onClose}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+    >
+      <p className="muted small">{t('draftImport.hint')}</p>
+      <input type="file" name="draftFile" accept=".md,.markdown,.txt,.docx" data-testid="draft-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <label className="comment-toggle">
+        <input type="checkbox" name="draftSplit" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('draftImport.split')}
+      </label>
+      {error && (
+        <div className="alert small" role="alert">
+          {error}
         </div>
-      </form>
-    </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t('books.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={!file || busy}>
+          {t('draftImport.button')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

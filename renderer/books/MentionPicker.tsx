@@ -8,6 +8,7 @@ import { nameKinds, type IndexName, type NameKind } from '../../shared/api/manus
 import { foldForSearch } from '../../shared/text/fold';
 import { api } from '../platform/platform';
 import type { MentionAttrs } from './editor/mention';
+import { Dialog } from '../shell/Dialog';
 
 export function MentionPicker({ initial, onPick, onClose }: { initial: string; onPick(attrs: MentionAttrs): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -49,80 +50,77 @@ export function MentionPicker({ initial, onPick, onClose }: { initial: string; o
   const exact = results.some((r) => foldForSearch(r.name) === foldForSearch(typed));
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog mention-picker" role="dialog" aria-modal="true" aria-label={t('mentions.pick')} data-testid="mention-picker">
-        <h2>{t('mentions.pick')}</h2>
-        <input
-          className="search-input"
-          autoFocus
-          value={query}
-          name="mentionQuery"
-          aria-label={t('mentions.search')}
-          placeholder={t('mentions.search')}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter' && results[active]) pick(results[active]!);
-            else if (e.key === 'Escape') onClose();
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <ul className="pick-list" role="listbox" aria-label={t('mentions.search')}>
-          {results.map((n, i) => (
-            <li key={n.id} role="option" aria-selected={i === active} className="mention-row">
-              {editing?.id === n.id ? (
-                <input
-                  className="mention-edit"
-                  autoFocus
-                  name="mentionEdit"
-                  aria-label={t('mentions.edit')}
-                  value={editing.name}
-                  onChange={(e) => setEditing({ id: n.id, name: e.target.value })}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') void saveEdit();
-                    else if (e.key === 'Escape') setEditing(null);
-                    else return;
-                    e.preventDefault();
-                    e.stopPropagation();
-                  }}
-                  onBlur={() => setEditing(null)}
-                />
-              ) : (
-                <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => pick(n)} onMouseEnter={() => setActive(i)} data-testid="mention-result">
-                  <span className={`pick-code mention-kind mention-${n.kind}`}>{t(`mentions.kind.${n.kind}`)}</span>
-                  <span className="pick-title">{n.name}</span>
-                </button>
-              )}
-              <button type="button" className="mention-edit-button" title={t('mentions.edit')} aria-label={t('mentions.edit')} onMouseDown={(e) => e.preventDefault()} onClick={() => (editing?.id === n.id ? void saveEdit() : setEditing({ id: n.id, name: n.name }))}>
-                ✎
+    <Dialog title={t('mentions.pick')} className="mention-picker" testId="mention-picker" onClose={onClose}>
+      <input
+        className="search-input"
+        autoFocus
+        value={query}
+        name="mentionQuery"
+        aria-label={t('mentions.search')}
+        placeholder={t('mentions.search')}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+          else if (e.key === 'Enter' && results[active]) pick(results[active]!);
+          else if (e.key === 'Escape') onClose();
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul className="pick-list" role="listbox" aria-label={t('mentions.search')}>
+        {results.map((n, i) => (
+          <li key={n.id} role="option" aria-selected={i === active} className="mention-row">
+            {editing?.id === n.id ? (
+              <input
+                className="mention-edit"
+                autoFocus
+                name="mentionEdit"
+                aria-label={t('mentions.edit')}
+                value={editing.name}
+                onChange={(e) => setEditing({ id: n.id, name: e.target.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void saveEdit();
+                  else if (e.key === 'Escape') setEditing(null);
+                  else return;
+                  e.preventDefault();
+                  e.stopPropagation();
+                }}
+                onBlur={() => setEditing(null)}
+              />
+            ) : (
+              <button type="button" className={`pick-item${i === active ? ' active' : ''}`} onClick={() => pick(n)} onMouseEnter={() => setActive(i)} data-testid="mention-result">
+                <span className={`pick-code mention-kind mention-${n.kind}`}>{t(`mentions.kind.${n.kind}`)}</span>
+                <span className="pick-title">{n.name}</span>
               </button>
-            </li>
-          ))}
-          {results.length === 0 && <li className="muted pick-empty">{t('mentions.none')}</li>}
-        </ul>
-        {error && (
-          <div className="alert small" role="alert">
-            {error}
-          </div>
-        )}
-        {typed && !exact && (
-          <div className="mention-create">
-            <span>{t('mentions.create', { name: typed })}</span>
-            {nameKinds.map((k) => (
-              <button key={k} type="button" onClick={() => void create(k)} data-testid={`mention-create-${k}`}>
-                {t(`mentions.kind.${k}`)}
-              </button>
-            ))}
-          </div>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('books.cancel')}
-          </button>
+            )}
+            <button type="button" className="mention-edit-button" title={t('mentions.edit')} aria-label={t('mentions.edit')} onMouseDown={(e) => e.preventDefault()} onClick={() => (editing?.id === n.id ? void saveEdit() : setEditing({ id: n.id, name: n.name }))}>
+              ✎
+            </button>
+          </li>
+        ))}
+        {results.length === 0 && <li className="muted pick-empty">{t('mentions.none')}</li>}
+      </ul>
+      {error && (
+        <div className="alert small" role="alert">
+          {error}
         </div>
+      )}
+      {typed && !exact && (
+        <div className="mention-create">
+          <span>{t('mentions.create', { name: typed })}</span>
+          {nameKinds.map((k) => (
+            <button key={k} type="button" onClick={() => void create(k)} data-testid={`mention-create-${k}`}>
+              {t(`mentions.kind.${k}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          {t('books.cancel')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '../../shared/api/publish';
 import { api, platform } from '../platform/platform';
+import { Dialog } from '../shell/Dialog';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsLoaded: Promise<PdfJs> | null = null;
@@ -76,29 +77,27 @@ export function PreviewDialog({ bookId, onClose }: { bookId: number; onClose(): 
   }, [bookId, t]);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog preview-dialog" role="dialog" aria-modal="true" aria-label={t('preview.title')} data-testid="preview-dialog">
-        <div className="preview-head">
-          <h2>{t('preview.title')}</h2>
-          <span className="muted" aria-live="polite" data-testid="preview-status">
-            {error ? '' : !file ? t('preview.loading') : t('preview.pages', { count: file.pages })}
-            {file && drawn < file.pages && !error ? ` · ${drawn}/${file.pages}` : ''}
-          </span>
-          <span className="toolbar-spacer" />
-          <button type="button" disabled={!file} onClick={() => file && void platform.saveFile(file.fileName, file.bytes, 'application/pdf')}>
-            {t('preview.save')}
-          </button>
-          <button type="button" className="primary" onClick={onClose}>
-            {t('preview.close')}
-          </button>
-        </div>
-        {error && (
-          <div className="alert" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="preview-pages" ref={pagesRef} />
+    <Dialog label={t('preview.title')} className="preview-dialog" testId="preview-dialog" onClose={onClose}>
+      <div className="preview-head">
+        <h2>{t('preview.title')}</h2>
+        <span className="muted" aria-live="polite" data-testid="preview-status">
+          {error ? '' : !file ? t('preview.loading') : t('preview.pages', { count: file.pages })}
+          {file && drawn < file.pages && !error ? ` · ${drawn}/${file.pages}` : ''}
+        </span>
+        <span className="toolbar-spacer" />
+        <button type="button" disabled={!file} onClick={() => file && void platform.saveFile(file.fileName, file.bytes, 'application/pdf')}>
+          {t('preview.save')}
+        </button>
+        <button type="button" className="primary" onClick={onClose}>
+          {t('preview.close')}
+        </button>
       </div>
-    </div>
+      {error && (
+        <div className="alert" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="preview-pages" ref={pagesRef} />
+    </Dialog>
   );
 }

@@ -1,12 +1,34 @@
 /** Revision history of a chapter: keep a named version, compare any two, restore an older one. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionComparison, RevisionInfo } from '../../shared/api/manuscript';
+import { NOTE_END, NOTE_START } from '../../shared/manuscript/richDoc';
 import { formatDate, formatTime } from '../i18n';
 import { api } from '../platform/platform';
+import { Dialog } from '../shell/Dialog';
 
-/** Footnotes travel in the compared text as "[^…]": show them as bracketed notes. */
-const notes = (text: string) => text.replaceAll('[^', '〔').replaceAll(']', '〕');
+/**
+ * A compared paragraph's pieces with its footnotes shown apart: a footnote's text travels between
+ * NOTE_START and NOTE_END and may span several pieces, so the pieces are read in order.
+ */
+function withNotes(pieces: { text: string; className?: 'ins' | 'del' }[]): ReactNode[] {
+  let inNote = false;
+  const out: ReactNode[] = [];
+  pieces.forEach((piece, i) => {
+    const parts: ReactNode[] = [];
+    piece.text.split(/([\uE000\uE001])/u).forEach((part, j) => {
+      if (part === NOTE_START) {
+        inNote = true;
+        parts.push(<span key={j} className="diff-note-mark">[</span>);
+      } else if (part === NOTE_END) {
+        inNote = false;
+        parts.push(<span key={j} className="diff-note-mark">]</span>);
+      } else if (part) parts.push(inNote ? <span key={j} className="diff-note">{part}</span> : part);
+    });
+    out.push(piece.className === 'ins' ? <ins key={i}>{parts}</ins> : piece.className === 'del' ? <del key={i}>{parts}</del> : <span key={i}>{parts}</span>);
+  });
+  return out;
+}
 
 export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }: { nodeId: number; beforeAction(): Promise<void>; onRestored(): void; refreshKey: number }) {
   const { t } = useTranslation();
@@ -89,41 +111,38 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
         {picked.length === 2 ? t('revisions.compareTwo') : t('revisions.compareCurrent')}
       </button>
       {comparison && (
-        <div className="dialog-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && setComparison(null)}>
-          <div className="dialog diff-dialog" role="dialog" aria-modal="true" aria-label={t('revisions.comparison')} data-testid="revision-diff">
-            <h2>{t('revisions.comparison')}</h2>
-            <p className="muted small">
-              {when(comparison.from.createdAt)} → {comparison.to.revisionId == null ? t('revisions.current') : when(comparison.to.createdAt)} ·{' '}
-              {t('revisions.summary', { ...comparison.summary })}
-            </p>
-            <div className="diff">
-              {comparison.paragraphs.map((p, i) =>
-                p.kind === 'same' ? (
-                  <p key={i} className="diff-same">
-                    {notes(p.text)}
-                  </p>
-                ) : p.kind === 'added' ? (
-                  <p key={i} className="diff-added">
-                    <ins>{notes(p.text)}</ins>
-                  </p>
-                ) : p.kind === 'removed' ? (
-                  <p key={i} className="diff-removed">
-                    <del>{notes(p.text)}</del>
-                  </p>
-                ) : (
-                  <p key={i} className="diff-changed">
-                    {p.words.map((w, j) => (w.op === 'same' ? <span key={j}>{notes(w.text)}</span> : w.op === 'add' ? <ins key={j}>{notes(w.text)}</ins> : <del key={j}>{notes(w.text)}</del>))}
-                  </p>
-                ),
-              )}
-            </div>
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => setComparison(null)}>
-                {t('archive.close')}
-              </button>
-            </div>
+        <Dialog title={t('revisions.comparison')} className="diff-dialog" testId="revision-diff" onClose={() => setComparison(null)}>
+          <p className="muted small">
+            {when(comparison.from.createdAt)} → {comparison.to.revisionId == null ? t('revisions.current') : when(comparison.to.createdAt)} ·{' '}
+            {t('revisions.summary', { ...comparison.summary })}
+          </p>
+          <div className="diff">
+            {comparison.paragraphs.map((p, i) =>
+              p.kind === 'same' ? (
+                <p key={i} className="diff-same">
+                  {withNotes([{ text: p.text }])}
+                </p>
+              ) : p.kind === 'added' ? (
+                <p key={i} className="diff-added">
+                  {withNotes([{ text: p.text, className: 'ins' }])}
+                </p>
+              ) : p.kind === 'removed' ? (
+                <p key={i} className="diff-removed">
+                  {withNotes([{ text: p.text, className: 'del' }])}
+                </p>
+              ) : (
+                <p key={i} className="diff-changed">
+                  {withNotes(p.words.map((w) => ({ text: w.text, ...(w.op === 'add' ? { className: 'ins' as const } : w.op === 'del' ? { className: 'del' as const } : {}) })))}
+                </p>
+              ),
+            )}
           </div>
-        </div>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setComparison(null)}>
+              {t('archive.close')}
+            </button>
+          </div>
+        </Dialog>
       )}
     </div>
   );

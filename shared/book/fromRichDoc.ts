@@ -10,6 +10,7 @@
  * - `crossRef` atoms become `CrossRefRun`s to the target chapter/heading.
  */
 import type { Block, Figure, IndexTermRun, InlineRun, Paragraph, Table } from './model';
+import type { RichNode } from '../manuscript/richDoc';
 
 export interface FromRichDocOptions {
   /** The image and source note of a figure, from its attributes (documentId, pageId…); null when unavailable. */
@@ -20,13 +21,7 @@ export interface FromRichDocOptions {
 
 const INDEX_KINDS = new Set(['person', 'place', 'organisation', 'subject']);
 
-export interface RichNode {
-  type: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-  content?: RichNode[];
-}
+export type { RichNode };
 
 /** The index term a `mention` mark carries, if any. */
 function mentionOf(n: RichNode, opts: FromRichDocOptions): IndexTermRun | null {

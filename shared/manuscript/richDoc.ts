@@ -47,12 +47,19 @@ function walk(nodes: RichNode[] | undefined, visit: (n: RichNode) => void): void
   }
 }
 
+/**
+ * Where a footnote's text starts and ends inside a paragraph's plain text (characters of Unicode's
+ * private use area, which no typed or imported text carries), so a comparison can show it apart.
+ */
+export const NOTE_START = '\uE000';
+export const NOTE_END = '\uE001';
+
 export function inlineText(nodes: RichNode[] | undefined, citationText: (ref: CitationRef, fallback: string) => string = (_r, f) => f): string {
   let out = '';
   for (const n of nodes ?? []) {
     if (n.type === 'text') out += n.text ?? '';
     else if (n.type === 'hardBreak') out += ' ';
-    else if (n.type === 'footnote') out += `[^${inlineText(n.content, citationText)}]`;
+    else if (n.type === 'footnote') out += NOTE_START + inlineText(n.content, citationText) + NOTE_END;
     else if (n.type === 'citation') {
       const ref = citationRefOf(n.attrs);
       const fallback = typeof n.attrs?.text === 'string' ? n.attrs.text : '';
@@ -68,7 +75,7 @@ export function outlineOf(doc: { content?: unknown[] }): OutlineHeading[] {
   for (const n of (doc.content ?? []) as RichNode[]) {
     if (n.type !== 'heading') continue;
     const level = Math.min(3, Math.max(1, Number(n.attrs?.level ?? 2) - 1)) as 1 | 2 | 3;
-    const text = inlineText(n.content).replace(/\[\^[^\]]*\]/g, '').trim();
+    const text = inlineText(n.content).replace(/\uE000[^\uE001]*\uE001/gu, '').trim();
     out.push({ level, text, ...(typeof n.attrs?.id === 'string' && n.attrs.id ? { id: n.attrs.id } : {}) });
   }
   return out;

@@ -12,9 +12,9 @@ import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRu
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
+import { screenshots } from './helpers';
 
 let app: RunningApp;
-const shots = process.env.SUQUAN_SCREENSHOTS;
 
 // A fresh host (and projects folder) for every test: the host keeps the last project open.
 test.beforeEach(async () => {
@@ -24,9 +24,7 @@ test.afterEach(async () => {
   await app?.stop();
 });
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) });
-}
+const shot = screenshots();
 
 // ---- Real source files ------------------------------------------------------------------------
 
@@ -391,7 +389,8 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
   await expect(page.getByLabel('Ngày tháng năm')).toHaveValue('Tháng 3-1950');
   await expect(page.getByLabel('Nhân vật')).toHaveValue('Nguyễn Văn A; Trần Thị B');
   await page.getByRole('tab', { name: 'Văn bản trang' }).click();
-  expect(await page.getByTestId('transcription').inputValue()).toBe(expected.normalize('NFC'));
+  // The tab loads its text again: wait for it, then compare exactly (stored as NFC).
+  await expect(page.getByTestId('transcription')).toHaveValue(expected.normalize('NFC'));
   await page.getByTestId('transcription').focus();
   await page.keyboard.press('Escape');
   await expect(viewer).toHaveCount(1); // Esc inside the text field does not close the viewer

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
+import { screenshots } from './helpers';
 
 let app: RunningApp;
-const shots = process.env.SUQUAN_SCREENSHOTS;
 
 test.beforeAll(async () => {
   app = await startApp();
@@ -21,9 +21,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) });
-}
+const shot = screenshots();
 
 /** A scan-like page: white paper with dark text lines, as a real JPEG file. */
 async function makeScan(dir: string): Promise<string> {
@@ -117,7 +115,7 @@ test('create a project, import a scan, write a chapter in Vietnamese and export 
   expect(flat).toContain(expected);
   expect(flat.toLocaleUpperCase('vi')).toContain('VÙNG ĐẤT, CON NGƯỜI VÀ TRUYỀN THỐNG');
   expect(text).toBe(text.normalize('NFC'));
-  if (shots) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', file, path.join(shots, 'export-page')]);
+  if (process.env.SUQUAN_SCREENSHOTS) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', file, path.join(process.env.SUQUAN_SCREENSHOTS, 'export-page')]);
   expect(errors).toEqual([]);
 });
 

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
+import { call, screenshots, selectionSettled } from './helpers';
 
 let app: RunningApp;
-const shots = process.env.SUQUAN_SCREENSHOTS;
 
 test.beforeAll(async () => {
   app = await startApp();
@@ -22,26 +22,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `manuscript-extras-${name}.png`) });
-}
-
-/** See manuscript.spec.ts: let a native caret move reach the editor before typing. */
-async function selectionSettled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-}
-
-async function call(page: Page, service: string, method: string, args: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([s, m, a]) => {
-      const res = await fetch(`api/${s}/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a), credentials: 'same-origin' });
-      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.result;
-    },
-    [service, method, args] as const,
-  );
-}
+const shot = screenshots('manuscript-extras-');
 
 test('figures, mentions, cross-references, comments, draft import and the export preview', async ({ page }) => {
   const errors: string[] = [];

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
+import { call, screenshots, selectionSettled } from './helpers';
 
 let app: RunningApp;
-const shots = process.env.SUQUAN_SCREENSHOTS;
 
 test.beforeAll(async () => {
   app = await startApp();
@@ -21,9 +21,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `manuscript-${name}.png`) });
-}
+const shot = screenshots('manuscript-');
 
 async function makeScan(dir: string, name: string, pages: number): Promise<string[]> {
   const files: string[] = [];
@@ -35,28 +33,6 @@ async function makeScan(dir: string, name: string, pages: number): Promise<strin
     files.push(file);
   }
   return files;
-}
-
-/** Calls the API from the page, with the session the page already has. */
-/**
- * Ctrl+End moves the caret natively and the editor learns of it from the asynchronous
- * selectionchange event; a key pressed within the same millisecond would act at the old caret.
- * Two animation frames let that event be delivered (a person is never that fast).
- */
-async function selectionSettled(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-}
-
-async function call(page: Page, service: string, method: string, args: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ([s, m, a]) => {
-      const res = await fetch(`api/${s}/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a), credentials: 'same-origin' });
-      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.result;
-    },
-    [service, method, args] as const,
-  );
 }
 
 const chapterTitles = (page: Page) => page.getByTestId('chapter-item').locator('.tree-title').allInnerTexts();
@@ -182,6 +158,9 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   const diff = page.getByTestId('revision-diff');
   await expect(diff.locator('ins')).toContainText('Năm 1949, phong trào phát triển mạnh.');
   await expect(diff).toContainText('1 đoạn sửa, 0 đoạn thêm, 0 đoạn xóa');
+  // Footnotes show apart, in brackets, and no marker character leaks into the text.
+  await expect(diff.locator('.diff-note').first()).toContainText('Lời kể của ông Lò Văn Hặc');
+  expect(await diff.innerText()).not.toMatch(/[\uE000\uE001]/u);
   await shot(page, '07-revision-diff');
   await diff.getByRole('button', { name: 'Đóng' }).click();
   await page.getByTestId('revision-item').filter({ hasText: 'Bản gửi hội thảo' }).getByRole('button', { name: 'Khôi phục' }).click();

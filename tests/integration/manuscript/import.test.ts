@@ -8,8 +8,11 @@ import path from 'node:path';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManuscriptBook } from '../../../electron/core/manuscript/bookModel';
-import { footnoteCount, paragraphTexts } from '../../../shared/manuscript/richDoc';
+import { footnoteCount, NOTE_END, NOTE_START, paragraphTexts } from '../../../shared/manuscript/richDoc';
 import { openHarness, type Harness } from './harness';
+
+/** A footnote's text as it travels in a paragraph's plain text. */
+const note = (text: string) => NOTE_START + text + NOTE_END;
 
 let h: Harness;
 beforeEach(() => {
@@ -62,7 +65,7 @@ describe('importing drafts', () => {
     expect(r.footnotes).toBe(3);
     const first = await h.call('getChapter', { id: r.nodes[0]!.id });
     expect(paragraphTexts(first.doc)).toEqual([
-      'Huyện Tam Đường được thành lập năm 1948.[^Tỉnh ủy Lai Châu: Nghị quyết số 05-NQ/TU, tờ 3.] Nhân dân đoàn kết.[^Lời kể của ông Nguyễn Văn A, ghi âm ngày 3-2-2020.]',
+      'Huyện Tam Đường được thành lập năm 1948.' + note('Tỉnh ủy Lai Châu: Nghị quyết số 05-NQ/TU, tờ 3.') + ' Nhân dân đoàn kết.' + note('Lời kể của ông Nguyễn Văn A, ghi âm ngày 3-2-2020.'),
       '§ Truyền thống',
       'Đoạn nghiêng và đậm.',
     ]);
@@ -79,9 +82,9 @@ describe('importing drafts', () => {
     const ch = await h.call('getChapter', { id: r.nodes[0]!.id });
     expect(footnoteCount(ch.doc)).toBe(2);
     expect(paragraphTexts(ch.doc)).toEqual([
-      'Năm 1955, Đảng bộ lãnh đạo cải cách ruộng đất.[^Kho Lưu trữ Tỉnh ủy, Phông số 1, Hồ sơ số 45.]',
+      'Năm 1955, Đảng bộ lãnh đạo cải cách ruộng đất.' + note('Kho Lưu trữ Tỉnh ủy, Phông số 1, Hồ sơ số 45.'),
       '§ Sản xuất nông nghiệp',
-      'Sản lượng lúa tăng gấp đôi.[^Báo cáo số 12-BC/TU ngày 30-12-1958.]',
+      'Sản lượng lúa tăng gấp đôi.' + note('Báo cáo số 12-BC/TU ngày 30-12-1958.'),
     ]);
   });
 

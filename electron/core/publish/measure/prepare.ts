@@ -11,10 +11,11 @@ import type {
   ListBlock,
   Paragraph,
   Table,
+  TrimSize,
 } from '../../../../shared/book/model';
 import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, PreparedSection, SectionStyle } from '../ir';
 import { copyBox } from '../ir';
-import type { ResolvedSetup } from '../setup';
+import { TRIM_SIZES, type ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
 import { partLabel, toRoman as roman } from '../../../../shared/numbering';
 
@@ -801,16 +802,8 @@ function colophonSection(ctx: PrepareContext, book: Book): PreparedSection {
   return { role: 'colophon', style: { numbering: 'arabic', printFolio: false, recto: false }, blocks, outline: [], opening: true };
 }
 
-function trimLabel(trim: string): [string, string] {
-  const mm: Record<string, [number, number]> = {
-    '145x205': [145, 205],
-    '160x240': [160, 240],
-    '190x270': [190, 270],
-    A4: [210, 297],
-    A5: [148, 210],
-    B5: [176, 250],
-  };
-  const [w, h] = mm[trim] ?? [145, 205];
+function trimLabel(trim: TrimSize): [string, string] {
+  const [w, h] = TRIM_SIZES[trim];
   const cm = (v: number) => (v / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
   return [cm(w), cm(h)];
 }
