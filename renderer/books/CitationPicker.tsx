@@ -71,7 +71,7 @@ export function CitationPicker({
   const insert = () => {
     if (!chosen) return;
     if (figure) {
-      if (page) onPickFigure?.({ documentId: chosen.id, pageId: page.id, pageSeq: page.seq, caption: caption.trim() });
+      if (page) onPickFigure?.({ documentId: chosen.id, pageId: page.id, pageSeq: page.seq, ...(page.rotation ? { rotation: page.rotation } : {}), caption: caption.trim() });
       return;
     }
     onPick?.({ documentId: chosen.id, pageId: page?.id ?? null, pageSeq, folio: folio.trim(), text: preview });
@@ -117,7 +117,13 @@ export function CitationPicker({
       ) : (
         <div className="pick-detail">
           <div className="pick-chosen">
-            {page && <img src={platform.fileUrl({ kind: figure ? 'page' : 'thumb', pageId: page.id })} alt="" className={figure ? 'pick-thumb pick-figure' : 'pick-thumb'} />}
+            {page && figure && page.rotation ? (
+              <div className="pick-thumb pick-figure pick-turn">
+                <img src={platform.fileUrl({ kind: 'page', pageId: page.id })} alt="" style={{ transform: `translate(-50%, -50%) rotate(${page.rotation}deg)` }} />
+              </div>
+            ) : (
+              page && <img src={platform.fileUrl({ kind: figure ? 'page' : 'thumb', pageId: page.id })} alt="" className={figure ? 'pick-thumb pick-figure' : 'pick-thumb'} />
+            )}
             <div>
               <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
               <div className="pick-title">{chosen.title}</div>

@@ -14,7 +14,7 @@ import type { RichNode } from '../manuscript/richDoc';
 
 export interface FromRichDocOptions {
   /** The image and source note of a figure, from its attributes (documentId, pageId…); null when unavailable. */
-  figure?: (attrs: Record<string, unknown>) => Pick<Figure, 'image' | 'source'> | null;
+  figure?: (attrs: Record<string, unknown>) => Pick<Figure, 'image' | 'source' | 'rotation'> | null;
   /** The current name of a mention from the registry (by its nameId); null keeps the mark's own term. */
   mention?: (attrs: Record<string, unknown>) => { term: string; sortKey?: string } | null;
 }
@@ -114,7 +114,7 @@ export function blocksOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions
       case 'figure': {
         const caption = runsOf(n.content, opts);
         const found = opts.figure?.(n.attrs ?? {}) ?? null;
-        if (found) blocks.push({ kind: 'figure', image: found.image, caption, ...(found.source ? { source: found.source } : {}) });
+        if (found) blocks.push({ kind: 'figure', image: found.image, caption, ...(found.source ? { source: found.source } : {}), ...(found.rotation ? { rotation: found.rotation } : {}) });
         else if (caption.length) blocks.push({ kind: 'paragraph', runs: caption, indent: false, align: 'center' });
         break;
       }

@@ -81,6 +81,8 @@ export interface Figure {
   caption: InlineRun[];
   /** Source note printed under the caption, e.g. "Nguồn: Kho Lưu trữ Tỉnh ủy". */
   source?: InlineRun[];
+  /** Clockwise quarter turns the image is printed with (a scan the archivist turned upright). */
+  rotation?: 0 | 90 | 180 | 270;
 }
 
 export interface Table {

@@ -43,6 +43,8 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await page.getByRole('button', { name: 'Đóng', exact: true }).click();
   await call(page, 'archive', 'updateMetadata', { id: 1, patch: { issuer: 'Huyện ủy Tam Đường', location: { repository: 'Kho Lưu trữ Huyện ủy', file: '12' } } });
   await call(page, 'archive', 'updateDocument', { id: 1, title: 'Ảnh trụ sở Đảng ủy xã năm 1960' });
+  // The photograph was scanned lying on its side; the archivist turned it upright.
+  await call(page, 'archive', 'rotatePages', { pageIds: [1], by: 90 });
 
   await page.getByTestId('nav-books').click();
   await page.getByLabel('Tên sách').fill('Lịch sử Đảng bộ xã Bình Lư');
@@ -100,12 +102,16 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await figures.getByRole('textbox').fill('tru so');
   await figures.getByRole('button', { name: /Ảnh trụ sở/ }).click();
   await figures.getByLabel('Chú thích ảnh').fill('Trụ sở Đảng ủy xã Bình Lư năm 1960');
-  await expect(figures.locator('img.pick-figure')).toBeVisible();
+  await expect(figures.locator('.pick-turn img')).toHaveAttribute('style', /rotate\(90deg\)/);
   await shot(page, '03-figure-picker');
   await figures.getByRole('button', { name: 'Chèn ảnh' }).click();
   const figure = editor.locator('figure[data-figure]');
   await expect(figure.locator('figcaption')).toHaveText('Trụ sở Đảng ủy xã Bình Lư năm 1960');
   await expect.poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(900);
+  // Shown turned as the page is turned in the archive (the export prints it so too).
+  await expect(figure.locator('.figure-turn img')).toHaveAttribute('style', /rotate\(90deg\)/);
+  await figure.scrollIntoViewIfNeeded();
+  await shot(page, '03b-figure-in-editor');
 
   // A comment on the first sentence.
   await editor.locator('p').first().click();

@@ -71,18 +71,20 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
   };
 
   // A figure: the page image, and its source note generated like a citation of that page.
-  const pageStmt = db.prepare('SELECT document_id AS documentId, seq FROM pages WHERE id = ?');
+  const pageStmt = db.prepare('SELECT document_id AS documentId, seq, rotation FROM pages WHERE id = ?');
   const figure = (attrs: Record<string, unknown>) => {
     const pageId = Number(attrs.pageId);
     if (!Number.isInteger(pageId) || pageId <= 0) return null;
     const image = opts.images?.get(pageId) ?? figureImageSync(db, pageId);
     if (!image) return null;
-    const page = pageStmt.get(pageId) as { documentId: number; seq: number } | undefined;
+    const page = pageStmt.get(pageId) as { documentId: number; seq: number; rotation: number } | undefined;
     const spans = page ? spansFor({ documentId: page.documentId, pageId, pageSeq: page.seq, folio: typeof attrs.folio === 'string' ? attrs.folio : '' }) : null;
     const source: InlineRun[] | undefined = spans?.length
       ? [{ kind: 'text', text: 'Nguồn: ' }, ...spans.filter((s) => s.text).map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))]
       : undefined;
-    return { image, ...(source ? { source } : {}) };
+    // The page as the archivist turned it in the viewer.
+    const rotation = page && (page.rotation === 90 || page.rotation === 180 || page.rotation === 270) ? (page.rotation as 90 | 180 | 270) : undefined;
+    return { image, ...(source ? { source } : {}), ...(rotation ? { rotation } : {}) };
   };
 
   // A mention prints the registry's current name (corrected names follow into the index).

@@ -102,6 +102,8 @@ export interface ImageRef {
   format: 'jpeg' | 'png';
   /** Identity for embedding the same image once. */
   key: number;
+  /** Clockwise turn of the image inside its box (the box already has the turned proportions). */
+  rotation?: 90 | 180 | 270;
 }
 
 /** A footnote: its lines, ready to stack in the footnote area. */

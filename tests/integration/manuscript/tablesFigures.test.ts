@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManuscriptBook, loadManuscriptBookForExport } from '../../../electron/core/manuscript/bookModel';
 import { imageInfo } from '../../../electron/core/manuscript/figureImages';
+import { createArchiveService } from '../../../electron/core/archive/archiveService';
 import { openHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -80,6 +81,11 @@ describe('tables and figures in the exported book', () => {
     ]);
     const figure = blocks[2]!;
     expect(figure.kind === 'figure' && [figure.image.format, figure.image.width, figure.image.height]).toEqual(['jpeg', 600, 800]);
+    expect(figure.kind === 'figure' && figure.rotation).toBeUndefined();
+    // A page the archivist turns in the viewer is printed turned.
+    createArchiveService(h.session).rotatePages({ pageIds: [pageId], by: 90 });
+    const turned = (await loadManuscriptBookForExport(h.session, book.id)).body[0]!;
+    expect(turned.kind === 'chapter' && turned.blocks[2]!.kind === 'figure' && turned.blocks[2]!.rotation).toBe(90);
     // The synchronous loader finds the same original JPEG on disk.
     const sync = loadManuscriptBook(h.session.require().db, book.id).body[0]!;
     expect(sync.kind === 'chapter' && sync.blocks[2]!.kind).toBe('figure');

@@ -20,7 +20,7 @@ describe('figures and tables in the editor', () => {
         ed.view.dispatch(ed.state.tr.setSelection(TextSelection.create(ed.state.doc, 1 + 'Ảnh tư liệu:'.length)));
         ed.commands.insertFigure({ documentId: 4, pageId: 12, pageSeq: 2, caption: 'Trụ sở Tỉnh ủy năm 1960' });
       },
-      doc(p('Ảnh tư liệu:'), { type: 'figure', attrs: { documentId: 4, pageId: 12, pageSeq: 2 }, content: [{ type: 'text', text: 'Trụ sở Tỉnh ủy năm 1960' }] }, { type: 'paragraph' }),
+      doc(p('Ảnh tư liệu:'), { type: 'figure', attrs: { documentId: 4, pageId: 12, pageSeq: 2, rotation: null }, content: [{ type: 'text', text: 'Trụ sở Tỉnh ủy năm 1960' }] }, { type: 'paragraph' }),
     );
     editors.push(e);
     // checkChange ends with the change undone: look at the figure in an editor holding it.
@@ -28,6 +28,15 @@ describe('figures and tables in the editor', () => {
     const img = e.view.dom.querySelector('figure[data-figure] img');
     expect(img?.getAttribute('src')).toBe('files/page/12');
     expect(e.view.dom.querySelector('figure[data-figure] figcaption')?.textContent).toBe('Trụ sở Tỉnh ủy năm 1960');
+  });
+
+  it('shows a page the archivist turned in a square frame, turned the same way', () => {
+    const e = makeEditor(doc({ type: 'figure', attrs: { documentId: 4, pageId: 12, pageSeq: 2, rotation: 270 }, content: [{ type: 'text', text: 'Ảnh' }] }));
+    editors.push(e);
+    const img = e.view.dom.querySelector<HTMLImageElement>('figure[data-figure] .figure-turn img');
+    expect(img?.getAttribute('src')).toBe('files/page/12');
+    expect(img?.getAttribute('style')).toContain('rotate(270deg)');
+    expect(e.getJSON().content![0]!.attrs!.rotation).toBe(270);
   });
 
   it('a table made in the editor becomes a Table block with a header row', () => {

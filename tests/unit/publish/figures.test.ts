@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,53 @@ describe('figures', () => {
     }
     expect(figures).toBe(6);
     await doc.destroy();
+  });
+
+  it('print a scan turned as the archivist turned it, in the turned proportions', async () => {
+    // A wide image, red above and blue below: turned 90° clockwise, red ends up on the right.
+    const w = 400;
+    const h = 200;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h / 2}" fill="#e00000"/><rect y="${h / 2}" width="${w}" height="${h / 2}" fill="#0000e0"/></svg>`;
+    const png = new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
+    const seen: Record<string, { red: [number, number]; blue: [number, number]; box: [number, number] }> = {};
+    for (const rotation of [0, 90, 180, 270] as const) {
+      const book: Book = {
+        layout: 'history',
+        title: 'Ảnh xoay',
+        front: [],
+        back: [],
+        body: [{ kind: 'chapter', title: 'Ảnh', numbered: false, blocks: [{ kind: 'figure', image: { data: png, format: 'png', width: w, height: h }, caption: [{ kind: 'text', text: 'Ảnh xoay' }], rotation }] }],
+      };
+      const pdf = tempFile('turned.pdf', await typeset(book, await loadWorld()));
+      const out = pdf.replace(/\.pdf$/, '');
+      // The page that holds the figure: the one with the caption on it.
+      const pageNo = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').findIndex((t) => /Ảnh xoay\s*$/m.test(t)) + 1;
+      execFileSync('pdftoppm', ['-png', '-r', '50', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', pdf, out]);
+      const { data, info } = await sharp(`${out}.png`).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const sum: Record<'red' | 'blue', [number, number, number]> = { red: [0, 0, 0], blue: [0, 0, 0] };
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
+      for (let y = 0; y < info.height; y++)
+        for (let x = 0; x < info.width; x++) {
+          const i = (y * info.width + x) * 3;
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+          const which = r > 180 && g < 80 && b < 80 ? sum.red : b > 180 && r < 80 && g < 80 ? sum.blue : null;
+          if (!which) continue;
+          which[0] += x;
+          which[1] += y;
+          which[2]++;
+          [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        }
+      const mean = (c: [number, number, number]): [number, number] => [c[0] / c[2], c[1] / c[2]];
+      seen[rotation] = { red: mean(sum.red), blue: mean(sum.blue), box: [x1 - x0, y1 - y0] };
+    }
+    const { 0: up, 90: right, 180: down, 270: left } = seen;
+    expect(up!.red[1]).toBeLessThan(up!.blue[1]); // red above
+    expect(right!.red[0]).toBeGreaterThan(right!.blue[0]); // red on the right
+    expect(down!.red[1]).toBeGreaterThan(down!.blue[1]); // red below
+    expect(left!.red[0]).toBeLessThan(left!.blue[0]); // red on the left
+    // Upright it is wide; turned a quarter it is tall, with the same proportions.
+    expect(up!.box[0] / up!.box[1]).toBeCloseTo(2, 0);
+    expect(right!.box[1] / right!.box[0]).toBeCloseTo(2, 0);
+    expect(left!.box[1] / left!.box[0]).toBeCloseTo(2, 0);
   });
 });

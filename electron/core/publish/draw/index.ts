@@ -453,7 +453,7 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
       } else {
-        out.push(`q ${fmt(d.w)} 0 0 ${fmt(d.h)} ${fmt(d.x)} ${fmt(Hp - d.y - d.h)} cm /Im${d.image.key} Do Q`);
+        out.push(`q ${imageMatrix(d.x, Hp - d.y - d.h, d.w, d.h, d.image.rotation)} cm /Im${d.image.key} Do Q`);
       }
     }
     if (under.length) rules.push('0.5 w ' + under.join(' ') + ' S');
@@ -514,3 +514,21 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   return bytes;
 }
 
+
+/**
+ * The matrix that maps an image's unit square onto the box (x, y bottom-left, w × h, in PDF
+ * space), turned clockwise by `rotation`: at 90° the image's top edge lies along the box's right.
+ */
+function imageMatrix(x: number, y: number, w: number, h: number, rotation: 90 | 180 | 270 | undefined): string {
+  const m = (a: number, b: number, c: number, d: number, e: number, f: number) => [a, b, c, d, e, f].map(fmt).join(' ');
+  switch (rotation) {
+    case 90:
+      return m(0, -h, w, 0, x, y + h);
+    case 180:
+      return m(-w, 0, 0, -h, x + w, y + h);
+    case 270:
+      return m(0, h, -w, 0, x + w, y);
+    default:
+      return m(w, 0, 0, h, x, y);
+  }
+}

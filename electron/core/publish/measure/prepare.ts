@@ -400,16 +400,20 @@ function prepareFigure(ctx: PrepareContext, fig: Figure, env: BlockEnv, out: Pre
   const { setup } = ctx;
   const maxW = env.width;
   const maxH = setup.textHeight * 0.6;
-  const scale = Math.min(maxW / fig.image.width, maxH / fig.image.height, 1);
-  const w = fig.image.width * scale;
-  const h = fig.image.height * scale;
+  const rotation = fig.rotation === 90 || fig.rotation === 180 || fig.rotation === 270 ? fig.rotation : undefined;
+  const sideways = rotation === 90 || rotation === 270;
+  const iw = sideways ? fig.image.height : fig.image.width;
+  const ih = sideways ? fig.image.width : fig.image.height;
+  const scale = Math.min(maxW / iw, maxH / ih, 1);
+  const w = iw * scale;
+  const h = ih * scale;
   out.push({ p: 'space', h: env.leading * 0.5 });
   out.push({
     p: 'image',
     x: env.x + (env.width - w) / 2,
     w,
     h,
-    image: { data: fig.image.data, format: fig.image.format, key: ctx.nextImageKey++ },
+    image: { data: fig.image.data, format: fig.image.format, key: ctx.nextImageKey++, ...(rotation ? { rotation } : {}) },
     keep: true,
   });
   out.push({ p: 'space', h: env.leading * 0.3, keep: true });
