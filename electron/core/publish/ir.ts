@@ -145,6 +145,11 @@ export interface SectionStyle {
   headOdd?: string;
   /** Begin on a recto page. */
   recto: boolean;
+  /**
+   * Two columns (the index): `gap` points between them; the first `span` prepared blocks (the
+   * title) run across both at the top of the first page. Blocks are prepared at column width.
+   */
+  columns?: { gap: number; span: number };
 }
 
 /** A run of pages sharing one running-head setup: front matter, one chapter, the index … */
@@ -157,6 +162,8 @@ export interface Section {
   outline: OutlineEntry[];
   /** First page has no running head (chapter opening). */
   opening: boolean;
+  /** With `style.columns`: how many flow blocks at the start run across both columns. */
+  spanBlocks?: number;
 }
 
 export interface OutlineEntry {

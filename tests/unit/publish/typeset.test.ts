@@ -204,6 +204,28 @@ describe('a history book read back from its PDF', () => {
     const collator = new Intl.Collator('vi');
     expect(places).toEqual([...places].sort((a, b) => collator.compare(a.replace('Hòa', 'Hoà'), b.replace('Hòa', 'Hoà'))));
   });
+
+  it('sets the index in two balanced columns under a title that runs across both', () => {
+    const n = texts().findIndex((t) => t.startsWith('BẢNG TRA CỨU'));
+    const page = pdf.pages[n]!;
+    const s = resolveSetup(book, ['liberation-serif'], 'liberation-serif');
+    const recto = n % 2 === 0;
+    const left = recto ? s.inner : s.outer;
+    const mid = left + s.textWidth / 2;
+    const entries = page.items.filter((it) => /, \d+/.test(it.str));
+    const [l, r] = [entries.filter((e) => e.x < mid), entries.filter((e) => e.x >= mid)];
+    expect(l.length).toBeGreaterThan(3);
+    expect(r.length).toBeGreaterThan(3);
+    // No entry of the left column runs into the right one.
+    for (const e of l) expect(e.x + e.width, e.str).toBeLessThan(mid);
+    // The title is centred on the whole measure, above both columns.
+    const title = page.items.find((it) => it.str.startsWith('BẢNG TRA CỨU'))!;
+    expect(Math.abs(title.x + title.width / 2 - mid)).toBeLessThan(2);
+    expect(Math.min(...entries.map((e) => title.y - e.y))).toBeGreaterThan(0);
+    // The only page of the index: its columns end within a few lines of each other.
+    const bottom = (col: typeof entries) => Math.min(...col.map((e) => e.y));
+    expect(Math.abs(bottom(l) - bottom(r))).toBeLessThan(4 * s.leading);
+  });
 });
 
 let cachedTexts: string[] | undefined;

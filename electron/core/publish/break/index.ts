@@ -179,8 +179,13 @@ export function breakSection(ps: PreparedSection): Section {
     }
     flow.push(b);
   };
-  for (const pb of ps.blocks) breakBlock(pb, push, (r) => (pendingBreak = r ? 'recto' : 'page'));
-  return { role: ps.role, style: ps.style, flow, outline: ps.outline, opening: ps.opening };
+  const span = ps.style.columns?.span ?? -1;
+  let spanBlocks = 0;
+  for (let k = 0; k < ps.blocks.length; k++) {
+    breakBlock(ps.blocks[k]!, push, (r) => (pendingBreak = r ? 'recto' : 'page'));
+    if (k === span - 1) spanBlocks = flow.length;
+  }
+  return { role: ps.role, style: ps.style, flow, outline: ps.outline, opening: ps.opening, ...(ps.style.columns ? { spanBlocks } : {}) };
 }
 
 function breakBlock(pb: Prepared, push: (b: FlowBlock) => void, pageBreak: (recto: boolean) => void): void {

@@ -101,7 +101,7 @@ export function sortIndex(entries: IndexEntry[]): IndexEntry[] {
   return keyed.map((x) => x.e);
 }
 
-/** Bảng tra cứu: terms grouped by kind, in Vietnamese order, with their pages. */
+/** Bảng tra cứu: terms grouped by kind, in Vietnamese order, with their pages, in two columns. */
 export function prepareIndex(ctx: PrepareContext, book: Book, entries: IndexEntry[]): PreparedSection {
   const { setup } = ctx;
   const size = setup.bodySize - 1;
@@ -112,11 +112,14 @@ export function prepareIndex(ctx: PrepareContext, book: Book, entries: IndexEntr
   head.anchors = [anchor];
   blocks.push(head, { p: 'space', h: setup.leading });
   const hang = setup.parIndent;
+  // Two columns under the title, as printed indexes are set: each entry is short.
+  const gap = Math.max(12, setup.parIndent * 1.2);
+  const colW = (setup.textWidth - gap) / 2;
   for (const kind of ['person', 'place', 'organisation', 'subject'] as const) {
     const group = sortIndex(entries.filter((e) => e.mark.index === kind));
     if (group.length === 0) continue;
     blocks.push({ p: 'space', h: leading * 0.5 });
-    blocks.push(textPara(ctx, INDEX_TITLES[kind], { size: size + 1, bold: true, caps: true }, { align: 'center', leading, keep: true }));
+    blocks.push(textPara(ctx, INDEX_TITLES[kind], { size: size + 1, bold: true, caps: true }, { align: 'center', leading, keep: true, width: colW }));
     blocks.push({ p: 'space', h: leading * 0.5, keep: true });
     let letter = '';
     for (const e of group) {
@@ -124,18 +127,19 @@ export function prepareIndex(ctx: PrepareContext, book: Book, entries: IndexEntr
       if (first !== letter) {
         letter = first;
         blocks.push({ p: 'space', h: leading * 0.3 });
-        blocks.push(textPara(ctx, letter, { size, bold: true }, { align: 'left', leading, keep: true }));
+        blocks.push(textPara(ctx, letter, { size, bold: true }, { align: 'left', leading, keep: true, width: colW }));
       }
       const items = runsToItems(ctx, [{ kind: 'text', text: `${e.mark.term}, ${e.labels.join(', ')}` }], { size });
       // Hanging indent: continuation lines are indented, the first is not.
-      const p = finishPara(ctx, items, { size, leading, align: 'left', x: hang, width: setup.textWidth - hang });
+      const p = finishPara(ctx, items, { size, leading, align: 'left', x: hang, width: colW - hang });
       p.hangFirst = hang;
       blocks.push(p);
     }
   }
   return {
     role: 'index',
-    style: { numbering: 'arabic', printFolio: true, headEven: book.title, headOdd: 'Bảng tra cứu', recto: true },
+    // The first three blocks (space, title, space) run across both columns.
+    style: { numbering: 'arabic', printFolio: true, headEven: book.title, headOdd: 'Bảng tra cứu', recto: true, columns: { gap, span: 3 } },
     blocks,
     outline: [{ anchor, title: 'Bảng tra cứu', level: 1, top: true }],
     opening: true,

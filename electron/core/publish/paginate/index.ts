@@ -31,6 +31,8 @@ interface Fill {
   carryOut: FlowBlock[];
   /** The footnote area begins with lines continued from the previous page. */
   continued: boolean;
+  /** Two columns: `placed` holds `span` blocks across both, then `left` blocks, then the right column's. */
+  cols?: { span: number; left: number };
 }
 
 export interface OutlinePlacement extends OutlineEntry {
@@ -80,7 +82,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     return h;
   };
 
-  function fillOne(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean): Fill {
+  function fillOne(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean, height = H): Fill {
     let i = i0;
     if (!firstPage) while (i < limit && flow[i]!.space && !flow[i]!.fill) i++;
     const placed: FlowBlock[] = [];
@@ -91,7 +93,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     let noteH = 0;
     const continued = carry.length > 0;
     for (const line of carry) {
-      if (carryOut.length === 0 && (notes.length === 0 || sepH + noteH + line.h <= H * 0.6)) {
+      if (carryOut.length === 0 && (notes.length === 0 || sepH + noteH + line.h <= height * 0.6)) {
         if (notes.length === 0) noteH += sepH;
         notes.push(line);
         noteH += line.h;
@@ -110,15 +112,15 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (carryOut.length && bnLines.length && placed.length) break;
       const bn = lineH(bnLines);
       const sepAdd = bnLines.length && notes.length === 0 ? sepH : 0;
-      if (used + b.h + noteH + bn + sepAdd <= H + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
+      if (used + b.h + noteH + bn + sepAdd <= height + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
         take(b);
         used += b.h;
         notes.push(...bnLines);
         noteH += bn + sepAdd;
         continue;
       }
-      if (b.notes && used + b.h <= H) {
-        const avail = Math.min(H - used - b.h, maxNotes) - noteH - sepAdd;
+      if (b.notes && used + b.h <= height) {
+        const avail = Math.min(height - used - b.h, maxNotes) - noteH - sepAdd;
         const lastNote = b.notes[b.notes.length - 1]!;
         const required = bn - lineH(lastNote.lines) + lineH(lastNote.lines.slice(0, Math.min(2, lastNote.lines.length)));
         if (required <= avail + 0.01) {
@@ -138,7 +140,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         // Nothing else fits on an empty page: place the block anyway (an oversized figure or table).
         take(b);
         used += b.h;
-        const room = Math.max(0, H - used - noteH - sepAdd);
+        const room = Math.max(0, height - used - noteH - sepAdd);
         let k = 0;
         let hsum = 0;
         while (k < bnLines.length && (k === 0 || hsum + bnLines[k]!.h <= room)) hsum += bnLines[k++]!.h;
@@ -207,11 +209,58 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     return { flow: [...flow.slice(0, e), ...flow.slice(g, g + moved), ...flow.slice(e, g), ...flow.slice(g + moved)], f: f2 };
   }
 
-  function fillSection(original: FlowBlock[]): Fill[] {
+  /**
+   * Two columns (the index, whose entries have no footnotes): each page holds a left column and
+   * then a right one, both below the spanning title on the first page; the last page's columns
+   * are balanced.
+   */
+  function fillColumns(flow: FlowBlock[], spanBlocks: number): Fill[] {
+    const out: Fill[] = [];
+    const column = (start: number, top: boolean, height: number): Fill => {
+      let f = fillOne(flow, start, [], flow.length, top, height);
+      const e = adjust(flow, start, f.end);
+      if (e < f.end) f = fillOne(flow, start, [], e, top, height);
+      if (f.end === start && start < flow.length) f = fillOne(flow, start, [], start + 1, true, height);
+      return f;
+    };
+    const empty = (at: number): Fill => ({ end: at, placed: [], notes: [], noteIds: [], carryOut: [], continued: false });
+    let i = 0;
+    while (i < flow.length) {
+      const first = out.length === 0;
+      const spanEnd = first ? Math.min(spanBlocks, flow.length) : i;
+      const colH = H - lineH(flow.slice(i, spanEnd));
+      let a = column(spanEnd, false, colH);
+      let b = a.end < flow.length ? column(a.end, false, colH) : empty(a.end);
+      if (b.end >= flow.length) {
+        // Last page: the shortest left column that still lets the right one take the rest.
+        const total = lineH(a.placed) + lineH(b.placed);
+        for (let target = Math.ceil(total / 2); target < colH; target += 2) {
+          const a2 = column(spanEnd, false, target);
+          const b2 = a2.end < flow.length ? column(a2.end, false, target) : empty(a2.end);
+          if (b2.end >= flow.length) {
+            a = a2;
+            b = b2;
+            break;
+          }
+        }
+      }
+      out.push({ ...empty(b.end), placed: [...flow.slice(i, spanEnd), ...a.placed, ...b.placed], cols: { span: spanEnd - i, left: a.placed.length } });
+      if (b.end <= i) throw new Error('pagination does not terminate');
+      i = b.end;
+    }
+    return out;
+  }
+
+  function fillSection(original: FlowBlock[], spanBlocks?: number): Fill[] {
     // Filling depends only on the flow and the setup: sections unchanged since the previous
     // pagination round (everything but the generated TOC and index) are not filled again.
     const memo = fillMemo.get(original);
     if (memo && memo.setup === setup) return memo.fills;
+    if (spanBlocks !== undefined) {
+      const fills = fillColumns(original, spanBlocks);
+      fillMemo.set(original, { setup, fills });
+      return fills;
+    }
     let flow = original;
     const out: Fill[] = [];
     let i = 0;
@@ -266,7 +315,8 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (pages.length % 2 === 1) pages.push(newPage('', ''));
       firstArabic = pages.length;
     }
-    const fills = fillSection(s.flow);
+    const fills = fillSection(s.flow, s.style.columns ? (s.spanBlocks ?? 0) : undefined);
+    const colShift = s.style.columns ? (setup.textWidth + s.style.columns.gap) / 2 : 0;
     fills.forEach((f, k) => {
       const index = pages.length;
       const label = s.style.numbering === 'roman' || firstArabic < 0 ? romanLower(index + 1) : String(index - firstArabic + 1);
@@ -281,14 +331,24 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       const fills = f.placed.reduce((a, b) => a + (b.fill ?? 0), 0);
       const extra = fills > 0 ? Math.max(0, H - used - noteH) / fills : 0;
       let y = top;
+      let x = left;
+      let colTop = top;
       const draft = opts.draft === true;
       // Indexed loops here and below: this runs for every page of every pagination round, mostly
       // before the optimizing compiler has seen it, where for…of allocates per element.
       const placed = f.placed;
       for (let bi = 0; bi < placed.length; bi++) {
         const b = placed[bi]!;
+        if (f.cols) {
+          // Two columns: the right one starts at the top of the left one, shifted across.
+          if (bi === f.cols.span) colTop = y;
+          else if (bi === f.cols.span + f.cols.left) {
+            y = colTop;
+            x = left + colShift;
+          }
+        }
         if (b.fill) y += extra * b.fill;
-        if (!draft) for (let di = 0; di < b.draws.length; di++) page.draws.push(place(b.draws[di]!, left, y));
+        if (!draft) for (let di = 0; di < b.draws.length; di++) page.draws.push(place(b.draws[di]!, x, y));
         if (b.anchors)
           for (const a of b.anchors) {
             page.anchors.push(a);
