@@ -7,9 +7,9 @@ import { api, platform } from '../platform/platform';
 import { Icon } from '../shell/Icon';
 import { useStatus } from '../shell/status';
 import { BookDetailsDialog } from './BookDetailsDialog';
-import { ChapterEditor } from './ChapterEditor';
+import { ChapterEditor, type ChapterEditorHandle } from './ChapterEditor';
 import { ImportDraftDialog } from './ImportDraftDialog';
-import { PreviewDialog } from './PreviewDialog';
+import { PreviewDialog, type ExportRequest } from './PreviewDialog';
 import { StructureTree } from './StructureTree';
 import './books.css';
 
@@ -28,7 +28,9 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
   const [newKind, setNewKind] = useState<BookKind>('history');
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
-  const [previewing, setPreviewing] = useState(false);
+  const [previewing, setPreviewing] = useState<ExportRequest | null>(null);
+  const [scope, setScope] = useState<'book' | 'chapter' | 'selection'>('book');
+  const editorHandle = useRef<ChapterEditorHandle | null>(null);
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ node: BookNodeInfo } | null>(null);
@@ -144,12 +146,34 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
       setUndo(null);
     });
 
+  /** The export request for the chosen scope, after saving what is typed; null (with a message) when there is nothing to export. */
+  const exportRequest = async (): Promise<ExportRequest | null> => {
+    if (!book) return null;
+    await editorHandle.current?.flush();
+    if (scope === 'book' || !chapter) return { bookId: book.id };
+    if (scope === 'chapter') return { bookId: book.id, nodeId: chapter.id };
+    const doc = editorHandle.current?.selection();
+    if (!doc) {
+      setError(t('preview.noSelection'));
+      return null;
+    }
+    return { bookId: book.id, nodeId: chapter.id, doc };
+  };
+
+  const preview = () =>
+    void guard(async () => {
+      const request = await exportRequest();
+      if (request) setPreviewing(request);
+    });
+
   const exportPdf = () => {
     if (!book) return;
     void guard(async () => {
+      const request = await exportRequest();
+      if (!request) return;
       setExporting(true);
       try {
-        const file = await api.publish.exportPdf({ bookId: book.id });
+        const file = await api.publish.exportPdf(request);
         await platform.saveFile(file.fileName, file.bytes, 'application/pdf');
         setNotice(t('books.exported', { pages: file.pages, name: file.fileName }));
       } finally {
@@ -232,16 +256,28 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
               <button type="button" className="wide" onClick={() => setImporting(true)} title={t('draftImport.hint')} data-testid="import-draft">
                 {t('draftImport.button')}
               </button>
+              <label className="export-scope">
+                <span>{t('preview.scope')}</span>
+                <select name="exportScope" value={chapter ? scope : 'book'} onChange={(e) => setScope(e.target.value as typeof scope)} data-testid="export-scope">
+                  <option value="book">{t('preview.scopeBook')}</option>
+                  <option value="chapter" disabled={!chapter}>
+                    {t('preview.scopeChapter')}
+                  </option>
+                  <option value="selection" disabled={!chapter}>
+                    {t('preview.scopeSelection')}
+                  </option>
+                </select>
+              </label>
               <div className="add-row">
-                <button type="button" onClick={() => setPreviewing(true)} disabled={book.chapterCount === 0} data-testid="preview-book">
+                <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={preview} disabled={book.chapterCount === 0} data-testid="preview-book">
                   {t('preview.button')}
                 </button>
-                <button className="primary" onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
+                <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
                   <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
                 </button>
               </div>
             </div>
-            {previewing && <PreviewDialog bookId={book.id} onClose={() => setPreviewing(false)} />}
+            {previewing && <PreviewDialog request={previewing} onClose={() => setPreviewing(null)} />}
             {importing && (
               <ImportDraftDialog
                 bookId={book.id}
@@ -311,6 +347,7 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
             }
             onOutline={onOutline}
             targets={targets}
+            handle={editorHandle}
             onRestored={() =>
               void guard(async () => {
                 setChapter(await api.manuscript.getChapter({ id: chapter.id }));

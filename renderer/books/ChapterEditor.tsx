@@ -1,7 +1,7 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
 import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
@@ -29,6 +29,14 @@ function passageText(editor: Editor, from: number, to: number): string {
   return editor.state.doc.textBetween(from, to, ' ', leaf).slice(0, 2000);
 }
 
+/** What the books screen asks of the open editor before exporting. */
+export interface ChapterEditorHandle {
+  /** Saves what is typed now (autosave may be waiting). */
+  flush(): Promise<void>;
+  /** The selected passage as a document of its own, or null when nothing is selected. */
+  selection(): RichDoc | null;
+}
+
 export function ChapterEditor({
   chapter,
   label,
@@ -36,6 +44,7 @@ export function ChapterEditor({
   onRestored,
   onOutline,
   targets,
+  handle,
 }: {
   chapter: ChapterContent;
   label: string;
@@ -45,6 +54,8 @@ export function ChapterEditor({
   onOutline(outline: OutlineHeading[]): void;
   /** What cross-references can point at: the book's divisions and headings, numbered as now. */
   targets: readonly CrossRefTarget[];
+  /** Filled with this editor's handle while it is mounted. */
+  handle?: MutableRefObject<ChapterEditorHandle | null>;
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
@@ -67,6 +78,20 @@ export function ChapterEditor({
     },
     [chapter.id],
   );
+  useEffect(() => {
+    if (!handle || !editor) return;
+    handle.current = {
+      flush,
+      selection: () => {
+        const { from, to, empty } = editor.state.selection;
+        if (empty) return null;
+        return { type: 'doc', content: editor.state.doc.slice(from, to).content.toJSON() as unknown[] };
+      },
+    };
+    return () => {
+      handle.current = null;
+    };
+  }, [handle, editor, flush]);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({

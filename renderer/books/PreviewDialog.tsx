@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportedFile } from '../../shared/api/publish';
+import type { InputOf } from '../../shared/api/contract';
+import type { ExportedFile, publishContract } from '../../shared/api/publish';
 import { api, platform } from '../platform/platform';
 import { Dialog } from '../shell/Dialog';
 
@@ -22,7 +23,10 @@ function loadPdfJs(): Promise<PdfJs> {
 /** CSS pixels of a page's width in the preview. */
 const PAGE_WIDTH = 380;
 
-export function PreviewDialog({ bookId, onClose }: { bookId: number; onClose(): void }) {
+/** What to export: the publish contract's input (a book, or a proof of a chapter or passage). */
+export type ExportRequest = InputOf<typeof publishContract.exportPdf>;
+
+export function PreviewDialog({ request, onClose }: { request: ExportRequest; onClose(): void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [error, setError] = useState('');
@@ -34,7 +38,7 @@ export function PreviewDialog({ bookId, onClose }: { bookId: number; onClose(): 
     let destroy: (() => void) | null = null;
     void (async () => {
       try {
-        const exported = await api.publish.exportPdf({ bookId });
+        const exported = await api.publish.exportPdf(request);
         if (!live) return;
         setFile(exported);
         const pdfjs = await loadPdfJs();
@@ -74,7 +78,7 @@ export function PreviewDialog({ bookId, onClose }: { bookId: number; onClose(): 
       live = false;
       destroy?.();
     };
-  }, [bookId, t]);
+  }, [request, t]);
 
   return (
     <Dialog label={t('preview.title')} className="preview-dialog" testId="preview-dialog" onClose={onClose}>

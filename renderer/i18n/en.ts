@@ -210,6 +210,11 @@ export const en: Messages = {
     page: 'Page {{n}}',
     close: 'Close',
     save: 'Save PDF',
+    scope: 'Export',
+    scopeBook: 'The whole book',
+    scopeChapter: 'The open chapter (proof)',
+    scopeSelection: 'The selected passage (proof)',
+    noSelection: 'Select the passage to export in the open chapter.',
   },
   editor: {
     toolbar: 'Formatting',

@@ -209,6 +209,11 @@ export const vi = {
     page: 'Trang {{n}}',
     close: 'Đóng',
     save: 'Lưu PDF',
+    scope: 'Phạm vi xuất',
+    scopeBook: 'Cả cuốn sách',
+    scopeChapter: 'Chương đang mở (bản in thử)',
+    scopeSelection: 'Đoạn đang chọn (bản in thử)',
+    noSelection: 'Hãy bôi đen đoạn văn cần xuất trong chương đang mở.',
   },
   editor: {
     toolbar: 'Định dạng',

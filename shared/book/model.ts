@@ -147,6 +147,8 @@ export interface Chapter {
   title: string;
   /** Printed as the chapter's label ("CHƯƠNG I"); false for unnumbered ones (Lời nói đầu, Kết luận). */
   numbered: boolean;
+  /** Its number in the whole book, when only part of the book is printed (a proof of chapter III). */
+  number?: number;
   /** Chronicle books: the period this chapter covers, e.g. "1930–1945". */
   subtitle?: string;
   blocks: Block[];
@@ -157,6 +159,8 @@ export interface Part {
   id?: string;
   title: string;
   numbered: boolean;
+  /** Its number in the whole book, when only part of the book is printed. */
+  number?: number;
   chapters: Chapter[];
 }
 
@@ -237,4 +241,14 @@ export interface Book {
   setup?: Partial<PageSetup>;
   /** Language tag for the PDF metadata. */
   language?: string;
+  /**
+   * A proof of part of the book (a chapter, a part, a passage) for reviewers: only the text and
+   * its footnotes, without title pages, credits, table of contents, index or colophon.
+   */
+  proof?: boolean;
+  /**
+   * Cross-reference targets the printed text points at but does not hold (in a proof of one
+   * chapter): their number and title in the whole book, by target id.
+   */
+  externalTargets?: Record<string, { number: string; title: string }>;
 }

@@ -188,3 +188,23 @@ export function applyMove(nodes: readonly StructureNode[], id: number, target: M
   }
   return changed;
 }
+
+/**
+ * A title typed with the number the book generates ("Chương I. Vùng đất", "CHƯƠNG 2: …",
+ * "Phần thứ nhất – …", "II. Bối cảnh", "1. Kinh tế", "a) Nông nghiệp"), without that number:
+ * numbering comes from the structure, so a draft's own numbers are dropped on import. `level` is
+ * the editor's heading level (1 = a chapter or part title). A title that is only a number, or
+ * words like "Chương trình", stays as it is.
+ */
+export function withoutTypedNumber(title: string, level: 1 | 2 | 3 | 4 = 1): string {
+  const t = title.normalize('NFC').trimStart();
+  const patterns: Record<number, RegExp> = {
+    1: /^(?:chương\s+(?:[ivxlc]+|\d+)|phần\s+(?:thứ\s+)?(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|[ivxlc]+|\d+))\s*[.:–—-]\s*/iu,
+    2: /^[IVXLC]+\.\s+/u,
+    3: /^\d+\.\s+/u,
+    4: /^[a-zđ]\)\s+/u,
+  };
+  const m = patterns[level]!.exec(t);
+  const rest = m ? t.slice(m[0].length) : '';
+  return rest.trim() ? rest : title;
+}

@@ -177,5 +177,24 @@ test('figures, mentions, cross-references, comments, draft import and the export
   expect(inked).toBeGreaterThan(100);
   await shot(page, '06-preview');
   await preview.getByRole('button', { name: 'Đóng' }).click();
+
+  // A proof of the open chapter only, then of a selected passage.
+  await page.getByTestId('chapter-item').first().click();
+  await page.getByTestId('export-scope').selectOption('chapter');
+  await page.getByTestId('preview-book').click();
+  await expect(preview.getByTestId('preview-status')).toHaveText(/^\d+ trang$/, { timeout: 60_000 });
+  const chapterPages = Number((await preview.getByTestId('preview-status').innerText()).match(/\d+/)![0]);
+  expect(chapterPages).toBeLessThan(pages - 4);
+  await shot(page, '07-preview-chapter-proof');
+  await preview.getByRole('button', { name: 'Đóng' }).click();
+  await page.getByTestId('export-scope').selectOption('selection');
+  await page.getByTestId('preview-book').click();
+  await expect(page.getByText('Hãy bôi đen đoạn văn cần xuất trong chương đang mở.')).toBeVisible();
+  await editor.locator('p').first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.getByTestId('preview-book').click();
+  await expect(preview.getByTestId('preview-status')).toHaveText(/^1 trang$/, { timeout: 60_000 });
+  await preview.getByRole('button', { name: 'Đóng' }).click();
   expect(errors).toEqual([]);
 });

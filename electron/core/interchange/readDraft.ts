@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import type { RichDoc } from '../../../shared/api/manuscript';
 import type { RichNode } from '../../../shared/manuscript/richDoc';
+import { withoutTypedNumber } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
 import { htmlToRichDoc } from './htmlToRichDoc';
 
@@ -49,8 +50,17 @@ function shiftHeadings(nodes: RichNode[], promoteH1: boolean): RichNode[] {
   return nodes.map((n) => {
     if (n.type !== 'heading') return n;
     const level = Number(n.attrs?.level ?? 2);
-    return { ...n, attrs: { level: Math.min(4, Math.max(2, level === 1 && promoteH1 ? 2 : level)) } };
+    const shifted = Math.min(4, Math.max(2, level === 1 && promoteH1 ? 2 : level)) as 2 | 3 | 4;
+    return { ...n, attrs: { level: shifted }, content: withoutLeadingNumber(n.content, shifted) };
   });
+}
+
+/** A heading's runs without the section number typed at its start ("I. ", "1. ", "a) "). */
+function withoutLeadingNumber(content: RichNode[] | undefined, level: 2 | 3 | 4): RichNode[] | undefined {
+  const first = content?.[0];
+  if (!content || first?.type !== 'text' || !first.text) return content;
+  const text = withoutTypedNumber(first.text, level);
+  return text === first.text ? content : [{ ...first, text }, ...content.slice(1)];
 }
 
 export async function readDraft(fileName: string, bytes: Uint8Array, opts: { split: boolean }): Promise<Draft> {
@@ -63,12 +73,12 @@ export async function readDraft(fileName: string, bytes: Uint8Array, opts: { spl
   if (opts.split && sections.some((s) => s.heading)) {
     for (const s of sections) {
       if (!s.heading && s.content.length === 0) continue;
-      chapters.push({ title: s.heading || base, doc: doc(shiftHeadings(s.content, false)) });
+      chapters.push({ title: s.heading ? withoutTypedNumber(s.heading) : base, doc: doc(shiftHeadings(s.content, false)) });
     }
   } else {
     // One chapter: a leading top-level heading is its title; later ones become sections.
     const [first, ...rest] = sections;
-    const title = first?.heading || base;
+    const title = first?.heading ? withoutTypedNumber(first.heading) : base;
     const content: RichNode[] = [];
     if (first) content.push(...first.content);
     for (const s of rest) content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: s.heading }] }, ...s.content);

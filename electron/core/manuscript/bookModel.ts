@@ -4,11 +4,12 @@
  * details, and every citation replaced by its text generated from the cited document's current
  * metadata. Deleted nodes are left out.
  */
-import type { BookDetails, BookKind, BookNodeKind, NodeRole } from '../../../shared/api/manuscript';
+import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
-import { withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
+import { crossRefTargets } from '../../../shared/manuscript/crossRef';
+import { outlineOf, withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
 import { orderTree, structureLabels } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
@@ -28,19 +29,28 @@ interface Row {
 export interface LoadBookOptions {
   /** Figure images already read through the archive (see loadManuscriptBookForExport), by page id. */
   images?: ReadonlyMap<number, FigureImage>;
+  /** Only this node (a part with its chapters, or one chapter) as a proof; with `doc`, that text instead of the stored one (a passage). */
+  only?: ExportScope;
+}
+
+/** Part of a book to print as a proof: a node of its structure, or a passage of one chapter. */
+export interface ExportScope {
+  nodeId: number;
+  doc?: RichDoc;
 }
 
 /**
  * The book with every figure's image read through the archive first (derived images of PDF/TIFF
  * pages are made if the cache lacks them): what an export should use.
  */
-export async function loadManuscriptBookForExport(session: ProjectSession, bookId: number): Promise<Book> {
+export async function loadManuscriptBookForExport(session: ProjectSession, bookId: number, only?: ExportScope): Promise<Book> {
   const db = session.require().db;
   const docs = (db.prepare("SELECT content FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL AND content LIKE '%\"figure\"%'").all(bookId) as { content: string }[]).map(
     (r) => JSON.parse(r.content) as { content?: unknown[] },
   );
+  if (only?.doc) docs.push(only.doc);
   const images = await loadFigureImages(session, figurePageIds(docs));
-  return loadManuscriptBook(db, bookId, { images });
+  return loadManuscriptBook(db, bookId, { images, ...(only ? { only } : {}) });
 }
 
 export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions = {}): Book {
@@ -98,7 +108,8 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
 
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
-    const doc = withCitationsAsText(JSON.parse(r.content) as { content?: unknown[] }, spansFor);
+    const stored = opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : (JSON.parse(r.content) as { content?: unknown[] });
+    const doc = withCitationsAsText(stored, spansFor);
     const label = labels.get(r.id) ?? '';
     return {
       kind: 'chapter',
@@ -110,15 +121,27 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
   };
 
   const { roots, children } = orderTree(rows);
-  const front: Chapter[] = [];
-  const body: BodyDivision[] = [];
-  const back: Chapter[] = [];
+  let front: Chapter[] = [];
+  let body: BodyDivision[] = [];
+  let back: Chapter[] = [];
   for (const r of roots) {
     if (r.kind === 'front') front.push(chapterOf(r, false));
     else if (r.kind === 'back') back.push(chapterOf(r, false));
     else if (r.kind === 'chapter') body.push(chapterOf(r, true));
     else body.push({ kind: 'part', id: `node-${r.id}`, title: r.title, numbered: true, chapters: (children.get(r.id) ?? []).map((c) => chapterOf(c, true)) });
   }
+
+  if (opts.only) {
+    const scoped = scope(rows, { front, body, back }, opts.only.nodeId);
+    if (!scoped) throw new UserFacingError('publish.node-not-found', 'Không tìm thấy chương hoặc phần cần xuất trong sách này.');
+    ({ front, body, back } = scoped);
+  }
+  // A proof's cross-references to the rest of the book print as the whole book numbers them.
+  const externalTargets = opts.only
+    ? Object.fromEntries(
+        crossRefTargets(rows.map((r) => ({ ...r, outline: outlineOf(JSON.parse(r.content) as { content?: unknown[] }) }))).map((t) => [t.id, { number: t.number, title: t.title }]),
+      )
+    : undefined;
 
   const credits = details.credits ?? {};
   const colophon = details.colophon ?? {};
@@ -135,5 +158,35 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     body,
     back,
     language: 'vi',
+    ...(opts.only ? { proof: true, externalTargets } : {}),
   };
+}
+
+/**
+ * The divisions holding one node: a part with its chapters, or one chapter alone (under no part).
+ * Numbered divisions keep their number in the whole book, so a proof of chapter III says III.
+ */
+function scope(rows: Row[], all: { front: Chapter[]; body: BodyDivision[]; back: Chapter[] }, nodeId: number): typeof all | null {
+  const id = `node-${nodeId}`;
+  if (!rows.some((r) => r.id === nodeId)) return null;
+  const none = { front: [] as Chapter[], body: [] as BodyDivision[], back: [] as Chapter[] };
+  const f = all.front.find((c) => c.id === id);
+  if (f) return { ...none, front: [f] };
+  const b = all.back.find((c) => c.id === id);
+  if (b) return { ...none, back: [b] };
+  let chapterNo = 0;
+  let partNo = 0;
+  for (const div of all.body) {
+    if (div.kind === 'part') {
+      partNo++;
+      const chapters = div.chapters.map((c) => ({ ...c, number: ++chapterNo }));
+      if (div.id === id) return { ...none, body: [{ ...div, number: partNo, chapters }] };
+      const c = chapters.find((x) => x.id === id);
+      if (c) return { ...none, body: [c] };
+    } else {
+      chapterNo++;
+      if (div.id === id) return { ...none, body: [{ ...div, number: chapterNo }] };
+    }
+  }
+  return null;
 }

@@ -66,7 +66,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   for (let pass = 0; pass < 2; pass++) {
     // 1. Measure: the book → prepared sections of shaped words, numbered and styled.
     let t = performance.now();
-    const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined, targets);
+    const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined, targets ?? (book.externalTargets ? new Map(Object.entries(book.externalTargets)) : undefined));
     const prepared = prepareBook(book, ctx);
     shaper.resolve();
     timings.measure = (timings.measure ?? 0) + performance.now() - t;

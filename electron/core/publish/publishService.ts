@@ -1,7 +1,9 @@
 /** Implements the `publish` contract: a project book → neutral book model → typesetter → PDF. */
 import type { ServiceImpl } from '../../../shared/api/contract';
 import type { publishContract } from '../../../shared/api/publish';
+import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
+import { partLabel, toRoman } from '../../../shared/numbering';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
 
@@ -11,17 +13,38 @@ export function pdfFileName(title: string): string {
   return `${safe || 'sach'}.pdf`;
 }
 
+function hasText(doc: { content?: unknown[] }): boolean {
+  const walk = (nodes: unknown[] | undefined): boolean =>
+    (nodes ?? []).some((n) => {
+      const node = n as { text?: unknown; type?: string; content?: unknown[] };
+      return (typeof node.text === 'string' && node.text.trim() !== '') || node.type === 'figure' || walk(node.content);
+    });
+  return walk(doc.content);
+}
+
+function proofName(book: Book): string {
+  const div = book.front[0] ?? book.back[0] ?? book.body[0];
+  if (!div) return '';
+  if (div.kind === 'part') return div.number ? `${partLabel(div.number)} ${div.title}` : div.title;
+  return div.numbered && div.number ? `Chương ${toRoman(div.number)} ${div.title}` : div.title;
+}
+
 export function createPublishService(session: ProjectSession): ServiceImpl<typeof publishContract> {
   return {
-    async exportPdf({ bookId }) {
+    async exportPdf({ bookId, nodeId, doc }) {
+      if (doc && !nodeId) throw new UserFacingError('publish.passage-without-chapter', 'Đoạn văn cần xuất phải thuộc một chương.');
       // The book as the neutral model: structure, details, current citation text, figure images
       // read through the archive (rebuilt if cache/ was cleared).
-      const book = await loadManuscriptBookForExport(session, bookId);
-      if (book.body.length === 0) throw new UserFacingError('publish.empty-book', 'Sách chưa có chương nào để xuất.');
+      const book = await loadManuscriptBookForExport(session, bookId, nodeId ? { nodeId, ...(doc ? { doc } : {}) } : undefined);
+      if (book.body.length + book.front.length + book.back.length === 0 || (!nodeId && book.body.length === 0))
+        throw new UserFacingError('publish.empty-book', nodeId ? 'Phần này chưa có chương nào để xuất.' : 'Sách chưa có chương nào để xuất.');
+      if (doc && !hasText(doc)) throw new UserFacingError('publish.empty-passage', 'Đoạn đang chọn không có chữ nào để xuất.');
       // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
       const { typesetWithReport } = await import('./index');
       const { pdf, pageCount } = await typesetWithReport(book);
-      return { fileName: pdfFileName(book.title), bytes: pdf, pages: pageCount };
+      // A proof is named after what it holds: "Sách – Chương III Tên chương (bản in thử).pdf".
+      const part = book.proof ? proofName(book) : '';
+      return { fileName: pdfFileName(part ? `${book.title} – ${part} (bản in thử)` : book.title), bytes: pdf, pages: pageCount };
     },
   };
 }

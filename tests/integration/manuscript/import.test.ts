@@ -88,6 +88,14 @@ describe('importing drafts', () => {
     ]);
   });
 
+  it('drops the numbers a draft typed into its titles, since the book numbers its divisions itself', async () => {
+    const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
+    const md = '# Chương I. Vùng đất, con người\n\n## I. Địa lý\n\nĐoạn.\n\n### 1. Sông ngòi\n\nĐoạn.\n\n# CHƯƠNG 2: KHÁNG CHIẾN\n\nĐoạn.\n\n# Chương trình hành động\n\nĐoạn.\n';
+    const r = await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', bytes: new TextEncoder().encode(md), split: true });
+    expect(r.nodes.map((n) => n.title)).toEqual(['Vùng đất, con người', 'KHÁNG CHIẾN', 'Chương trình hành động']);
+    expect(r.nodes[0]!.outline.map((o) => o.text)).toEqual(['Địa lý', 'Sông ngòi']);
+  });
+
   it('refuses a file it cannot read, in one sentence', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     await expect(h.call('importDraft', { bookId: book.id, fileName: 'x.pdf', bytes: new Uint8Array([1]), split: false })).rejects.toThrow(/Markdown \(\.md\) hoặc Word \(\.docx\)/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, checkMove, headingLabels, structureLabels, type StructureNode } from '../../../shared/manuscript/structure';
+import { applyMove, checkMove, headingLabels, structureLabels, withoutTypedNumber, type StructureNode } from '../../../shared/manuscript/structure';
 import { diffParagraphs, diffWords } from '../../../shared/manuscript/diff';
 
 const n = (id: number, kind: StructureNode['kind'], position: number, parentId: number | null = null, role: StructureNode['role'] = ''): StructureNode => ({ id, kind, position, parentId, role });
@@ -47,5 +47,22 @@ describe('comparing revisions', () => {
       { op: 'add', text: 'x y' },
       { op: 'same', text: ' c' },
     ]);
+  });
+});
+
+describe('numbers typed into a draft’s titles', () => {
+  it('drops the chapter, part and section numbers the book generates, and nothing else', () => {
+    expect(withoutTypedNumber('Chương I. Vùng đất, con người')).toBe('Vùng đất, con người');
+    expect(withoutTypedNumber('CHƯƠNG 2: KHÁNG CHIẾN CHỐNG PHÁP')).toBe('KHÁNG CHIẾN CHỐNG PHÁP');
+    expect(withoutTypedNumber('Chương IV – Thời kỳ đổi mới')).toBe('Thời kỳ đổi mới');
+    expect(withoutTypedNumber('Phần thứ nhất - Đảng bộ lãnh đạo kháng chiến')).toBe('Đảng bộ lãnh đạo kháng chiến');
+    expect(withoutTypedNumber('Phần thứ tư: Hội nhập')).toBe('Hội nhập');
+    expect(withoutTypedNumber('II. Bối cảnh lịch sử', 2)).toBe('Bối cảnh lịch sử');
+    expect(withoutTypedNumber('1. Kinh tế', 3)).toBe('Kinh tế');
+    expect(withoutTypedNumber('a) Nông nghiệp', 4)).toBe('Nông nghiệp');
+    // Titles that only look like it stay as they are.
+    for (const same of ['Chương trình xây dựng nông thôn mới', 'Chương I', 'Phần kết', 'Năm 1945. Tổng khởi nghĩa', 'Vùng đất, con người']) expect(withoutTypedNumber(same)).toBe(same);
+    expect(withoutTypedNumber('1945. Cách mạng Tháng Tám', 2)).toBe('1945. Cách mạng Tháng Tám');
+    expect(withoutTypedNumber('Chu\u031bo\u031bng I. Vu\u0300ng đâ\u0301t')).toBe('Vùng đất');
   });
 });

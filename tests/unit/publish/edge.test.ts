@@ -85,4 +85,42 @@ describe('awkward input', () => {
     const page = pdf.labels!.indexOf(m![1]!);
     expect(text(page)).toContain('I. TOÀN DÂN KHÁNG CHIẾN');
   });
+
+  it('prints no page for the empty paragraph the editor leaves after a figure that fills a page', async () => {
+    const sharp = (await import('sharp')).default;
+    const jpeg = new Uint8Array(await sharp({ create: { width: 900, height: 600, channels: 3, background: '#6a8' } }).jpeg().toBuffer());
+    const pagesOf = async (trailing: Book['front'][number]['blocks']) => {
+      const book: Book = {
+        layout: 'history',
+        title: 'Bản in thử',
+        front: [],
+        back: [],
+        proof: true,
+        body: [
+          {
+            kind: 'chapter',
+            title: 'Vùng đất, con người',
+            numbered: true,
+            blocks: [
+              { kind: 'paragraph', runs: [{ kind: 'text', text: 'Ông Lò Văn Hặc là bí thư đầu tiên.' }] },
+              {
+                kind: 'figure',
+                rotation: 90,
+                image: { data: jpeg, format: 'jpeg', width: 900, height: 600 },
+                caption: [{ kind: 'text', text: 'Trụ sở Đảng ủy xã Bình Lư năm 1960' }],
+                source: [{ kind: 'text', text: 'Nguồn: Huyện ủy Tam Đường: Ảnh trụ sở Đảng ủy xã năm 1960, lưu tại Kho Lưu trữ Huyện ủy, Hồ sơ số 12, tr.1.' }],
+              },
+              ...trailing,
+            ],
+          },
+        ],
+      };
+      const file = tempFile('figure-end.pdf', await typeset(book, await loadWorld()));
+      return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    };
+    expect(await pagesOf([])).toBe(1);
+    expect(await pagesOf([{ kind: 'paragraph', runs: [] }, { kind: 'paragraph', runs: [{ kind: 'text', text: '  ' }] }])).toBe(1);
+    // Real text after the figure does go on.
+    expect(await pagesOf([{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Đoạn tiếp theo.' }] }])).toBe(2);
+  });
 });

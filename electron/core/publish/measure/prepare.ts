@@ -270,6 +270,9 @@ function prepareBlocks(ctx: PrepareContext, book: Book, blocks: Block[], env: Bl
   for (const block of blocks) {
     switch (block.kind) {
       case 'paragraph': {
+        // An empty paragraph (the editor's line after a figure, a blank line in Word) prints
+        // nothing: vertical space comes from the layout, never from empty lines.
+        if (block.runs.every((r) => r.kind === 'text' && r.text.trim() === '')) break;
         const items = runsToItems(ctx, block.runs, { size: env.size, italic: env.italic });
         const indent = block.indent !== false && (block.align ?? 'justify') === 'justify';
         if (indent) items.unshift(indentBox(ctx, setup.parIndent * (env.size / setup.bodySize), env.size));
@@ -724,8 +727,10 @@ function slot(role: 'toc' | 'index', numbering: 'roman' | 'arabic'): PreparedSec
  */
 export function prepareBook(book: Book, ctx: PrepareContext): PreparedSection[] {
   const { setup } = ctx;
-  const sections: PreparedSection[] = [...frontPages(ctx, book)];
-  if (setup.tocPosition === 'front') sections.push(slot('toc', 'roman'));
+  // A proof prints the text alone: no title pages, TOC, index or colophon.
+  const proof = book.proof === true;
+  const sections: PreparedSection[] = proof ? [] : [...frontPages(ctx, book)];
+  if (setup.tocPosition === 'front' && !proof) sections.push(slot('toc', 'roman'));
   for (const ch of book.front) {
     sections.push(chapterSection(ctx, book, { ...ch, numbered: false }, 0, 'roman'));
     sections[sections.length - 1]!.outline[0]!.top = true;
@@ -734,12 +739,12 @@ export function prepareBook(book: Book, ctx: PrepareContext): PreparedSection[] 
   let partNo = 0;
   const firstBody = sections.length;
   const pushChapter = (ch: Chapter) => {
-    if (ch.numbered) chapterNo++;
+    if (ch.numbered) chapterNo = ch.number ?? chapterNo + 1;
     sections.push(chapterSection(ctx, book, ch, chapterNo, 'arabic'));
   };
   for (const div of book.body as BodyDivision[]) {
     if (div.kind === 'part') {
-      if (div.numbered) partNo++;
+      if (div.numbered) partNo = div.number ?? partNo + 1;
       sections.push(partSection(ctx, book, div.title.normalize('NFC'), partNo, div.numbered, div.id ?? `p${ctx.nextAnchor++}`));
       for (const ch of div.chapters) pushChapter(ch);
     } else {
@@ -758,9 +763,9 @@ export function prepareBook(book: Book, ctx: PrepareContext): PreparedSection[] 
     sections.push(refs);
   }
   const hasIndexTerms = sections.some((s) => s.blocks.some((b) => b.p === 'para' && b.items.some((it) => it.t === 'box' && it.marks)) || s.blocks.some((b) => b.p === 'row' && b.cells.some((c) => c.paras.some((p) => p.items.some((it) => it.t === 'box' && it.marks)))));
-  if (hasIndexTerms) sections.push(slot('index', 'arabic'));
-  if (setup.tocPosition === 'end') sections.push(slot('toc', 'arabic'));
-  if (book.colophon) sections.push(colophonSection(ctx, book));
+  if (hasIndexTerms && !proof) sections.push(slot('index', 'arabic'));
+  if (setup.tocPosition === 'end' && !proof) sections.push(slot('toc', 'arabic'));
+  if (book.colophon && !proof) sections.push(colophonSection(ctx, book));
   return sections;
 }
 

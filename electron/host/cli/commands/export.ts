@@ -6,15 +6,18 @@ import { openProject } from '../projectClient';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'suquan export DIR --book ID --out FILE.pdf [--json]',
-  summary: 'Xuất một cuốn sách của dự án ra PDF để in.',
+  usage: 'suquan export DIR --book ID [--chapter NODE_ID] --out FILE.pdf [--json]',
+  summary: 'Xuất một cuốn sách của dự án ra PDF để in, hoặc bản in thử của một chương hay một phần (--chapter).',
   async run(ctx) {
     const bookId = Number(requireFlag(ctx, 'book'));
     if (!Number.isInteger(bookId) || bookId <= 0) throw new UserFacingError('cli.bad-book', 'Mã sách (--book) phải là một số nguyên dương.');
+    const chapter = ctx.flags.chapter;
+    const nodeId = chapter === undefined ? undefined : Number(chapter);
+    if (nodeId !== undefined && (!Number.isInteger(nodeId) || nodeId <= 0)) throw new UserFacingError('cli.bad-chapter', 'Mã chương (--chapter) phải là một số nguyên dương.');
     const out = path.resolve(requireFlag(ctx, 'out'));
     const p = await openProject(ctx.args[0]);
     try {
-      const file = await p.api.publish.exportPdf({ bookId });
+      const file = await p.api.publish.exportPdf({ bookId, ...(nodeId ? { nodeId } : {}) });
       try {
         writeFileSync(out, file.bytes);
       } catch (e) {
