@@ -11,6 +11,7 @@ import { formatDate } from '../i18n/index';
 import { api } from '../platform/platform';
 import { useStatus } from '../shell/status';
 import { Icon } from '../shell/Icon';
+import { CodeAbbreviationPrompt } from './CodeAbbreviationPrompt';
 
 /** The form: every field as the text the user edits. */
 const TEXT_FIELDS = ['code', 'docType', 'issuer', 'place', 'abstract', 'form', 'condition', 'annotations', 'notes'] as const;
@@ -80,6 +81,8 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   const [form, setForm] = useState<Form>(() => formOf(doc));
   const base = useRef<Form>(formOf(doc));
   const [codeInfo, setCodeInfo] = useState<DocumentCodeInfo | null>(doc.codeInfo);
+  /** Bumped when the user adds an abbreviation: the code is read again with the new table. */
+  const [tablesVersion, setTablesVersion] = useState(0);
   const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   // Another document, or the same one changed elsewhere: keep the user's unsaved edits.
@@ -106,7 +109,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   useEffect(() => {
     const code = form.code.trim();
     if (!code) return setCodeInfo(null);
-    if (code === (doc.metadata.code ?? '')) return setCodeInfo(doc.codeInfo);
+    if (code === (doc.metadata.code ?? '') && tablesVersion === 0) return setCodeInfo(doc.codeInfo);
     let live = true;
     const timer = setTimeout(() => {
       void api.archive.parseCode({ code }).then((info) => live && setCodeInfo(info), () => live && setCodeInfo(null));
@@ -115,7 +118,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
       live = false;
       clearTimeout(timer);
     };
-  }, [form.code, doc.metadata.code, doc.codeInfo]);
+  }, [form.code, doc.metadata.code, doc.codeInfo, tablesVersion]);
 
   const patch = patchOf(form, doc.metadata);
   const titleChanged = form.title.trim() !== doc.title;
@@ -286,6 +289,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
                 </button>
               )}
             </label>
+            {codeInfo && form.code.trim() !== '' && <CodeAbbreviationPrompt info={codeInfo} onAdded={() => setTablesVersion((v) => v + 1)} />}
             {text('docType', t('metadata.docType'))}
             {text('issuer', t('metadata.issuer'), { wide: true })}
             {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder') })}

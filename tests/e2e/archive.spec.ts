@@ -362,6 +362,15 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
 
   // Describe: number and symbol read live, a location field, secrecy.
   await page.getByRole('tab', { name: 'Thông tin' }).click();
+  // An issuer the tables do not know is added to the project's own table where it is missing.
+  await page.getByLabel('Số và ký hiệu').fill('12-BC/ĐUK');
+  const prompt = page.getByTestId('code-add');
+  await expect(prompt).toContainText('Cơ quan “ĐUK” chưa có trong bảng ký hiệu.');
+  await prompt.getByRole('textbox').fill('Đảng ủy Khối các cơ quan tỉnh');
+  await shot(page, 'archive-04b-code-abbreviation');
+  await prompt.getByRole('button', { name: 'Thêm vào bảng' }).click();
+  await expect(page.getByTestId('code-info')).toContainText('Báo cáo · Đảng ủy Khối các cơ quan tỉnh');
+  await expect(prompt).toHaveCount(0);
   await page.getByLabel('Số và ký hiệu').fill('17-CT/TW');
   await expect(page.getByTestId('code-info')).toContainText('Chỉ thị · Ban Chấp hành Trung ương');
   await shot(page, 'archive-04a-viewer-code-parsed');
