@@ -26,3 +26,13 @@ export function partLabel(n: number): string {
 export function toLetter(n: number): string {
   return n >= 1 && n <= 26 ? String.fromCharCode(96 + n) : String(n);
 }
+
+/** A section heading's number: "I." (level 1), "1." (level 2), "a)" (level 3). */
+export function sectionLabel(level: 1 | 2 | 3, n: number): string {
+  return level === 1 ? `${toRoman(n)}.` : level === 2 ? `${n}.` : `${toLetter(n)})`;
+}
+
+/** A chapter's label as printed above its title: "CHƯƠNG I" (or "CHƯƠNG 1"). */
+export function chapterLabel(n: number, style: 'roman' | 'arabic' = 'roman'): string {
+  return `CHƯƠNG ${style === 'roman' ? toRoman(n) : n}`;
+}

@@ -166,16 +166,17 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
       if (request) setPreviewing(request);
     });
 
-  const exportPdf = () => {
+  /** Exports the chosen scope as a print-ready PDF, or as a Word file for reviewers. */
+  const exportAs = (format: 'pdf' | 'word') => {
     if (!book) return;
     void guard(async () => {
       const request = await exportRequest();
       if (!request) return;
       setExporting(true);
       try {
-        const file = await api.publish.exportPdf(request);
-        await platform.saveFile(file.fileName, file.bytes, 'application/pdf');
-        setNotice(t('books.exported', { pages: file.pages, name: file.fileName }));
+        const file = format === 'pdf' ? await api.publish.exportPdf(request) : await api.publish.exportWord(request);
+        await platform.saveFile(file.fileName, file.bytes, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: file.fileName }) : t('books.exportedWord', { name: file.fileName }));
       } finally {
         setExporting(false);
       }
@@ -272,7 +273,17 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
                 <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={preview} disabled={book.chapterCount === 0} data-testid="preview-book">
                   {t('preview.button')}
                 </button>
-                <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={exportPdf} disabled={exporting || book.chapterCount === 0}>
+                <button
+                  type="button"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => exportAs('word')}
+                  disabled={exporting || book.chapterCount === 0}
+                  title={t('books.exportWordHint')}
+                  data-testid="export-word"
+                >
+                  {t('books.exportWord')}
+                </button>
+                <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => exportAs('pdf')} disabled={exporting || book.chapterCount === 0}>
                   <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
                 </button>
               </div>

@@ -7,7 +7,7 @@
  * tham khảo). Numbering — "Phần thứ nhất", "CHƯƠNG I", "Phụ lục 1" — is derived from the order,
  * never typed into titles. Sections inside a chapter are its headings (I., 1., a)).
  */
-import { partLabel, toLetter, toRoman } from '../numbering';
+import { partLabel, sectionLabel, toRoman } from '../numbering';
 
 export type NodeKind = 'part' | 'chapter' | 'front' | 'back';
 
@@ -138,7 +138,7 @@ export function headingLabels(levels: readonly (1 | 2 | 3)[]): string[] {
     counters[level - 1]! += 1;
     for (let i = level; i < 3; i++) counters[i] = 0;
     const n = counters[level - 1]!;
-    return level === 1 ? `${toRoman(n)}.` : level === 2 ? `${n}.` : `${toLetter(n)})`;
+    return sectionLabel(level, n);
   });
 }
 

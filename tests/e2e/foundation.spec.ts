@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
 import { screenshots } from './helpers';
@@ -116,6 +117,17 @@ test('create a project, import a scan, write a chapter in Vietnamese and export 
   expect(flat.toLocaleUpperCase('vi')).toContain('VÙNG ĐẤT, CON NGƯỜI VÀ TRUYỀN THỐNG');
   expect(text).toBe(text.normalize('NFC'));
   if (process.env.SUQUAN_SCREENSHOTS) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', file, path.join(process.env.SUQUAN_SCREENSHOTS, 'export-page')]);
+
+  // The same chapter as a Word file for reviewers, read back with mammoth.
+  const wordDownload = page.waitForEvent('download');
+  await page.getByTestId('export-word').click();
+  const wordFile = path.join(work, 'export.docx');
+  const word = await wordDownload;
+  expect(word.suggestedFilename()).toMatch(/\.docx$/);
+  await word.saveAs(wordFile);
+  await expect(page.getByRole('status')).toContainText('Đã xuất tệp Word');
+  const { value: html } = await mammoth.convertToHtml({ path: wordFile });
+  expect(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(expected);
   expect(errors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 /** Implements the `publish` contract: a project book → neutral book model → typesetter → PDF. */
-import type { ServiceImpl } from '../../../shared/api/contract';
+import type { InputOf, ServiceImpl } from '../../../shared/api/contract';
 import type { publishContract } from '../../../shared/api/publish';
 import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
@@ -8,9 +8,9 @@ import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
 
 /** A file name from a title: keeps Vietnamese letters, drops what file systems refuse. */
-export function pdfFileName(title: string): string {
+export function exportFileName(title: string, ext: 'pdf' | 'docx'): string {
   const safe = title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return `${safe || 'sach'}.pdf`;
+  return `${safe || 'sach'}.${ext}`;
 }
 
 function hasText(doc: { content?: unknown[] }): boolean {
@@ -30,22 +30,32 @@ function proofName(book: Book): string {
 }
 
 export function createPublishService(session: ProjectSession): ServiceImpl<typeof publishContract> {
+  /** The book (or the part of it asked for) as the neutral model, with a reason when there is nothing to print. */
+  async function load({ bookId, nodeId, doc }: InputOf<typeof publishContract.exportPdf>): Promise<{ book: Book; name: string }> {
+    if (doc && !nodeId) throw new UserFacingError('publish.passage-without-chapter', 'Đoạn văn cần xuất phải thuộc một chương.');
+    // The book as the neutral model: structure, details, current citation text, figure images
+    // read through the archive (rebuilt if cache/ was cleared).
+    const book = await loadManuscriptBookForExport(session, bookId, nodeId ? { nodeId, ...(doc ? { doc } : {}) } : undefined);
+    if (book.body.length + book.front.length + book.back.length === 0 || (!nodeId && book.body.length === 0))
+      throw new UserFacingError('publish.empty-book', nodeId ? 'Phần này chưa có chương nào để xuất.' : 'Sách chưa có chương nào để xuất.');
+    if (doc && !hasText(doc)) throw new UserFacingError('publish.empty-passage', 'Đoạn đang chọn không có chữ nào để xuất.');
+    // A proof is named after what it holds: "Sách – Chương III Tên chương (bản in thử)".
+    const part = book.proof ? proofName(book) : '';
+    return { book, name: part ? `${book.title} – ${part} (bản in thử)` : book.title };
+  }
+
   return {
-    async exportPdf({ bookId, nodeId, doc }) {
-      if (doc && !nodeId) throw new UserFacingError('publish.passage-without-chapter', 'Đoạn văn cần xuất phải thuộc một chương.');
-      // The book as the neutral model: structure, details, current citation text, figure images
-      // read through the archive (rebuilt if cache/ was cleared).
-      const book = await loadManuscriptBookForExport(session, bookId, nodeId ? { nodeId, ...(doc ? { doc } : {}) } : undefined);
-      if (book.body.length + book.front.length + book.back.length === 0 || (!nodeId && book.body.length === 0))
-        throw new UserFacingError('publish.empty-book', nodeId ? 'Phần này chưa có chương nào để xuất.' : 'Sách chưa có chương nào để xuất.');
-      if (doc && !hasText(doc)) throw new UserFacingError('publish.empty-passage', 'Đoạn đang chọn không có chữ nào để xuất.');
+    async exportPdf(input) {
+      const { book, name } = await load(input);
       // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
       const { typesetWithReport } = await import('./index');
       const { pdf, pageCount } = await typesetWithReport(book);
-      // A proof is named after what it holds: "Sách – Chương III Tên chương (bản in thử).pdf".
-      const part = book.proof ? proofName(book) : '';
-      return { fileName: pdfFileName(part ? `${book.title} – ${part} (bản in thử)` : book.title), bytes: pdf, pages: pageCount };
+      return { fileName: exportFileName(name, 'pdf'), bytes: pdf, pages: pageCount };
+    },
+    async exportWord(input) {
+      const { book, name } = await load(input);
+      const { writeWord } = await import('./word');
+      return { fileName: exportFileName(name, 'docx'), bytes: await writeWord(book), pages: 0 };
     },
   };
 }
-

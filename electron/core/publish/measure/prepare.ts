@@ -17,7 +17,7 @@ import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, Pr
 import { copyBox } from '../ir';
 import { TRIM_SIZES, type ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
-import { partLabel, toRoman as roman } from '../../../../shared/numbering';
+import { chapterLabel, partLabel, sectionLabel } from '../../../../shared/numbering';
 
 export const INF = 10000;
 
@@ -323,9 +323,7 @@ function prepareBlocks(ctx: PrepareContext, book: Book, blocks: Block[], env: Bl
 function headingNumber(book: Book, level: 1 | 2 | 3, counters: Counters): string {
   if (book.layout !== 'history') return '';
   const n = level === 1 ? counters.h[0] : level === 2 ? counters.h[1] : counters.h[2];
-  if (level === 1) return roman(n) + '. ';
-  if (level === 2) return n + '. ';
-  return String.fromCharCode(96 + Math.min(26, n)) + ') ';
+  return sectionLabel(level, n) + ' ';
 }
 
 function prepareHeading(ctx: PrepareContext, book: Book, h: Heading, env: BlockEnv, out: Prepared[], outline: OutlineEntry[], counters: Counters): void {
@@ -598,7 +596,7 @@ function chapterSection(ctx: PrepareContext, book: Book, ch: Chapter, number: nu
   const blocks: Prepared[] = [];
   const outline: OutlineEntry[] = [];
   const anchor = ch.id ?? `c${ctx.nextAnchor++}`;
-  const label = ch.numbered ? `CHƯƠNG ${setup.chapterLabel === 'roman' ? roman(number) : number}` : '';
+  const label = ch.numbered ? chapterLabel(number, setup.chapterLabel) : '';
   const title = ch.title.normalize('NFC');
   ctx.targets.set(anchor, { title, number: label });
   outline.push({ anchor, title: label ? `${label}. ${title}` : title, level: 1 });
