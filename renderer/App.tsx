@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../shared/api/project';
 import { ArchiveView } from './archive/ArchiveView';
 import { BooksView } from './books/BooksView';
+import { NameRegistryView } from './names/NameRegistryView';
 import { api } from './platform/platform';
 import { ProjectScreen } from './shell/ProjectScreen';
 import { Sidebar, type View } from './shell/Sidebar';
@@ -32,7 +33,7 @@ export function App() {
           <div className="workbench">
             <Sidebar project={project} view={view} onView={setView} onClose={() => void api.project.close({}).then(() => setProject(null))} />
             <main className="main">
-              {view === 'archive' ? <ArchiveView onChanged={refreshProject} /> : <BooksView onChanged={refreshProject} />}
+              {view === 'archive' ? <ArchiveView onChanged={refreshProject} /> : view === 'books' ? <BooksView onChanged={refreshProject} /> : <NameRegistryView />}
             </main>
           </div>
         ) : (

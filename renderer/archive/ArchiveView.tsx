@@ -5,7 +5,7 @@ import type { ImportOutcome } from '../../shared/api/archive';
 import { api } from '../platform/platform';
 import { useStatus } from '../shell/status';
 import './archive.css';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { DocumentGrid, type GridSelection } from './DocumentGrid';
 import { DocumentPanel } from './DocumentPanel';
 import { Icon } from '../shell/Icon';

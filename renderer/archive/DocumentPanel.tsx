@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument } from '../../shared/api/archive';
 import { api } from '../platform/platform';
 import { CitedIn } from './CitedIn';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/Icon';
 import { MetadataPanel } from './MetadataPanel';
 import { PageThumb } from './PageThumb';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument, PageInfo } from '../../shared/api/archive';
 import { api, platform } from '../platform/platform';
 import { useStatus } from '../shell/status';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon, type IconName } from '../shell/Icon';
 import { MetadataPanel } from './MetadataPanel';
 import { MovePageDialog } from './MovePageDialog';

@@ -25,6 +25,7 @@ const paths = {
   trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
   open: 'M4 5h7v14H4zM13 5h7v14h-7z',
   move: 'M4 6h9v12H4zM15 12h6M18 9l3 3-3 3',
+  names: 'M4 4h7l9 9-7 7-9-9zM8 8h.01',
   spark: 'M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6',
 } as const;
 

@@ -4,15 +4,15 @@ import { setLanguage } from '../i18n/index';
 import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
 
-export type View = 'archive' | 'books';
+export type View = 'archive' | 'books' | 'names';
 
 export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: View): void; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const item = (v: View, icon: 'archive' | 'book', label: string, count: number) => (
+  const item = (v: View, icon: 'archive' | 'book' | 'names', label: string, count?: number) => (
     <button className={`nav-item${props.view === v ? ' active' : ''}`} onClick={() => props.onView(v)} aria-current={props.view === v ? 'page' : undefined} data-testid={`nav-${v}`}>
       <Icon name={icon} />
       <span className="nav-label">{label}</span>
-      <span className="nav-count">{count}</span>
+      {count !== undefined && <span className="nav-count">{count}</span>}
     </button>
   );
   return (
@@ -31,6 +31,7 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
       <nav className="nav">
         {item('archive', 'archive', t('nav.archive'), props.project.documentCount)}
         {item('books', 'book', t('nav.books'), props.project.bookCount)}
+        {item('names', 'names', t('nav.names'))}
       </nav>
       <div className="sidebar-foot">
         <select className="lang" value={i18n.language} onChange={(e) => setLanguage(e.target.value as 'vi' | 'en')} aria-label={t('language.label')}>

@@ -151,6 +151,11 @@ export interface IndexName {
   sortKey: string;
 }
 
+/** A name with how many times the chapters mention it (the registry screen). */
+export interface RegisteredName extends IndexName {
+  mentions: number;
+}
+
 /** A comment on a passage of a chapter (appraisal). Its anchor is a `comment` mark in the text. */
 export interface ChapterComment {
   id: number;
@@ -273,6 +278,14 @@ export const manuscriptContract = {
   ),
   /** Corrects a name or its sort key; every mention of it follows. */
   updateName: method<IndexName>()(z.object({ id, name: z.string().trim().min(1, 'Cần tên.').max(300).optional(), sortKey: text(300).optional() })),
+  /** The registry screen: names as listNames finds them, each with how often the chapters mention it. */
+  nameRegistry: method<RegisteredName[]>()(
+    z.object({ query: z.string().max(300).default(''), kind: z.enum(nameKinds).optional(), limit: z.number().int().min(1).max(2000).default(500) }),
+  ),
+  /** Merges a name into another of the same kind: its mentions point at the other, and it leaves the registry. */
+  mergeNames: method<{ moved: number }>()(z.object({ from: id, into: id })),
+  /** Removes a name that no chapter mentions. */
+  deleteName: method<null>()(z.object({ id })),
   /** The comments on a chapter, oldest first. */
   listComments: method<ChapterComment[]>()(z.object({ nodeId: id })),
   /** Adds a comment on a passage; the editor then anchors it with a `comment` mark holding its id. */

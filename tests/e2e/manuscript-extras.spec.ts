@@ -196,5 +196,29 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await page.getByTestId('preview-book').click();
   await expect(preview.getByTestId('preview-status')).toHaveText(/^1 trang$/, { timeout: 60_000 });
   await preview.getByRole('button', { name: 'Đóng' }).click();
+
+  // The registry of names: a person written two ways is merged into one; an unused place deleted.
+  await call(page, 'manuscript', 'createName', { kind: 'person', name: 'Lò văn Hặc' });
+  await call(page, 'manuscript', 'createName', { kind: 'place', name: 'Bản Giang' });
+  await page.getByTestId('nav-names').click();
+  const rows = page.getByTestId('name-row');
+  await expect(rows).toHaveCount(3);
+  const row = (name: string) => rows.filter({ has: page.locator(`input[value="${name}"]`) });
+  await expect(row('Lò Văn Hặc (Ba Hặc)').locator('td.num')).toHaveText('1');
+  await shot(page, '08-names');
+  await row('Lò văn Hặc').getByRole('button', { name: 'Gộp' }).click();
+  await row('Lò văn Hặc').getByRole('combobox').selectOption({ label: 'Lò Văn Hặc (Ba Hặc)' });
+  await expect(page.getByRole('alertdialog')).toContainText('Mọi chỗ nhắc đến “Lò văn Hặc” (0 lần) sẽ trỏ tới “Lò Văn Hặc (Ba Hặc)”');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Gộp' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã gộp “Lò văn Hặc” vào “Lò Văn Hặc (Ba Hặc)”');
+  await expect(rows).toHaveCount(2);
+  // A mentioned name cannot be deleted; an unused one can.
+  await expect(row('Lò Văn Hặc (Ba Hặc)').getByRole('button', { name: 'Xóa' })).toBeDisabled();
+  await row('Bản Giang').getByRole('button', { name: 'Xóa' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa' }).click();
+  await expect(rows).toHaveCount(1);
+  // Searching without diacritics.
+  await page.getByLabel('Tìm tên (không dấu cũng được)').fill('lo van hac');
+  await expect(rows).toHaveCount(1);
   expect(errors).toEqual([]);
 });

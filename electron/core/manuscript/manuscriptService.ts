@@ -457,6 +457,20 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       return names.update(id, { name, sortKey });
     },
 
+    nameRegistry({ query, kind, limit }) {
+      const usage = names.usage();
+      return names.search(query, kind, limit).map((n) => ({ ...n, mentions: usage.get(n.id) ?? 0 }));
+    },
+
+    mergeNames({ from, into }) {
+      return { moved: names.merge(from, into) };
+    },
+
+    deleteName({ id }) {
+      names.remove(id);
+      return null;
+    },
+
     citedIn({ documentId }) {
       const rows = db()
         .prepare(

@@ -13,6 +13,23 @@ interface NameRow {
 }
 
 const toName = (r: NameRow): IndexName => ({ id: r.id, kind: r.kind, name: r.name, sortKey: r.sort_key });
+
+interface Mark {
+  type?: string;
+  attrs?: Record<string, unknown>;
+}
+interface Node {
+  marks?: Mark[];
+  content?: Node[];
+}
+
+/** Calls `visit` with every mention mark of a chapter document (a mark on text: `{ nameId, kind, term }`). */
+function eachMention(nodes: Node[] | undefined, visit: (attrs: Record<string, unknown>) => void): void {
+  for (const n of nodes ?? []) {
+    for (const m of n.marks ?? []) if (m.type === 'mention' && m.attrs) visit(m.attrs);
+    eachMention(n.content, visit);
+  }
+}
 const clean = (s: string) => toNFC(s).replace(/\s+/g, ' ').trim();
 
 export class NameRegistry {
@@ -62,5 +79,70 @@ export class NameRegistry {
     if (clash) throw new UserFacingError('manuscript.name-exists', `Danh mục đã có tên “${name}”.`);
     this.db().prepare('UPDATE index_names SET name = ?, sort_key = ?, fold = ? WHERE id = ?').run(name, sortKey, foldForSearch(name), id);
     return this.get(id)!;
+  }
+
+  /** How many times the chapters (not deleted) mention each name now. */
+  usage(): Map<number, number> {
+    const counts = new Map<number, number>();
+    const rows = this.db().prepare(`SELECT content FROM book_nodes WHERE deleted_at IS NULL AND content LIKE '%"mention"%'`).all() as { content: string }[];
+    for (const r of rows)
+      eachMention((JSON.parse(r.content) as Node).content, (a) => {
+        const id = Number(a.nameId);
+        if (Number.isInteger(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      });
+    return counts;
+  }
+
+  /**
+   * Merges a name into another of the same kind (the same person written two ways): every
+   * mention of it, in chapters and in their revisions, points at the other from now on, and the
+   * name leaves the registry. Returns how many mentions moved.
+   */
+  merge(fromId: number, intoId: number): number {
+    const from = this.get(fromId);
+    const into = this.get(intoId);
+    if (!from || !into) throw new UserFacingError('manuscript.name-not-found', `Không có tên số ${from ? intoId : fromId}.`);
+    if (fromId === intoId) throw new UserFacingError('manuscript.merge-self', 'Không thể gộp một tên vào chính nó.');
+    if (from.kind !== into.kind) throw new UserFacingError('manuscript.merge-kind', `Chỉ gộp được hai tên cùng loại: “${from.name}” và “${into.name}” khác loại.`);
+    const db = this.db();
+    const needle = `%"nameId":${fromId}%`;
+    let moved = 0;
+    const rewrite = (content: string): string | null => {
+      const doc = JSON.parse(content) as Node;
+      let changed = false;
+      eachMention(doc.content, (a) => {
+        if (Number(a.nameId) !== fromId) return;
+        a.nameId = intoId;
+        a.kind = into.kind;
+        a.term = into.name;
+        changed = true;
+        moved++;
+      });
+      return changed ? JSON.stringify(doc) : null;
+    };
+    db.transaction(() => {
+      const now = new Date().toISOString();
+      for (const r of db.prepare('SELECT id, content FROM book_nodes WHERE content LIKE ?').all(needle) as { id: number; content: string }[]) {
+        const next = rewrite(r.content);
+        if (next) db.prepare('UPDATE book_nodes SET content = ?, updated_at = ? WHERE id = ?').run(next, now, r.id);
+      }
+      const before = moved;
+      for (const r of db.prepare('SELECT id, content FROM chapter_revisions WHERE content LIKE ?').all(needle) as { id: number; content: string }[]) {
+        const next = rewrite(r.content);
+        if (next) db.prepare('UPDATE chapter_revisions SET content = ? WHERE id = ?').run(next, r.id);
+      }
+      moved = before; // revisions are history: count only the live text
+      db.prepare('DELETE FROM index_names WHERE id = ?').run(fromId);
+    })();
+    return moved;
+  }
+
+  /** Removes a name no chapter mentions any more. */
+  remove(id: number): void {
+    const name = this.get(id);
+    if (!name) throw new UserFacingError('manuscript.name-not-found', `Không có tên số ${id}.`);
+    const uses = this.usage().get(id) ?? 0;
+    if (uses > 0) throw new UserFacingError('manuscript.name-in-use', `“${name.name}” còn được nhắc ${uses} lần trong bản thảo: hãy gộp vào tên khác thay vì xóa.`);
+    this.db().prepare('DELETE FROM index_names WHERE id = ?').run(id);
   }
 }

@@ -89,3 +89,40 @@ describe('mentions in the exported index', () => {
     expect(index).not.toContain('Chi bộ Bản Giang');
   });
 });
+
+describe('keeping the registry clean', () => {
+  it('counts mentions, merges a name written two ways into one (chapters and revisions), and deletes only unused names', async () => {
+    const right = await h.call('createName', { kind: 'person', name: 'Lò Văn Hặc' });
+    const typo = await h.call('createName', { kind: 'person', name: 'Lò văn Hặc' });
+    const place = await h.call('createName', { kind: 'place', name: 'Bình Lư' });
+    const unused = await h.call('createName', { kind: 'place', name: 'Bản Giang' });
+    const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
+    const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
+    const doc = { type: 'doc', content: [para(text('Ông '), named('Lò văn Hặc', typo), text(' và ông '), named('Hặc', right), text(' ở '), named('Bình Lư', place), text('.'))] };
+    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.call('saveRevision', { id: ch.id, note: 'trước khi gộp' });
+    const count = async () => Object.fromEntries((await h.call('nameRegistry', {})).map((n) => [n.name, n.mentions]));
+    expect(await count()).toEqual({ 'Lò Văn Hặc': 1, 'Lò văn Hặc': 1, 'Bình Lư': 1, 'Bản Giang': 0 });
+
+    // Refusals, each in one sentence, and nothing changed.
+    await expect(h.call('mergeNames', { from: typo.id, into: place.id })).rejects.toThrow('Chỉ gộp được hai tên cùng loại: “Lò văn Hặc” và “Bình Lư” khác loại.');
+    await expect(h.call('mergeNames', { from: typo.id, into: typo.id })).rejects.toThrow('Không thể gộp một tên vào chính nó.');
+    await expect(h.call('deleteName', { id: typo.id })).rejects.toThrow('“Lò văn Hặc” còn được nhắc 1 lần trong bản thảo: hãy gộp vào tên khác thay vì xóa.');
+    expect(await count()).toEqual({ 'Lò Văn Hặc': 1, 'Lò văn Hặc': 1, 'Bình Lư': 1, 'Bản Giang': 0 });
+
+    expect(await h.call('mergeNames', { from: typo.id, into: right.id })).toEqual({ moved: 1 });
+    expect(await count()).toEqual({ 'Lò Văn Hặc': 2, 'Bình Lư': 1, 'Bản Giang': 0 });
+    // The chapter and its revision both point at the kept name, so a restore brings no lost mention back.
+    const terms = (d: unknown) => JSON.stringify(d).match(/"nameId":\d+/g);
+    expect(terms((await h.call('getChapter', { id: ch.id })).doc)).toEqual([`"nameId":${right.id}`, `"nameId":${right.id}`, `"nameId":${place.id}`]);
+    const [revision] = await h.call('listRevisions', { nodeId: ch.id });
+    expect(terms((await h.call('getRevision', { id: revision!.id })).doc)).toEqual([`"nameId":${right.id}`, `"nameId":${right.id}`, `"nameId":${place.id}`]);
+    // The index lists the person once.
+    const model = loadManuscriptBook(h.session.require().db, book.id);
+    const runs = model.body.flatMap((c) => (c.kind === 'chapter' ? c.blocks : [])).flatMap((b) => (b.kind === 'paragraph' ? b.runs : []));
+    expect(runs.filter((r) => r.kind === 'index-term').map((r) => (r.kind === 'index-term' ? r.term : ''))).toEqual(['Lò Văn Hặc', 'Lò Văn Hặc', 'Bình Lư']);
+
+    await h.call('deleteName', { id: unused.id });
+    expect(await count()).toEqual({ 'Lò Văn Hặc': 2, 'Bình Lư': 1 });
+  });
+});

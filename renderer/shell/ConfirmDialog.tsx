@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../shell/Dialog';
+import { Dialog } from './Dialog';
 
 /** A modal question with a clear consequence; the action runs only after "confirm". */
 export function ConfirmDialog({
