@@ -11,6 +11,7 @@ import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 import type { FigureAttrs } from './editor/figure';
 import { Dialog } from '../shell/Dialog';
+import { pickListKeys } from './pickListKeys';
 
 export function CitationPicker({
   onPick,
@@ -89,14 +90,7 @@ export function CitationPicker({
             placeholder={t('citations.searchPlaceholder')}
             aria-label={t('citations.search')}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
-              else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-              else if (e.key === 'Enter' && results[active]) setChosen(results[active]!);
-              else if (e.key === 'Escape') onClose();
-              else return;
-              e.preventDefault();
-            }}
+            onKeyDown={(e) => pickListKeys(e, results, active, setActive, setChosen, onClose)}
           />
           <ul className="pick-list" role="listbox" aria-label={t('citations.results')}>
             {results.map((d, i) => (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { crossRefText, type CrossRefShow, type CrossRefTarget } from '../../shared/manuscript/crossRef';
 import { foldForSearch } from '../../shared/text/fold';
 import { Dialog } from '../shell/Dialog';
+import { pickListKeys } from './pickListKeys';
 
 export function CrossRefPicker({
   targets,
@@ -39,14 +40,7 @@ export function CrossRefPicker({
           setQuery(e.target.value);
           setActive(0);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(shown.length - 1, a + 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter' && shown[active]) pick(shown[active]!);
-          else if (e.key === 'Escape') onClose();
-          else return;
-          e.preventDefault();
-        }}
+        onKeyDown={(e) => pickListKeys(e, shown, active, setActive, pick, onClose)}
       />
       <ul className="pick-list" role="listbox" aria-label={t('crossRefs.pick')}>
         {shown.map((x, i) => (

@@ -9,6 +9,7 @@ import { foldForSearch } from '../../shared/text/fold';
 import { api } from '../platform/platform';
 import type { MentionAttrs } from './editor/mention';
 import { Dialog } from '../shell/Dialog';
+import { pickListKeys } from './pickListKeys';
 
 export function MentionPicker({ initial, onPick, onClose }: { initial: string; onPick(attrs: MentionAttrs): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -59,14 +60,7 @@ export function MentionPicker({ initial, onPick, onClose }: { initial: string; o
         aria-label={t('mentions.search')}
         placeholder={t('mentions.search')}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter' && results[active]) pick(results[active]!);
-          else if (e.key === 'Escape') onClose();
-          else return;
-          e.preventDefault();
-        }}
+        onKeyDown={(e) => pickListKeys(e, results, active, setActive, pick, onClose)}
       />
       <ul className="pick-list" role="listbox" aria-label={t('mentions.search')}>
         {results.map((n, i) => (

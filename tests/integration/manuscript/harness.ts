@@ -47,3 +47,9 @@ export function openHarness(): Harness {
     },
   };
 }
+
+/** A chapter paragraph of plain text, with a footnote at its end when `note` is given. */
+export const para = (text: string, note?: string) => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text }, ...(note ? [{ type: 'footnote', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] }] : [])],
+});

@@ -9,18 +9,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../../electron/core/publish/publishService';
 import { publishContract } from '../../../shared/api/publish';
-import { openHarness, type Harness } from './harness';
+import { openHarness, para, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(() => {
   h = openHarness();
 });
 afterEach(() => h.close());
-
-const para = (text: string, note?: string) => ({
-  type: 'paragraph',
-  content: [{ type: 'text', text }, ...(note ? [{ type: 'footnote', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] }] : [])],
-});
 
 async function exportPdf(input: unknown): Promise<{ fileName: string; pages: number; text: string }> {
   const service = createPublishService(h.session);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../../electron/core/publish/publishService';
 import { publishContract } from '../../../shared/api/publish';
 import { footnoteCount } from '../../../shared/manuscript/richDoc';
-import { openHarness, type Harness } from './harness';
+import { openHarness, para, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(() => {
@@ -16,10 +16,6 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-const para = (text: string, note?: string) => ({
-  type: 'paragraph',
-  content: [{ type: 'text', text }, ...(note ? [{ type: 'footnote', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] }] : [])],
-});
 const heading = (level: number, text: string, id: string) => ({ type: 'heading', attrs: { level, id }, content: [{ type: 'text', text }] });
 const cell = (type: string, text: string) => ({ type, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
