@@ -12,6 +12,7 @@ import { Icon } from '../shell/Icon';
 import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
 import { PageViewer } from './PageViewer';
+import { SearchResults } from './SearchResults';
 
 const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt';
 const FOLDER_PREF = 'suquan.archive.folderAsDocument';
@@ -28,6 +29,7 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridSelection>({ ids: [], active: null });
   const [viewing, setViewingState] = useState<{ id: number; pageId?: number } | null>(null);
+  const [query, setQuery] = useState('');
   const setViewing = useCallback((id: number | null, pageId?: number) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}) }), []);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<{ outcomes: ImportOutcome[]; notImported: string[] } | null>(null);
@@ -171,6 +173,21 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
             <Icon name="upload" size={16} /> {t('archive.import')}
           </button>
         </header>
+        {!empty && (
+          <div className="archive-searchbar">
+            <input
+              type="search"
+              className="archive-search"
+              name="archiveQuery"
+              value={query}
+              placeholder={t('archive.searchPlaceholder')}
+              aria-label={t('archive.search')}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+              data-testid="archive-search"
+            />
+          </div>
+        )}
         {progress && (
           <div className="import-progress" data-testid="import-progress">
             <div className="progress" role="progressbar" aria-label={t('archive.import')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
@@ -206,7 +223,10 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
             <p className="muted small">{t('archive.formatsHint')}</p>
           </div>
         ) : null}
-        <div className={empty ? 'hidden-grid' : 'grid-wrap'}>
+        {query.trim() && !empty && (
+          <SearchResults query={query.trim()} version={version} selectedId={selectedId} onSelect={(id) => setSelection({ ids: [id], active: null })} onOpen={(id, pageId) => setViewing(id, pageId)} />
+        )}
+        <div className={empty || query.trim() ? 'hidden-grid' : 'grid-wrap'}>
           <DocumentGrid version={version} selection={selection} onSelect={setSelection} onOpen={setViewing} onTotal={setTotal} />
         </div>
       </div>

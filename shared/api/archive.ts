@@ -62,6 +62,25 @@ export interface DocumentCodeInfo {
   year?: string;
 }
 
+/** A document found by a search: its best page and a snippet with the matched words marked. */
+export interface ArchiveSearchHit {
+  documentId: number;
+  title: string;
+  code: string;
+  pageId: number;
+  pageSeq: number;
+  /** How many of its pages match. */
+  matchingPages: number;
+  /** NFC text around the first match; `marks` are [start, end) offsets of matched words in it. */
+  snippet: { text: string; marks: [number, number][] };
+}
+
+export interface ArchiveSearchResult {
+  /** Documents found (hits holds at most `limit` of them, best first). */
+  total: number;
+  hits: ArchiveSearchHit[];
+}
+
 /** Values found in the document's own text, waiting for the user to accept or dismiss them. */
 export type MetadataSuggestions = Partial<Pick<ArchivalMetadata, 'code' | 'docType' | 'issuer' | 'place' | 'date' | 'abstract'>>;
 
@@ -159,6 +178,11 @@ export const archiveContract = {
   /** Stops a job after the file in progress; no document is ever left half-imported. */
   cancelImport: method<ImportJobStatus>()(z.object({ jobId: z.string().min(1).max(100) })),
 
+  /**
+   * Full-text search over titles, archival metadata and page text, folded (no case, no
+   * diacritics, đ = d); every word is a prefix, "quoted words" a phrase.
+   */
+  search: method<ArchiveSearchResult>()(z.object({ query: z.string().trim().min(1, 'Cần từ khóa.').max(500), limit: z.number().int().min(1).max(500).default(100) })),
   listDocuments: method<{ total: number; items: DocumentSummary[] }>()(
     z.object({
       offset: z.number().int().min(0).default(0),

@@ -196,6 +196,22 @@ test('imports one file of every format through the file dialog and shows each wi
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('doc-grid')).toBeVisible();
 
+  // Search: typed without diacritics, the Word file's text is found and the words are marked;
+  // a double click opens it at the page that matched.
+  await page.getByTestId('archive-search').fill('khang chien');
+  const hits = page.getByTestId('search-hit');
+  await expect(hits).toHaveCount(1);
+  await expect(page.getByTestId('search-summary')).toHaveText('Tìm thấy 1 tài liệu');
+  await expect(hits.first().locator('mark')).toHaveText(['kháng', 'chiến']);
+  await expect(page.getByTestId('doc-grid')).toBeHidden();
+  await shot(page, 'archive-09-search');
+  await hits.first().dblclick();
+  await expect(page.getByTestId('transcription')).toHaveValue(/nhiệm vụ kháng chiến/);
+  await page.keyboard.press('Escape');
+  await expect(hits).toHaveCount(1); // the search is still there when the viewer closes
+  await page.getByTestId('archive-search').fill('');
+  await expect(page.getByTestId('doc-grid')).toBeVisible();
+
   // The same file again is recognised as already in the archive.
   await page.getByTestId('import-input').setInputFiles(paths[0]!);
   await expect(page.getByTestId('import-outcome')).toContainText(`Đã có trong kho (tài liệu số ${ids.get(files[0]![0])!.id})`);

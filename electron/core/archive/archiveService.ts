@@ -9,6 +9,7 @@ import { toNFC } from '../text';
 import { DocumentStore } from './documents';
 import { checkProject } from './fixity';
 import { ImportJob, type ImportJobOptions } from './importJob';
+import { searchArchive } from '../search/archiveSearch';
 
 export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
 
@@ -92,6 +93,10 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       job.cancel();
       await job.finished;
       return job.status();
+    },
+
+    search({ query, limit }) {
+      return searchArchive(session.require().db, query, limit);
     },
 
     listDocuments({ offset, limit }) {

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { UserFacingError } from '../../../shared/errors';
 import { migrations } from './migrations';
+import { registerSqlFunctions } from './sqlFunctions';
 
 export type Db = Database.Database;
 
@@ -61,8 +62,12 @@ function configure(db: Db, creating: boolean): void {
   }
 }
 
-/** Applies every migration newer than the recorded version, each in its own transaction. */
+/**
+ * Applies every migration newer than the recorded version, each in its own transaction. First it
+ * registers the SQL functions the schema's triggers call, which every connection needs.
+ */
 export function migrate(db: Db, upTo = latestSchemaVersion()): void {
+  registerSqlFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;

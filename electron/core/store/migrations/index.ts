@@ -7,6 +7,7 @@ import archive from './0002-archive';
 import manuscriptStructure from './0010-manuscript-structure';
 import manuscriptNames from './0011-manuscript-names';
 import manuscriptComments from './0012-manuscript-comments';
+import search from './0013-search';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   { version: 10, name: 'manuscript-structure', sql: manuscriptStructure },
   { version: 11, name: 'manuscript-names', sql: manuscriptNames },
   { version: 12, name: 'manuscript-comments', sql: manuscriptComments },
+  { version: 13, name: 'search', sql: search },
 ];
