@@ -56,6 +56,28 @@ describe('the suquan CLI', () => {
     const r = suquan('export', dir, '--book', String(book.id), '--out', out, '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).result).toMatchObject({ out, pages: expect.any(Number) });
+    // The same book as a Word file for reviewers: the extension chooses.
+    const docx = path.join(tempDir(), 'sách.docx');
+    const w = suquan('export', dir, '--book', String(book.id), '--out', docx);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toContain(`Đã xuất tệp Word ra ${docx}.`);
+    const mammoth = (await import('mammoth')).default;
+    expect((await mammoth.extractRawText({ path: docx })).value).toContain('Nội dung chương đầu tiên.');
+  });
+
+  it('searches the archive without diacritics', () => {
+    const dir = path.join(tempDir(), 's');
+    expect(suquan('init', dir).code).toBe(0);
+    const file = path.join(tempDir(), 'nghị quyết.txt');
+    writeFileSync(file, 'Nghị quyết số 16-NQ/TW về xây dựng Đảng.');
+    expect(suquan('import', dir, file).code).toBe(0);
+    const r = suquan('search', dir, 'xay', 'dung', 'dang', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).result).toMatchObject({ total: 1, hits: [{ documentId: 1, title: 'nghị quyết', pageSeq: 1 }] });
+    expect(suquan('search', dir, 'khong', 'co').stdout).toContain('Tìm thấy 0 tài liệu.');
+    const empty = suquan('search', dir);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr.trim()).toBe('Cần từ khóa để tìm: suquan search DIR từ khóa…');
   });
 
   it('answers bad input with one clear sentence and a non-zero exit, never a stack trace', () => {

@@ -6,7 +6,8 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { initCommand } from './init';
 import { listCommand } from './list';
+import { searchCommand } from './search';
 import { typesetCommand } from './typeset';
 
 /** Every CLI command, in the order `suquan --help` lists them. */
-export const commands: CliCommand[] = [initCommand, importCommand, listCommand, exportCommand, checkCommand, bookCommand, chapterCommand, typesetCommand];
+export const commands: CliCommand[] = [initCommand, importCommand, listCommand, searchCommand, exportCommand, checkCommand, bookCommand, chapterCommand, typesetCommand];
