@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument } from '../../shared/api/archive';
 import { api } from '../platform/platform';
 import { CitedIn } from './CitedIn';
+import { SourceLinks } from './SourceLinks';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Icon } from '../shell/Icon';
 import { MetadataPanel } from './MetadataPanel';
@@ -55,6 +56,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
         </div>
       </header>
       <CitedIn documentId={doc.id} />
+      <SourceLinks documentId={doc.id} version={doc.metadata.code} onOpen={onOpen} />
       <MetadataPanel
         doc={doc}
         onChange={setDoc}

@@ -75,6 +75,14 @@ export interface ArchiveSearchHit {
   snippet: { text: string; marks: [number, number][] };
 }
 
+/** Cross-references between sources by number-and-symbol (số và ký hiệu). */
+export interface DocumentLinks {
+  /** Codes this document's text refers to, in reading order, with the archived documents bearing them. */
+  refersTo: { code: string; pageSeq: number; documents: { id: number; title: string }[] }[];
+  /** Archived documents whose text refers to this document's code, with the first page that does. */
+  referredBy: { documentId: number; title: string; pageSeq: number }[];
+}
+
 export interface ArchiveSearchResult {
   /** Documents found (hits holds at most `limit` of them, best first). */
   total: number;
@@ -183,6 +191,8 @@ export const archiveContract = {
    * diacritics, đ = d); every word is a prefix, "quoted words" a phrase.
    */
   search: method<ArchiveSearchResult>()(z.object({ query: z.string().trim().min(1, 'Cần từ khóa.').max(500), limit: z.number().int().min(1).max(500).default(100) })),
+  /** The documents this one refers to by number-and-symbol, and those that refer to it. */
+  documentLinks: method<DocumentLinks>()(z.object({ id })),
   listDocuments: method<{ total: number; items: DocumentSummary[] }>()(
     z.object({
       offset: z.number().int().min(0).default(0),

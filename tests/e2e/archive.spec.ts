@@ -212,6 +212,23 @@ test('imports one file of every format through the file dialog and shows each wi
   await page.getByTestId('archive-search').fill('');
   await expect(page.getByTestId('doc-grid')).toBeVisible();
 
+  // Links between sources: a report that implements the resolution refers to it by its code.
+  const reportFile = path.join(dir, 'Báo cáo thực hiện nghị quyết.txt');
+  writeFileSync(reportFile, 'BÁO CÁO\nKết quả thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy và Chỉ thị số 17-CT/TW.\n');
+  await page.getByTestId('import-input').setInputFiles(reportFile);
+  await expect(page.getByTestId('import-outcome')).toContainText('Đã nhập');
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await page.getByTestId('archive-search').fill('ket qua thuc hien');
+  await page.getByTestId('search-hit').first().click();
+  const links = page.getByTestId('source-links');
+  await expect(links).toContainText('Văn bản này nhắc đến');
+  await expect(links).toContainText('17-CT/TW (chưa có trong kho)');
+  await expect(links.getByTestId('refers-to')).toHaveText('Nghị quyết 05-NQ-TU');
+  await shot(page, 'archive-10-source-links');
+  await page.getByTestId('archive-search').fill('');
+  await card(page, txtId).click();
+  await expect(page.getByTestId('source-links').getByTestId('referred-by')).toHaveText('Báo cáo thực hiện nghị quyết');
+
   // The same file again is recognised as already in the archive.
   await page.getByTestId('import-input').setInputFiles(paths[0]!);
   await expect(page.getByTestId('import-outcome')).toContainText(`Đã có trong kho (tài liệu số ${ids.get(files[0]![0])!.id})`);

@@ -10,6 +10,7 @@ import { DocumentStore } from './documents';
 import { checkProject } from './fixity';
 import { ImportJob, type ImportJobOptions } from './importJob';
 import { searchArchive } from '../search/archiveSearch';
+import { documentLinks } from '../search/documentLinks';
 
 export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
 
@@ -93,6 +94,12 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       job.cancel();
       await job.finished;
       return job.status();
+    },
+
+    documentLinks({ id }) {
+      const docs = store();
+      docs.documentRow(id);
+      return documentLinks(session.require().db, id, docs.codeTables());
     },
 
     search({ query, limit }) {

@@ -26,11 +26,15 @@ export function suggestMetadata(text: string, tables: DocumentCodeTables = defau
     .filter(Boolean);
   const out: MetadataSuggestions = {};
 
-  // Số và ký hiệu: "Số 05-NQ/TU", "Số: 123/QĐ-UBND".
+  // Số và ký hiệu: "Số 05-NQ/TU", "Số: 123/QĐ-UBND" — starting its cell, or after the issuer in
+  // capitals on the same line; never "… thực hiện Nghị quyết số 05-NQ/TU" inside a sentence, which
+  // names another document.
   let codeLine = -1;
   for (let i = 0; i < lines.length && codeLine < 0; i++) {
-    const m = /(?:^|\s)Số\s*[:.]?\s*([0-9][^\s,;]*)/iu.exec(lines[i]!);
+    const m = /(?:^|\s)S[ốỐ]\s*[:.]?\s*([0-9][^\s,;]*)/u.exec(lines[i]!);
     if (!m) continue;
+    const before = lines[i]!.slice(0, m.index).trim();
+    if (before && !isCapitals(before)) continue;
     const parsed = parseDocumentCode(m[1]!.replace(/[.)]+$/, ''), tables);
     if (!parsed) continue;
     codeLine = i;

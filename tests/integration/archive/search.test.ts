@@ -82,6 +82,25 @@ describe('searching the archive', () => {
     expect(await found('dang')).toEqual([ids.nq]);
   });
 
+  it('links sources that refer to each other by number-and-symbol, both ways', async () => {
+    const nq = await importText('nq16', ['BAN CHẤP HÀNH TRUNG ƯƠNG', 'Số 16-NQ/TW', 'NGHỊ QUYẾT về công tác tư tưởng.']);
+    await p.api.archive.updateMetadata({ id: nq, patch: { code: '16-NQ/TƯ' } }); // the older spelling: the same code
+    const report = await importText('bc12', [
+      'Báo cáo kết quả thực hiện Nghị quyết số 16-NQ/TW của Ban Chấp hành Trung ương',
+      'và Chỉ thị 17-CT/TW; nhắc lại Nghị quyết số 16-NQ/TW một lần nữa.',
+    ]);
+    // Numbers in a table are not a reference.
+    const table = await importText('bang', ['Bảng số liệu: 16 NQ TW 30 tấn.']);
+    const links = await p.api.archive.documentLinks({ id: report });
+    expect(links.refersTo).toEqual([
+      { code: '16-NQ/TW', pageSeq: 1, documents: [{ id: nq, title: 'nq16' }] },
+      { code: '17-CT/TW', pageSeq: 1, documents: [] },
+    ]);
+    expect((await p.api.archive.documentLinks({ id: nq })).referredBy).toEqual([{ documentId: report, title: 'bc12', pageSeq: 1 }]);
+    expect(await p.api.archive.documentLinks({ id: table })).toEqual({ refersTo: [], referredBy: [] });
+    await expect(p.api.archive.documentLinks({ id: 99999 })).rejects.toThrow('Không có tài liệu số 99999.');
+  });
+
   it('refuses an empty query in one sentence', async () => {
     await expect(p.api.archive.search({ query: '   ' })).rejects.toThrow('Cần từ khóa.');
     expect((await p.api.archive.search({ query: '" ", -/' })).hits).toEqual([]);

@@ -38,4 +38,12 @@ describe('metadata suggested from a document header', () => {
   it('suggests nothing from ordinary prose', () => {
     expect(suggestMetadata('Năm 1945, nhân dân trong tỉnh nổi dậy. Số người tham gia rất đông.')).toEqual({});
   });
+
+  it('does not take a document the text refers to for the document itself', () => {
+    const text = ['BÁO CÁO', 'Kết quả thực hiện Nghị quyết số 05-NQ/TU của Tỉnh ủy và Chỉ thị số 17-CT/TW.'].join('\n');
+    const s = suggestMetadata(text);
+    expect(s.code).toBeUndefined();
+    expect(s.issuer).toBeUndefined();
+    expect(s.docType).toBe('Báo cáo');
+  });
 });
