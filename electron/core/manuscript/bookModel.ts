@@ -5,6 +5,7 @@
  * metadata. Deleted nodes are left out.
  */
 import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
+import { toChronicleEntries } from '../../../shared/book/chronicle';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
@@ -116,7 +117,8 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
       id: `node-${r.id}`,
       title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title,
       numbered,
-      blocks: blocksOf(doc.content as RichNode[], { figure, mention }),
+      // A chronicle's paragraphs that open with a date lead are its entries.
+      blocks: book.kind === 'chronicle' ? toChronicleEntries(blocksOf(doc.content as RichNode[], { figure, mention })) : blocksOf(doc.content as RichNode[], { figure, mention }),
     };
   };
 

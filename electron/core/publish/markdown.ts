@@ -43,6 +43,7 @@ import type {
 } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { isTrimSize } from './setup';
+import { toChronicleEntries } from '../../../shared/book/chronicle';
 
 export interface MarkdownOptions {
   /** Folder that relative image paths are read from; images are skipped without it. */
@@ -374,27 +375,6 @@ class Reader {
   }
 }
 
-/** Chronicle layout: a paragraph that opens with bold text is an entry with that date lead. */
-function toChronicle(blocks: Block[]): Block[] {
-  return blocks.map((b) => {
-    if (b.kind !== 'paragraph') return b;
-    const first = b.runs[0];
-    if (!first || first.kind !== 'text' || !first.bold) return b;
-    let k = 0;
-    let label = '';
-    while (k < b.runs.length) {
-      const r = b.runs[k]!;
-      if (r.kind !== 'text' || !r.bold) break;
-      label += r.text;
-      k++;
-    }
-    const body = b.runs.slice(k);
-    const head = body[0];
-    if (head && head.kind === 'text') body[0] = { ...head, text: head.text.replace(/^\s+/, '') };
-    return { kind: 'chronicle-entry', dateLabel: label.trim(), body };
-  });
-}
-
 /**
  * Document collection layout: a `##` heading is a document's title; a fenced block with info
  * `header` right after it holds the header block in YAML (issuer, number, motto, placeDate,
@@ -516,7 +496,7 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
       chapter.subtitle = first.runs.map((r) => (r.kind === 'text' ? r.text : '')).join('');
       blocks.shift();
     }
-    if (layout === 'chronicle') chapter.blocks = toChronicle(chapter.blocks);
+    if (layout === 'chronicle') chapter.blocks = toChronicleEntries(chapter.blocks);
     if (layout === 'documents') chapter.blocks = toDocuments(chapter.blocks, rawFences);
     const isFront = attrs.front || (!attrs.back && !seenNumbered && FRONT_TITLES.test(text));
     const isBack = attrs.back || (!attrs.front && BACK_TITLES.test(text));
@@ -530,7 +510,7 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
     }
   }
   if (preface.length) {
-    const ch: Chapter = { kind: 'chapter', title: book.title, numbered: false, blocks: layout === 'chronicle' ? toChronicle(preface) : layout === 'documents' ? toDocuments(preface, rawFences) : preface };
+    const ch: Chapter = { kind: 'chapter', title: book.title, numbered: false, blocks: layout === 'chronicle' ? toChronicleEntries(preface) : layout === 'documents' ? toDocuments(preface, rawFences) : preface };
     book.body.unshift(ch);
   }
   return book;

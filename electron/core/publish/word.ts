@@ -31,6 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Book, Chapter, DocumentItem, Figure, InlineRun, Paragraph, Table } from '../../../shared/book/model';
+import { printedDateLead } from '../../../shared/book/chronicle';
 import { chapterLabel, partLabel, sectionLabel } from '../../../shared/numbering';
 
 /** Twips per centimetre. */
@@ -252,8 +253,7 @@ function blockParagraphs(ctx: WordContext, b: Block, depth = 0): (WParagraph | W
     case 'page-break':
       return [new WParagraph({ children: [new PageBreak()] })];
     case 'chronicle-entry': {
-      let label = b.dateLabel.normalize('NFC').trim();
-      if (!/[.:]$/.test(label)) label += '.';
+      const label = printedDateLead(b.dateLabel);
       const first = new WParagraph({
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: CM },

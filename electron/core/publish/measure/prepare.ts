@@ -18,6 +18,7 @@ import { copyBox } from '../ir';
 import { TRIM_SIZES, type ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
 import { chapterLabel, partLabel, sectionLabel } from '../../../../shared/numbering';
+import { printedDateLead } from '../../../../shared/book/chronicle';
 
 export const INF = 10000;
 
@@ -504,9 +505,7 @@ function prepareTable(ctx: PrepareContext, table: Table, env: BlockEnv, out: Pre
 }
 
 function prepareChronicleEntry(ctx: PrepareContext, e: ChronicleEntry, env: BlockEnv, out: Prepared[]): void {
-  let label = e.dateLabel.normalize('NFC').trim();
-  if (!/[.:]$/.test(label)) label += '.';
-  const runs: InlineRun[] = [{ kind: 'text', text: label, bold: true }, { kind: 'text', text: ' ' }, ...e.body];
+  const runs: InlineRun[] = [{ kind: 'text', text: printedDateLead(e.dateLabel), bold: true }, { kind: 'text', text: ' ' }, ...e.body];
   const paras: Paragraph[] = [{ kind: 'paragraph', runs }, ...(e.more ?? [])];
   if (e.sources && e.sources.length) {
     const last = paras[paras.length - 1]!;
