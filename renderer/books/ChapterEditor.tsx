@@ -19,6 +19,7 @@ import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
 import { RevisionsPanel } from './RevisionsPanel';
 import { ScanPanel } from './ScanPanel';
+import { transcriptionParagraphs } from './transcriptionParagraphs';
 import { useAutosave } from './useAutosave';
 
 type Side = 'footnotes' | 'comments' | 'revisions' | 'scan';
@@ -59,7 +60,7 @@ export function ChapterEditor({
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
-  const [picking, setPicking] = useState<'citation' | 'figure' | 'crossRef' | null>(null);
+  const [picking, setPicking] = useState<'citation' | 'figure' | 'document' | 'crossRef' | null>(null);
   /** The name picker's first query (the selected words), or null when closed. */
   const [naming, setNaming] = useState<string | null>(null);
   const [pendingComment, setPendingComment] = useState<PendingComment | null>(null);
@@ -214,6 +215,7 @@ export function ChapterEditor({
           {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => chain().insertFootnote().run(), 'insert-footnote')}
           {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking('citation'), 'insert-citation')}
           {tool(null, `▣ ${t('figures.tool')}`, t('figures.hint'), () => setPicking('figure'), 'insert-figure')}
+          {tool(null, `▤ ${t('archivalDocs.tool')}`, t('archivalDocs.toolHint'), () => setPicking('document'), 'insert-document')}
           {tool(
             'mention',
             `@ ${t('mentions.tool')}`,
@@ -305,6 +307,22 @@ export function ChapterEditor({
           onPick={(attrs) => {
             setPicking(null);
             chain().insertCrossRef(attrs).run();
+          }}
+        />
+      )}
+      {picking === 'document' && (
+        <CitationPicker
+          mode="document"
+          onClose={() => setPicking(null)}
+          onPickDocument={({ documentId, label }) => {
+            setPicking(null);
+            void (async () => {
+              // The document's text as it is now: a transcription where there is one, else the file's own text.
+              const doc = await api.archive.getDocument({ id: documentId });
+              const texts = await Promise.all(doc.pages.map(async (p) => (await api.archive.getPageText({ pageId: p.id })).text));
+              // No text yet (a scan not transcribed): an empty paragraph to type it into.
+              chain().insertArchivalDocument({ documentId, label, paragraphs: transcriptionParagraphs(texts) }).run();
+            })();
           }}
         />
       )}

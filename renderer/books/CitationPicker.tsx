@@ -1,7 +1,8 @@
 /**
  * The citation picker: fuzzy search over archived documents (numbers, titles, dates, issuers),
  * then the page and folio, with the generated citation previewed before it is inserted.
- * In figure mode the same search picks a scan page to show as a figure, with its caption.
+ * In figure mode the same search picks a scan page to show as a figure, with its caption; in
+ * document mode it picks a whole document to reproduce (văn kiện), its source note previewed.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,16 +17,19 @@ import { pickListKeys } from './pickListKeys';
 export function CitationPicker({
   onPick,
   onPickFigure,
+  onPickDocument,
   onClose,
   mode = 'citation',
 }: {
   onPick?(attrs: CitationAttrs): void;
   onPickFigure?(attrs: FigureAttrs & { caption: string }): void;
+  onPickDocument?(doc: { documentId: number; label: string }): void;
   onClose(): void;
-  mode?: 'citation' | 'figure';
+  mode?: 'citation' | 'figure' | 'document';
 }) {
   const { t } = useTranslation();
   const figure = mode === 'figure';
+  const whole = mode === 'document';
   const [caption, setCaption] = useState('');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<CitableDocument[]>([]);
@@ -55,9 +59,9 @@ export function CitationPicker({
     if (!chosen) return;
     void api.archive.getDocument({ id: chosen.id }).then((d) => {
       setPages(d.pages);
-      setPageSeq(d.pages[0]?.seq ?? null);
+      setPageSeq(whole ? null : (d.pages[0]?.seq ?? null));
     });
-  }, [chosen]);
+  }, [chosen, whole]);
 
   useEffect(() => {
     if (!chosen) return;
@@ -71,6 +75,10 @@ export function CitationPicker({
   const page = pages.find((p) => p.seq === pageSeq) ?? null;
   const insert = () => {
     if (!chosen) return;
+    if (whole) {
+      onPickDocument?.({ documentId: chosen.id, label: [chosen.number, chosen.title].filter(Boolean).join(' · ') });
+      return;
+    }
     if (figure) {
       if (page) onPickFigure?.({ documentId: chosen.id, pageId: page.id, pageSeq: page.seq, ...(page.rotation ? { rotation: page.rotation } : {}), caption: caption.trim() });
       return;
@@ -79,7 +87,7 @@ export function CitationPicker({
   };
 
   return (
-    <Dialog title={figure ? t('figures.pick') : t('citations.pick')} className="citation-picker" testId={figure ? 'figure-picker' : 'citation-picker'} onClose={onClose}>
+    <Dialog title={t(figure ? 'figures.pick' : whole ? 'archivalDocs.pick' : 'citations.pick')} className="citation-picker" testId={figure ? 'figure-picker' : whole ? 'document-picker' : 'citation-picker'} onClose={onClose}>
       {!chosen ? (
         <>
           <input
@@ -121,6 +129,9 @@ export function CitationPicker({
             <div>
               <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
               <div className="pick-title">{chosen.title}</div>
+              {whole ? (
+                <p className="muted small">{t('archivalDocs.hint', { count: pages.length })}</p>
+              ) : (
               <div className="form-row">
                 <label className="field">
                   <span>{t('citations.page')}</span>
@@ -140,6 +151,7 @@ export function CitationPicker({
                   </label>
                 )}
               </div>
+              )}
               {figure && (
                 <label className="field">
                   <span>{t('figures.caption')}</span>
@@ -149,7 +161,7 @@ export function CitationPicker({
             </div>
           </div>
           <div className="citation-preview" aria-live="polite">
-            <div className="subhead">{figure ? t('figures.source') : t('citations.preview')}</div>
+            <div className="subhead">{figure ? t('figures.source') : whole ? t('archivalDocs.source') : t('citations.preview')}</div>
             <p>{resolved?.spans.map((s, i) => (s.italic ? <em key={i}>{s.text}</em> : <span key={i}>{s.text}</span>))}</p>
           </div>
         </div>
@@ -163,8 +175,8 @@ export function CitationPicker({
         <button type="button" onClick={onClose}>
           {t('books.cancel')}
         </button>
-        <button type="button" className="primary" disabled={!chosen || (figure ? !page : !preview)} onClick={insert}>
-          {figure ? t('figures.insert') : t('citations.insert')}
+        <button type="button" className="primary" disabled={!chosen || (figure ? !page : whole ? false : !preview)} onClick={insert}>
+          {figure ? t('figures.insert') : whole ? t('archivalDocs.insert') : t('citations.insert')}
         </button>
       </div>
     </Dialog>

@@ -150,6 +150,15 @@ export const en: Messages = {
     inChapter_one: 'Citations in this chapter ({{count}})',
     inChapter_other: 'Citations in this chapter ({{count}})',
   },
+  archivalDocs: {
+    tool: 'Document',
+    hint_one: 'The document has {{count}} page: its full text (transcription or text from the file) is inserted for checking. Title, number, issuer, date and source come from its archival description at export.',
+    hint_other: 'The document has {{count}} pages: its full text (transcription or text from the file) is inserted for checking. Title, number, issuer, date and source come from its archival description at export.',
+    toolHint: 'Insert an archived document in full (for document collections)',
+    pick: 'Insert a document from the archive',
+    source: 'Source note under the document',
+    insert: 'Insert document',
+  },
   figures: {
     tool: 'Figure',
     hint: 'Insert a page of an archived scan as a figure, with a caption',

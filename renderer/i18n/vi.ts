@@ -149,6 +149,15 @@ export const vi = {
     inChapter_one: 'Trích dẫn trong chương ({{count}})',
     inChapter_other: 'Trích dẫn trong chương ({{count}})',
   },
+  archivalDocs: {
+    tool: 'Văn kiện',
+    hint_one: 'Văn kiện có {{count}} trang: toàn văn (bản chép hoặc chữ trích từ tệp) được chèn để soát lại. Tiêu đề, số ký hiệu, cơ quan, ngày tháng và nguồn lấy từ thông tin lưu trữ khi xuất bản.',
+    hint_other: 'Văn kiện có {{count}} trang: toàn văn (bản chép hoặc chữ trích từ tệp) được chèn để soát lại. Tiêu đề, số ký hiệu, cơ quan, ngày tháng và nguồn lấy từ thông tin lưu trữ khi xuất bản.',
+    toolHint: 'Chèn nguyên văn một văn kiện trong kho (cho sách văn kiện)',
+    pick: 'Chèn văn kiện từ kho tư liệu',
+    source: 'Nguồn ghi dưới văn kiện',
+    insert: 'Chèn văn kiện',
+  },
   figures: {
     tool: 'Ảnh tư liệu',
     hint: 'Chèn ảnh một trang bản quét trong kho, có chú thích ảnh',

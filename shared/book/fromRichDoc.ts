@@ -9,7 +9,7 @@
  *   preceded by an `IndexTermRun` so the typesetter's index lists it with its page;
  * - `crossRef` atoms become `CrossRefRun`s to the target chapter/heading.
  */
-import type { Block, Figure, IndexTermRun, InlineRun, Paragraph, Table } from './model';
+import type { Block, DocumentItem, Figure, IndexTermRun, InlineRun, Paragraph, Table } from './model';
 import type { RichNode } from '../manuscript/richDoc';
 
 export interface FromRichDocOptions {
@@ -17,6 +17,8 @@ export interface FromRichDocOptions {
   figure?: (attrs: Record<string, unknown>) => Pick<Figure, 'image' | 'source' | 'rotation'> | null;
   /** The current name of a mention from the registry (by its nameId); null keeps the mark's own term. */
   mention?: (attrs: Record<string, unknown>) => { term: string; sortKey?: string } | null;
+  /** A reproduced document's header, title and source note from its archival metadata (by documentId); null prints its text alone. */
+  archivalDocument?: (attrs: Record<string, unknown>) => Omit<DocumentItem, 'kind' | 'body'> | null;
 }
 
 const INDEX_KINDS = new Set(['person', 'place', 'organisation', 'subject']);
@@ -111,6 +113,13 @@ export function blocksOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions
       case 'table':
         blocks.push(tableOf(n, opts));
         break;
+      case 'archivalDocument': {
+        const body = blocksOf(n.content, opts);
+        const found = opts.archivalDocument?.(n.attrs ?? {}) ?? null;
+        if (found) blocks.push({ kind: 'document-item', ...found, body });
+        else blocks.push(...body);
+        break;
+      }
       case 'figure': {
         const caption = runsOf(n.content, opts);
         const found = opts.figure?.(n.attrs ?? {}) ?? null;

@@ -113,6 +113,22 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await figure.scrollIntoViewIfNeeded();
   await shot(page, '03b-figure-in-editor');
 
+  // A reproduced document (văn kiện): its transcription comes in as editable text under a header
+  // that names it; the export takes the header from the archive.
+  await call(page, 'archive', 'setPageText', { pageId: 1, text: 'Hội nghị Đảng ủy xã đã thảo luận.\n\nGiao cho các chi bộ thực hiện.' });
+  await editor.locator('figure[data-figure] figcaption').click();
+  await page.keyboard.press('End');
+  await page.getByTestId('insert-document').click();
+  const documents = page.getByTestId('document-picker');
+  await documents.getByRole('textbox').fill('tru so');
+  await documents.getByRole('button', { name: /Ảnh trụ sở/ }).click();
+  await expect(documents).toContainText('Văn kiện có 1 trang');
+  await documents.getByRole('button', { name: 'Chèn văn kiện' }).click();
+  const reproduced = editor.locator('section[data-archival-document]');
+  await expect(reproduced.locator('.doc-archival-head')).toHaveText('Ảnh trụ sở Đảng ủy xã năm 1960');
+  await expect(reproduced.locator('p')).toHaveText(['Hội nghị Đảng ủy xã đã thảo luận.', 'Giao cho các chi bộ thực hiện.']);
+  await shot(page, '03c-document-in-editor');
+
   // A comment on the first sentence.
   await editor.locator('p').first().click();
   await page.keyboard.press('Home');

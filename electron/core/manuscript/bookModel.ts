@@ -4,7 +4,9 @@
  * details, and every citation replaced by its text generated from the cited document's current
  * metadata. Deleted nodes are left out.
  */
+import type { ArchivalMetadata } from '../../../shared/archive/metadata';
 import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
+import { parseDocumentCode } from '../../../shared/text/documentCode';
 import { toChronicleEntries } from '../../../shared/book/chronicle';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
@@ -107,6 +109,34 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     return r ? { term: r.name, ...(r.sortKey ? { sortKey: r.sortKey } : {}) } : null;
   };
 
+  // A reproduced document: header, title and source note from its archival metadata as it is now.
+  const archivalDocument = (attrs: Record<string, unknown>) => {
+    const documentId = Number(attrs.documentId);
+    if (!Number.isInteger(documentId) || documentId <= 0) return null;
+    const d = docStmt.get(documentId) as { title: string; metadata: string } | undefined;
+    if (!d) return null;
+    let meta: ArchivalMetadata = {};
+    try {
+      meta = JSON.parse(d.metadata) as ArchivalMetadata;
+    } catch {
+      meta = {};
+    }
+    const system = meta.code ? parseDocumentCode(meta.code)?.system : undefined;
+    const placeDate = [meta.place, meta.date?.text].filter(Boolean).join(', ');
+    const spans = spansFor({ documentId, pageId: null, pageSeq: null, folio: '' });
+    return {
+      header: {
+        issuer: meta.issuer ? [meta.issuer] : [],
+        ...(meta.code ? { number: `Số ${meta.code}` } : {}),
+        ...(system === 'state' ? { motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' } : {}),
+        ...(placeDate ? { placeDate } : {}),
+      },
+      title: meta.docType || d.title,
+      ...(meta.abstract ? { subtitle: meta.abstract } : {}),
+      ...(spans?.length ? { sourceNote: [{ kind: 'text' as const, text: 'Nguồn: ' }, ...spans.filter((s) => s.text).map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))] } : {}),
+    };
+  };
+
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
     const stored = opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : (JSON.parse(r.content) as { content?: unknown[] });
@@ -118,7 +148,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
       title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title,
       numbered,
       // A chronicle's paragraphs that open with a date lead are its entries.
-      blocks: book.kind === 'chronicle' ? toChronicleEntries(blocksOf(doc.content as RichNode[], { figure, mention })) : blocksOf(doc.content as RichNode[], { figure, mention }),
+      blocks: book.kind === 'chronicle' ? toChronicleEntries(blocksOf(doc.content as RichNode[], { figure, mention, archivalDocument })) : blocksOf(doc.content as RichNode[], { figure, mention, archivalDocument }),
     };
   };
 

@@ -182,7 +182,7 @@ function documentBlocks(ctx: WordContext, d: DocumentItem): (WParagraph | WTable
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
   const centred = (s: string, o: Parameters<typeof text>[1] = {}) => new WParagraph({ alignment: AlignmentType.CENTER, children: [text(s, { size: BODY - 2, ...o })] });
-  const left = [...d.header.issuer.map((l, i) => centred(l, { bold: i === d.header.issuer.length - 1 })), ...(d.header.number ? [centred(`Số ${d.header.number}`)] : [])];
+  const left = [...d.header.issuer.map((l, i) => centred(l, { bold: i === d.header.issuer.length - 1 })), ...(d.header.number ? [centred(d.header.number)] : [])];
   const right = [...(d.header.motto ? [centred(d.header.motto, { bold: true })] : []), ...(d.header.placeDate ? [centred(d.header.placeDate, { italics: true })] : [])];
   const header = new WTable({
     borders,

@@ -15,6 +15,7 @@ import { Figure } from './figure';
 import { Footnote } from './footnote';
 import { Mention } from './mention';
 import { PageBreak } from './pageBreak';
+import { ArchivalDocument } from './archivalDocument';
 
 export interface ManuscriptExtensionOptions {
   footnoteLabel?: string;
@@ -31,6 +32,7 @@ export function manuscriptExtensions(opts: ManuscriptExtensionOptions = {}): Any
     Footnote.configure({ label: opts.footnoteLabel ?? 'Chú thích' }),
     Citation,
     PageBreak,
+    ArchivalDocument,
     opts.pageUrl ? Figure.configure({ pageUrl: opts.pageUrl }) : Figure,
     HeadingIds,
     CommentMark,

@@ -39,6 +39,30 @@ describe('figures and tables in the editor', () => {
     expect(e.getJSON().content![0]!.attrs!.rotation).toBe(270);
   });
 
+  it('inserts an archived document’s text as a reproduced document, which becomes a document item in the book', () => {
+    const e = checkChange(
+      doc(p('Văn kiện:')),
+      (ed) => {
+        ed.view.dispatch(ed.state.tr.setSelection(TextSelection.create(ed.state.doc, 1 + 'Văn kiện:'.length)));
+        ed.commands.insertArchivalDocument({ documentId: 7, label: '05-NQ/TU · Nghị quyết', paragraphs: ['Hội nghị đã thảo luận.', '  ', 'Giao cho các cấp ủy thực hiện.'] });
+      },
+      doc(
+        p('Văn kiện:'),
+        { type: 'archivalDocument', attrs: { documentId: 7, label: '05-NQ/TU · Nghị quyết' }, content: [p('Hội nghị đã thảo luận.'), p('Giao cho các cấp ủy thực hiện.')] },
+        { type: 'paragraph' },
+      ),
+    );
+    editors.push(e);
+    while (e.can().redo()) e.commands.redo();
+    expect(e.view.dom.querySelector('section[data-archival-document] .doc-archival-head')?.textContent).toBe('05-NQ/TU · Nghị quyết');
+    const json = e.getJSON();
+    const header = { header: { issuer: ['Tỉnh ủy Lai Châu'], number: 'Số 05-NQ/TU' }, title: 'Nghị quyết' };
+    const blocks = blocksOf(json.content as RichNode[], { archivalDocument: (a) => (a.documentId === 7 ? header : null) });
+    expect(blocks[1]).toEqual({ kind: 'document-item', ...header, body: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Hội nghị đã thảo luận.' }] }, { kind: 'paragraph', runs: [{ kind: 'text', text: 'Giao cho các cấp ủy thực hiện.' }] }] });
+    // A document gone from the archive prints its text alone.
+    expect(blocksOf(json.content as RichNode[]).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
   it('a table made in the editor becomes a Table block with a header row', () => {
     const e = makeEditor(doc(p('')));
     editors.push(e);

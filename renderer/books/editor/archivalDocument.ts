@@ -1,0 +1,65 @@
+/**
+ * A reproduced document (văn kiện) for document collections: an archived document's text as the
+ * node's editable content, `{ type: 'archivalDocument', attrs: { documentId, label }, content: [blocks] }`.
+ * Its header block (issuing body, number-and-symbol, place and date), its title and its source note
+ * are not typed: the export takes them from the document's archival metadata as it is then, like a
+ * citation. `label` is what the editor shows above the text ("05-NQ/TU · Nghị quyết về …").
+ */
+import { mergeAttributes, Node } from '@tiptap/core';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    archivalDocument: {
+      /** Inserts an archived document's text after the current block. */
+      insertArchivalDocument: (attrs: { documentId: number; label: string; paragraphs: string[] }) => ReturnType;
+    };
+  }
+}
+
+export const ArchivalDocument = Node.create({
+  name: 'archivalDocument',
+  group: 'block',
+  content: 'block+',
+  defining: true,
+  isolating: true,
+
+  addAttributes() {
+    return {
+      documentId: {
+        default: null,
+        parseHTML: (el: HTMLElement) => (el.getAttribute('data-document-id') ? Number(el.getAttribute('data-document-id')) : null),
+        renderHTML: (attrs: Record<string, unknown>) => (attrs.documentId == null ? {} : { 'data-document-id': String(attrs.documentId) }),
+      },
+      label: {
+        default: '',
+        parseHTML: (el: HTMLElement) => el.getAttribute('data-label') ?? '',
+        renderHTML: (attrs: Record<string, unknown>) => ({ 'data-label': String(attrs.label ?? '') }),
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: 'section[data-archival-document]', contentElement: 'div.doc-archival-body' }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    return [
+      'section',
+      mergeAttributes(HTMLAttributes, { 'data-archival-document': '', class: 'doc-archival' }),
+      ['div', { class: 'doc-archival-head', contenteditable: 'false' }, String(node.attrs.label ?? '')],
+      ['div', { class: 'doc-archival-body' }, 0],
+    ];
+  },
+
+  addCommands() {
+    return {
+      insertArchivalDocument:
+        ({ documentId, label, paragraphs }) =>
+        ({ chain }) => {
+          const texts = paragraphs.map((p) => p.normalize('NFC').trim()).filter(Boolean);
+          const content = (texts.length ? texts : ['']).map((p) => (p ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' }));
+          return chain().insertContent({ type: 'archivalDocument', attrs: { documentId, label: label.normalize('NFC') }, content }).run();
+        },
+    };
+  },
+});
