@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
@@ -39,6 +39,19 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   const run = useRef<ImportRun | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  // Ctrl+F (⌘F) finds in the archive, as in a document.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f' && searchInput.current) {
+        e.preventDefault();
+        searchInput.current.focus();
+        searchInput.current.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -176,6 +189,7 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
         {!empty && (
           <div className="archive-searchbar">
             <input
+              ref={searchInput}
               type="search"
               className="archive-search"
               name="archiveQuery"

@@ -198,7 +198,9 @@ test('imports one file of every format through the file dialog and shows each wi
 
   // Search: typed without diacritics, the Word file's text is found and the words are marked;
   // a double click opens it at the page that matched.
-  await page.getByTestId('archive-search').fill('khang chien');
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('archive-search')).toBeFocused();
+  await page.keyboard.type('khang chien');
   const hits = page.getByTestId('search-hit');
   await expect(hits).toHaveCount(1);
   await expect(page.getByTestId('search-summary')).toHaveText('Tìm thấy 1 tài liệu');
