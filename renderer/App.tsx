@@ -5,6 +5,7 @@ import { BooksView } from './books/BooksView';
 import { NameRegistryView } from './names/NameRegistryView';
 import { api } from './platform/platform';
 import { ProjectScreen } from './shell/ProjectScreen';
+import { QuickOpen } from './shell/QuickOpen';
 import { Sidebar, type View } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { StatusProvider } from './shell/status';
@@ -13,6 +14,22 @@ export function App() {
   const [project, setProject] = useState<ProjectInfo | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [view, setView] = useState<View>('archive');
+  const [quickOpen, setQuickOpen] = useState(false);
+  const [openDocument, setOpenDocument] = useState<{ id: number; seq: number } | null>(null);
+  const [openChapter, setOpenChapter] = useState<{ bookId: number; nodeId: number; seq: number } | null>(null);
+
+  // Ctrl+K or Ctrl+P (⌘ on a Mac): quick open, anywhere in a project.
+  useEffect(() => {
+    if (!project) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'k' || e.key.toLowerCase() === 'p')) {
+        e.preventDefault();
+        setQuickOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [project]);
 
   useEffect(() => {
     void api.project.current({}).then((p) => {
@@ -31,9 +48,39 @@ export function App() {
       <div className="app">
         {project ? (
           <div className="workbench">
-            <Sidebar project={project} view={view} onView={setView} onClose={() => void api.project.close({}).then(() => setProject(null))} />
+            <Sidebar
+              project={project}
+              view={view}
+              onView={(v) => {
+                // A quick-open request is done once its view has shown it.
+                setOpenDocument(null);
+                setOpenChapter(null);
+                setView(v);
+              }}
+              onClose={() => void api.project.close({}).then(() => setProject(null))} />
             <main className="main">
-              {view === 'archive' ? <ArchiveView onChanged={refreshProject} /> : view === 'books' ? <BooksView onChanged={refreshProject} /> : <NameRegistryView />}
+              {view === 'archive' ? (
+                <ArchiveView onChanged={refreshProject} open={openDocument} />
+              ) : view === 'books' ? (
+                <BooksView onChanged={refreshProject} open={openChapter} />
+              ) : (
+                <NameRegistryView />
+              )}
+              {quickOpen && (
+                <QuickOpen
+                  onClose={() => setQuickOpen(false)}
+                  onDocument={(id) => {
+                    setQuickOpen(false);
+                    setView('archive');
+                    setOpenDocument({ id, seq: Date.now() });
+                  }}
+                  onChapter={(bookId, nodeId) => {
+                    setQuickOpen(false);
+                    setView('books');
+                    setOpenChapter({ bookId, nodeId, seq: Date.now() });
+                  }}
+                />
+              )}
             </main>
           </div>
         ) : (

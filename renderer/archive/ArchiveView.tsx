@@ -22,7 +22,8 @@ function formatEta(t: TFunction, s: number | null): string | null {
   return t('archive.eta', { time: s < 90 ? t('archive.etaSeconds', { n: Math.max(1, Math.round(s)) }) : t('archive.etaMinutes', { n: Math.round(s / 60) }) });
 }
 
-export function ArchiveView({ onChanged }: { onChanged(): void }) {
+/** `open` asks the view to open a document in the viewer (quick open); `seq` tells one request from the next. */
+export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { id: number; seq: number } | null }) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [version, setVersion] = useState(0);
@@ -40,6 +41,11 @@ export function ArchiveView({ onChanged }: { onChanged(): void }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
+  const openSeq = open?.seq;
+  useEffect(() => {
+    if (open) setViewing(open.id);
+    // Runs once per request (its seq), not when the request object is recreated.
+  }, [openSeq]);
   // Ctrl+F (⌘F) finds in the archive, as in a document.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -15,7 +15,8 @@ import './books.css';
 
 type AddChoice = 'part' | `front:${NodeRole}` | `back:${NodeRole}`;
 
-export function BooksView({ onChanged }: { onChanged(): void }) {
+/** `open` asks the view to open a chapter of a book (quick open); `seq` tells one request from the next. */
+export function BooksView({ onChanged, open }: { onChanged(): void; open?: { bookId: number; nodeId: number; seq: number } | null }) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [books, setBooks] = useState<BookSummary[]>([]);
@@ -49,10 +50,26 @@ export function BooksView({ onChanged }: { onChanged(): void }) {
 
   useEffect(() => {
     void loadBooks().then((list) => {
+      if (open) return; // the quick-open request below chooses the book
       if (list[0]) void openBook(list[0].id);
       else setCreating(true);
     });
   }, [loadBooks, openBook]);
+
+  const openSeq = open?.seq;
+  useEffect(() => {
+    if (!open) return;
+    void (async () => {
+      try {
+        setBook(await api.manuscript.getBook({ id: open.bookId }));
+        setChapter(await api.manuscript.getChapter({ id: open.nodeId }));
+        setEditorKey((k) => k + 1);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    })();
+    // Runs once per request (its seq), not when the request object is recreated.
+  }, [openSeq]);
 
   const guard = async (work: () => Promise<void>) => {
     setError(null);

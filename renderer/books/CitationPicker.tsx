@@ -12,7 +12,7 @@ import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 import type { FigureAttrs } from './editor/figure';
 import { Dialog } from '../shell/Dialog';
-import { pickListKeys } from './pickListKeys';
+import { pickListKeys } from '../shell/pickListKeys';
 
 export function CitationPicker({
   onPick,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { crossRefText, type CrossRefShow, type CrossRefTarget } from '../../shared/manuscript/crossRef';
 import { foldForSearch } from '../../shared/text/fold';
 import { Dialog } from '../shell/Dialog';
-import { pickListKeys } from './pickListKeys';
+import { pickListKeys } from '../shell/pickListKeys';
 
 export function CrossRefPicker({
   targets,

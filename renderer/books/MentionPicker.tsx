@@ -9,7 +9,7 @@ import { foldForSearch } from '../../shared/text/fold';
 import { api } from '../platform/platform';
 import type { MentionAttrs } from './editor/mention';
 import { Dialog } from '../shell/Dialog';
-import { pickListKeys } from './pickListKeys';
+import { pickListKeys } from '../shell/pickListKeys';
 
 export function MentionPicker({ initial, onPick, onClose }: { initial: string; onPick(attrs: MentionAttrs): void; onClose(): void }) {
   const { t } = useTranslation();

@@ -167,6 +167,14 @@ export const en: Messages = {
     source: 'Source note under the figure',
     insert: 'Insert figure',
   },
+  quickOpen: {
+    title: 'Quick open',
+    placeholder: 'Type a number, a document title or a chapter title…',
+    document: 'Document',
+    chapter: 'Chapter',
+    none: 'No document or chapter found.',
+    hint: '↑↓ to choose, Enter to open, Esc to close. Ctrl+K opens this again.',
+  },
   names: {
     title: 'Names for the index',
     count_one: '{{count}} name',

@@ -166,6 +166,14 @@ export const vi = {
     source: 'Nguồn ghi dưới ảnh',
     insert: 'Chèn ảnh',
   },
+  quickOpen: {
+    title: 'Mở nhanh',
+    placeholder: 'Gõ số ký hiệu, tên tài liệu hoặc tên chương…',
+    document: 'Tài liệu',
+    chapter: 'Chương',
+    none: 'Không tìm thấy tài liệu hay chương nào.',
+    hint: '↑↓ để chọn, Enter để mở, Esc để đóng. Mở lại bằng Ctrl+K.',
+  },
   names: {
     title: 'Tên riêng cho bảng tra cứu',
     count_one: '{{count}} tên',

@@ -236,5 +236,19 @@ test('figures, mentions, cross-references, comments, draft import and the export
   // Searching without diacritics.
   await page.getByLabel('Tìm tên (không dấu cũng được)').fill('lo van hac');
   await expect(rows).toHaveCount(1);
+
+  // Quick open (Ctrl+K): a chapter by a few letters of its title, then an archived document.
+  await page.keyboard.press('Control+k');
+  const quick = page.getByTestId('quick-open');
+  await quick.getByRole('textbox').fill('khang chien');
+  await expect(quick.getByTestId('quick-open-item').first()).toContainText('Kháng chiến chống thực dân Pháp');
+  await shot(page, '09-quick-open');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('li[aria-selected="true"]').filter({ hasText: 'Kháng chiến chống thực dân Pháp' })).toHaveCount(1);
+  await page.keyboard.press('Control+k');
+  await quick.getByRole('textbox').fill('tru so');
+  await expect(quick.getByTestId('quick-open-item').first()).toContainText('Ảnh trụ sở Đảng ủy xã năm 1960');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scan')).toBeVisible();
   expect(errors).toEqual([]);
 });
