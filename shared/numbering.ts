@@ -32,7 +32,22 @@ export function sectionLabel(level: 1 | 2 | 3, n: number): string {
   return level === 1 ? `${toRoman(n)}.` : level === 2 ? `${n}.` : `${toLetter(n)})`;
 }
 
+/**
+ * Counts one section heading of `level` in a chapter's `counters` ([I., 1., a)], mutated: the
+ * levels below it restart) and returns its label.
+ */
+export function countSection(counters: number[], level: 1 | 2 | 3): string {
+  counters[level - 1] = (counters[level - 1] ?? 0) + 1;
+  for (let i = level; i < 3; i++) counters[i] = 0;
+  return sectionLabel(level, counters[level - 1]!);
+}
+
+/** A chapter's name in running text and references: "Chương I" (or "Chương 1"). */
+export function chapterName(n: number, style: 'roman' | 'arabic' = 'roman'): string {
+  return `Chương ${style === 'roman' ? toRoman(n) : n}`;
+}
+
 /** A chapter's label as printed above its title: "CHƯƠNG I" (or "CHƯƠNG 1"). */
 export function chapterLabel(n: number, style: 'roman' | 'arabic' = 'roman'): string {
-  return `CHƯƠNG ${style === 'roman' ? toRoman(n) : n}`;
+  return chapterName(n, style).toLocaleUpperCase('vi');
 }

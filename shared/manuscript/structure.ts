@@ -7,7 +7,7 @@
  * tham khảo). Numbering — "Phần thứ nhất", "CHƯƠNG I", "Phụ lục 1" — is derived from the order,
  * never typed into titles. Sections inside a chapter are its headings (I., 1., a)).
  */
-import { partLabel, sectionLabel, toRoman } from '../numbering';
+import { chapterName, countSection, partLabel } from '../numbering';
 
 export type NodeKind = 'part' | 'chapter' | 'front' | 'back';
 
@@ -122,7 +122,7 @@ export function structureLabels(nodes: readonly StructureNode[], opts: Numbering
       labels.set(n.id, partLabel(part));
     } else if (n.kind === 'chapter') {
       chapter += 1;
-      labels.set(n.id, `Chương ${opts.chapterStyle === 'arabic' ? String(chapter) : toRoman(chapter)}`);
+      labels.set(n.id, chapterName(chapter, opts.chapterStyle));
     } else if (n.role === 'appendix' && appendices > 1) {
       appendix += 1;
       labels.set(n.id, `Phụ lục ${appendix}`);
@@ -134,12 +134,7 @@ export function structureLabels(nodes: readonly StructureNode[], opts: Numbering
 /** Labels of a chapter's headings: I., II. › 1., 2. › a), b); counters below a level restart. */
 export function headingLabels(levels: readonly (1 | 2 | 3)[]): string[] {
   const counters = [0, 0, 0];
-  return levels.map((level) => {
-    counters[level - 1]! += 1;
-    for (let i = level; i < 3; i++) counters[i] = 0;
-    const n = counters[level - 1]!;
-    return sectionLabel(level, n);
-  });
+  return levels.map((level) => countSection(counters, level));
 }
 
 export interface MoveTarget {

@@ -12,8 +12,8 @@ import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
 import { crossRefTargets } from '../../../shared/manuscript/crossRef';
-import { outlineOf, withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
-import { orderTree, structureLabels } from '../../../shared/manuscript/structure';
+import { withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
+import { orderTree, structureLabels, type OutlineHeading } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
@@ -27,7 +27,12 @@ interface Row {
   position: number;
   title: string;
   content: string;
+  /** The chapter's headings as stored at its last save (JSON OutlineHeading[]). */
+  outline: string;
 }
+
+/** A proof holds the node asked for and, for a part, its chapters; the rest of the book is not converted. */
+const inScope = (only: ExportScope | undefined, r: { id: number; parentId: number | null }) => !only || r.id === only.nodeId || r.parentId === only.nodeId;
 
 export interface LoadBookOptions {
   /** Figure images already read through the archive (see loadManuscriptBookForExport), by page id. */
@@ -48,9 +53,16 @@ export interface ExportScope {
  */
 export async function loadManuscriptBookForExport(session: ProjectSession, bookId: number, only?: ExportScope): Promise<Book> {
   const db = session.require().db;
-  const docs = (db.prepare("SELECT content FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL AND content LIKE '%\"figure\"%'").all(bookId) as { content: string }[]).map(
-    (r) => JSON.parse(r.content) as { content?: unknown[] },
-  );
+  // Only the figures the export will print are read (a proof's, not the whole book's).
+  const docs = (
+    db.prepare("SELECT id, parent_id AS parentId, content FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL AND content LIKE '%\"figure\"%'").all(bookId) as {
+      id: number;
+      parentId: number | null;
+      content: string;
+    }[]
+  )
+    .filter((r) => inScope(only, r))
+    .map((r) => JSON.parse(r.content) as { content?: unknown[] });
   if (only?.doc) docs.push(only.doc);
   const images = await loadFigureImages(session, figurePageIds(docs));
   return loadManuscriptBook(db, bookId, { images, ...(only ? { only } : {}) });
@@ -63,7 +75,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
   if (!book) throw new UserFacingError('manuscript.book-not-found', `Không có sách số ${bookId}.`);
   const details = JSON.parse(book.details) as BookDetails;
   const rows = db
-    .prepare('SELECT id, parent_id AS parentId, kind, role, position, title, content FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL')
+    .prepare('SELECT id, parent_id AS parentId, kind, role, position, title, content, outline FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL')
     .all(bookId) as Row[];
 
   const docStmt = db.prepare('SELECT title, metadata FROM documents WHERE id = ?');
@@ -92,9 +104,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     if (!image) return null;
     const page = pageStmt.get(pageId) as { documentId: number; seq: number; rotation: number } | undefined;
     const spans = page ? spansFor({ documentId: page.documentId, pageId, pageSeq: page.seq, folio: typeof attrs.folio === 'string' ? attrs.folio : '' }) : null;
-    const source: InlineRun[] | undefined = spans?.length
-      ? [{ kind: 'text', text: 'Nguồn: ' }, ...spans.filter((s) => s.text).map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))]
-      : undefined;
+    const source = sourceNote(spans);
     // The page as the archivist turned it in the viewer.
     const rotation = page && (page.rotation === 90 || page.rotation === 180 || page.rotation === 270) ? (page.rotation as 90 | 180 | 270) : undefined;
     return { image, ...(source ? { source } : {}), ...(rotation ? { rotation } : {}) };
@@ -123,7 +133,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     }
     const system = meta.code ? parseDocumentCode(meta.code)?.system : undefined;
     const placeDate = [meta.place, meta.date?.text].filter(Boolean).join(', ');
-    const spans = spansFor({ documentId, pageId: null, pageSeq: null, folio: '' });
+    const note = sourceNote(spansFor({ documentId, pageId: null, pageSeq: null, folio: '' }));
     return {
       header: {
         issuer: meta.issuer ? [meta.issuer] : [],
@@ -133,23 +143,20 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
       },
       title: meta.docType || d.title,
       ...(meta.abstract ? { subtitle: meta.abstract } : {}),
-      ...(spans?.length ? { sourceNote: [{ kind: 'text' as const, text: 'Nguồn: ' }, ...spans.filter((s) => s.text).map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))] } : {}),
+      ...(note ? { sourceNote: note } : {}),
     };
   };
 
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
-    const stored = opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : (JSON.parse(r.content) as { content?: unknown[] });
-    const doc = withCitationsAsText(stored, spansFor);
     const label = labels.get(r.id) ?? '';
-    return {
-      kind: 'chapter',
-      id: `node-${r.id}`,
-      title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title,
-      numbered,
-      // A chronicle's paragraphs that open with a date lead are its entries.
-      blocks: book.kind === 'chronicle' ? toChronicleEntries(blocksOf(doc.content as RichNode[], { figure, mention, archivalDocument })) : blocksOf(doc.content as RichNode[], { figure, mention, archivalDocument }),
-    };
+    const chapter: Chapter = { kind: 'chapter', id: `node-${r.id}`, title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title, numbered, blocks: [] };
+    if (!inScope(opts.only, r)) return chapter; // outside a proof: only its place and number count
+    const stored = opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : (JSON.parse(r.content) as { content?: unknown[] });
+    const blocks = blocksOf(withCitationsAsText(stored, spansFor).content as RichNode[], { figure, mention, archivalDocument });
+    // A chronicle's paragraphs that open with a date lead are its entries.
+    chapter.blocks = book.kind === 'chronicle' ? toChronicleEntries(blocks) : blocks;
+    return chapter;
   };
 
   const { roots, children } = orderTree(rows);
@@ -170,9 +177,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
   }
   // A proof's cross-references to the rest of the book print as the whole book numbers them.
   const externalTargets = opts.only
-    ? Object.fromEntries(
-        crossRefTargets(rows.map((r) => ({ ...r, outline: outlineOf(JSON.parse(r.content) as { content?: unknown[] }) }))).map((t) => [t.id, { number: t.number, title: t.title }]),
-      )
+    ? Object.fromEntries(crossRefTargets(rows.map((r) => ({ ...r, outline: JSON.parse(r.outline) as OutlineHeading[] }))).map((t) => [t.id, { number: t.number, title: t.title }]))
     : undefined;
 
   const credits = details.credits ?? {};
@@ -221,4 +226,10 @@ function scope(rows: Row[], all: { front: Chapter[]; body: BodyDivision[]; back:
     }
   }
   return null;
+}
+
+/** "Nguồn: " and a citation's text, as printed under a figure or a reproduced document; undefined without one. */
+function sourceNote(spans: CitationSpan[] | null): InlineRun[] | undefined {
+  const parts = (spans ?? []).filter((s) => s.text);
+  return parts.length ? [{ kind: 'text', text: 'Nguồn: ' }, ...parts.map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))] : undefined;
 }

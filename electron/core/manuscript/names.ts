@@ -106,32 +106,30 @@ export class NameRegistry {
     if (from.kind !== into.kind) throw new UserFacingError('manuscript.merge-kind', `Chỉ gộp được hai tên cùng loại: “${from.name}” và “${into.name}” khác loại.`);
     const db = this.db();
     const needle = `%"nameId":${fromId}%`;
-    let moved = 0;
-    const rewrite = (content: string): string | null => {
+    /** The content with the name's mentions pointing at the other, and how many there were. */
+    const rewrite = (content: string): { next: string; count: number } => {
       const doc = JSON.parse(content) as Node;
-      let changed = false;
+      let count = 0;
       eachMention(doc.content, (a) => {
         if (Number(a.nameId) !== fromId) return;
-        a.nameId = intoId;
-        a.kind = into.kind;
-        a.term = into.name;
-        changed = true;
-        moved++;
+        Object.assign(a, { nameId: intoId, kind: into.kind, term: into.name });
+        count++;
       });
-      return changed ? JSON.stringify(doc) : null;
+      return { next: JSON.stringify(doc), count };
     };
+    let moved = 0;
     db.transaction(() => {
       const now = new Date().toISOString();
       for (const r of db.prepare('SELECT id, content FROM book_nodes WHERE content LIKE ?').all(needle) as { id: number; content: string }[]) {
-        const next = rewrite(r.content);
-        if (next) db.prepare('UPDATE book_nodes SET content = ?, updated_at = ? WHERE id = ?').run(next, now, r.id);
+        const { next, count } = rewrite(r.content);
+        if (count) db.prepare('UPDATE book_nodes SET content = ?, updated_at = ? WHERE id = ?').run(next, now, r.id);
+        moved += count;
       }
-      const before = moved;
+      // Revisions are history: rewritten so a restore brings no stray mention back, not counted.
       for (const r of db.prepare('SELECT id, content FROM chapter_revisions WHERE content LIKE ?').all(needle) as { id: number; content: string }[]) {
-        const next = rewrite(r.content);
-        if (next) db.prepare('UPDATE chapter_revisions SET content = ? WHERE id = ?').run(next, r.id);
+        const { next, count } = rewrite(r.content);
+        if (count) db.prepare('UPDATE chapter_revisions SET content = ? WHERE id = ?').run(next, r.id);
       }
-      moved = before; // revisions are history: count only the live text
       db.prepare('DELETE FROM index_names WHERE id = ?').run(fromId);
     })();
     return moved;

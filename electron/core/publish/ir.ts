@@ -162,7 +162,7 @@ export interface Section {
   outline: OutlineEntry[];
   /** First page has no running head (chapter opening). */
   opening: boolean;
-  /** With `style.columns`: how many flow blocks at the start run across both columns. */
+  /** Set only with `style.columns`: how many flow blocks at the start run across both columns. */
   spanBlocks?: number;
 }
 

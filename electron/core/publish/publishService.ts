@@ -3,7 +3,7 @@ import type { InputOf, ServiceImpl } from '../../../shared/api/contract';
 import type { publishContract } from '../../../shared/api/publish';
 import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
-import { partLabel, toRoman } from '../../../shared/numbering';
+import { chapterName, partLabel } from '../../../shared/numbering';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
 
@@ -26,7 +26,7 @@ function proofName(book: Book): string {
   const div = book.front[0] ?? book.back[0] ?? book.body[0];
   if (!div) return '';
   if (div.kind === 'part') return div.number ? `${partLabel(div.number)} ${div.title}` : div.title;
-  return div.numbered && div.number ? `Chương ${toRoman(div.number)} ${div.title}` : div.title;
+  return div.numbered && div.number ? `${chapterName(div.number, book.setup?.chapterLabel)} ${div.title}` : div.title;
 }
 
 export function createPublishService(session: ProjectSession): ServiceImpl<typeof publishContract> {

@@ -32,7 +32,7 @@ import {
 } from 'docx';
 import type { Block, Book, Chapter, DocumentItem, Figure, InlineRun, Paragraph, Table } from '../../../shared/book/model';
 import { printedDateLead } from '../../../shared/book/chronicle';
-import { chapterLabel, partLabel, sectionLabel } from '../../../shared/numbering';
+import { chapterLabel, chapterName, countSection, partLabel } from '../../../shared/numbering';
 
 /** Twips per centimetre. */
 const CM = 567;
@@ -117,16 +117,15 @@ function targetsOf(book: Book): Map<string, Target> {
     let number = '';
     if (numbered && ch.numbered) {
       chapterNo = ch.number ?? chapterNo + 1;
-      number = `Chương ${chapterLabel(chapterNo, book.setup?.chapterLabel).replace(/^CHƯƠNG /, '')}`;
+      number = chapterName(chapterNo, book.setup?.chapterLabel);
     }
     if (ch.id) targets.set(ch.id, { number, title: ch.title });
-    const c = [0, 0, 0];
-    for (const b of ch.blocks)
-      if (b.kind === 'heading' && b.numbered !== false) {
-        c[b.level - 1]! += 1;
-        for (let i = b.level; i < 3; i++) c[i] = 0;
-        if (b.id) targets.set(b.id, { number: book.layout === 'history' ? sectionLabel(b.level, c[b.level - 1]!) : '', title: plain(b.runs) });
-      } else if (b.kind === 'heading' && b.id) targets.set(b.id, { number: '', title: plain(b.runs) });
+    const counters = [0, 0, 0];
+    for (const b of ch.blocks) {
+      if (b.kind !== 'heading') continue;
+      const label = b.numbered !== false ? countSection(counters, b.level) : '';
+      if (b.id) targets.set(b.id, { number: book.layout === 'history' ? label : '', title: plain(b.runs) });
+    }
   };
   book.front.forEach((c) => chapter(c, false));
   for (const d of book.body) {
@@ -216,10 +215,8 @@ function blockParagraphs(ctx: WordContext, b: Block, depth = 0): (WParagraph | W
     case 'heading': {
       let number = '';
       if (b.numbered !== false) {
-        const c = ctx.counters;
-        c[b.level - 1] = (c[b.level - 1] ?? 0) + 1;
-        for (let i = b.level; i < 3; i++) c[i] = 0;
-        if (ctx.layout === 'history') number = `${sectionLabel(b.level, c[b.level - 1]!)} `;
+        const label = countSection(ctx.counters, b.level);
+        if (ctx.layout === 'history') number = `${label} `;
       }
       const children = [text(number), ...runs(ctx, b.runs)];
       return [

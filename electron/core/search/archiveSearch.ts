@@ -79,7 +79,8 @@ export function searchArchive(db: Db, query: string, limit: number): ArchiveSear
     }
     const text = (pageStmt.get(best.pageId) as { text: string }).text;
     // The page's own text when the words are in it, else the abstract (a match on the metadata).
-    const inText = words.some((w) => foldForSearch(text).includes(w));
+    const foldedText = foldForSearch(text);
+    const inText = words.some((w) => foldedText.includes(w));
     const source = inText || typeof meta.abstract !== 'string' ? text : meta.abstract;
     hits.push({
       documentId,

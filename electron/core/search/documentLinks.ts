@@ -18,30 +18,31 @@ const keyOf = (code: string, tables: DocumentCodeTables) => foldKey(parseDocumen
 
 export function documentLinks(db: Db, id: number, tables: DocumentCodeTables): DocumentLinks {
   const self = db.prepare("SELECT json_extract(metadata, '$.code') AS code FROM documents WHERE id = ?").get(id) as { code: string | null } | undefined;
-  const coded = db.prepare("SELECT id, title, json_extract(metadata, '$.code') AS code FROM documents WHERE json_extract(metadata, '$.code') IS NOT NULL").all() as {
-    id: number;
-    title: string;
-    code: string;
-  }[];
-  const byKey = new Map<string, { id: number; title: string }[]>();
-  for (const d of coded) {
-    if (typeof d.code !== 'string' || !d.code.trim()) continue;
-    const k = keyOf(d.code, tables);
-    byKey.set(k, [...(byKey.get(k) ?? []), { id: d.id, title: d.title }]);
-  }
+  const selfKey = self?.code ? keyOf(self.code, tables) : '';
 
   // What this document refers to, in reading order, each code once.
-  const refersTo: DocumentLinks['refersTo'] = [];
-  const seen = new Set<string>();
-  const selfKey = self?.code ? keyOf(self.code, tables) : '';
+  const found: { key: string; code: string; pageSeq: number }[] = [];
   const pages = db.prepare('SELECT seq, text FROM pages WHERE document_id = ? ORDER BY seq').all(id) as { seq: number; text: string }[];
   for (const p of pages)
     for (const ref of findDocumentReferences(p.text, tables)) {
-      const k = foldKey(ref.parsed.normalized);
-      if (seen.has(k) || k === selfKey) continue;
-      seen.add(k);
-      refersTo.push({ code: ref.parsed.normalized, pageSeq: p.seq, documents: (byKey.get(k) ?? []).filter((d) => d.id !== id) });
+      const key = foldKey(ref.parsed.normalized);
+      if (key !== selfKey && !found.some((f) => f.key === key)) found.push({ key, code: ref.parsed.normalized, pageSeq: p.seq });
     }
+  // The archive's documents by code, read only when the text refers to any.
+  const byKey = new Map<string, { id: number; title: string }[]>();
+  if (found.length) {
+    const coded = db.prepare("SELECT id, title, json_extract(metadata, '$.code') AS code FROM documents WHERE json_extract(metadata, '$.code') IS NOT NULL AND id <> ?").all(id) as {
+      id: number;
+      title: string;
+      code: unknown;
+    }[];
+    for (const d of coded) {
+      if (typeof d.code !== 'string' || !d.code.trim()) continue;
+      const k = keyOf(d.code, tables);
+      byKey.set(k, [...(byKey.get(k) ?? []), { id: d.id, title: d.title }]);
+    }
+  }
+  const refersTo: DocumentLinks['refersTo'] = found.map((f) => ({ code: f.code, pageSeq: f.pageSeq, documents: byKey.get(f.key) ?? [] }));
 
   // Who refers to this document: its code as a phrase in page text, confirmed by the reader.
   const referredBy: DocumentLinks['referredBy'] = [];

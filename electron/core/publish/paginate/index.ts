@@ -315,7 +315,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (pages.length % 2 === 1) pages.push(newPage('', ''));
       firstArabic = pages.length;
     }
-    const fills = fillSection(s.flow, s.style.columns ? (s.spanBlocks ?? 0) : undefined);
+    const fills = fillSection(s.flow, s.spanBlocks);
     const colShift = s.style.columns ? (setup.textWidth + s.style.columns.gap) / 2 : 0;
     fills.forEach((f, k) => {
       const index = pages.length;
