@@ -30,7 +30,8 @@ function FootnoteItem({ editor, index, node }: { editor: Editor; index: number; 
     const el = host.current;
     if (!el) return;
     const getPos = () => footnotes(editor.state.doc)[index]?.pos;
-    handle.current = mountFootnoteEditor(el, editor.view, node, getPos, { label: t('footnotes.numbered', { n: index + 1 }) });
+    const onMention = (editor.extensionManager.extensions.find((x) => x.name === 'footnote')?.options as { onMention?: (() => void) | null } | undefined)?.onMention ?? null;
+    handle.current = mountFootnoteEditor(el, editor.view, node, getPos, { label: t('footnotes.numbered', { n: index + 1 }), onMention });
     return () => {
       handle.current?.destroy();
       handle.current = null;

@@ -11,6 +11,7 @@
  */
 import type { Block, DocumentItem, Figure, IndexTermRun, InlineRun, Paragraph, Table } from './model';
 import type { RichNode } from '../manuscript/richDoc';
+import { manuscriptSchema } from '../manuscript/schema';
 
 export interface FromRichDocOptions {
   /** The image and source note of a figure, from its attributes (documentId, pageId…); null when unavailable. */
@@ -61,7 +62,7 @@ function runsOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions = {}): I
     } else if (n.type === 'hardBreak') {
       runs.push({ kind: 'text', text: ' ' });
     } else if (n.type === 'footnote') {
-      runs.push({ kind: 'footnote', content: paragraphsOf(n.content, opts) });
+      runs.push({ kind: 'footnote', content: noteParagraphs(n.content, opts) });
     } else if (n.type === 'crossRef') {
       const targetId = typeof n.attrs?.targetId === 'string' ? n.attrs.targetId : '';
       const show = String(n.attrs?.show ?? 'full');
@@ -96,13 +97,28 @@ function tableOf(n: RichNode, opts: FromRichDocOptions): Table {
   return table;
 }
 
-function paragraphsOf(nodes: RichNode[] | undefined, opts: FromRichDocOptions): Paragraph[] {
+/**
+ * A footnote's paragraphs. The editor gives a note inline content (text, citations, mentions,
+ * cross-references): that is one paragraph, however many pieces it has. Paragraphs found inside a
+ * note (older documents, other tools) stay paragraphs, and inline pieces between them are one.
+ */
+function noteParagraphs(nodes: RichNode[] | undefined, opts: FromRichDocOptions): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const b of blocksOf(nodes, opts)) {
-    if (b.kind === 'paragraph') out.push(b);
+  let inline: RichNode[] = [];
+  const flush = () => {
+    const runs = runsOf(inline, opts);
+    if (runs.length) out.push({ kind: 'paragraph', runs, indent: false });
+    inline = [];
+  };
+  for (const n of nodes ?? []) {
+    const type = manuscriptSchema.nodes[n.type];
+    if (type ? type.isInline : !n.content) inline.push(n);
+    else {
+      flush();
+      for (const b of blocksOf([n], opts)) if (b.kind === 'paragraph' && b.runs.length) out.push({ ...b, indent: false });
+    }
   }
-  // A footnote whose content is inline (no paragraph wrapper) becomes one paragraph.
-  if (out.length === 0 && nodes?.length) out.push({ kind: 'paragraph', runs: runsOf(nodes, opts), indent: false });
+  flush();
   return out;
 }
 

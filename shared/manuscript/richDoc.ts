@@ -129,14 +129,25 @@ export function withCitationsAsText(doc: { content?: unknown[] }, spansFor: (ref
   const map = (nodes: RichNode[] | undefined): RichNode[] | undefined => {
     if (!nodes) return nodes;
     const out: RichNode[] = [];
-    for (const n of nodes) {
+    nodes.forEach((n, i) => {
       if (n.type === 'citation') {
         const ref = citationRefOf(n.attrs);
-        const spans = (ref && spansFor(ref)) ?? [{ text: typeof n.attrs?.text === 'string' ? n.attrs.text : '' }];
-        for (const s of spans) if (s.text) out.push({ type: 'text', text: s.text, ...(s.italic ? { marks: [{ type: 'italic' }] } : {}) });
+        const spans = [...((ref && spansFor(ref)) ?? [{ text: typeof n.attrs?.text === 'string' ? n.attrs.text : '' }])];
+        // "Xem: A; B." — a citation's closing full stop gives way to the punctuation typed after it.
+        const next = nodes[i + 1];
+        if (next?.type === 'text' && /^\s*[.;,:]/u.test(next.text ?? '')) {
+          const last = spans[spans.length - 1];
+          if (last && last.text.endsWith('.')) spans[spans.length - 1] = { ...last, text: last.text.slice(0, -1) };
+        }
+        const marks = (n.marks ?? []).filter((m) => m.type !== 'italic');
+        for (const s of spans)
+          if (s.text) {
+            const all = s.italic ? [...marks, { type: 'italic' }] : marks;
+            out.push({ type: 'text', text: s.text, ...(all.length ? { marks: all } : {}) });
+          }
       } else if (n.content) out.push({ ...n, content: map(n.content)! });
       else out.push(n);
-    }
+    });
     return out;
   };
   return { type: 'doc', content: map(doc.content as RichNode[] | undefined) ?? [] };

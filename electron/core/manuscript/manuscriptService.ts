@@ -21,6 +21,7 @@ import type {
 import { citationSpans } from '../../../shared/manuscript/citation';
 import { diffParagraphs, summarize } from '../../../shared/manuscript/diff';
 import { citationKey, citationsOf, footnoteCount, outlineOf, paragraphTexts, wordCount, type CitationRef } from '../../../shared/manuscript/richDoc';
+import { readRichDoc, validateRichDoc } from '../../../shared/manuscript/schema';
 import { applyMove, checkMove, kindOfRole, roleTitles, type OutlineHeading } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
@@ -219,7 +220,18 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       | { id: number; book_id: number; title: string; kind: BookNodeKind; role: NodeRole; status: ChapterStatus; content: string; updated_at: string; deleted_at: string | null }
       | undefined;
     if (!row || row.deleted_at) throw new UserFacingError('manuscript.node-not-found', `Không có chương số ${id}.`);
-    return { id: row.id, bookId: row.book_id, title: row.title, kind: row.kind, role: row.role, status: row.status, doc: JSON.parse(row.content) as RichDoc, updatedAt: row.updated_at };
+    return { id: row.id, bookId: row.book_id, title: row.title, kind: row.kind, role: row.role, status: row.status, doc: storedDoc(row.content), updatedAt: row.updated_at };
+  }
+
+  /** A stored chapter as the editor can open it (older shapes repaired, every word kept). */
+  function storedDoc(content: string): RichDoc {
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch {
+      json = null;
+    }
+    return readRichDoc(json).doc as RichDoc;
   }
 
   function writeContent(id: number, doc: RichDoc, now: string): void {
@@ -345,6 +357,9 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
 
     saveChapter({ id, doc }) {
       const node = nodeRow(id);
+      // Only what the editor can make is stored; anything else is refused before a byte changes.
+      const checked = validateRichDoc(doc.content?.length ? doc : { type: 'doc', content: [{ type: 'paragraph' }] });
+      if (!checked.ok) throw new UserFacingError('manuscript.invalid-document', `Chương «${node.title}» chưa được lưu: ${checked.reason} Bản đã lưu trước đó vẫn giữ nguyên.`);
       const now = new Date().toISOString();
       // Figures: have the archive make their page images now (in the background), for the export.
       const figures = figurePageIds([doc as RichDoc]);
@@ -372,7 +387,7 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
 
     getRevision({ id }) {
       const row = revisionRow(id);
-      return { ...toRevision(row), doc: JSON.parse(row.content) as RichDoc };
+      return { ...toRevision(row), doc: storedDoc(row.content) };
     },
 
     compareRevisions({ nodeId, from, to }) {
@@ -399,7 +414,7 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       const now = new Date().toISOString();
       db().transaction(() => {
         snapshot(node.id, 'before-restore', `Trước khi khôi phục phiên bản ${id}`);
-        writeContent(node.id, JSON.parse(rev.content) as RichDoc, now);
+        writeContent(node.id, storedDoc(rev.content), now);
         snapshot(node.id, 'restore', `Khôi phục phiên bản ${id}`);
         touchBook(node.book_id, now);
       })();
@@ -494,8 +509,10 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       const ids: number[] = [];
       db().transaction(() => {
         for (const ch of draft.chapters) {
-          const nid = insertNode({ bookId, kind: 'chapter', role: '', parentId, title: ch.title, content: JSON.stringify(deepNFC(ch.doc)) });
-          db().prepare('UPDATE book_nodes SET outline = ? WHERE id = ?').run(JSON.stringify(outlineOf(ch.doc)), nid);
+          // Stored in the editor's schema (strike-through dropped, heading levels brought to the book's three).
+          const doc = readRichDoc(ch.doc).doc as RichDoc;
+          const nid = insertNode({ bookId, kind: 'chapter', role: '', parentId, title: ch.title, content: JSON.stringify(doc) });
+          db().prepare('UPDATE book_nodes SET outline = ? WHERE id = ?').run(JSON.stringify(outlineOf(doc)), nid);
           snapshot(nid, 'import', fileName);
           ids.push(nid);
         }

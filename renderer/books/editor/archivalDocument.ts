@@ -6,11 +6,15 @@
  * citation. `label` is what the editor shows above the text ("05-NQ/TU · Nghị quyết về …").
  */
 import { mergeAttributes, Node } from '@tiptap/core';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     archivalDocument: {
-      /** Inserts an archived document's text after the current block. */
+      /**
+       * Inserts an archived document's text after the current block, one paragraph per entry of
+       * `paragraphs`. Refused (returns false, inserts nothing) when the document has no text.
+       */
       insertArchivalDocument: (attrs: { documentId: number; label: string; paragraphs: string[] }) => ReturnType;
     };
   }
@@ -18,8 +22,7 @@ declare module '@tiptap/core' {
 
 export const ArchivalDocument = Node.create({
   name: 'archivalDocument',
-  group: 'block',
-  content: 'block+',
+  ...nodeRules('archivalDocument'),
   defining: true,
   isolating: true,
 
@@ -57,7 +60,9 @@ export const ArchivalDocument = Node.create({
         ({ documentId, label, paragraphs }) =>
         ({ chain }) => {
           const texts = paragraphs.map((p) => p.normalize('NFC').trim()).filter(Boolean);
-          const content = (texts.length ? texts : ['']).map((p) => (p ? { type: 'paragraph', content: [{ type: 'text', text: p }] } : { type: 'paragraph' }));
+          // A document with no text (no transcription, nothing extracted) has nothing to reproduce.
+          if (!texts.length) return false;
+          const content = texts.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] }));
           return chain().insertContent({ type: 'archivalDocument', attrs: { documentId, label: label.normalize('NFC') }, content }).run();
         },
     };

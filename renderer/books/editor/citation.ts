@@ -8,11 +8,15 @@ import { mergeAttributes, Node } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { citationKey, citationRefOf, type CitationRef } from '../../../shared/manuscript/richDoc';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     citation: {
-      /** Inserts a citation; inside body text it goes into a new footnote, inside a footnote in place. */
+      /**
+       * Inserts a citation; inside body text it goes into a new footnote (the cursor stays in the
+       * text, after the call), inside a footnote in place.
+       */
       insertCitation: (attrs: CitationAttrs, opts?: { inFootnote?: boolean }) => ReturnType;
     };
   }
@@ -39,9 +43,7 @@ function openCitation(node: PMNode): void {
 
 export const Citation = Node.create({
   name: 'citation',
-  group: 'inline',
-  inline: true,
-  atom: true,
+  ...nodeRules('citation'),
   selectable: true,
 
   addAttributes() {
@@ -78,7 +80,7 @@ export const Citation = Node.create({
         ({ state, chain }) => {
           const inFootnote = opts.inFootnote ?? !isInsideFootnote(state);
           const citation = { type: 'citation', attrs };
-          if (inFootnote) return chain().insertFootnote([citation, { type: 'text', text: ' ' }]).run();
+          if (inFootnote) return chain().insertFootnote([citation]).run();
           return chain().insertContent(citation).run();
         },
     };

@@ -7,6 +7,7 @@
 import { Extension, mergeAttributes, Node } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { crossRefText, type CrossRefShow, type CrossRefTarget } from '../../../shared/manuscript/crossRef';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -64,9 +65,7 @@ export const HeadingIds = Extension.create({
 
 export const CrossRef = Node.create({
   name: 'crossRef',
-  group: 'inline',
-  inline: true,
-  atom: true,
+  ...nodeRules('crossRef'),
   selectable: true,
 
   addAttributes() {

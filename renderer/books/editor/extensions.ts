@@ -29,7 +29,7 @@ export function manuscriptExtensions(opts: ManuscriptExtensionOptions = {}): Any
   return [
     StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: false, code: false, codeBlock: false, horizontalRule: false, strike: false }),
     TableKit.configure({ table: { resizable: false, HTMLAttributes: { class: 'doc-table' } } }),
-    Footnote.configure({ label: opts.footnoteLabel ?? 'Chú thích' }),
+    Footnote.configure({ label: opts.footnoteLabel ?? 'Chú thích', onMention: opts.onMention ?? null }),
     Citation,
     PageBreak,
     ArchivalDocument,

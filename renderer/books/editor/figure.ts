@@ -6,6 +6,7 @@
  * figure was inserted, for showing it here.
  */
 import { mergeAttributes, Node } from '@tiptap/core';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -31,9 +32,7 @@ export interface FigureOptions {
 
 export const Figure = Node.create<FigureOptions>({
   name: 'figure',
-  group: 'block',
-  content: 'inline*',
-  marks: 'bold italic underline',
+  ...nodeRules('figure'),
   draggable: true,
   isolating: true,
   defining: true,

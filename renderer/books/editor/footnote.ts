@@ -13,11 +13,16 @@ import { StepMap } from '@tiptap/pm/transform';
 import { EditorView, type NodeView } from '@tiptap/pm/view';
 import { redo, undo } from '@tiptap/pm/history';
 import { baseKeymap, toggleMark } from '@tiptap/pm/commands';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     footnote: {
-      /** Inserts a footnote at the cursor (with the given inline content) and opens it for editing. */
+      /**
+       * Inserts a footnote at the cursor. Empty, it opens for typing its text (Enter or Escape
+       * return to the text after the call); with content (a citation), the cursor stays in the
+       * text right after the call, so typing goes on with the sentence.
+       */
       insertFootnote: (content?: unknown[]) => ReturnType;
     };
   }
@@ -25,6 +30,43 @@ declare module '@tiptap/core' {
 
 /** Meta set on outer transactions that come from a nested footnote editor while it composes (IME). */
 export const FOOTNOTE_COMPOSING = 'footnoteComposing';
+
+/** The nested footnote editor that has the keyboard now, if any: toolbar tools act on it. */
+let focusedNote: EditorView | null = null;
+export function focusedFootnoteEditor(): EditorView | null {
+  return focusedNote && !focusedNote.isDestroyed ? focusedNote : null;
+}
+
+/**
+ * Inserts inline content (a citation, a cross-reference, a name) at the selection of a nested
+ * footnote editor and gives it the keyboard back, the cursor after what was inserted. False when
+ * the note cannot hold it.
+ */
+export function insertIntoFootnote(view: EditorView, content: readonly { type: string; text?: string; attrs?: object; marks?: readonly { type: string; attrs?: object }[] }[]): boolean {
+  if (view.isDestroyed) return false;
+  const schema = view.state.schema;
+  let nodes: PMNode[];
+  try {
+    nodes = content.map((c) => schema.nodeFromJSON(c));
+  } catch {
+    return false;
+  }
+  const { from, to } = view.state.selection;
+  const tr = view.state.tr.replaceWith(from, to, Fragment.fromArray(nodes));
+  if (!tr.doc.type.validContent(tr.doc.content)) return false;
+  const after = tr.mapping.map(to);
+  view.dispatch(tr.setSelection(TextSelection.create(tr.doc, after)).scrollIntoView());
+  view.focus();
+  return true;
+}
+
+/** Toggles bold/italic/underline in a nested footnote editor. */
+export function toggleFootnoteMark(view: EditorView, name: string): boolean {
+  const type = view.state.schema.marks[name];
+  if (!type || view.isDestroyed) return false;
+  view.focus();
+  return toggleMark(type)(view.state, view.dispatch);
+}
 
 export interface FootnoteEditorHandle {
   view: EditorView;
@@ -36,7 +78,13 @@ export interface FootnoteEditorHandle {
  * Mounts a nested editor for the footnote at `getPos()` of `outer` inside `host`. Used by the
  * in-place popup and by the footnote panel.
  */
-export function mountFootnoteEditor(host: HTMLElement, outer: EditorView, node: PMNode, getPos: () => number | undefined, opts: { label?: string } = {}): FootnoteEditorHandle {
+export function mountFootnoteEditor(
+  host: HTMLElement,
+  outer: EditorView,
+  node: PMNode,
+  getPos: () => number | undefined,
+  opts: { label?: string; onMention?: (() => void) | null } = {},
+): FootnoteEditorHandle {
   let current = node;
   const schema = outer.state.schema;
   const leave = (): boolean => {
@@ -84,7 +132,22 @@ export function mountFootnoteEditor(host: HTMLElement, outer: EditorView, node: 
       if (inner.composing) outerTr.setMeta(FOOTNOTE_COMPOSING, true);
       if (outerTr.docChanged) outer.dispatch(outerTr);
     },
+    handleTextInput: (view, _from, _to, text) => {
+      // "@" asks for a name, as in the text.
+      if (text !== '@' || view.composing || !opts.onMention) return false;
+      focusedNote = view;
+      opts.onMention();
+      return true;
+    },
     handleDOMEvents: {
+      focus: () => {
+        focusedNote = inner;
+        return false;
+      },
+      blur: () => {
+        if (focusedNote === inner) focusedNote = null;
+        return false;
+      },
       mousedown: () => {
         if (outer.hasFocus()) inner.focus();
         return false;
@@ -123,6 +186,7 @@ export function mountFootnoteEditor(host: HTMLElement, outer: EditorView, node: 
     },
     destroy() {
       void current;
+      if (focusedNote === inner) focusedNote = null;
       inner.destroy();
     },
   };
@@ -138,6 +202,7 @@ class FootnoteView implements NodeView {
     private readonly outer: EditorView,
     private readonly getPos: () => number | undefined,
     private readonly label: string,
+    private readonly onMention: (() => void) | null,
   ) {
     this.dom = document.createElement('span');
     this.dom.className = 'footnote';
@@ -163,7 +228,7 @@ class FootnoteView implements NodeView {
     this.popup.className = 'footnote-popup';
     this.popup.setAttribute('contenteditable', 'false');
     this.dom.append(this.popup);
-    this.handle = mountFootnoteEditor(this.popup, this.outer, this.node, this.getPos, { label: this.label });
+    this.handle = mountFootnoteEditor(this.popup, this.outer, this.node, this.getPos, { label: this.label, onMention: this.onMention });
     // Keep the popup inside the page: near the right edge it opens to the left of the call mark.
     const bounds = (this.outer.dom.closest('.page-sheet') ?? this.outer.dom).getBoundingClientRect();
     const box = this.popup.getBoundingClientRect();
@@ -207,19 +272,19 @@ class FootnoteView implements NodeView {
 export interface FootnoteOptions {
   /** Tooltip of the call mark. */
   label: string;
+  /** "@" typed in a note: open the name picker. */
+  onMention: (() => void) | null;
 }
 
 export const Footnote = Node.create<FootnoteOptions>({
   name: 'footnote',
-  group: 'inline',
-  inline: true,
-  atom: true,
-  content: '(text | hardBreak | citation)*',
-  marks: 'bold italic underline',
+  // Inline content (text, line breaks, citations, cross-references; bold/italic/underline and
+  // names): one note is one paragraph. The rules are the shared schema's.
+  ...nodeRules('footnote'),
   selectable: true,
 
   addOptions() {
-    return { label: 'Chú thích' };
+    return { label: 'Chú thích', onMention: null };
   },
 
   parseHTML() {
@@ -231,7 +296,7 @@ export const Footnote = Node.create<FootnoteOptions>({
   },
 
   addNodeView() {
-    return ({ node, view, getPos }) => new FootnoteView(node, view, getPos as () => number | undefined, this.options.label);
+    return ({ node, view, getPos }) => new FootnoteView(node, view, getPos as () => number | undefined, this.options.label, this.options.onMention);
   },
 
   addCommands() {
@@ -246,7 +311,8 @@ export const Footnote = Node.create<FootnoteOptions>({
           if (!tr.doc.resolve(at).parent.type.contentMatch.matchType(type) && !tr.doc.resolve(at).parent.inlineContent) return false;
           if (dispatch) {
             tr.insert(at, footnote);
-            tr.setSelection(NodeSelection.create(tr.doc, at));
+            tr.setSelection(nodes.length ? TextSelection.create(tr.doc, at + footnote.nodeSize) : NodeSelection.create(tr.doc, at));
+            tr.scrollIntoView();
           }
           return true;
         },

@@ -24,6 +24,19 @@ declare module '@tiptap/core' {
   }
 }
 
+/**
+ * A name typed in as a mention: the name, marked, with a space before it when it would stick to
+ * the word before, and one after it only when the text does not go on with a space or punctuation.
+ */
+export function mentionContent(attrs: MentionAttrs, before: string, after: string): { type: 'text'; text: string; marks?: { type: string; attrs: MentionAttrs }[] }[] {
+  const term = attrs.term.normalize('NFC');
+  const out: { type: 'text'; text: string; marks?: { type: string; attrs: MentionAttrs }[] }[] = [];
+  if (before && !/[\s([“"'‘–—-]$/u.test(before)) out.push({ type: 'text', text: ' ' });
+  out.push({ type: 'text', text: term, marks: [{ type: 'mention', attrs: { ...attrs, term } }] });
+  if (!/^[\s.,;:!?)”"'’…]/u.test(after)) out.push({ type: 'text', text: ' ' });
+  return out;
+}
+
 export interface MentionOptions {
   /** Called when "@" is typed: open the picker. When absent, "@" is typed as usual. */
   onTrigger: (() => void) | null;
@@ -64,12 +77,10 @@ export const Mention = Mark.create<MentionOptions>({
         (attrs) =>
         ({ state, chain }) => {
           if (!state.selection.empty) return chain().setMark(this.name, attrs).run();
-          return chain()
-            .insertContent([
-              { type: 'text', text: attrs.term.normalize('NFC'), marks: [{ type: this.name, attrs }] },
-              { type: 'text', text: ' ' },
-            ])
-            .run();
+          const { $from } = state.selection;
+          const before = $from.parent.textBetween(0, $from.parentOffset, '', '\ufffc');
+          const after = $from.parent.textBetween($from.parentOffset, $from.parent.content.size, '', '\ufffc');
+          return chain().insertContent(mentionContent(attrs, before, after)).run();
         },
       unsetMention:
         () =>

@@ -1,5 +1,6 @@
 /** A forced page break (ngắt trang) for the typesetter; shown as a labelled rule in the editor. */
 import { Node } from '@tiptap/core';
+import { nodeRules } from '../../../shared/manuscript/schema';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -9,8 +10,7 @@ declare module '@tiptap/core' {
 
 export const PageBreak = Node.create({
   name: 'pageBreak',
-  group: 'block',
-  atom: true,
+  ...nodeRules('pageBreak'),
   selectable: true,
   parseHTML() {
     return [{ tag: 'div[data-page-break]' }];

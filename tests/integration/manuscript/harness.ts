@@ -48,8 +48,8 @@ export function openHarness(): Harness {
   };
 }
 
-/** A chapter paragraph of plain text, with a footnote at its end when `note` is given. */
+/** A chapter paragraph of plain text, with a footnote at its end when `note` is given (inline content, as the editor writes it). */
 export const para = (text: string, note?: string) => ({
   type: 'paragraph',
-  content: [{ type: 'text', text }, ...(note ? [{ type: 'footnote', content: [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] }] : [])],
+  content: [{ type: 'text', text }, ...(note ? [{ type: 'footnote', content: [{ type: 'text', text: note }] }] : [])],
 });

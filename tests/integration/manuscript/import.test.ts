@@ -69,7 +69,7 @@ describe('importing drafts', () => {
       '§ Truyền thống',
       'Đoạn nghiêng và đậm.',
     ]);
-    expect(JSON.stringify(first.doc)).toContain('{"type":"text","text":"Nghị quyết số 05-NQ/TU","marks":[{"type":"italic"}]}');
+    expect(JSON.stringify(first.doc)).toContain('{"type":"text","marks":[{"type":"italic"}],"text":"Nghị quyết số 05-NQ/TU"}');
     expect(r.nodes[0]!.outline).toEqual([{ level: 1, text: 'Truyền thống' }]);
     expect((await h.call('listRevisions', { nodeId: r.nodes[0]!.id }))[0]!.reason).toBe('import');
   });

@@ -41,9 +41,9 @@ describe('footnotes in the editor', () => {
         kind: 'paragraph',
         runs: [
           { kind: 'text', text: 'Một' },
-          { kind: 'footnote', content: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'chú thích một' }] }] },
+          { kind: 'footnote', content: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'chú thích một' }], indent: false }] },
           { kind: 'text', text: ' hai' },
-          { kind: 'footnote', content: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'chú thích hai' }] }] },
+          { kind: 'footnote', content: [{ kind: 'paragraph', runs: [{ kind: 'text', text: 'chú thích hai' }], indent: false }] },
         ],
       },
     ]);
@@ -68,9 +68,28 @@ describe('citations in the editor', () => {
           at(e, 1 + 'Hội nghị quyết định'.length);
           e.commands.insertCitation(cite);
         },
-        doc(p(t('Hội nghị quyết định'), { type: 'footnote', content: [{ type: 'citation', attrs: cite }, t(' ')] }, t('.'))),
+        doc(p(t('Hội nghị quyết định'), { type: 'footnote', content: [{ type: 'citation', attrs: cite }] }, t('.'))),
       ),
     );
+  });
+
+  it('leaves the cursor in the text right after the call: what is typed next goes on with the sentence', () => {
+    const e = makeEditor(doc(p(t('Hội nghị quyết định'))));
+    editors.push(e);
+    at(e, 1 + 'Hội nghị quyết định'.length);
+    e.commands.insertCitation(cite);
+    e.commands.insertContent(' và thi hành.');
+    expect(e.getJSON()).toEqual(doc(p(t('Hội nghị quyết định'), { type: 'footnote', content: [{ type: 'citation', attrs: cite }] }, t(' và thi hành.'))));
+  });
+
+  it('prints a note written with a citation, italic words and a name as one note', () => {
+    const mention = { type: 'mention', attrs: { nameId: 3, kind: 'person', term: 'Lò Văn Puộn' } };
+    const e = makeEditor(doc(p(t('Câu'), { type: 'footnote', content: [t('Xem: '), { type: 'citation', attrs: cite }, t('; lời kể của ông '), { type: 'text', text: 'Lò Văn Puộn', marks: [mention] }, t(', '), t('bản ghi', ['italic']), t('.')] })));
+    editors.push(e);
+    const note = (blocksOf(e.getJSON().content as RichNode[])[0] as { runs: { kind: string; content?: unknown[] }[] }).runs[1]!;
+    expect(note.kind).toBe('footnote');
+    expect(note.content).toHaveLength(1);
+    expect(JSON.stringify(note.content)).toContain('"kind":"index-term","term":"Lò Văn Puộn"');
   });
 
   it('follows corrected metadata: refreshed text replaces the stored one, outside the undo history', () => {
