@@ -141,7 +141,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
           notice(tr('archive.savedDocument', { id: d.id }));
           saved();
         } catch (e) {
-          notice(tr('archive.notSavedDocument', { id: d.id, message: (e as Error).message }));
+          notice(tr('archive.notSavedDocument', { id: d.id, message: (e as Error).message }), 'error');
         }
       })();
     },

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PreflightFinding } from '../../shared/api/publish';
 import { bookKinds, type BookDetail, type BookKind, type BookNodeInfo, type BookSummary, type ChapterContent, type NodeRole } from '../../shared/api/manuscript';
 import { crossRefTargets } from '../../shared/manuscript/crossRef';
 import { backRoles, frontRoles, structureLabels } from '../../shared/manuscript/structure';
 import { api, platform } from '../platform/platform';
 import { Icon } from '../shell/Icon';
+import { PromptDialog } from '../shell/PromptDialog';
 import { useStatus } from '../shell/status';
 import { BookDetailsDialog } from './BookDetailsDialog';
 import { ChapterEditor, type ChapterEditorHandle } from './ChapterEditor';
 import { ImportDraftDialog } from './ImportDraftDialog';
 import { PreviewDialog, type ExportRequest } from './PreviewDialog';
+import { PreflightPanel } from './PreflightPanel';
+import type { RevealTarget } from './editor/reveal';
 import { StructureTree } from './StructureTree';
 import './books.css';
 
@@ -30,9 +34,14 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
   const [previewing, setPreviewing] = useState<ExportRequest | null>(null);
+  /** The check before printing found something: the export waits for "Vẫn xuất" or "Để sửa". */
+  const [preflight, setPreflight] = useState<{ format: 'pdf' | 'word'; request: ExportRequest; findings: PreflightFinding[]; active: number | null } | null>(null);
+  /** A passage to show in a chapter (a finding opened); a new object each time. */
+  const [reveal, setReveal] = useState<{ nodeId: number; target: RevealTarget } | null>(null);
   const [scope, setScope] = useState<'book' | 'chapter' | 'selection'>('book');
   const editorHandle = useRef<ChapterEditorHandle | null>(null);
   const [importing, setImporting] = useState(false);
+  const [namingPart, setNamingPart] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ node: BookNodeInfo } | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -95,6 +104,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
 
   const openNode = (node: BookNodeInfo) =>
     void guard(async () => {
+      setReveal(null);
       setChapter(await api.manuscript.getChapter({ id: node.id }));
       setEditorKey((k) => k + 1);
     });
@@ -119,15 +129,27 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     if (!book) return;
     void guard(async () => {
       if (choice === 'part') {
-        const title = window.prompt(t('structure.partTitle'))?.trim();
-        if (!title) return;
+        // The title typed in the field below the tree names the part; with none, ask for it.
+        const title = chapterTitle.trim();
+        if (!title) {
+          setNamingPart(true);
+          return;
+        }
         await api.manuscript.addNode({ bookId: book.id, kind: 'part', title });
+        setChapterTitle('');
       } else {
         const [kind, role] = choice.split(':') as ['front' | 'back', NodeRole];
         await api.manuscript.addNode({ bookId: book.id, kind, role });
       }
       await refreshBook();
     });
+  };
+
+  const addPart = async (title: string) => {
+    if (!book) return;
+    await api.manuscript.addNode({ bookId: book.id, kind: 'part', title });
+    setNamingPart(false);
+    await refreshBook();
   };
 
   const showUndo = (node: BookNodeInfo) => {
@@ -183,22 +205,61 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
       if (request) setPreviewing(request);
     });
 
-  /** Exports the chosen scope as a print-ready PDF, or as a Word file for reviewers. */
+  const writeExport = async (format: 'pdf' | 'word', request: ExportRequest) => {
+    setExporting(true);
+    try {
+      const file = format === 'pdf' ? await api.publish.exportPdf(request) : await api.publish.exportWord(request);
+      await platform.saveFile(file.fileName, file.bytes, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: file.fileName }) : t('books.exportedWord', { name: file.fileName }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  /** Exports the chosen scope as a print-ready PDF, or as a Word file for reviewers, after the check before printing. */
   const exportAs = (format: 'pdf' | 'word') => {
     if (!book) return;
     void guard(async () => {
       const request = await exportRequest();
       if (!request) return;
       setExporting(true);
+      let findings: PreflightFinding[];
       try {
-        const file = format === 'pdf' ? await api.publish.exportPdf(request) : await api.publish.exportWord(request);
-        await platform.saveFile(file.fileName, file.bytes, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-        setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: file.fileName }) : t('books.exportedWord', { name: file.fileName }));
+        setNotice(t('preflight.checking'));
+        ({ findings } = await api.publish.preflight({ bookId: request.bookId, ...(request.nodeId ? { nodeId: request.nodeId } : {}) }));
       } finally {
         setExporting(false);
       }
+      if (findings.length) {
+        setNotice(null);
+        setPreflight({ format, request, findings, active: null });
+        return;
+      }
+      setNotice(t('preflight.none'));
+      await writeExport(format, request);
     });
   };
+
+  /** "Vẫn xuất": the file is written as the check found it. */
+  const exportAnyway = () =>
+    void guard(async () => {
+      if (!preflight) return;
+      await editorHandle.current?.flush();
+      await writeExport(preflight.format, preflight.request);
+      setPreflight(null);
+    });
+
+  /** Opens a finding's chapter and shows its passage. */
+  const openFinding = (f: PreflightFinding, index: number) =>
+    void guard(async () => {
+      setPreflight((p) => (p ? { ...p, active: index } : p));
+      if (chapter?.id !== f.nodeId) {
+        await editorHandle.current?.flush();
+        setChapter(await api.manuscript.getChapter({ id: f.nodeId }));
+        setEditorKey((k) => k + 1);
+      }
+      setReveal({ nodeId: f.nodeId, target: { blockIndex: f.blockIndex ?? 0, text: f.passage } });
+    });
 
   const chapterId = chapter?.id;
   const onOutline = useCallback(
@@ -305,6 +366,17 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
                 </button>
               </div>
             </div>
+            {namingPart && (
+              <PromptDialog
+                title={t('structure.newPart')}
+                label={t('structure.partTitle')}
+                placeholder={t('structure.partPlaceholder')}
+                confirmLabel={t('structure.addPart')}
+                testId="part-title-dialog"
+                onSubmit={addPart}
+                onCancel={() => setNamingPart(false)}
+              />
+            )}
             {previewing && <PreviewDialog request={previewing} onClose={() => setPreviewing(null)} />}
             {importing && (
               <ImportDraftDialog
@@ -325,6 +397,17 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
           <div className="alert" role="alert">
             <Icon name="alert" /> {error}
           </div>
+        )}
+        {preflight && (
+          <PreflightPanel
+            findings={preflight.findings}
+            format={preflight.format}
+            busy={exporting}
+            activeIndex={preflight.active}
+            onOpen={openFinding}
+            onExport={exportAnyway}
+            onCancel={() => setPreflight(null)}
+          />
         )}
         {undo && (
           <div className="undo-bar" role="status">
@@ -376,6 +459,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
             onOutline={onOutline}
             targets={targets}
             handle={editorHandle}
+            reveal={reveal?.nodeId === chapter.id ? reveal.target : null}
             onRestored={() =>
               void guard(async () => {
                 setChapter(await api.manuscript.getChapter({ id: chapter.id }));

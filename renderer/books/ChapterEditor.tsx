@@ -1,7 +1,8 @@
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useEffect, useState, type MutableRefObject } from 'react';
+import type { EditorView } from '@tiptap/pm/view';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
 import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
@@ -12,6 +13,9 @@ import { api, platform } from '../platform/platform';
 import { CitationPicker } from './CitationPicker';
 import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
 import { assignHeadingIds, refreshCrossRefs } from './editor/crossRef';
+import { revealPassage, type RevealTarget } from './editor/reveal';
+import { focusedFootnoteEditor, insertIntoFootnote, toggleFootnoteMark } from './editor/footnote';
+import { mentionContent } from './editor/mention';
 import { CrossRefPicker } from './CrossRefPicker';
 import { manuscriptExtensions } from './editor/extensions';
 import { CommentsPanel, type PendingComment } from './CommentsPanel';
@@ -19,7 +23,6 @@ import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
 import { RevisionsPanel } from './RevisionsPanel';
 import { ScanPanel } from './ScanPanel';
-import { transcriptionParagraphs } from './transcriptionParagraphs';
 import { useAutosave } from './useAutosave';
 
 type Side = 'footnotes' | 'comments' | 'revisions' | 'scan';
@@ -46,6 +49,7 @@ export function ChapterEditor({
   onOutline,
   targets,
   handle,
+  reveal,
 }: {
   chapter: ChapterContent;
   label: string;
@@ -57,6 +61,8 @@ export function ChapterEditor({
   targets: readonly CrossRefTarget[];
   /** Filled with this editor's handle while it is mounted. */
   handle?: MutableRefObject<ChapterEditorHandle | null>;
+  /** A passage to select and scroll to (a finding of the check before printing); a new object each time. */
+  reveal?: RevealTarget | null;
 }) {
   const { t } = useTranslation();
   const { schedule, flush } = useAutosave(chapter.id);
@@ -67,9 +73,19 @@ export function ChapterEditor({
   const [side, setSide] = useState<Side>('footnotes');
   const [scan, setScan] = useState<CitationRef | null>(null);
   const [revisionsKey, setRevisionsKey] = useState(0);
+  /** The footnote being written when a picker opened: what it picks goes into that note. */
+  const noteTarget = useRef<EditorView | null>(null);
+  const takeNoteTarget = (): EditorView | null => {
+    const note = noteTarget.current;
+    noteTarget.current = null;
+    return note && !note.isDestroyed ? note : null;
+  };
   const editor = useEditor(
     {
-      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }), onMention: () => setNaming('') }),
+      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }), onMention: () => {
+          noteTarget.current = focusedFootnoteEditor();
+          setNaming('');
+        } }),
       content: chapter.doc.content?.length ? (chapter.doc as JSONContent) : { type: 'doc', content: [{ type: 'paragraph' }] },
       editorProps: {
         attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' },
@@ -93,6 +109,9 @@ export function ChapterEditor({
       handle.current = null;
     };
   }, [handle, editor, flush]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && reveal) revealPassage(editor, reveal);
+  }, [editor, reveal]);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -190,6 +209,17 @@ export function ChapterEditor({
     </button>
   );
   const chain = () => editor.chain().focus();
+  // In a footnote being written, the text tools act on the note.
+  const markTool = (mark: string, inText: () => void) => {
+    const note = focusedFootnoteEditor();
+    if (note) toggleFootnoteMark(note, mark);
+    else inText();
+  };
+  /** Opens a picker, remembering the note being written so the pick goes there. */
+  const pick = (what: 'citation' | 'crossRef') => {
+    noteTarget.current = focusedFootnoteEditor();
+    setPicking(what);
+  };
   const keepRevision = async () => {
     await flush();
   };
@@ -198,9 +228,9 @@ export function ChapterEditor({
     <div className="chapter-workspace">
       <div className="chapter-editor">
         <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-          {tool('bold', 'Đ', t('editor.bold'), () => chain().toggleBold().run())}
-          {tool('italic', 'N', t('editor.italic'), () => chain().toggleItalic().run())}
-          {tool('underline', 'G', t('editor.underline'), () => chain().toggleUnderline().run())}
+          {tool('bold', 'Đ', t('editor.bold'), () => markTool('bold', () => chain().toggleBold().run()))}
+          {tool('italic', 'N', t('editor.italic'), () => markTool('italic', () => chain().toggleItalic().run()))}
+          {tool('underline', 'G', t('editor.underline'), () => markTool('underline', () => chain().toggleUnderline().run()))}
           <span className="tool-sep" />
           {tool('h2', 'I.', t('editor.section'), () => chain().toggleHeading({ level: 2 }).run())}
           {tool('h3', '1.', t('editor.subsection'), () => chain().toggleHeading({ level: 3 }).run())}
@@ -212,8 +242,8 @@ export function ChapterEditor({
           {tool('table', '▦', t('editor.table'), () => (active?.table ? chain().deleteTable().run() : chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()))}
           {tool(null, '⤓', t('editor.pageBreak'), () => chain().setPageBreak().run())}
           <span className="tool-sep" />
-          {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => chain().insertFootnote().run(), 'insert-footnote')}
-          {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => setPicking('citation'), 'insert-citation')}
+          {tool(null, `¹ ${t('editor.footnote')}`, `${t('editor.footnote')} (Ctrl+Alt+F)`, () => (focusedFootnoteEditor() ? undefined : chain().insertFootnote().run()), 'insert-footnote')}
+          {tool(null, `§ ${t('editor.citation')}`, t('editor.citationHint'), () => pick('citation'), 'insert-citation')}
           {tool(null, `▣ ${t('figures.tool')}`, t('figures.hint'), () => setPicking('figure'), 'insert-figure')}
           {tool(null, `▤ ${t('archivalDocs.tool')}`, t('archivalDocs.toolHint'), () => setPicking('document'), 'insert-document')}
           {tool(
@@ -221,7 +251,12 @@ export function ChapterEditor({
             `@ ${t('mentions.tool')}`,
             active?.mention ? t('mentions.remove') : t('mentions.hint'),
             () => {
-              if (active?.mention) chain().unsetMention().run();
+              const note = focusedFootnoteEditor();
+              if (note) {
+                noteTarget.current = note;
+                const { from, to } = note.state.selection;
+                setNaming(note.state.doc.textBetween(from, to, ' ').trim());
+              } else if (active?.mention) chain().unsetMention().run();
               else {
                 const { from, to } = editor.state.selection;
                 setNaming(editor.state.doc.textBetween(from, to, ' ').trim());
@@ -229,7 +264,7 @@ export function ChapterEditor({
             },
             'insert-mention',
           )}
-          {tool(null, `↗ ${t('crossRefs.tool')}`, t('crossRefs.hint'), () => setPicking('crossRef'), 'insert-crossref')}
+          {tool(null, `↗ ${t('crossRefs.tool')}`, t('crossRefs.hint'), () => pick('crossRef'), 'insert-crossref')}
           {tool(
             null,
             `✎ ${t('comments.tool')}`,
@@ -292,21 +327,41 @@ export function ChapterEditor({
           initial={naming}
           onClose={() => {
             setNaming(null);
-            editor.commands.focus();
+            const note = takeNoteTarget();
+            if (note) note.focus();
+            else editor.commands.focus();
           }}
           onPick={(attrs) => {
             setNaming(null);
-            chain().setMention(attrs).run();
+            const note = takeNoteTarget();
+            if (!note) {
+              chain().setMention(attrs).run();
+              return;
+            }
+            const { from, to, empty, $from } = note.state.selection;
+            const type = note.state.schema.marks.mention!;
+            if (!empty) {
+              note.dispatch(note.state.tr.addMark(from, to, type.create(attrs)));
+              note.focus();
+            } else {
+              const before = $from.parent.textBetween(0, $from.parentOffset, '', '\ufffc');
+              const after = $from.parent.textBetween($from.parentOffset, $from.parent.content.size, '', '\ufffc');
+              insertIntoFootnote(note, mentionContent(attrs, before, after));
+            }
           }}
         />
       )}
       {picking === 'crossRef' && (
         <CrossRefPicker
           targets={targets}
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            takeNoteTarget()?.focus();
+          }}
           onPick={(attrs) => {
             setPicking(null);
-            chain().insertCrossRef(attrs).run();
+            const note = takeNoteTarget();
+            if (!note || !insertIntoFootnote(note, [{ type: 'crossRef', attrs }])) chain().insertCrossRef(attrs).run();
           }}
         />
       )}
@@ -314,15 +369,11 @@ export function ChapterEditor({
         <CitationPicker
           mode="document"
           onClose={() => setPicking(null)}
-          onPickDocument={({ documentId, label }) => {
+          onPickDocument={({ documentId, label, paragraphs }) => {
             setPicking(null);
-            void (async () => {
-              // The document's text as it is now: a transcription where there is one, else the file's own text.
-              const doc = await api.archive.getDocument({ id: documentId });
-              const texts = await Promise.all(doc.pages.map(async (p) => (await api.archive.getPageText({ pageId: p.id })).text));
-              // No text yet (a scan not transcribed): an empty paragraph to type it into.
-              chain().insertArchivalDocument({ documentId, label, paragraphs: transcriptionParagraphs(texts) }).run();
-            })();
+            // The document's text as the picker read it (a transcription keeps its line breaks as paragraphs);
+            // the picker refuses a document without text, and so does the command.
+            chain().insertArchivalDocument({ documentId, label, paragraphs }).run();
           }}
         />
       )}
@@ -338,12 +389,18 @@ export function ChapterEditor({
       )}
       {picking === 'citation' && (
         <CitationPicker
-          onClose={() => setPicking(null)}
+          onClose={() => {
+            setPicking(null);
+            takeNoteTarget()?.focus();
+          }}
           onPick={(attrs) => {
             setPicking(null);
-            chain().insertCitation(attrs).run();
+            // In a note being written: in place ("Xem: A; B."). In the text: a new footnote, the
+            // cursor staying in the sentence after its call; the footnote list shows the new note.
+            const note = takeNoteTarget();
+            if (!note || !insertIntoFootnote(note, [{ type: 'citation', attrs }])) chain().insertCitation(attrs).run();
             setScan({ documentId: attrs.documentId, pageId: attrs.pageId, pageSeq: attrs.pageSeq, folio: attrs.folio });
-            setSide('scan');
+            setSide('footnotes');
           }}
         />
       )}

@@ -5,6 +5,7 @@ import type { RevisionComparison, RevisionInfo } from '../../shared/api/manuscri
 import { NOTE_END, NOTE_START } from '../../shared/manuscript/richDoc';
 import { formatDate, formatTime } from '../i18n';
 import { api } from '../platform/platform';
+import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { Dialog } from '../shell/Dialog';
 
 /**
@@ -37,6 +38,7 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
   const [note, setNote] = useState('');
   const [comparison, setComparison] = useState<RevisionComparison | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<RevisionInfo | null>(null);
 
   const load = useCallback(async () => setRevisions(await api.manuscript.listRevisions({ nodeId })), [nodeId]);
   useEffect(() => {
@@ -65,16 +67,16 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
       setComparison(await api.manuscript.compareRevisions({ nodeId, from: a!, to: b ?? null }));
     });
 
-  const restore = (r: RevisionInfo) =>
-    guard(async () => {
-      if (!window.confirm(t('revisions.confirmRestore', { when: `${formatTime(r.createdAt)} ${formatDate(r.createdAt)}` }))) return;
-      await beforeAction();
-      await api.manuscript.restoreRevision({ id: r.id });
-      setComparison(null);
-      setPicked([]);
-      await load();
-      onRestored();
-    });
+  /** Restores the revision the user confirmed in the dialog; the dialog shows a failure itself. */
+  const restore = async (r: RevisionInfo) => {
+    await beforeAction();
+    await api.manuscript.restoreRevision({ id: r.id });
+    setRestoring(null);
+    setComparison(null);
+    setPicked([]);
+    await load();
+    onRestored();
+  };
 
   const when = (iso: string) => `${formatTime(iso)} · ${formatDate(iso)}`;
   return (
@@ -100,7 +102,7 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
                 </span>
               </span>
             </label>
-            <button type="button" className="link-button" onClick={() => restore(r)}>
+            <button type="button" className="link-button" onClick={() => setRestoring(r)}>
               {t('revisions.restore')}
             </button>
           </li>
@@ -110,6 +112,15 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
       <button type="button" className="wide" disabled={picked.length === 0} onClick={compare}>
         {picked.length === 2 ? t('revisions.compareTwo') : t('revisions.compareCurrent')}
       </button>
+      {restoring && (
+        <ConfirmDialog
+          title={t('revisions.restoreTitle')}
+          message={t('revisions.confirmRestore', { when: `${formatTime(restoring.createdAt)} ${formatDate(restoring.createdAt)}` })}
+          confirmLabel={t('revisions.restore')}
+          onConfirm={() => restore(restoring)}
+          onCancel={() => setRestoring(null)}
+        />
+      )}
       {comparison && (
         <Dialog title={t('revisions.comparison')} className="diff-dialog" testId="revision-diff" onClose={() => setComparison(null)}>
           <p className="muted small">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { api } from '../platform/platform';
@@ -14,6 +14,23 @@ function folderNameFor(title: string): string {
 function joinPath(parent: string, name: string): string {
   const sep = parent.includes('\\') && !parent.includes('/') ? '\\' : '/';
   return parent.endsWith(sep) ? parent + name : parent + sep + name;
+}
+
+/** A project's name from its path: the last folder without ".suquan" ("…/Đảng bộ (1949–2025).suquan" → "Đảng bộ (1949–2025)"). */
+function folderOf(p: string): string {
+  const parts = p.split(/[\\/]+/).filter(Boolean);
+  const last = parts[parts.length - 1] ?? p;
+  return last.replace(/\.suquan$/i, '') || last;
+}
+
+/** A path that may wrap after its separators, never inside a folder's name or a year. */
+function breakablePath(p: string): ReactNode[] {
+  return p.split(/(?<=[\\/])/).map((piece, i) => (
+    <Fragment key={i}>
+      {piece}
+      <wbr />
+    </Fragment>
+  ));
 }
 
 export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
@@ -123,8 +140,12 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
             <ul className="recent">
               {recent.map((r) => (
                 <li key={r}>
-                  <button className="link-button" onClick={() => void run(() => api.project.open({ path: r }))}>
-                    <Icon name="folder" size={16} /> {r}
+                  <button className="link-button recent-item" title={r} onClick={() => void run(() => api.project.open({ path: r }))}>
+                    <Icon name="folder" size={16} />
+                    <span className="recent-text">
+                      <span className="recent-name">{folderOf(r)}</span>
+                      <span className="recent-path">{breakablePath(r)}</span>
+                    </span>
                   </button>
                 </li>
               ))}

@@ -1,12 +1,17 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { formatTime } from '../i18n/index';
 import { platform } from '../platform/platform';
+import { Icon } from './Icon';
 import { useStatus } from './status';
 
 export function StatusBar({ project }: { project: ProjectInfo | null }) {
   const { t } = useTranslation();
-  const { save, notice } = useStatus();
+  const { save, notice, setNotice } = useStatus();
+  // A message about one project means nothing once it is closed (or another is opened).
+  const projectPath = project?.path ?? null;
+  useEffect(() => setNotice(null), [projectPath, setNotice]);
   const saveText =
     save.kind === 'saving' ? t('status.saving')
     : save.kind === 'saved' ? t('status.savedAt', { time: formatTime(save.at) })
@@ -17,7 +22,16 @@ export function StatusBar({ project }: { project: ProjectInfo | null }) {
     <footer className="statusbar" role="status">
       <span className="status-item">{project ? project.path : t('status.noProject')}</span>
       {project && <span className="status-item">{t('archive.documents', { count: project.documentCount })}</span>}
-      {notice && <span className="status-item status-notice">{notice}</span>}
+      {notice && (
+        <span className={`status-item status-notice${notice.kind === 'error' ? ' status-error' : ''}`} data-testid="status-notice">
+          {notice.text}
+          {notice.kind === 'error' && (
+            <button type="button" className="status-dismiss" title={t('status.dismiss')} aria-label={t('status.dismiss')} onClick={() => setNotice(null)}>
+              <Icon name="close" size={12} />
+            </button>
+          )}
+        </span>
+      )}
       <span className="status-spacer" />
       <span className={`status-item save-${save.kind}`} data-testid="save-state">{saveText}</span>
       <span className="status-item">{t(`status.mode.${platform.kind}`)}</span>

@@ -1,21 +1,41 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /** What the status bar shows: the editor's save state and the last notice. */
 export type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
 
+/** A notice in the status bar: information fades after a while, an error stays until dismissed or replaced. */
+export interface Notice {
+  text: string;
+  kind: 'info' | 'error';
+  /** Tells a repeated message from the one already shown (its timer starts again). */
+  seq: number;
+}
+
+/** How long an information notice stays in the status bar. */
+export const NOTICE_MS = 8_000;
+
 interface StatusValue {
   save: SaveState;
   setSave(s: SaveState): void;
-  notice: string | null;
-  setNotice(n: string | null): void;
+  notice: Notice | null;
+  /** Shows a notice (info by default), or clears it with null. */
+  setNotice(text: string | null, kind?: Notice['kind']): void;
 }
 
 const StatusContext = createContext<StatusValue | null>(null);
 
+let noticeSeq = 0;
+
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [notice, setNotice] = useState<string | null>(null);
-  const value = useMemo(() => ({ save, setSave, notice, setNotice }), [save, notice]);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
+  const setNotice = useCallback((text: string | null, kind: Notice['kind'] = 'info') => setNoticeState(text ? { text, kind, seq: ++noticeSeq } : null), []);
+  useEffect(() => {
+    if (!notice || notice.kind !== 'info') return;
+    const timer = setTimeout(() => setNoticeState((n) => (n?.seq === notice.seq ? null : n)), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const value = useMemo(() => ({ save, setSave, notice, setNotice }), [save, notice, setNotice]);
   return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
 }
 

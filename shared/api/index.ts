@@ -30,4 +30,4 @@ export function isMethodName(service: ServiceName, method: string): boolean {
 export type { ProjectInfo } from './project';
 export type { ArchiveDocument, DocumentSummary, FileRef, ImportOutcome, ImportReport, PageInfo } from './archive';
 export type { BookDetail, BookKind, BookNodeInfo, BookSummary, ChapterContent, RichDoc } from './manuscript';
-export type { ExportedFile } from './publish';
+export type { ExportedFile, PreflightFinding, PreflightKind } from './publish';

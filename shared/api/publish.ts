@@ -19,7 +19,58 @@ const exportInput = z.object({
   doc: z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).optional(),
 });
 
+/** What the check before printing (kiểm tra trước khi in) can find in a book. */
+export const preflightKinds = [
+  /** A chronicle entry whose date lead cannot be read or is impossible ("Ngày 30-2-1950"). */
+  'unreadable-date',
+  /** A chronicle entry with no footnote, no citation and no "Nguồn:" after it. */
+  'entry-without-source',
+  /** A citation, figure or reproduced document whose archived document (or page) is gone. */
+  'missing-document',
+  /** A cited document lacking what its citation prints: issuing body, number or title, date. */
+  'incomplete-citation',
+  /** A document marked Mật / Tối mật / Tuyệt mật that is cited, shown or reproduced. */
+  'secret-document',
+  /** A reproduced document (văn kiện) with no text. */
+  'empty-reproduction',
+  /** A cross-reference to a chapter or heading that is no longer in the book. */
+  'unresolved-crossref',
+  /** A chapter (or front/back matter) with no text at all. */
+  'empty-chapter',
+] as const;
+export type PreflightKind = (typeof preflightKinds)[number];
+
+/** One problem found before printing, with what the UI needs to go there. */
+export interface PreflightFinding {
+  kind: PreflightKind;
+  /** The book node (chapter, front or back matter) it is in. */
+  nodeId: number;
+  /** "Chương II", "Phần thứ nhất", "Phụ lục 1"; '' for unnumbered divisions. */
+  chapterLabel: string;
+  chapterTitle: string;
+  /**
+   * A few words of the chapter's text at the problem, exactly as in the top-level block
+   * `blockIndex` (its text runs joined, footnotes and other atoms left out): what to show and
+   * what to look for in the editor. '' when the block has no words of its own (or for a chapter).
+   */
+  passage: string;
+  /** What is wrong and what it does to the print, one Vietnamese sentence. */
+  message: string;
+  /** Index of the top-level block of the chapter's content; absent for the chapter as a whole. */
+  blockIndex?: number;
+  /** The archived document concerned, when there is one. */
+  documentId?: number;
+}
+
+/** The book, or with `nodeId` one part or chapter (a proof); the check reads what is saved. */
+const preflightInput = z.object({
+  bookId: z.number().int().positive(),
+  nodeId: z.number().int().positive().optional(),
+});
+
 export const publishContract = {
+  /** Kiểm tra trước khi in: what is wrong in the book (or the proof's part of it), in book order. */
+  preflight: method<{ findings: PreflightFinding[] }>()(preflightInput),
   exportPdf: method<ExportedFile>()(exportInput),
   /** The same text as a Word file (.docx) with real footnotes, for reviewers to comment on. */
   exportWord: method<ExportedFile>()(exportInput),

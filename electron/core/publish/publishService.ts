@@ -6,6 +6,7 @@ import { UserFacingError } from '../../../shared/errors';
 import { chapterName, partLabel } from '../../../shared/numbering';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
+import { preflightBook } from './preflight';
 
 /** A file name from a title: keeps Vietnamese letters, drops what file systems refuse. */
 export function exportFileName(title: string, ext: 'pdf' | 'docx'): string {
@@ -45,6 +46,9 @@ export function createPublishService(session: ProjectSession): ServiceImpl<typeo
   }
 
   return {
+    preflight({ bookId, nodeId }) {
+      return { findings: preflightBook(session.require().db, bookId, nodeId) };
+    },
     async exportPdf(input) {
       const { book, name } = await load(input);
       // Loaded on first export: the typesetter and its fonts cost nothing at start-up.

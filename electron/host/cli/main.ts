@@ -8,7 +8,7 @@ import type { CliContext } from './command';
 import { commands } from './commands/index';
 
 /** Flags that never take a value, so the word after them stays a positional argument. */
-const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document']);
+const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document', 'check']);
 
 export function parseCommandLine(argv: string[]): { name: string | undefined; args: string[]; flags: Record<string, string | boolean> } {
   const [name, ...rest] = argv;
