@@ -11,6 +11,7 @@ import type { CitableDocument, ResolvedCitation } from '../../shared/api/manuscr
 import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 import type { FigureAttrs } from './editor/figure';
+import { transcriptionParagraphs } from './transcriptionParagraphs';
 import { Dialog } from '../shell/Dialog';
 import { pickListKeys } from '../shell/pickListKeys';
 
@@ -23,7 +24,8 @@ export function CitationPicker({
 }: {
   onPick?(attrs: CitationAttrs): void;
   onPickFigure?(attrs: FigureAttrs & { caption: string }): void;
-  onPickDocument?(doc: { documentId: number; label: string }): void;
+  /** A document to reproduce, with its text as paragraphs (never empty: a document without text is refused). */
+  onPickDocument?(doc: { documentId: number; label: string; paragraphs: string[] }): void;
   onClose(): void;
   mode?: 'citation' | 'figure' | 'document';
 }) {
@@ -36,6 +38,8 @@ export function CitationPicker({
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<CitableDocument | null>(null);
   const [pages, setPages] = useState<PageInfo[]>([]);
+  /** The document whose pages `pages` holds (they load after a document is chosen). */
+  const [pagesOf, setPagesOf] = useState<number | null>(null);
   const [pageSeq, setPageSeq] = useState<number | null>(null);
   const [folio, setFolio] = useState('');
   const [resolved, setResolved] = useState<ResolvedCitation | null>(null);
@@ -59,6 +63,7 @@ export function CitationPicker({
     if (!chosen) return;
     void api.archive.getDocument({ id: chosen.id }).then((d) => {
       setPages(d.pages);
+      setPagesOf(chosen.id);
       setPageSeq(whole ? null : (d.pages[0]?.seq ?? null));
     });
   }, [chosen, whole]);
@@ -73,10 +78,13 @@ export function CitationPicker({
   }, [chosen, figure]);
 
   const page = pages.find((p) => p.seq === pageSeq) ?? null;
+  // The text a reproduced document brings: its page texts (typed transcription or text from the file); null while loading.
+  const paragraphs = whole && chosen && pagesOf === chosen.id ? transcriptionParagraphs(pages) : null;
   const insert = () => {
     if (!chosen) return;
     if (whole) {
-      onPickDocument?.({ documentId: chosen.id, label: [chosen.number, chosen.title].filter(Boolean).join(' · ') });
+      // A document without text has nothing to reproduce: refused (the dialog says why).
+      if (paragraphs?.length) onPickDocument?.({ documentId: chosen.id, label: [chosen.number, chosen.title].filter(Boolean).join(' · '), paragraphs });
       return;
     }
     if (figure) {
@@ -130,7 +138,13 @@ export function CitationPicker({
               <div className="pick-code">{chosen.number || t('citations.noNumber')}</div>
               <div className="pick-title">{chosen.title}</div>
               {whole ? (
-                <p className="muted small">{t('archivalDocs.hint', { count: pages.length })}</p>
+                paragraphs === null ? null : paragraphs.length ? (
+                  <p className="muted small">{t('archivalDocs.hint', { count: pages.length })}</p>
+                ) : (
+                  <p className="alert small" role="alert" data-testid="document-no-text">
+                    {t('archivalDocs.noText')}
+                  </p>
+                )
               ) : (
               <div className="form-row">
                 <label className="field">
@@ -175,7 +189,7 @@ export function CitationPicker({
         <button type="button" onClick={onClose}>
           {t('books.cancel')}
         </button>
-        <button type="button" className="primary" disabled={!chosen || (figure ? !page : whole ? false : !preview)} onClick={insert}>
+        <button type="button" className="primary" disabled={!chosen || (figure ? !page : whole ? !paragraphs?.length : !preview)} onClick={insert}>
           {figure ? t('figures.insert') : whole ? t('archivalDocs.insert') : t('citations.insert')}
         </button>
       </div>

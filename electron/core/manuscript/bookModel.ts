@@ -7,13 +7,16 @@
 import type { ArchivalMetadata } from '../../../shared/archive/metadata';
 import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
 import { parseDocumentCode } from '../../../shared/text/documentCode';
-import { toChronicleEntries } from '../../../shared/book/chronicle';
+import { orderChronicle, toChronicleEntries } from '../../../shared/book/chronicle';
+import { documentPlaceDate, documentTitle, trimDocumentBody } from '../../../shared/book/documentItem';
+import { parsePartialDate } from '../../../shared/text/partialDate';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
-import type { Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
+import type { Block, Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
 import { crossRefTargets } from '../../../shared/manuscript/crossRef';
 import { withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
 import { orderTree, structureLabels, type OutlineHeading } from '../../../shared/manuscript/structure';
+import { readRichDoc } from '../../../shared/manuscript/schema';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
@@ -120,6 +123,8 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
   };
 
   // A reproduced document: header, title and source note from its archival metadata as it is now.
+  // The metadata is kept by header object so the body can be trimmed of what the header prints.
+  const documentMeta = new WeakMap<object, { meta: ArchivalMetadata; title: string }>();
   const archivalDocument = (attrs: Record<string, unknown>) => {
     const documentId = Number(attrs.documentId);
     if (!Number.isInteger(documentId) || documentId <= 0) return null;
@@ -132,30 +137,42 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
       meta = {};
     }
     const system = meta.code ? parseDocumentCode(meta.code)?.system : undefined;
-    const placeDate = [meta.place, meta.date?.text].filter(Boolean).join(', ');
+    const placeDate = documentPlaceDate(meta);
     const note = sourceNote(spansFor({ documentId, pageId: null, pageSeq: null, folio: '' }));
-    return {
-      header: {
-        issuer: meta.issuer ? [meta.issuer] : [],
-        ...(meta.code ? { number: `Số ${meta.code}` } : {}),
-        ...(system === 'state' ? { motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' } : {}),
-        ...(placeDate ? { placeDate } : {}),
-      },
-      title: meta.docType || d.title,
-      ...(meta.abstract ? { subtitle: meta.abstract } : {}),
-      ...(note ? { sourceNote: note } : {}),
+    // The full title (type and abstract) is the title: the table of contents lists it, the header prints it in capitals.
+    const title = documentTitle(meta, d.title);
+    const header = {
+      issuer: meta.issuer ? [meta.issuer] : [],
+      ...(meta.code ? { number: `Số ${meta.code}` } : {}),
+      ...(system === 'state' ? { motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' } : {}),
+      ...(placeDate ? { placeDate } : {}),
     };
+    documentMeta.set(header, { meta, title });
+    return { header, title, ...(note ? { sourceNote: note } : {}) };
   };
+  // The transcription's own header (and signature block) give way to the generated ones: printed once.
+  const withoutOwnHeaders = (blocks: Block[]): Block[] =>
+    blocks.map((b) => {
+      if (b.kind !== 'document-item') return b;
+      const found = documentMeta.get(b.header);
+      if (!found) return b;
+      const { body, signature } = trimDocumentBody(b.body, found.meta, found.title);
+      return { ...b, body, ...(signature && !b.signature?.length ? { signature } : {}) };
+    });
 
   const labels = structureLabels(rows);
   const chapterOf = (r: Row, numbered: boolean): Chapter => {
     const label = labels.get(r.id) ?? '';
     const chapter: Chapter = { kind: 'chapter', id: `node-${r.id}`, title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title, numbered, blocks: [] };
     if (!inScope(opts.only, r)) return chapter; // outside a proof: only its place and number count
-    const stored = opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : (JSON.parse(r.content) as { content?: unknown[] });
-    const blocks = blocksOf(withCitationsAsText(stored, spansFor).content as RichNode[], { figure, mention, archivalDocument });
-    // A chronicle's paragraphs that open with a date lead are its entries.
-    chapter.blocks = book.kind === 'chronicle' ? toChronicleEntries(blocks) : blocks;
+    // Read through the schema: documents stored by older versions print like the editor shows them.
+    const stored = readRichDoc(opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : parseStored(r.content)).doc;
+    const blocks = withoutOwnHeaders(blocksOf(withCitationsAsText(stored, spansFor).content as RichNode[], { figure, mention, archivalDocument }));
+    // A chronicle's paragraphs that open with a date lead are its entries; a chapter of the body
+    // prints them in date order under year headings (orderChronicle), front and back matter as typed.
+    if (book.kind !== 'chronicle') chapter.blocks = blocks;
+    else if (r.kind === 'chapter') chapter.blocks = orderChronicle(blocks, chapterYear(r.title)).blocks;
+    else chapter.blocks = toChronicleEntries(blocks);
     return chapter;
   };
 
@@ -228,8 +245,22 @@ function scope(rows: Row[], all: { front: Chapter[]; body: BodyDivision[]; back:
   return null;
 }
 
+/** A chapter titled with one year ("Năm 1954") dates the year-less entries at its start. */
+function chapterYear(title: string): { defaultYear?: number } {
+  const d = parsePartialDate(title);
+  return d && d.precision === 'year' ? { defaultYear: Number(d.start.slice(0, 4)) } : {};
+}
+
 /** "Nguồn: " and a citation's text, as printed under a figure or a reproduced document; undefined without one. */
 function sourceNote(spans: CitationSpan[] | null): InlineRun[] | undefined {
   const parts = (spans ?? []).filter((s) => s.text);
   return parts.length ? [{ kind: 'text', text: 'Nguồn: ' }, ...parts.map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))] : undefined;
+}
+
+function parseStored(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return null;
+  }
 }

@@ -203,6 +203,13 @@ export interface PPara {
   notes?: PNote[];
   /** Keep every line of this paragraph with the next block (headings). */
   keep?: boolean;
+  /** Never split this paragraph across pages: every line but the last is kept with the next. */
+  keepInside?: boolean;
+  /**
+   * Keep the last `keepEnd` lines with the next block (the end of a document with its
+   * signature); the whole paragraph when fewer than two lines would be left before them.
+   */
+  keepEnd?: number;
   /** Hanging label drawn left of the first line (list items). */
   label?: { box: Box; x: number };
   /** The first line starts this much further left and is this much wider (hanging indent). */

@@ -30,7 +30,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Book, Chapter, DocumentItem, Figure, InlineRun, Paragraph, Table } from '../../../shared/book/model';
+import type { Block, Book, Chapter, DocumentItem, Figure, InlineRun, Paragraph, Table, TextRun } from '../../../shared/book/model';
 import { printedDateLead } from '../../../shared/book/chronicle';
 import { chapterLabel, chapterName, countSection, partLabel } from '../../../shared/numbering';
 
@@ -65,22 +65,39 @@ const bookmarkName = (id: string) => `b_${id.replace(/[^A-Za-z0-9_]/g, '_')}`.sl
 
 const text = (s: string, o: { bold?: boolean; italics?: boolean; size?: number; allCaps?: boolean } = {}) => new WTextRun({ text: s.normalize('NFC'), ...o });
 
+function textRun(r: TextRun, o: { size?: number; italics?: boolean }): WTextRun {
+  return new WTextRun({
+    text: r.text.normalize('NFC'),
+    ...(r.bold ? { bold: true } : {}),
+    ...(r.italic || o.italics ? { italics: !(r.italic && o.italics) } : {}),
+    ...(r.underline ? { underline: {} } : {}),
+    ...(r.superscript ? { superScript: true } : {}),
+    ...(r.subscript ? { subScript: true } : {}),
+    ...(o.size ? { size: o.size } : {}),
+  });
+}
+
 function runs(ctx: WordContext, list: InlineRun[], o: { size?: number; italics?: boolean; inNote?: boolean } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
+  // Footnote references one after another are separated by a superscript comma ("sử¹,²"), as
+  // the PDF prints them; white space between them is dropped with it.
+  let afterCall = false;
+  let held: TextRun | undefined;
   for (const r of list) {
+    if (r.kind === 'text' && afterCall && held === undefined && r.text.trim() === '') {
+      held = r;
+      continue;
+    }
+    const call = r.kind === 'footnote' && !o.inNote;
+    if (call && afterCall) out.push(new WTextRun({ text: ',', superScript: true, ...(o.size ? { size: o.size } : {}) }));
+    else if (held && r.kind !== 'index-term') out.push(textRun(held, o));
+    if (r.kind !== 'index-term') {
+      held = undefined;
+      afterCall = call;
+    }
     switch (r.kind) {
       case 'text':
-        out.push(
-          new WTextRun({
-            text: r.text.normalize('NFC'),
-            ...(r.bold ? { bold: true } : {}),
-            ...(r.italic || o.italics ? { italics: !(r.italic && o.italics) } : {}),
-            ...(r.underline ? { underline: {} } : {}),
-            ...(r.superscript ? { superScript: true } : {}),
-            ...(r.subscript ? { subScript: true } : {}),
-            ...(o.size ? { size: o.size } : {}),
-          }),
-        );
+        out.push(textRun(r, o));
         break;
       case 'footnote': {
         if (o.inNote) break; // Word has no footnotes inside footnotes
@@ -103,6 +120,7 @@ function runs(ctx: WordContext, list: InlineRun[], o: { size?: number; italics?:
         break;
     }
   }
+  if (held) out.push(textRun(held, o));
   return out;
 }
 
@@ -152,8 +170,9 @@ function figureBlocks(ctx: WordContext, f: Figure): WParagraph[] {
       keepNext: true,
       children: [new ImageRun({ type: f.image.format === 'jpeg' ? 'jpg' : 'png', data, transformation: { width: Math.round(w * scale), height: Math.round(h * scale) } })],
     }),
-    new WParagraph({ alignment: AlignmentType.CENTER, keepNext: !!f.source, children: runs(ctx, f.caption, { italics: true, size: BODY - 2 }) }),
-    ...(f.source ? [new WParagraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: runs(ctx, f.source, { size: NOTE }) })] : []),
+    // A figure stays whole on its page: caption and source note are not split either.
+    new WParagraph({ alignment: AlignmentType.CENTER, keepNext: !!f.source, keepLines: true, children: runs(ctx, f.caption, { italics: true, size: BODY - 2 }) }),
+    ...(f.source ? [new WParagraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, keepLines: true, children: runs(ctx, f.source, { size: NOTE }) })] : []),
   ];
 }
 
@@ -192,16 +211,20 @@ function documentBlocks(ctx: WordContext, d: DocumentItem): (WParagraph | WTable
     header,
     new WParagraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [text(d.title, { bold: true, allCaps: true })] }),
     ...(d.subtitle ? [new WParagraph({ alignment: AlignmentType.CENTER, children: [text(d.subtitle, { italics: true })] })] : []),
-    ...d.body.flatMap((b) => blockParagraphs(ctx, b)),
-    ...(d.signature ?? []).map((s, i) => new WParagraph({ alignment: AlignmentType.RIGHT, children: [text(s, { bold: i === 0 })] })),
+    // The signature stays with the end of the text (its last paragraph) and with itself.
+    ...d.body.flatMap((b, i) =>
+      i === d.body.length - 1 && d.signature?.length && b.kind === 'paragraph' && b.runs.some((r) => r.kind !== 'text' || r.text.trim()) ? [paragraph(ctx, b, { keepNext: true })] : blockParagraphs(ctx, b),
+    ),
+    ...(d.signature ?? []).map((s, i, all) => new WParagraph({ alignment: AlignmentType.RIGHT, ...(i < all.length - 1 ? { keepNext: true } : {}), children: [text(s, { bold: i === 0 })] })),
     ...(d.sourceNote ? [new WParagraph({ spacing: { before: 120, after: 240 }, children: runs(ctx, d.sourceNote, { italics: true, size: NOTE }) })] : []),
   ];
 }
 
-function paragraph(ctx: WordContext, p: Paragraph, o: { indentLeft?: number; italics?: boolean } = {}): WParagraph {
+function paragraph(ctx: WordContext, p: Paragraph, o: { indentLeft?: number; italics?: boolean; keepNext?: boolean } = {}): WParagraph {
   const align = p.align ?? 'justify';
   const indent = p.indent !== false && align === 'justify';
   return new WParagraph({
+    ...(o.keepNext ? { keepNext: true } : {}),
     alignment: align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: { ...(indent ? { firstLine: Math.round(1 * CM) } : {}), ...(o.indentLeft ? { left: o.indentLeft } : {}) },
     children: runs(ctx, p.runs, o.italics ? { italics: true } : {}),

@@ -133,13 +133,15 @@ export function paraBlocks(p: PPara, noteLines: (p: PPara) => FlowBlock[]): Flow
   const y = baselineOffset(p.leading, p.size);
   const notesById = new Map<number, Footnote>();
   for (const n of p.notes ?? []) notesById.set(n.id, { id: n.id, number: n.number, lines: n.paras.flatMap(noteLines) });
+  // The last lines kept with what follows; all of them rather than leave one line (an orphan) before.
+  const keepFrom = p.keepEnd ? (lines.length - p.keepEnd >= 2 ? lines.length - p.keepEnd : 0) : undefined;
   return lines.map((line, i) => {
     const x = i === 0 ? p.x - (p.hangFirst ?? 0) : p.x;
     const draws: Drawable[] = [{ d: 'text', x, y, line }];
     if (i === 0 && p.label) draws.push({ d: 'text', x: p.label.x, y, line: { width: p.label.box.w, align: 'left', last: true, parts: [p.label.box], ratio: 0 } });
     if (i === lines.length - 1 && p.tail) for (const d of addTail(p, line)) draws.push({ ...d, y } as Drawable);
     const block: FlowBlock = { h: p.leading, draws, para: { id, i, n: lines.length } };
-    if (p.keep) block.keep = true;
+    if (p.keep || (p.keepInside && i < lines.length - 1) || (keepFrom !== undefined && i >= keepFrom)) block.keep = true;
     if (i === 0 && p.anchors) block.anchors = p.anchors;
     let marks: IndexMark[] | undefined;
     let notes: Footnote[] | undefined;

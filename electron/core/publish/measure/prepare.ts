@@ -81,6 +81,9 @@ function underlined(b: Box): Box {
   return c;
 }
 
+/** A zero-width box that carries only index terms. */
+const isMarkOnly = (it: Item): boolean => it.t === 'box' && it.text === '' && !!it.marks;
+
 export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyle): Item[] {
   const items: Item[] = [];
   let pendingSpace = false;
@@ -137,11 +140,21 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       case 'footnote': {
         const id = ctx.nextNoteId++;
         const number = ++ctx.noteNumber;
-        const b = copyBox(ctx.shaper.box(String(number), faceFor(ctx, { size: st.size }), st.size * 0.62));
+        const face = faceFor(ctx, { size: st.size });
+        const b = copyBox(ctx.shaper.box(String(number), face, st.size * 0.62));
         b.rise = st.size * 0.38;
         b.fnCall = id;
         // A call never starts a line: it hangs on the word before it.
         pendingSpace = false;
+        // Calls one after another print separated by a superscript comma: "sử¹,²".
+        let k = items.length - 1;
+        while (k >= 0 && isMarkOnly(items[k]!)) k--;
+        const prev = items[k];
+        if (prev && prev.t === 'box' && prev.fnCall !== undefined) {
+          const comma = copyBox(ctx.shaper.box(',', face, st.size * 0.62));
+          comma.rise = b.rise;
+          pushBox(comma);
+        }
         pushBox(b);
         ctx.pendingNotes.push({ id, number, paras: [] });
         const note = ctx.pendingNotes[ctx.pendingNotes.length - 1]!;
@@ -428,10 +441,15 @@ function prepareFigure(ctx: PrepareContext, fig: Figure, env: BlockEnv, out: Pre
     width: env.width - 2 * setup.parIndent,
     keep: !!fig.source,
   });
+  // A figure prints whole on one page: image, caption and source note are one unit for
+  // pagination (every block of it kept with the next but the last line of the last paragraph).
+  if (!fig.source) cap.keepInside = true;
   out.push(cap);
   if (fig.source) {
     const s = size - 1;
-    out.push(finishPara(ctx, runsToItems(ctx, fig.source, { size: s }), { size: s, leading: s * 1.3, align: 'center', x: env.x, width: env.width }));
+    const src = finishPara(ctx, runsToItems(ctx, fig.source, { size: s }), { size: s, leading: s * 1.3, align: 'center', x: env.x, width: env.width });
+    src.keepInside = true;
+    out.push(src);
   }
   out.push({ p: 'space', h: env.leading * 0.5 });
 }
@@ -572,8 +590,22 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
     }));
   }
   out.push({ p: 'space', h: env.leading * 0.6, keep: true });
+  const bodyStart = out.length;
   prepareBlocks(ctx, book, d.body, env, out, outline, counters);
   if (d.signature && d.signature.length) {
+    // The signature never heads a page alone: the end of the body goes with it (the last two
+    // lines of its last paragraph, or its last row or image).
+    for (let k = out.length - 1; k >= bodyStart; k--) {
+      const b = out[k]!;
+      if (b.p === 'fill' || b.p === 'break') break;
+      if (b.p === 'space') {
+        b.keep = true;
+        continue;
+      }
+      if (b.p === 'para') b.keepEnd = Math.max(2, b.keepEnd ?? 0);
+      else b.keep = true;
+      break;
+    }
     out.push({ p: 'space', h: env.leading * 0.5, keep: true });
     const sig = d.signature.map((line, i) =>
       textPara(ctx, line, { size: env.size, bold: i === 0 || i === d.signature!.length - 1 }, { align: 'center', leading: env.leading, x: env.x + half, width: half }),
@@ -759,7 +791,9 @@ export function prepareBook(book: Book, ctx: PrepareContext): PreparedSection[] 
     refs.outline[0]!.top = true;
     sections.push(refs);
   }
-  const hasIndexTerms = sections.some((s) => s.blocks.some((b) => b.p === 'para' && b.items.some((it) => it.t === 'box' && it.marks)) || s.blocks.some((b) => b.p === 'row' && b.cells.some((c) => c.paras.some((p) => p.items.some((it) => it.t === 'box' && it.marks)))));
+  // Index terms in the text, in table cells and in footnotes.
+  const marked = (p: PPara): boolean => p.items.some((it) => it.t === 'box' && !!it.marks) || (p.notes ?? []).some((n) => n.paras.some(marked));
+  const hasIndexTerms = sections.some((s) => s.blocks.some((b) => (b.p === 'para' && marked(b)) || (b.p === 'row' && b.cells.some((c) => c.paras.some(marked)))));
   if (hasIndexTerms && !proof) sections.push(slot('index', 'arabic'));
   if (setup.tocPosition === 'end' && !proof) sections.push(slot('toc', 'arabic'));
   if (book.colophon && !proof) sections.push(colophonSection(ctx, book));

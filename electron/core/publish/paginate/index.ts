@@ -188,25 +188,33 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
 
   /**
    * Figures float: when a page stops at a figure that does not fit, the text that follows it (up
-   * to the next heading or figure) fills the page, and the figure with its caption heads the
-   * next page. Returns the reordered flow and the page's fill, or null when nothing moves.
+   * to the next heading, figure or table) fills the page, and the figure heads the next page.
+   * The figure moves as one unit: the space above it, the image, its caption and source note
+   * (kept together by the measure stage) and the space below it, so that it keeps its space
+   * from the text or table that follows it. Returns the reordered flow and the page's fill, or
+   * null when nothing moves.
    */
   function floatFigure(flow: FlowBlock[], i: number, carry: FlowBlock[], f: Fill, firstPage: boolean): { flow: FlowBlock[]; f: Fill } | null {
     const e = f.end;
     if (!isFigure(flow[e]) || flow[e]!.breakBefore || !f.placed.some((b) => !b.space)) return null;
+    const loose = (b: FlowBlock) => !!b.space && !b.keep && !b.fill && !b.breakBefore;
+    let s = e;
+    while (s > i && loose(flow[s - 1]!)) s--;
     let g = e;
     while (g < flow.length && flow[g]!.keep) g++;
     g = Math.min(flow.length, g + 1);
+    while (g < flow.length && loose(flow[g]!)) g++;
+    // Only running text moves ahead of the figure: never a table's rows, a heading or a figure.
     let h = g;
-    while (h < flow.length && !flow[h]!.keep && !flow[h]!.breakBefore && !isFigure(flow[h])) h++;
+    while (h < flow.length && !flow[h]!.keep && !flow[h]!.breakBefore && !flow[h]!.fill && (flow[h]!.para || flow[h]!.space) && !isFigure(flow[h])) h++;
     if (h === g) return null;
-    const trial = [...flow.slice(0, e), ...flow.slice(g, h)];
+    const trial = [...flow.slice(0, s), ...flow.slice(g, h)];
     let f2 = fillOne(trial, i, carry, trial.length, firstPage);
     const e2 = adjust(trial, i, f2.end);
     if (e2 < f2.end) f2 = fillOne(trial, i, carry, e2, firstPage);
-    const moved = f2.end - e;
+    const moved = f2.end - s;
     if (moved <= 0) return null;
-    return { flow: [...flow.slice(0, e), ...flow.slice(g, g + moved), ...flow.slice(e, g), ...flow.slice(g + moved)], f: f2 };
+    return { flow: [...flow.slice(0, s), ...flow.slice(g, g + moved), ...flow.slice(s, g), ...flow.slice(g + moved)], f: f2 };
   }
 
   /**
@@ -359,6 +367,11 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         y += b.h;
       }
       page.calls.push(...f.noteIds);
+      // Index terms named in the footnotes: the page the note's line prints on.
+      for (let bi = 0; bi < f.notes.length; bi++) {
+        const m = f.notes[bi]!.marks;
+        if (m) page.marks.push(...m);
+      }
       // Footnote area at the foot of the text block.
       if (f.notes.length && draft) {
         for (let bi = 0; bi < f.notes.length; bi++) {
