@@ -40,7 +40,11 @@ const chapterTitles = (page: Page) => page.getByTestId('chapter-item').locator('
 test('a book with reordered chapters, IME text, footnotes and a citation survives a reload; revisions compare and restore', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
+  // The app asks its questions in its own dialogs; Electron has no window.prompt/confirm.
+  page.on('dialog', (d) => {
+    errors.push(`browser dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   const work = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-ms-'));
 
   await page.goto(app.loginUrl);
@@ -116,6 +120,16 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await expect(picker.locator('.citation-preview p')).toHaveText(expectedCitation);
   await shot(page, '04-citation-preview');
   await picker.getByRole('button', { name: 'Chèn trích dẫn' }).click();
+  // The cursor stays in the sentence after the call: typing goes on with the text, and the
+  // footnote list shows the new note.
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('. Việc thực hiện nghị quyết được kiểm tra thường xuyên');
+  await expect(page.getByTestId('footnote-item')).toHaveCount(2);
+  await expect(page.getByTestId('footnote-item').nth(1)).toHaveText(/^2\s*Tỉnh ủy Lai Châu: Nghị quyết số 05-NQ\/TU/);
+  await expect(page.getByTestId('footnote-item').nth(1)).not.toContainText('kiểm tra thường xuyên');
+  await expect(editor).toContainText('Đảng bộ lãnh đạo xây dựng cơ sở. Việc thực hiện nghị quyết được kiểm tra thường xuyên');
+  // The cited scan is a tab away, side by side with the text.
+  await page.getByRole('tab', { name: 'Bản quét' }).click();
   await expect(page.getByTestId('scan-panel')).toContainText('05-NQ/TU');
   await expect(page.getByTestId('scan-panel').locator('img')).toBeVisible();
   await shot(page, '05-side-by-side');
@@ -132,7 +146,7 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await page.getByTestId('chapter-item').first().click();
   const body = 'Huyện Tam Đường được thành lập năm 1948, nhân dân đoàn kết';
   await expect(editor).toContainText(body);
-  await expect(editor).toContainText(`${body}. Đảng bộ lãnh đạo xây dựng cơ sở`);
+  await expect(editor).toContainText(`${body}. Đảng bộ lãnh đạo xây dựng cơ sở. Việc thực hiện nghị quyết được kiểm tra thường xuyên`);
   await expect(editor.locator('.footnote-call')).toHaveCount(2);
   expect(await editor.innerText()).toBe((await editor.innerText()).normalize('NFC'));
   await expect(page.getByTestId('footnote-item').first()).toContainText('Lời kể của ông Lò Văn Hặc, ghi âm ngày 3-2-2020.');
@@ -164,6 +178,8 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await shot(page, '07-revision-diff');
   await diff.getByRole('button', { name: 'Đóng' }).click();
   await page.getByTestId('revision-item').filter({ hasText: 'Bản gửi hội thảo' }).getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Nội dung hiện tại vẫn được giữ lại thành một phiên bản.');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Khôi phục' }).click();
   await expect(editor).not.toContainText('Năm 1949');
   await expect(editor).toContainText(body);
   await page.reload();

@@ -26,14 +26,15 @@ declare module '@tiptap/core' {
 
 /**
  * A name typed in as a mention: the name, marked, with a space before it when it would stick to
- * the word before, and one after it only when the text does not go on with a space or punctuation.
+ * the word before, and one after it only when it is put before a word.
  */
 export function mentionContent(attrs: MentionAttrs, before: string, after: string): { type: 'text'; text: string; marks?: { type: string; attrs: MentionAttrs }[] }[] {
   const term = attrs.term.normalize('NFC');
   const out: { type: 'text'; text: string; marks?: { type: string; attrs: MentionAttrs }[] }[] = [];
   if (before && !/[\s([“"'‘–—-]$/u.test(before)) out.push({ type: 'text', text: ' ' });
   out.push({ type: 'text', text: term, marks: [{ type: 'mention', attrs: { ...attrs, term } }] });
-  if (!/^[\s.,;:!?)”"'’…]/u.test(after)) out.push({ type: 'text', text: ' ' });
+  // At the end of the text nothing is added: what comes next may be a comma.
+  if (after && !/^[\s.,;:!?)”"'’…]/u.test(after)) out.push({ type: 'text', text: ' ' });
   return out;
 }
 

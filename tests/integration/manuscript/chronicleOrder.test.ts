@@ -8,7 +8,7 @@
  *   the full title (type and abstract) in the text and in the table of contents.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManuscriptBook } from '../../../electron/core/manuscript/bookModel';
@@ -27,6 +27,8 @@ async function pdfText(model: Parameters<typeof import('../../../electron/core/p
   const { typeset } = await import('../../../electron/core/publish/index');
   const file = path.join(h.dir, name);
   writeFileSync(file, await typeset(model));
+  // SUQUAN_KEEP_PDF=DIR keeps the printed files, to look at.
+  if (process.env.SUQUAN_KEEP_PDF) copyFileSync(file, path.join(process.env.SUQUAN_KEEP_PDF, name));
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 

@@ -36,9 +36,33 @@ describe('mentions', () => {
         (e) => {
           e.view.dispatch(e.state.tr.setSelection(TextSelection.create(e.state.doc, 1 + 'Đồng chí '.length)));
           e.commands.setMention(attrs);
-          e.commands.insertContent('về');
+          e.commands.insertContent(', người về');
         },
-        doc(p(t('Đồng chí '), t('Hồ Chí Minh', [mention]), t(' về'))),
+        doc(p(t('Đồng chí '), t('Hồ Chí Minh', [mention]), t(', người về'))),
+      ),
+    );
+  });
+
+  it('spaces a name inserted between words, never twice, never before punctuation', () => {
+    const at = (e: Parameters<Parameters<typeof checkChange>[1]>[0], pos: number) => e.view.dispatch(e.state.tr.setSelection(TextSelection.create(e.state.doc, pos)));
+    editors.push(
+      checkChange(
+        doc(p(t('Đồng chívề nước.'))),
+        (e) => {
+          at(e, 1 + 'Đồng chí'.length);
+          e.commands.setMention(attrs);
+        },
+        doc(p(t('Đồng chí '), t('Hồ Chí Minh', [mention]), t(' về nước.'))),
+      ),
+    );
+    editors.push(
+      checkChange(
+        doc(p(t('Quê ở .'))),
+        (e) => {
+          at(e, 1 + 'Quê ở '.length);
+          e.commands.setMention(attrs);
+        },
+        doc(p(t('Quê ở '), t('Hồ Chí Minh', [mention]), t('.'))),
       ),
     );
   });
