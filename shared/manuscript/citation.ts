@@ -83,7 +83,8 @@ export function citationSpans(src: CitationSource, at: CitationLocator = {}): Ci
   let work: string;
   if (docType || number) {
     const head = [docType || 'Văn bản', number ? `số ${number}` : '', date].filter(Boolean).join(' ');
-    const about = abstract ? (/^(về|v\/v)(?=\s|$)/iu.test(abstract) ? abstract : `về ${abstract}`) : '';
+    // "về …" runs on after the number and date in lower case, however the abstract was typed.
+    const about = abstract ? (/^(về|v\/v)(?=\s|$)/iu.test(abstract) ? abstract.charAt(0).toLocaleLowerCase('vi') + abstract.slice(1) : `về ${abstract}`) : '';
     work = about ? `${head} ${about}` : head;
   } else {
     work = clean(src.title) || 'Tài liệu không tên';
@@ -99,7 +100,7 @@ export function citationSpans(src: CitationSource, at: CitationLocator = {}): Ci
   }
   const folio = clean(at.folio) || folioOfPage(clean(src.folio), at.page);
   if (folio) place.push(`tờ ${folio}`);
-  else if (at.page && at.page > 0) place.push(`tr.${at.page}`);
+  else if (at.page && at.page > 0) place.push(`tr. ${at.page}`);
   if (place.length) spans.push({ text: `, ${place.join(', ')}` });
   spans.push({ text: '.' });
   return spans;

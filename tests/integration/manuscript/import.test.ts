@@ -128,7 +128,7 @@ describe('importing drafts', () => {
       'Báo Nhân Dân, số 1520.',
       'Kho Lưu trữ Tỉnh ủy, Phông số 1, Hồ sơ số 45.',
       'Báo cáo số 12-BC/TU ngày 30-12-1958.',
-      'Huyện ủy Tam Đường: Nghị quyết số 07-NQ/TU năm 1956, lưu tại Kho Lưu trữ Huyện ủy, Hồ sơ số 12, tr.2.',
+      'Huyện ủy Tam Đường: Nghị quyết số 07-NQ/TU năm 1956, lưu tại Kho Lưu trữ Huyện ủy, Hồ sơ số 12, tr. 2.',
     ]) {
       expect(text).toContain(note);
     }

@@ -18,6 +18,11 @@ describe('archival citation text', () => {
     expect(citationSpans(full).filter((s) => s.italic).map((s) => s.text)).toEqual(['Nghị quyết số 05-NQ/TU ngày 3-2-1961 về công tác xây dựng Đảng']);
   });
 
+  it('runs an abstract typed with a capital "Về" on in lower case', () => {
+    const capital = citationSourceFromMetadata('x', { code: '05-NQ/TU', docType: 'Nghị quyết', issuer: 'Tỉnh ủy Lai Châu', abstract: 'Về công tác xây dựng Đảng' });
+    expect(formatCitation(capital)).toBe('Tỉnh ủy Lai Châu: Nghị quyết số 05-NQ/TU về công tác xây dựng Đảng.');
+  });
+
   it('takes the folio of a page from the catalogued range, an explicit folio first', () => {
     expect(formatCitation(full, { page: 3 })).toMatch(/tờ 5\.$/);
     expect(formatCitation(full, { page: 3, folio: '12' })).toMatch(/tờ 12\.$/);
@@ -28,7 +33,7 @@ describe('archival citation text', () => {
 
   it('cites a document with partial metadata by its title and partial date, as written', () => {
     const src = citationSourceFromMetadata('Báo cáo tình hình năm 1950', { date: { text: 'Cuối năm 1950' } });
-    expect(formatCitation(src, { page: 2 })).toBe('Báo cáo tình hình năm 1950, Cuối năm 1950, tr.2.');
+    expect(formatCitation(src, { page: 2 })).toBe('Báo cáo tình hình năm 1950, Cuối năm 1950, tr. 2.');
     expect(formatCitation(citationSourceFromMetadata('Thư', {}))).toBe('Thư.');
   });
 

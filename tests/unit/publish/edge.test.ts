@@ -108,7 +108,7 @@ describe('awkward input', () => {
                 rotation: 90,
                 image: { data: jpeg, format: 'jpeg', width: 900, height: 600 },
                 caption: [{ kind: 'text', text: 'Trụ sở Đảng ủy xã Bình Lư năm 1960' }],
-                source: [{ kind: 'text', text: 'Nguồn: Huyện ủy Tam Đường: Ảnh trụ sở Đảng ủy xã năm 1960, lưu tại Kho Lưu trữ Huyện ủy, Hồ sơ số 12, tr.1.' }],
+                source: [{ kind: 'text', text: 'Nguồn: Huyện ủy Tam Đường: Ảnh trụ sở Đảng ủy xã năm 1960, lưu tại Kho Lưu trữ Huyện ủy, Hồ sơ số 12, tr. 1.' }],
               },
               ...trailing,
             ],
