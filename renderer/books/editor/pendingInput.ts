@@ -7,8 +7,12 @@
 import type { EditorView } from '@tiptap/pm/view';
 
 export function readPendingInput(view: EditorView): void {
-  // DOMObserver.forceFlush is ProseMirror's own way to do this (used by its composition handling);
-  // it is not in the typed API, so it is looked up defensively.
-  const observer = (view as unknown as { domObserver?: { forceFlush?: () => void } }).domObserver;
-  if (!view.isDestroyed) observer?.forceFlush?.();
+  if (view.isDestroyed) return;
+  // ProseMirror's DOM observer reads the changes it has recorded: forceFlush when a read is
+  // scheduled (some platforms delay it), flush for what the mutation observer holds. Both are
+  // what ProseMirror itself calls around compositions; they are not in the typed API, so they are
+  // looked up defensively.
+  const observer = (view as unknown as { domObserver?: { forceFlush?: () => void; flush?: () => void } }).domObserver;
+  observer?.forceFlush?.();
+  observer?.flush?.();
 }
