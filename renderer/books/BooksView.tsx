@@ -377,7 +377,16 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
                 onCancel={() => setNamingPart(false)}
               />
             )}
-            {previewing && <PreviewDialog request={previewing} onClose={() => setPreviewing(null)} />}
+            {previewing && (
+              <PreviewDialog
+                request={previewing}
+                onClose={() => setPreviewing(null)}
+                onFindings={(findings) => {
+                  setPreflight({ format: 'pdf', request: previewing, findings, active: null });
+                  setPreviewing(null);
+                }}
+              />
+            )}
             {importing && (
               <ImportDraftDialog
                 bookId={book.id}

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../shared/api/contract';
-import type { ExportedFile, publishContract } from '../../shared/api/publish';
+import type { ExportedFile, PreflightFinding, publishContract } from '../../shared/api/publish';
 import { api, platform } from '../platform/platform';
 import { Dialog } from '../shell/Dialog';
 
@@ -26,12 +26,25 @@ const PAGE_WIDTH = 380;
 /** What to export: the publish contract's input (a book, or a proof of a chapter or passage). */
 export type ExportRequest = InputOf<typeof publishContract.exportPdf>;
 
-export function PreviewDialog({ request, onClose }: { request: ExportRequest; onClose(): void }) {
+export function PreviewDialog({ request, onClose, onFindings }: { request: ExportRequest; onClose(): void; /** Shows the check's findings (the preview closes). */ onFindings?(findings: PreflightFinding[]): void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [error, setError] = useState('');
   const [drawn, setDrawn] = useState(0);
+  const [findings, setFindings] = useState<PreflightFinding[]>([]);
   const pagesRef = useRef<HTMLDivElement>(null);
+
+  // The check before printing runs beside the typesetting: what it finds is one click away.
+  useEffect(() => {
+    let live = true;
+    void api.publish
+      .preflight({ bookId: request.bookId, ...(request.nodeId ? { nodeId: request.nodeId } : {}) })
+      .then((r) => live && setFindings(r.findings))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [request]);
 
   useEffect(() => {
     let live = true;
@@ -89,6 +102,11 @@ export function PreviewDialog({ request, onClose }: { request: ExportRequest; on
           {file && drawn < file.pages && !error ? ` · ${drawn}/${file.pages}` : ''}
         </span>
         <span className="toolbar-spacer" />
+        {findings.length > 0 && onFindings && (
+          <button type="button" className="preview-findings" onClick={() => onFindings(findings)} data-testid="preview-findings">
+            ⚠ {t('preflight.title')}: {t('preflight.summary', { count: findings.length })}
+          </button>
+        )}
         <button type="button" disabled={!file} onClick={() => file && void platform.saveFile(file.fileName, file.bytes, 'application/pdf')}>
           {t('preview.save')}
         </button>

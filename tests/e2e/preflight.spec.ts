@@ -101,5 +101,15 @@ test('the check before printing lists the problems, goes to them, and exports an
   await panel.getByRole('button', { name: 'Để sửa' }).click();
   await expect(panel).toHaveCount(0);
   expect(downloads).toBe(1);
+
+  // The export preview says what the check found, and shows it in one click.
+  await page.getByTestId('export-scope').selectOption('book');
+  await page.getByTestId('preview-book').click();
+  const preview = page.getByTestId('preview-dialog');
+  await expect(preview.getByTestId('preview-findings')).toHaveText('⚠ Kiểm tra trước khi in: 2 vấn đề cần xem lại');
+  await preview.getByTestId('preview-findings').click();
+  await expect(preview).toHaveCount(0);
+  await expect(panel.getByTestId('preflight-finding')).toHaveCount(2);
+  await panel.getByRole('button', { name: 'Để sửa' }).click();
   expect(errors).toEqual([]);
 });
