@@ -9,15 +9,14 @@
  * Every generated word is unique: a Vietnamese syllable followed by a five-letter code, so it can
  * be counted in the extracted text. Seeds are fixed; SUQUAN_PROPERTY_SEEDS=n runs n more.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../../electron/core/publish/publishService';
 import { publishContract } from '../../../shared/api/publish';
 import { validateRichDoc } from '../../../shared/manuscript/schema';
+import { rng } from '../../unit/publish/fixtures';
 import { readPdf, type PdfPage } from '../../unit/publish/pdfjs';
 import { openHarness, type Harness } from './harness';
 
@@ -26,17 +25,6 @@ beforeEach(() => {
   h = openHarness();
 });
 afterEach(() => h.close());
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['đảng', 'huyện', 'nhân', 'kháng', 'chiến', 'dựng', 'phong', 'trào', 'hợp', 'lãnh', 'thắng', 'cách', 'mạng', 'tỉnh', 'xã', 'đoàn', 'kết', 'chính', 'quyền', 'nghị'];
 const MARK_SETS: string[][] = [[], [], [], ['italic'], ['bold'], ['underline'], ['bold', 'italic'], ['italic', 'underline']];
@@ -53,7 +41,7 @@ interface Generated {
 }
 
 function generate(seed: number, figure: { documentId: number; pageId: number }, cited: number): Generated {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   let counter = seed * 5000;
   const word = (): string => {
@@ -134,20 +122,10 @@ function generate(seed: number, figure: { documentId: number; pageId: number }, 
   return out;
 }
 
-/** An archived document whose one page is a real JPEG, stored as the archive stores it. */
-async function scannedDocument(): Promise<{ documentId: number; pageId: number }> {
-  const { db, layout } = h.session.require();
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="820"><rect width="100%" height="100%" fill="#f1e9d2"/><rect x="40" y="40" width="520" height="30" fill="#333"/></svg>`;
-  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-  const sha = createHash('sha256').update(jpeg).digest('hex');
-  mkdirSync(path.dirname(layout.original(sha)), { recursive: true });
-  writeFileSync(layout.original(sha), jpeg);
-  const now = new Date().toISOString();
-  db.prepare("INSERT INTO files(sha256, size, mime, original_name, imported_at) VALUES (?, ?, 'image/jpeg', 'anh.jpg', ?)").run(sha, jpeg.length, now);
+/** An archived report whose one page is a real JPEG: the figures' scan. */
+function scannedDocument(): Promise<{ documentId: number; pageId: number }> {
   const metadata = { code: '12-BC/ĐUK', docType: 'Báo cáo', issuer: 'Đảng ủy Khối các cơ quan tỉnh', date: { text: '20-6-2021', start: '2021-06-20', end: '2021-06-20' }, abstract: 'về tình hình tư tưởng cán bộ, đảng viên trong các cơ quan khối tỉnh', location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fonds: '1', file: '45' } };
-  const documentId = Number(db.prepare('INSERT INTO documents(title, metadata, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Báo cáo tình hình tư tưởng', JSON.stringify(metadata), now, now).lastInsertRowid);
-  const pageId = Number(db.prepare("INSERT INTO pages(document_id, seq, file_sha256, width, height, image_kind) VALUES (?, 1, ?, 600, 820, 'original')").run(documentId, sha).lastInsertRowid);
-  return { documentId, pageId };
+  return h.addScan('Báo cáo tình hình tư tưởng', metadata, { width: 600, height: 820 });
 }
 
 const tokens = (s: string): string[] => s.normalize('NFC').match(/\p{L}+/gu) ?? [];

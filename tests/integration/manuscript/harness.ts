@@ -1,5 +1,7 @@
 /** A real project in a temp folder and the manuscript service behind its contract's schemas. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
@@ -15,6 +17,8 @@ export interface Harness {
   call<M extends keyof C>(method: M, input: InputOf<C[M]>): Promise<OutputOf<C[M]>>;
   /** Adds an archived document row with metadata (what the archive service stores). */
   addDocument(title: string, metadata: Record<string, unknown>, pages?: number): number;
+  /** Adds an archived document whose one page is a real JPEG scan, stored as the archive stores it. */
+  addScan(title: string, metadata: Record<string, unknown>, size?: { width: number; height: number }): Promise<{ documentId: number; pageId: number }>;
   close(): void;
 }
 
@@ -40,6 +44,19 @@ export function openHarness(): Harness {
         db.prepare('INSERT INTO pages(document_id, seq, file_sha256, width, height) VALUES (?, ?, ?, 100, 140)').run(id, seq, sha);
       }
       return id;
+    },
+    async addScan(title, metadata, { width, height } = { width: 600, height: 800 }) {
+      const { db, layout } = session.require();
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f1e9d2"/><rect x="40" y="40" width="${width - 80}" height="30" fill="#333"/></svg>`;
+      const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+      const sha = createHash('sha256').update(jpeg).digest('hex');
+      mkdirSync(path.dirname(layout.original(sha)), { recursive: true });
+      writeFileSync(layout.original(sha), jpeg);
+      const now = new Date().toISOString();
+      db.prepare("INSERT OR IGNORE INTO files(sha256, size, mime, original_name, imported_at) VALUES (?, ?, 'image/jpeg', 'anh.jpg', ?)").run(sha, jpeg.length, now);
+      const documentId = Number(db.prepare('INSERT INTO documents(title, metadata, created_at, updated_at) VALUES (?, ?, ?, ?)').run(title, JSON.stringify(metadata), now, now).lastInsertRowid);
+      const pageId = Number(db.prepare("INSERT INTO pages(document_id, seq, file_sha256, width, height, image_kind) VALUES (?, 1, ?, ?, ?, 'original')").run(documentId, sha, width, height).lastInsertRowid);
+      return { documentId, pageId };
     },
     close() {
       session.close();

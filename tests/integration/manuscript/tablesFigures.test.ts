@@ -20,20 +20,10 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-/** An archived document whose one page is a real JPEG scan stored like the archive stores it. */
-async function scannedDocument(width: number, height: number): Promise<{ documentId: number; pageId: number }> {
-  const { db, layout } = h.session.require();
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f1e9d2"/><rect x="40" y="40" width="${width - 80}" height="30" fill="#333"/></svg>`;
-  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-  const sha = createHash('sha256').update(jpeg).digest('hex');
-  mkdirSync(path.dirname(layout.original(sha)), { recursive: true });
-  writeFileSync(layout.original(sha), jpeg);
-  const now = new Date().toISOString();
-  db.prepare("INSERT INTO files(sha256, size, mime, original_name, imported_at) VALUES (?, ?, 'image/jpeg', 'anh.jpg', ?)").run(sha, jpeg.length, now);
+/** An archived document whose one page is a real JPEG scan. */
+function scannedDocument(width: number, height: number): Promise<{ documentId: number; pageId: number }> {
   const metadata = { code: '05-NQ/TU', docType: 'Nghị quyết', issuer: 'Tỉnh ủy Lai Châu', date: { text: '3-2-1961', start: '1961-02-03', end: '1961-02-03' }, location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fonds: '1', file: '45' } };
-  const documentId = Number(db.prepare('INSERT INTO documents(title, metadata, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Nghị quyết về hợp tác hóa', JSON.stringify(metadata), now, now).lastInsertRowid);
-  const pageId = Number(db.prepare("INSERT INTO pages(document_id, seq, file_sha256, width, height, image_kind) VALUES (?, 1, ?, ?, ?, 'original')").run(documentId, sha, width, height).lastInsertRowid);
-  return { documentId, pageId };
+  return h.addScan('Nghị quyết về hợp tác hóa', metadata, { width, height });
 }
 
 const cell = (type: 'tableHeader' | 'tableCell', text: string) => ({ type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
