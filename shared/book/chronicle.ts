@@ -189,6 +189,12 @@ export interface OrderChronicleOptions {
   defaultYear?: number;
 }
 
+/** A chapter titled with one year ("Năm 1954") dates the year-less entries at its start. */
+export function chapterDateOptions(title: string): OrderChronicleOptions {
+  const d = parsePartialDate(title);
+  return d && d.precision === 'year' ? { defaultYear: Number(d.start.slice(0, 4)) } : {};
+}
+
 export interface OrderedChronicle {
   blocks: Block[];
   unread: UnreadEntry[];

@@ -243,6 +243,17 @@ export function readRichDoc(json: unknown): { doc: { type: 'doc'; content: RichN
   return { doc: { type: 'doc', content: out.content ?? [] }, repaired: state.repaired };
 }
 
+/** A chapter as stored (its JSON text) read through `readRichDoc`; unreadable JSON is an empty chapter. */
+export function readStoredRichDoc(content: string): { type: 'doc'; content: RichNode[] } {
+  let json: unknown = null;
+  try {
+    json = JSON.parse(content);
+  } catch {
+    json = null;
+  }
+  return readRichDoc(json).doc;
+}
+
 interface ReadState {
   repaired: boolean;
 }

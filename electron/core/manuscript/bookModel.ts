@@ -7,22 +7,22 @@
 import type { ArchivalMetadata } from '../../../shared/archive/metadata';
 import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
 import { parseDocumentCode } from '../../../shared/text/documentCode';
-import { orderChronicle, toChronicleEntries } from '../../../shared/book/chronicle';
+import { chapterDateOptions, orderChronicle, toChronicleEntries } from '../../../shared/book/chronicle';
 import { documentPlaceDate, documentTitle, trimDocumentBody } from '../../../shared/book/documentItem';
-import { parsePartialDate } from '../../../shared/text/partialDate';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Block, Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
 import { crossRefTargets } from '../../../shared/manuscript/crossRef';
 import { withCitationsAsText, type CitationRef } from '../../../shared/manuscript/richDoc';
 import { orderTree, structureLabels, type OutlineHeading } from '../../../shared/manuscript/structure';
-import { readRichDoc } from '../../../shared/manuscript/schema';
+import { readRichDoc, readStoredRichDoc } from '../../../shared/manuscript/schema';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
 import { figureImageSync, figurePageIds, loadFigureImages, type FigureImage } from './figureImages';
 
-interface Row {
+/** A live node of a book's structure as stored. */
+export interface BookNodeRow {
   id: number;
   parentId: number | null;
   kind: BookNodeKind;
@@ -32,6 +32,13 @@ interface Row {
   content: string;
   /** The chapter's headings as stored at its last save (JSON OutlineHeading[]). */
   outline: string;
+}
+
+/** The live nodes of a book (its parts, chapters, front and back matter), in no particular order. */
+export function liveBookNodes(db: Db, bookId: number): BookNodeRow[] {
+  return db
+    .prepare('SELECT id, parent_id AS parentId, kind, role, position, title, content, outline FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL')
+    .all(bookId) as BookNodeRow[];
 }
 
 /** A proof holds the node asked for and, for a part, its chapters; the rest of the book is not converted. */
@@ -77,9 +84,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     | undefined;
   if (!book) throw new UserFacingError('manuscript.book-not-found', `Không có sách số ${bookId}.`);
   const details = JSON.parse(book.details) as BookDetails;
-  const rows = db
-    .prepare('SELECT id, parent_id AS parentId, kind, role, position, title, content, outline FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL')
-    .all(bookId) as Row[];
+  const rows = liveBookNodes(db, bookId);
 
   const docStmt = db.prepare('SELECT title, metadata FROM documents WHERE id = ?');
   const cache = new Map<number, ReturnType<typeof citationSourceFromMetadata> | null>();
@@ -161,17 +166,17 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     });
 
   const labels = structureLabels(rows);
-  const chapterOf = (r: Row, numbered: boolean): Chapter => {
+  const chapterOf = (r: BookNodeRow, numbered: boolean): Chapter => {
     const label = labels.get(r.id) ?? '';
     const chapter: Chapter = { kind: 'chapter', id: `node-${r.id}`, title: r.kind === 'back' && label ? `${label}. ${r.title}` : r.title, numbered, blocks: [] };
     if (!inScope(opts.only, r)) return chapter; // outside a proof: only its place and number count
     // Read through the schema: documents stored by older versions print like the editor shows them.
-    const stored = readRichDoc(opts.only?.doc && opts.only.nodeId === r.id ? opts.only.doc : parseStored(r.content)).doc;
+    const stored = opts.only?.doc && opts.only.nodeId === r.id ? readRichDoc(opts.only.doc).doc : readStoredRichDoc(r.content);
     const blocks = withoutOwnHeaders(blocksOf(withCitationsAsText(stored, spansFor).content as RichNode[], { figure, mention, archivalDocument }));
     // A chronicle's paragraphs that open with a date lead are its entries; a chapter of the body
     // prints them in date order under year headings (orderChronicle), front and back matter as typed.
     if (book.kind !== 'chronicle') chapter.blocks = blocks;
-    else if (r.kind === 'chapter') chapter.blocks = orderChronicle(blocks, chapterYear(r.title)).blocks;
+    else if (r.kind === 'chapter') chapter.blocks = orderChronicle(blocks, chapterDateOptions(r.title)).blocks;
     else chapter.blocks = toChronicleEntries(blocks);
     return chapter;
   };
@@ -220,7 +225,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
  * The divisions holding one node: a part with its chapters, or one chapter alone (under no part).
  * Numbered divisions keep their number in the whole book, so a proof of chapter III says III.
  */
-function scope(rows: Row[], all: { front: Chapter[]; body: BodyDivision[]; back: Chapter[] }, nodeId: number): typeof all | null {
+function scope(rows: BookNodeRow[], all: { front: Chapter[]; body: BodyDivision[]; back: Chapter[] }, nodeId: number): typeof all | null {
   const id = `node-${nodeId}`;
   if (!rows.some((r) => r.id === nodeId)) return null;
   const none = { front: [] as Chapter[], body: [] as BodyDivision[], back: [] as Chapter[] };
@@ -245,22 +250,9 @@ function scope(rows: Row[], all: { front: Chapter[]; body: BodyDivision[]; back:
   return null;
 }
 
-/** A chapter titled with one year ("Năm 1954") dates the year-less entries at its start. */
-function chapterYear(title: string): { defaultYear?: number } {
-  const d = parsePartialDate(title);
-  return d && d.precision === 'year' ? { defaultYear: Number(d.start.slice(0, 4)) } : {};
-}
 
 /** "Nguồn: " and a citation's text, as printed under a figure or a reproduced document; undefined without one. */
 function sourceNote(spans: CitationSpan[] | null): InlineRun[] | undefined {
   const parts = (spans ?? []).filter((s) => s.text);
   return parts.length ? [{ kind: 'text', text: 'Nguồn: ' }, ...parts.map((s): InlineRun => ({ kind: 'text', text: s.text, ...(s.italic ? { italic: true } : {}) }))] : undefined;
-}
-
-function parseStored(content: string): unknown {
-  try {
-    return JSON.parse(content);
-  } catch {
-    return null;
-  }
 }

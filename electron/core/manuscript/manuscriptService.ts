@@ -21,7 +21,7 @@ import type {
 import { citationSpans } from '../../../shared/manuscript/citation';
 import { diffParagraphs, summarize } from '../../../shared/manuscript/diff';
 import { citationKey, citationsOf, footnoteCount, outlineOf, paragraphTexts, wordCount, type CitationRef } from '../../../shared/manuscript/richDoc';
-import { readRichDoc, validateRichDoc } from '../../../shared/manuscript/schema';
+import { readRichDoc, readStoredRichDoc, validateRichDoc } from '../../../shared/manuscript/schema';
 import { applyMove, checkMove, kindOfRole, roleTitles, type OutlineHeading } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectSession } from '../project/projectSession';
@@ -224,15 +224,7 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
   }
 
   /** A stored chapter as the editor can open it (older shapes repaired, every word kept). */
-  function storedDoc(content: string): RichDoc {
-    let json: unknown;
-    try {
-      json = JSON.parse(content);
-    } catch {
-      json = null;
-    }
-    return readRichDoc(json).doc as RichDoc;
-  }
+  const storedDoc = (content: string): RichDoc => readStoredRichDoc(content) as RichDoc;
 
   function writeContent(id: number, doc: RichDoc, now: string): void {
     const content = JSON.stringify(deepNFC(doc));

@@ -1,7 +1,9 @@
 /**
  * Kiểm tra trước khi in (preflight): what is wrong in a book before it goes to the print shop or to
- * the reviewers. Reads the saved chapters' tiptap JSON directly (not the book model), so each
- * finding can say where it is: the chapter, the top-level block, a few words of its text.
+ * the reviewers. Reads the saved chapters as the editor opens them (through the schema's reader),
+ * not the book model, so each finding can say where it is: the chapter, the top-level block the
+ * editor shows, a few words of its text. Chronicle entries are read by the same code that prints
+ * them (shared/book/chronicle.ts), so the check and the print agree on what is an entry.
  *
  *  - chronicle entries whose date lead cannot be read or is impossible ("Ngày 30-2-1950, …");
  *  - chronicle entries without a source (no footnote, no citation, no "Nguồn:" after them);
@@ -15,25 +17,18 @@
  * Export does not depend on it: the findings are advice, shown before the file is written.
  */
 import type { PreflightFinding, PreflightKind } from '../../../shared/api/publish';
-import type { BookKind, BookNodeKind, NodeRole } from '../../../shared/api/manuscript';
+import type { BookKind } from '../../../shared/api/manuscript';
+import { chapterDateOptions, orderChronicle, toChronicleEntries } from '../../../shared/book/chronicle';
+import { blocksOf } from '../../../shared/book/fromRichDoc';
+import type { Block } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { citationSourceFromMetadata } from '../../../shared/manuscript/citation';
 import { nodeTargetId } from '../../../shared/manuscript/crossRef';
 import type { RichNode } from '../../../shared/manuscript/richDoc';
+import { readStoredRichDoc } from '../../../shared/manuscript/schema';
 import { readingOrder, structureLabels, type OutlineHeading } from '../../../shared/manuscript/structure';
-import { parseDateLead, parsePartialDate } from '../../../shared/text/partialDate';
+import { liveBookNodes, type BookNodeRow } from '../manuscript/bookModel';
 import type { Db } from '../store/projectDatabase';
-
-interface NodeRow {
-  id: number;
-  parentId: number | null;
-  kind: BookNodeKind;
-  role: NodeRole;
-  position: number;
-  title: string;
-  content: string;
-  outline: string;
-}
 
 interface DocumentInfo {
   title: string;
@@ -43,12 +38,6 @@ interface DocumentInfo {
 /** Words either side of a problem in a passage. */
 const AROUND = 24;
 
-/** Qualifiers that may open a date lead: "Cuối tháng 3-1950", "Từ ngày 11 đến 19-2-1951". */
-const QUALIFIER = '(?:đầu|giữa|cuối|thượng tuần|trung tuần|hạ tuần|khoảng|đêm|sáng|trưa|chiều|tối|rạng sáng|từ)';
-/** A paragraph that opens like a date: "Ngày 30-2-1950", "Tháng 13-1950", "Cuối năm 1930". */
-const LOOKS_LIKE_DATE = new RegExp(`^\\s*(?:${QUALIFIER}\\s+)*(?:(?:ngày|tháng|năm)\\s+\\d|(?:đầu|giữa|cuối|từ)\\s+\\d)`, 'iu');
-/** The date-like opening itself: its keywords, numbers and separators ("Ngày 30-2-1950"). */
-const DATE_SPAN = new RegExp(`^\\s*(?:${QUALIFIER}\\s+)*(?:(?:ngày|tháng|năm|đến|và|tới)\\s*|\\d+\\s*|[-–/.]\\s*(?=\\d)|,\\s*(?=\\d))+`, 'iu');
 /** A source typed after an entry: "Nguồn: …", "(Nguồn: …)", "[TL: …]". */
 const SOURCE_LINE = /^\s*[([]?\s*(?:nguồn|tài liệu|tl)\s*:/iu;
 const SOURCE_INSIDE = /(?:[([]\s*)?(?:nguồn|tài liệu)\s*:|\[[^\]]{3,}\]\s*[.;]?\s*$/iu;
@@ -94,27 +83,26 @@ function some(node: RichNode, test: (n: RichNode) => boolean): boolean {
   return (node.content ?? []).some((c) => test(c) || some(c, test));
 }
 
-/** The date lead of a chronicle paragraph as typed: its bold opening, or its opening words. */
-function dateLead(p: RichNode): { lead: string; readable: boolean } | null {
-  const inline = p.content ?? [];
-  const first = inline[0];
-  if (!first || first.type !== 'text') return null;
-  const bold = (n: RichNode) => n.type === 'text' && (n.marks ?? []).some((m) => m.type === 'bold');
-  if (bold(first)) {
-    let lead = '';
-    for (const n of inline) {
-      if (!bold(n)) break;
-      lead += n.text ?? '';
+/**
+ * A chronicle chapter's entries as the print reads them: the top-level blocks that are entries,
+ * and those whose date cannot be read (with the date lead as typed), by block index.
+ */
+function chronicleEntries(blocks: RichNode[], title: string): { entries: Set<number>; unread: Map<number, string> } {
+  const flat: Block[] = [];
+  const origin: number[] = [];
+  blocks.forEach((n, i) => {
+    for (const b of blocksOf([n])) {
+      flat.push(b);
+      origin.push(i);
     }
-    if (!LOOKS_LIKE_DATE.test(lead)) return null;
-    const clean = lead.trim().replace(/[\s.:,;]+$/u, '');
-    return { lead: clean, readable: parsePartialDate(clean) !== null || parseDateLead(lead) !== null };
-  }
-  const text = textOf(inline);
-  if (!LOOKS_LIKE_DATE.test(text)) return null;
-  const span = (DATE_SPAN.exec(text)?.[0] ?? '').trim().replace(/[\s.:,;–-]+$/u, '');
-  const readable = (span !== '' && parsePartialDate(span) !== null) || parseDateLead(text) !== null;
-  return { lead: span || text.slice(0, 24).trim(), readable };
+  });
+  const opts = chapterDateOptions(title);
+  const entries = new Set<number>();
+  toChronicleEntries(flat, opts).forEach((b, k) => {
+    if (b.kind === 'chronicle-entry') entries.add(origin[k]!);
+  });
+  const unread = new Map(orderChronicle(flat, opts).unread.map((u) => [origin[u.index]!, u.label] as const));
+  return { entries, unread };
 }
 
 /** Độ mật as stored: any value but none / "thường" marks the document secret. */
@@ -143,14 +131,12 @@ const quote = (s: string, max = 80) => {
 export function preflightBook(db: Db, bookId: number, nodeId?: number): PreflightFinding[] {
   const book = db.prepare('SELECT id, kind FROM books WHERE id = ?').get(bookId) as { id: number; kind: BookKind } | undefined;
   if (!book) throw new UserFacingError('manuscript.book-not-found', `Không có sách số ${bookId}.`);
-  const rows = db
-    .prepare('SELECT id, parent_id AS parentId, kind, role, position, title, content, outline FROM book_nodes WHERE book_id = ? AND deleted_at IS NULL')
-    .all(bookId) as NodeRow[];
+  const rows = liveBookNodes(db, bookId);
   if (nodeId !== undefined && !rows.some((r) => r.id === nodeId)) {
     throw new UserFacingError('publish.node-not-found', 'Không tìm thấy chương hoặc phần cần xuất trong sách này.');
   }
   const labels = structureLabels(rows);
-  const docs = parseDocs(rows);
+  const docs = new Map(rows.map((r) => [r.id, readStoredRichDoc(r.content).content]));
 
   // What a cross-reference may point at: every live division and every heading of the book.
   const targets = new Set<string>();
@@ -172,7 +158,7 @@ export function preflightBook(db: Db, bookId: number, nodeId?: number): Prefligh
   const pageStmt = db.prepare('SELECT document_id AS documentId FROM pages WHERE id = ?');
 
   const findings: PreflightFinding[] = [];
-  const inScope = (r: NodeRow) => nodeId === undefined || r.id === nodeId || r.parentId === nodeId;
+  const inScope = (r: BookNodeRow) => nodeId === undefined || r.id === nodeId || r.parentId === nodeId;
   for (const r of readingOrder(rows)) {
     if (r.kind === 'part' || !inScope(r)) continue;
     const blocks = docs.get(r.id) ?? [];
@@ -187,23 +173,22 @@ export function preflightBook(db: Db, bookId: number, nodeId?: number): Prefligh
 
     // One incomplete-citation finding per document and chapter: the fix is in the archive, once.
     const incompleteSeen = new Set<number>();
+    const chronicle = book.kind === 'chronicle' ? chronicleEntries(blocks, r.title) : null;
     blocks.forEach((block, blockIndex) => {
       const flat = flatText(block);
       const around = (offset: number) => passageAround(flat, offset);
 
       // Chronicle entries: a readable date, and a source.
-      if (book.kind === 'chronicle' && block.type === 'paragraph') {
-        const lead = dateLead(block);
-        if (lead) {
-          const passage = passageAround(flat, 0);
-          if (!lead.readable) {
-            add('unreadable-date', `Ngày tháng ${quote(lead.lead)} không đọc được hoặc không có thật: sự kiện này sẽ không được xếp đúng thứ tự thời gian.`, { blockIndex, passage });
-          }
-          const next = blocks[blockIndex + 1];
-          const sourced =
-            some(block, (n) => n.type === 'footnote' || n.type === 'citation') || SOURCE_INSIDE.test(flat) || (next?.type === 'paragraph' && SOURCE_LINE.test(textOf(next.content)));
-          if (!sourced) add('entry-without-source', 'Sự kiện chưa có nguồn: hãy thêm chú thích, trích dẫn tài liệu hoặc một dòng «Nguồn: …» ngay sau.', { blockIndex, passage });
+      if (chronicle?.entries.has(blockIndex)) {
+        const passage = passageAround(flat, 0);
+        const lead = chronicle.unread.get(blockIndex);
+        if (lead !== undefined) {
+          add('unreadable-date', `Ngày tháng ${quote(lead)} không đọc được hoặc không có thật: sự kiện này sẽ không được xếp đúng thứ tự thời gian.`, { blockIndex, passage });
         }
+        const next = blocks[blockIndex + 1];
+        const sourced =
+          some(block, (n) => n.type === 'footnote' || n.type === 'citation') || SOURCE_INSIDE.test(flat) || (next?.type === 'paragraph' && SOURCE_LINE.test(textOf(next.content)));
+        if (!sourced) add('entry-without-source', 'Sự kiện chưa có nguồn: hãy thêm chú thích, trích dẫn tài liệu hoặc một dòng «Nguồn: …» ngay sau.', { blockIndex, passage });
       }
 
       // Inline and nested things, each located by its offset in the block's flat text.
@@ -297,13 +282,4 @@ function safeJson<T>(json: string, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-function parseDocs(rows: NodeRow[]): Map<number, RichNode[]> {
-  const out = new Map<number, RichNode[]>();
-  for (const r of rows) {
-    const doc = safeJson<{ content?: unknown }>(r.content, {});
-    out.set(r.id, Array.isArray(doc.content) ? (doc.content as RichNode[]) : []);
-  }
-  return out;
 }
