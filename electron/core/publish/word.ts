@@ -77,24 +77,25 @@ function textRun(r: TextRun, o: { size?: number; italics?: boolean }): WTextRun 
   });
 }
 
+/** The runs without white space typed between two footnote calls (index terms print nothing and do not count). */
+function closeUpCalls(list: InlineRun[]): InlineRun[] {
+  const visible = list.filter((r) => r.kind !== 'index-term');
+  const drop = new Set<InlineRun>();
+  visible.forEach((r, i) => {
+    if (r.kind === 'text' && r.text.trim() === '' && visible[i - 1]?.kind === 'footnote' && visible[i + 1]?.kind === 'footnote') drop.add(r);
+  });
+  return drop.size ? list.filter((r) => !drop.has(r)) : list;
+}
+
 function runs(ctx: WordContext, list: InlineRun[], o: { size?: number; italics?: boolean; inNote?: boolean } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   // Footnote references one after another are separated by a superscript comma ("sử¹,²"), as
-  // the PDF prints them; white space between them is dropped with it.
+  // the PDF prints them.
   let afterCall = false;
-  let held: TextRun | undefined;
-  for (const r of list) {
-    if (r.kind === 'text' && afterCall && held === undefined && r.text.trim() === '') {
-      held = r;
-      continue;
-    }
+  for (const r of o.inNote ? list : closeUpCalls(list)) {
     const call = r.kind === 'footnote' && !o.inNote;
     if (call && afterCall) out.push(new WTextRun({ text: ',', superScript: true, ...(o.size ? { size: o.size } : {}) }));
-    else if (held && r.kind !== 'index-term') out.push(textRun(held, o));
-    if (r.kind !== 'index-term') {
-      held = undefined;
-      afterCall = call;
-    }
+    if (r.kind !== 'index-term') afterCall = call;
     switch (r.kind) {
       case 'text':
         out.push(textRun(r, o));
@@ -120,7 +121,6 @@ function runs(ctx: WordContext, list: InlineRun[], o: { size?: number; italics?:
         break;
     }
   }
-  if (held) out.push(textRun(held, o));
   return out;
 }
 
