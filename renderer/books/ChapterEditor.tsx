@@ -16,7 +16,6 @@ import { assignHeadingIds, refreshCrossRefs } from './editor/crossRef';
 import { revealPassage, type RevealTarget } from './editor/reveal';
 import { focusedFootnoteEditor, insertIntoFootnote, toggleFootnoteMark } from './editor/footnote';
 import { mentionContent } from './editor/mention';
-import { readPendingInput } from './editor/pendingInput';
 import { CrossRefPicker } from './CrossRefPicker';
 import { manuscriptExtensions } from './editor/extensions';
 import { CommentsPanel, type PendingComment } from './CommentsPanel';
@@ -203,13 +202,7 @@ export function ChapterEditor({
       aria-label={title}
       aria-pressed={name ? active?.[name] ?? false : undefined}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => {
-        // What was just typed (an IME's last word) is in the document before the tool acts.
-        readPendingInput(editor.view);
-        const note = focusedFootnoteEditor();
-        if (note) readPendingInput(note);
-        run();
-      }}
+      onClick={run}
       {...(testId ? { 'data-testid': testId } : {})}
     >
       {text}
