@@ -293,7 +293,7 @@ function readNode(json: unknown, parent: NodeType, state: ReadState, depth: numb
     const markParent = parent.inlineContent ? parent : manuscriptSchema.nodes.paragraph!;
     return [manuscriptSchema.text(text, readMarks(json.marks, markParent, state))];
   }
-  let type = manuscriptSchema.nodes[typeName];
+  const type = manuscriptSchema.nodes[typeName];
   const rawContent = Array.isArray(json.content) ? (json.content as unknown[]) : [];
   if (!type || depth > MAX_DEPTH) {
     // Unknown: its content in place, or its text as text.
