@@ -107,6 +107,8 @@ test('the check before printing lists the problems, goes to them, and exports an
   await page.getByTestId('preview-book').click();
   const preview = page.getByTestId('preview-dialog');
   await expect(preview.getByTestId('preview-findings')).toHaveText('⚠ Kiểm tra trước khi in: 2 vấn đề cần xem lại');
+  await expect(preview.getByTestId('preview-status')).toHaveText(/^\d+ trang$/, { timeout: 60_000 });
+  await shot(page, '03-preview-findings');
   await preview.getByTestId('preview-findings').click();
   await expect(preview).toHaveCount(0);
   await expect(panel.getByTestId('preflight-finding')).toHaveCount(2);
