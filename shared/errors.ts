@@ -6,6 +6,8 @@
  */
 export class UserFacingError extends Error {
   readonly code: string;
+  /** For an internal error that crossed the seam: what the log holds, behind "copy details". */
+  details?: string;
   constructor(code: string, message: string) {
     super(message);
     this.name = 'UserFacingError';

@@ -6,7 +6,6 @@ import {
   type ArchivalField,
   type ArchivalMetadata,
 } from '../archive/metadata';
-import { fileBytes } from './bytes';
 import { method } from './contract';
 
 export type { ArchivalMetadata, ArchivalMetadataPatch, ArchivalField, ArchiveLocation, PartialDateValue } from '../archive/metadata';
@@ -166,18 +165,6 @@ export const archiveContract = {
    * Every input file gets an outcome; one bad file never stops the rest.
    */
   importPaths: method<ImportReport>()(z.object(importOptions)),
-  /** Imports one file's bytes (browser mode, drag-and-drop). */
-  importBytes: method<ImportReport>()(z.object({ name: z.string().min(1).max(1000), bytes: fileBytes })),
-  /**
-   * Imports several files' bytes as ONE document (browser mode: a dropped folder of page images),
-   * pages in the order given; bad files are reported one by one and the rest still imports.
-   */
-  importBytesAsDocument: method<ImportReport>()(
-    z.object({
-      name: z.string().min(1).max(1000),
-      files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: fileBytes })).min(1).max(10_000),
-    }),
-  ),
   /** Starts importing in the background; poll importStatus, stop with cancelImport. */
   startImport: method<{ jobId: string; total: number }>()(z.object(importOptions)),
   importStatus: method<ImportJobStatus>()(

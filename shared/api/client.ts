@@ -16,7 +16,9 @@ export function createClient(transport: Transport): Api {
       methods[method] = async (args: unknown) => {
         const response = await transport(service, method, args);
         if (response.ok) return response.result;
-        throw new UserFacingError(response.error.code, response.error.message);
+        const error = new UserFacingError(response.error.code, response.error.message);
+        if (response.error.details) error.details = response.error.details;
+        throw error;
       };
     }
     api[service] = methods;

@@ -37,6 +37,8 @@ export type ServiceClient<C extends ServiceContract> = {
 export interface WireError {
   code: string;
   message: string;
+  /** For internal errors: what the log holds (where, when, the stack), for "copy details". */
+  details?: string;
 }
 
 export type WireResponse = { ok: true; result: unknown } | { ok: false; error: WireError };

@@ -4,6 +4,7 @@
  */
 import { archiveContract } from './archive';
 import type { ServiceClient } from './contract';
+import { jobsContract } from './jobs';
 import { manuscriptContract } from './manuscript';
 import { projectContract } from './project';
 import { publishContract } from './publish';
@@ -13,6 +14,7 @@ export const contracts = {
   archive: archiveContract,
   manuscript: manuscriptContract,
   publish: publishContract,
+  jobs: jobsContract,
 };
 
 export type Contracts = typeof contracts;
@@ -30,4 +32,5 @@ export function isMethodName(service: ServiceName, method: string): boolean {
 export type { ProjectInfo } from './project';
 export type { ArchiveDocument, DocumentSummary, FileRef, ImportOutcome, ImportReport, PageInfo } from './archive';
 export type { BookDetail, BookKind, BookNodeInfo, BookSummary, ChapterContent, RichDoc } from './manuscript';
+export type { JobProgress, ServiceEvent } from './events';
 export type { ExportedFile, PreflightFinding, PreflightKind } from './publish';

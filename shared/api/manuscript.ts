@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { CitationSpan } from '../manuscript/citation';
 import type { ParagraphDiff, DiffSummary } from '../manuscript/diff';
 import { chapterStatuses, nodeRoles, type ChapterStatus, type NodeRole, type OutlineHeading } from '../manuscript/structure';
-import { fileBytes } from './bytes';
 import { method } from './contract';
 
 export type BookKind = 'history' | 'chronicle' | 'documents';
@@ -304,8 +303,10 @@ export const manuscriptContract = {
   importDraft: method<ImportedDraft>()(
     z.object({
       bookId: id,
-      fileName: z.string().trim().min(1).max(1000),
-      bytes: fileBytes,
+      /** The draft on the host's disk (browser mode: where the upload put it). */
+      path: z.string().trim().min(1).max(4096),
+      /** The name the user knows it by (an upload's own file name); the path's by default. */
+      fileName: z.string().trim().min(1).max(1000).optional(),
       split: z.boolean().default(false),
       parentId: id.nullable().default(null),
     }),

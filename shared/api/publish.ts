@@ -1,13 +1,28 @@
 /** Contract of the `publish` service: books to a print-ready PDF, and to Word for reviewers. */
 import { z } from 'zod';
 import { method } from './contract';
+import { clientJobId } from './jobs';
 
+/**
+ * A file the host wrote. Its bytes never cross the seam: the preview reads it by URL
+ * (`files/export/<exportId>` in browser mode, `suquan-file://export/<exportId>` in Electron), and
+ * `saveExport` copies it to where the user wants it.
+ */
 export interface ExportedFile {
+  /** Handle of the written file (kept until the project is closed). */
+  exportId: string;
+  /** Suggested file name: "Lịch sử Đảng bộ huyện.pdf". */
   fileName: string;
-  bytes: Uint8Array;
+  /** Size in bytes. */
+  size: number;
   /** Pages of the PDF; 0 for a Word file (Word lays out its own pages). */
   pages: number;
+  /** Where the file was also written, when the call named a path. */
+  path: string | null;
 }
+
+/** An absolute path on the host's disk where the user chose to save a file. */
+const savePath = z.string().trim().min(1).max(4096);
 
 /**
  * The whole book, or with `nodeId` a proof of one part or chapter; with `doc` too, a proof of
@@ -17,6 +32,10 @@ const exportInput = z.object({
   bookId: z.number().int().positive(),
   nodeId: z.number().int().positive().optional(),
   doc: z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).optional(),
+  /** Also write the file there (atomically: the old file stays whole until the new one is). */
+  path: savePath.optional(),
+  /** Lets the caller follow the job's progress events and cancel it (`jobs.cancel`) while it runs. */
+  jobId: clientJobId.optional(),
 });
 
 /** What the check before printing (kiểm tra trước khi in) can find in a book. */
@@ -74,4 +93,6 @@ export const publishContract = {
   exportPdf: method<ExportedFile>()(exportInput),
   /** The same text as a Word file (.docx) with real footnotes, for reviewers to comment on. */
   exportWord: method<ExportedFile>()(exportInput),
+  /** Copies a file exported earlier (the preview's) to the path the user chose. */
+  saveExport: method<{ path: string }>()(z.object({ exportId: z.string().uuid(), path: savePath })),
 };

@@ -1,0 +1,2 @@
+// Placeholder: the service host process entry (filled in by the shell work).
+export {};
