@@ -8,8 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'electron/app/main.ts'), formats: ['cjs'] },
-      rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron'], output: { entryFileNames: 'index.cjs' } },
+      // The shell (index.cjs) and the service process it starts as a utility process (service.cjs).
+      lib: { entry: { index: resolve(__dirname, 'electron/app/main.ts'), service: resolve(__dirname, 'electron/host/service/main.ts') }, formats: ['cjs'] },
+      rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron'], output: { entryFileNames: '[name].cjs' } },
     },
   },
   preload: {

@@ -1,5 +1,8 @@
-/** The IPC channel names shared by the main process and the preload. */
+/**
+ * The IPC channels shared by the main process and the preload: one for calls (the contract's
+ * services, plus the window's own abilities as the pseudo-service "window"), one for events.
+ */
 export const INVOKE_CHANNEL = 'suquan:invoke';
-export const SAVE_FILE_CHANNEL = 'suquan:save-file';
-export const CHOOSE_FILES_CHANNEL = 'suquan:choose-files';
-export const CHOOSE_FOLDER_CHANNEL = 'suquan:choose-folder';
+export const EVENT_CHANNEL = 'suquan:event';
+/** The pseudo-service the main process answers itself: native dialogs. */
+export const WINDOW_SERVICE = 'window';

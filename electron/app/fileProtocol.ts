@@ -1,13 +1,16 @@
 /**
- * `suquan-file://thumb/<pageId>` and `suquan-file://page/<pageId>`: scans of the open project,
- * and nothing else. The pageId is looked up in the database; no path from the URL ever reaches
- * the file system.
+ * `suquan-file://thumb/<pageId>`, `suquan-file://page/<pageId>` and
+ * `suquan-file://export/<exportId>`: scans and exports of the open project, and nothing else. The
+ * key is looked up by the service process; no path from the URL ever reaches the file system.
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import type { AppServices } from '../core/services';
+import type { FileKind } from '../core/remote/protocol';
+import type { ServiceConnection } from '../core/remote/serviceConnection';
 
 export const FILE_SCHEME = 'suquan-file';
+
+const KEY: Record<FileKind, RegExp> = { thumb: /^\d{1,15}$/, page: /^\d{1,15}$/, export: /^[0-9a-f-]{36}$/ };
 
 /** Must run before the app is ready. */
 export function registerFileScheme(): void {
@@ -16,17 +19,15 @@ export function registerFileScheme(): void {
   ]);
 }
 
-export function handleFileProtocol(app: AppServices): void {
+export function handleFileProtocol(services: () => ServiceConnection): void {
   protocol.handle(FILE_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const pageId = Number(url.pathname.replace(/^\//, ''));
-    if (!Number.isInteger(pageId) || pageId <= 0) return new Response('Không tìm thấy.', { status: 404 });
-    try {
-      if (url.hostname === 'thumb') return net.fetch(pathToFileURL(await app.files.thumbnailPath(pageId)).toString());
-      if (url.hostname === 'page') return net.fetch(pathToFileURL((await app.files.pageImageOf(pageId)).path).toString());
-    } catch {
-      return new Response('Không tìm thấy.', { status: 404 });
-    }
-    return new Response('Không tìm thấy.', { status: 404 });
+    const kind = url.hostname as FileKind;
+    const key = url.pathname.replace(/^\//, '');
+    if (!Object.hasOwn(KEY, kind) || !KEY[kind].test(key)) return new Response('Không tìm thấy.', { status: 404 });
+    const file = await services().file(kind, key);
+    if (!file) return new Response('Không tìm thấy.', { status: 404 });
+    // net.fetch of a file: URL streams it and honours Range (pdf.js reads long exports in ranges).
+    return net.fetch(pathToFileURL(file.path).toString(), { headers: request.headers });
   });
 }

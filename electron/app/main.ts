@@ -1,15 +1,19 @@
 /**
- * The Electron shell, kept thin: one window, sandboxed, with the contract bound to IPC through the
- * same dispatcher as browser mode and the CLI. Everything else lives in electron/core.
+ * The Electron shell, kept thin: one sandboxed window, one IPC channel for calls and one for
+ * events, the scan/export file protocol, native dialogs. The services run in their own utility
+ * process (serviceProcess.ts), so this process — which answers the window — never waits for a
+ * typesetting run, an import or SQLite.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { writeFileSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { WireResponse } from '../../shared/api/contract';
 import { contentSecurityPolicy } from '../../shared/security';
-import { createServices } from '../core/services';
-import { CHOOSE_FILES_CHANNEL, CHOOSE_FOLDER_CHANNEL, INVOKE_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
+import type { ServiceConnection } from '../core/remote/serviceConnection';
+import { createLogger } from '../host/log';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, WINDOW_SERVICE } from './channels';
 import { handleFileProtocol, registerFileScheme } from './fileProtocol';
+import { startServiceProcess } from './serviceProcess';
 
 if (app.isPackaged) process.env.SUQUAN_RESOURCES = path.join(process.resourcesPath, 'resources');
 
@@ -25,43 +29,74 @@ app.on('second-instance', () => {
   }
 });
 
+const log = createLogger({ dir: app.getPath('logs'), stderr: !app.isPackaged, processName: 'main' });
+process.on('uncaughtException', (e) => log.error(e, 'main: uncaught exception'));
+process.on('unhandledRejection', (e) => log.error(e, 'main: unhandled rejection'));
+
 /** The app's page: the built renderer, or Vite's dev server under `electron-vite dev`. */
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
 /** What every URL of the app's own page starts with. */
 const appPrefix = process.env.ELECTRON_RENDERER_URL ? `${new URL(process.env.ELECTRON_RENDERER_URL).origin}/` : rendererUrl;
 
-/** IPC is answered only for the app's own page (Electron's security checklist: validate senders). */
-function trusted(event: IpcMainInvokeEvent): boolean {
-  return (event.senderFrame?.url ?? '').startsWith(appPrefix);
+/**
+ * IPC is answered only for the app's own page in its top frame (Electron's security checklist:
+ * validate the sender of every message); a subframe or any other page is refused.
+ */
+export function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(appPrefix);
 }
 
-const services = createServices({
-  defaultParent: path.join(app.getPath('documents'), 'Sử Quán'),
-  stateDir: app.getPath('userData'),
-  onError: (e, where) => console.error(`[${where}]`, e),
-});
+/** The window's options, after Electron's security checklist. */
+export const windowOptions = {
+  width: 1360,
+  height: 860,
+  minWidth: 960,
+  minHeight: 600,
+  title: 'Sử Quán',
+  show: false,
+  webPreferences: {
+    preload: path.join(__dirname, '../preload/index.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  },
+};
+
+let services: ServiceConnection | null = null;
+/** The service process, started on first use and again if it ever ended unexpectedly. */
+function servicesNow(): ServiceConnection {
+  services ??= startServiceProcess(
+    { defaultParent: path.join(app.getPath('documents'), 'Sử Quán'), stateDir: app.getPath('userData'), logDir: app.getPath('logs') },
+    (why) => {
+      log.error(new Error(`service process ended: ${why}`), 'main');
+      services = null;
+    },
+  );
+  return services;
+}
+
+const windows = new Set<WebContents>();
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Sử Quán',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(windowOptions);
+  const contents = win.webContents;
+  windows.add(contents);
+  contents.once('destroyed', () => windows.delete(contents));
   win.once('ready-to-show', () => win.show());
   // No navigation away from the app, no new windows; external links open in the user's browser.
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.url.startsWith(appPrefix)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
@@ -69,43 +104,47 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The window's own abilities: native dialogs, answered here, never by the service process. */
+async function windowCall(event: IpcMainInvokeEvent, method: string, args: unknown): Promise<WireResponse> {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  if (!win) return { ok: true, result: null };
+  const a = (args ?? {}) as Record<string, unknown>;
+  switch (method) {
+    case 'chooseSavePath': {
+      const r = await dialog.showSaveDialog(win, { defaultPath: typeof a.suggestedName === 'string' ? a.suggestedName : undefined });
+      return { ok: true, result: r.canceled || !r.filePath ? null : r.filePath };
+    }
+    case 'chooseFiles': {
+      const r = await dialog.showOpenDialog(win, {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Tư liệu', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'pdf', 'docx', 'html', 'htm', 'txt', 'md'] }],
+      });
+      return { ok: true, result: r.canceled ? [] : r.filePaths };
+    }
+    case 'chooseFolder': {
+      const r = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] });
+      return { ok: true, result: r.canceled ? null : (r.filePaths[0] ?? null) };
+    }
+    default:
+      return { ok: false, error: { code: 'api.unknown-method', message: `Không có chức năng ${WINDOW_SERVICE}.${method}.` } };
+  }
+}
+
 void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  handleFileProtocol(services);
+  handleFileProtocol(servicesNow);
 
-  ipcMain.handle(INVOKE_CHANNEL, (event, service: unknown, method: unknown, args: unknown) => {
-    if (!trusted(event)) throw new Error('Yêu cầu không đến từ cửa sổ của Sử Quán.');
-    return services.dispatch(String(service), String(method), args);
+  ipcMain.handle(INVOKE_CHANNEL, (event, service: unknown, method: unknown, args: unknown): Promise<WireResponse> | WireResponse => {
+    if (!trusted(event)) return { ok: false, error: { code: 'api.untrusted-sender', message: 'Yêu cầu không đến từ cửa sổ của Sử Quán.' } };
+    if (service === WINDOW_SERVICE) return windowCall(event, String(method), args);
+    return servicesNow().dispatch(String(service), String(method), args);
   });
-  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, suggestedName: unknown, bytes: unknown) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || !trusted(event) || typeof suggestedName !== 'string' || !(bytes instanceof Uint8Array)) return null;
-    const r = await dialog.showSaveDialog(win, { defaultPath: suggestedName });
-    if (r.canceled || !r.filePath) return null;
-    try {
-      writeFileSync(r.filePath, bytes);
-    } catch (e) {
-      throw new Error(`Không ghi được tệp ${r.filePath}: ${(e as Error).message}.`);
-    }
-    return r.filePath;
-  });
-  ipcMain.handle(CHOOSE_FILES_CHANNEL, async (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || !trusted(event)) return [];
-    const r = await dialog.showOpenDialog(win, {
-      properties: ['openFile', 'multiSelections'],
-      filters: [{ name: 'Tư liệu', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'pdf', 'docx', 'html', 'htm', 'txt'] }],
-    });
-    return r.canceled ? [] : r.filePaths;
-  });
-  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || !trusted(event)) return null;
-    const r = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
+  // Events go to every window of the app (there is one).
+  servicesNow().subscribe((event) => {
+    for (const contents of windows) if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 
   createWindow();
@@ -114,7 +153,18 @@ void app.whenReady().then(() => {
   });
 });
 
+// Quitting waits for the service process to stop its jobs and close the project.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !services) return;
+  event.preventDefault();
+  quitting = true;
+  void services
+    .dispose()
+    .catch((e: unknown) => log.error(e, 'main: dispose'))
+    .finally(() => app.quit());
+});
+
 app.on('window-all-closed', () => {
-  services.dispose();
   if (process.platform !== 'darwin') app.quit();
 });

@@ -1,13 +1,26 @@
 /**
- * The one composition root. The Electron shell, the HTTP host (browser mode) and the CLI all call
- * `createServices`, so the three entry points cannot drift apart.
+ * The one composition root. The service process (Electron's utility process, browser mode's
+ * child process), the CLI and the tests all call `createServices`, so the entry points cannot
+ * drift apart.
  */
+import type { EventSink } from '../../shared/api/events';
 import { createDispatcher, type Dispatch, type ErrorSink, type Services } from '../../shared/api/dispatch';
 import { createArchiveService } from './archive/archiveService';
+import { JobRegistry } from './jobs/jobRegistry';
+import { createJobsService } from './jobs/jobsService';
 import { createManuscriptService } from './manuscript/manuscriptService';
 import { createProjectService, type ProjectServiceOptions } from './project/projectService';
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
+
+/** Files of the open project a window may show: scans and the exports it made. */
+export interface ProjectFiles {
+  thumbnailPath(pageId: number): Promise<string>;
+  /** A page as an image a browser can show (JPEG/PNG; PDF and TIFF pages are rendered once into cache/). */
+  pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
+  /** A file an export wrote (the preview reads it). */
+  exportFile(exportId: string): Promise<{ path: string; mime: string; fileName: string }>;
+}
 
 export interface AppServices {
   session: ProjectSession;
@@ -15,32 +28,52 @@ export interface AppServices {
   /** Validating entry point for every transport. */
   dispatch: Dispatch;
   /** File access for the scan protocol / HTTP file route: only files of the open project. */
-  files: {
-    thumbnailPath(pageId: number): Promise<string>;
-    /** A page as an image a browser can show (JPEG/PNG; PDF and TIFF pages are rendered once into cache/). */
-    pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
-  };
-  dispose(): void;
+  files: ProjectFiles;
+  /** Stops every job, waits for them, and closes the project. */
+  dispose(): Promise<void>;
 }
 
 export interface CreateServicesOptions extends ProjectServiceOptions {
+  /** Receives internal errors (with their stack); returns the details the user can copy. */
   onError?: ErrorSink;
+  /** Receives the services' events (job progress). */
+  onEvent?: EventSink;
+  /** Where browser-mode uploads land (imported, then removed). */
+  uploadsDir?: string;
 }
 
 export function createServices(opts: CreateServicesOptions = {}): AppServices {
   const session = new ProjectSession();
-  const archive = createArchiveService(session);
+  const jobs = new JobRegistry(opts.onEvent);
+  const archive = createArchiveService(session, {
+    jobs,
+    ...(opts.onError ? { onError: opts.onError } : {}),
+    ...(opts.uploadsDir ? { uploadsDir: opts.uploadsDir } : {}),
+  });
+  const publish = createPublishService(session, jobs);
+  const beforeClose = async () => {
+    await jobs.cancelAll();
+    publish.clearExports();
+  };
   const services: Services = {
-    project: createProjectService(session, opts),
+    project: createProjectService(session, opts, { beforeClose }),
     archive,
     manuscript: createManuscriptService(session),
-    publish: createPublishService(session),
+    publish,
+    jobs: createJobsService(jobs),
   };
   return {
     session,
     services,
     dispatch: createDispatcher(services, opts.onError),
-    files: { thumbnailPath: (id) => archive.thumbnailPath(id), pageImageOf: (id) => archive.pageImageOf(id) },
-    dispose: () => session.close(),
+    files: {
+      thumbnailPath: (id) => archive.thumbnailPath(id),
+      pageImageOf: (id) => archive.pageImageOf(id),
+      exportFile: async (id) => publish.exportFile(id),
+    },
+    async dispose() {
+      if (session.isOpen) await beforeClose();
+      session.close();
+    },
   };
 }

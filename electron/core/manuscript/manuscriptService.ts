@@ -24,6 +24,8 @@ import { citationKey, citationsOf, footnoteCount, outlineOf, paragraphTexts, wor
 import { readRichDoc, readStoredRichDoc, validateRichDoc } from '../../../shared/manuscript/schema';
 import { applyMove, checkMove, kindOfRole, roleTitles, type OutlineHeading } from '../../../shared/manuscript/structure';
 import { UserFacingError } from '../../../shared/errors';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
 import { deepNFC, toNFC } from '../text';
@@ -132,6 +134,22 @@ function compactDetails(d: BookDetails): BookDetails {
     return v;
   };
   return (clean(d) as BookDetails | undefined) ?? {};
+}
+
+/** Drafts are small (readDraft refuses more than 50 MB); a bigger file is refused before it is read. */
+const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+
+/** A draft's bytes from disk, with one sentence when the path does not lead to a readable file. */
+function readDraftFile(file: string, fileName: string): Uint8Array {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new UserFacingError('import.not-a-file', `${fileName}: không phải một tệp.`);
+    if (st.size > MAX_DRAFT_BYTES) throw new UserFacingError('import.too-large', `Tệp ${fileName} quá lớn (tối đa 50 MB).`);
+    return readFileSync(file);
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    throw new UserFacingError('import.unreadable', `${fileName}: không tìm thấy hoặc không đọc được tệp.`);
+  }
 }
 
 export function createManuscriptService(session: ProjectSession): ServiceImpl<typeof manuscriptContract> {
@@ -493,8 +511,10 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       return out;
     },
 
-    async importDraft({ bookId, fileName, bytes, split, parentId }) {
+    async importDraft({ bookId, path: file, fileName: givenName, split, parentId }) {
       bookRow(bookId);
+      const fileName = toNFC(givenName ?? basename(file));
+      const bytes = readDraftFile(file, fileName);
       // The Markdown/DOCX readers (markdown-it, mammoth, linkedom) load on first use.
       const { readDraft } = await import('../interchange/readDraft');
       const draft = await readDraft(fileName, bytes, { split });

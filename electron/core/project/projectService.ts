@@ -14,7 +14,19 @@ export interface ProjectServiceOptions {
   stateDir?: string;
 }
 
-export function createProjectService(session: ProjectSession, opts: ProjectServiceOptions = {}): ServiceImpl<typeof projectContract> {
+export interface ProjectLifecycle {
+  /**
+   * Runs before the open project is closed or replaced: stops its jobs and waits for them, so
+   * none is cut off half-way or meets a closed database.
+   */
+  beforeClose(): Promise<void>;
+}
+
+export function createProjectService(
+  session: ProjectSession,
+  opts: ProjectServiceOptions = {},
+  lifecycle: ProjectLifecycle = { beforeClose: async () => {} },
+): ServiceImpl<typeof projectContract> {
   const defaultParent = opts.defaultParent ?? path.join(os.homedir(), 'Sử Quán');
   const recentFile = opts.stateDir ? path.join(opts.stateDir, 'recent.json') : null;
   let recent: string[] = [];
@@ -50,19 +62,22 @@ export function createProjectService(session: ProjectSession, opts: ProjectServi
   }
 
   return {
-    create({ path: dir, title }) {
+    async create({ path: dir, title }) {
+      if (session.isOpen) await lifecycle.beforeClose();
       session.create(path.resolve(defaultParent, dir), title);
       const result = info();
       remember(result.path);
       return result;
     },
-    open({ path: dir }) {
+    async open({ path: dir }) {
+      if (session.isOpen) await lifecycle.beforeClose();
       session.open(path.resolve(defaultParent, dir));
       const result = info();
       remember(result.path);
       return result;
     },
-    close() {
+    async close() {
+      if (session.isOpen) await lifecycle.beforeClose();
       session.close();
       return null;
     },

@@ -4,8 +4,13 @@ import type { publishContract } from '../../../shared/api/publish';
 import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { chapterName, partLabel } from '../../../shared/numbering';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { JobRegistry } from '../jobs/jobRegistry';
+import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
+import { ExportFiles, exportsDir } from './exportFiles';
 import { preflightBook } from './preflight';
 
 /** A file name from a title: keeps Vietnamese letters, drops what file systems refuse. */
@@ -30,7 +35,24 @@ function proofName(book: Book): string {
   return div.numbered && div.number ? `${chapterName(div.number, book.setup?.chapterLabel)} ${div.title}` : div.title;
 }
 
-export function createPublishService(session: ProjectSession): ServiceImpl<typeof publishContract> {
+export type PublishService = ServiceImpl<typeof publishContract> & {
+  /** A file an export wrote, for the file protocol / HTTP host (the preview reads it). */
+  exportFile(exportId: string): { path: string; mime: string; fileName: string };
+  /** Forgets the exports of the project being closed and removes their files. */
+  clearExports(): void;
+};
+
+/**
+ * Exports run as jobs: the caller may name one (`jobId`) to follow its phases and cancel it.
+ * Cancelling stops at the next phase boundary and leaves no file behind.
+ */
+export function createPublishService(session: ProjectSession, jobs: JobRegistry): PublishService {
+  const files = new ExportFiles(() => exportsDir(session.require().layout));
+
+  function startTask(jobId: string | undefined): PhasedTask {
+    const id = jobId && !jobs.has(jobId) ? jobId : randomUUID();
+    return new PhasedTask(id, 'export', 3);
+  }
   /** The book (or the part of it asked for) as the neutral model, with a reason when there is nothing to print. */
   async function load({ bookId, nodeId, doc }: InputOf<typeof publishContract.exportPdf>): Promise<{ book: Book; name: string }> {
     if (doc && !nodeId) throw new UserFacingError('publish.passage-without-chapter', 'Đoạn văn cần xuất phải thuộc một chương.');
@@ -49,17 +71,45 @@ export function createPublishService(session: ProjectSession): ServiceImpl<typeo
     preflight({ bookId, nodeId }) {
       return { findings: preflightBook(session.require().db, bookId, nodeId) };
     },
-    async exportPdf(input) {
-      const { book, name } = await load(input);
-      // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
-      const { typesetWithReport } = await import('./index');
-      const { pdf, pageCount } = await typesetWithReport(book);
-      return { fileName: exportFileName(name, 'pdf'), bytes: pdf, pages: pageCount };
+    exportPdf(input) {
+      const task = startTask(input.jobId);
+      const run = task.run(async () => {
+        task.step('Đang đọc bản thảo');
+        const { book, name } = await load(input);
+        task.step('Đang dàn trang');
+        // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
+        const { typesetWithReport } = await import('./index');
+        const { pdf, pageCount } = await typesetWithReport(book);
+        task.step('Đang ghi tệp');
+        return files.add(pdf, 'pdf', exportFileName(name, 'pdf'), pageCount, input.path);
+      });
+      jobs.add(task);
+      return run;
     },
-    async exportWord(input) {
-      const { book, name } = await load(input);
-      const { writeWord } = await import('./word');
-      return { fileName: exportFileName(name, 'docx'), bytes: await writeWord(book), pages: 0 };
+    exportWord(input) {
+      const task = startTask(input.jobId);
+      const run = task.run(async () => {
+        task.step('Đang đọc bản thảo');
+        const { book, name } = await load(input);
+        task.step('Đang dựng tệp Word');
+        const { writeWord } = await import('./word');
+        const bytes = await writeWord(book);
+        task.step('Đang ghi tệp');
+        return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
+      });
+      jobs.add(task);
+      return run;
+    },
+    saveExport({ exportId, path }) {
+      return { path: files.copyTo(exportId, path) };
+    },
+    exportFile(exportId) {
+      return files.get(exportId);
+    },
+    clearExports() {
+      files.clear();
+      // Left by a crash or another run: derived files nobody can name any more.
+      if (session.isOpen) rmSync(exportsDir(session.require().layout), { recursive: true, force: true });
     },
   };
 }

@@ -1,12 +1,15 @@
 /**
- * `npm run web`: serves the built UI and the API on 127.0.0.1 and prints the URL.
+ * `npm run web`: serves the built UI and the API on 127.0.0.1 and prints the URL. The services
+ * run in their own process (electron/host/service), so this one only answers HTTP.
  * Options: --port N, --projects-dir DIR (default parent of new projects), --open DIR (open a project).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../../core/services';
+import { createLogger } from '../log';
 import { appRoot, stateDir } from '../paths';
+import { spawnServiceProcess } from '../service/spawn';
 import { startWebServer } from './webServer';
 
 const { values } = parseArgs({
@@ -26,24 +29,57 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(1);
 }
 
-const app = createServices({
-  ...(values['projects-dir'] ? { defaultParent: path.resolve(values['projects-dir']) } : {}),
-  ...(values['no-state'] ? {} : { stateDir: stateDir() }),
-  onError: (e, where) => console.error(`[${where}]`, e),
-});
-if (values.open) await app.services.project.open({ path: path.resolve(values.open) });
+const state = values['no-state'] ? null : stateDir();
+const logDir = state ? path.join(state, 'logs') : null;
+const log = createLogger({ dir: logDir, stderr: true, processName: 'web' });
+// One folder per run for uploads; what an ended run left behind (a crash) is removed.
+const uploadsRoot = path.join(os.tmpdir(), 'suquan-uploads');
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+for (const name of existsSync(uploadsRoot) ? readdirSync(uploadsRoot) : []) {
+  if (!/^\d+$/.test(name) || !alive(Number(name))) rmSync(path.join(uploadsRoot, name), { recursive: true, force: true });
+}
+const uploadsDir = path.join(uploadsRoot, String(process.pid));
+mkdirSync(uploadsDir, { recursive: true });
+
+const services = await spawnServiceProcess(
+  {
+    ...(values['projects-dir'] ? { defaultParent: path.resolve(values['projects-dir']) } : {}),
+    ...(state ? { stateDir: state } : {}),
+    ...(logDir ? { logDir } : {}),
+    uploadsDir,
+  },
+  (why) => log.error(new Error(`service process ended: ${why}`), 'web'),
+);
+if (values.open) {
+  const r = await services.dispatch('project', 'open', { path: path.resolve(values.open) });
+  if (!r.ok) console.error(r.error.message);
+}
 
 const server = await startWebServer({
-  app,
+  services,
   rendererDir,
+  uploadsDir,
+  onError: (e, where) => log.error(e, where),
   ...(values.port ? { port: Number(values.port) } : {}),
   ...(values.token ? { token: values.token } : {}),
 });
 console.log(`Sử Quán (chế độ trình duyệt): ${server.loginUrl}`);
 
+let stopping = false;
 const stop = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
   await server.close();
-  app.dispose();
+  // Jobs are cancelled and waited for, the project closed, before the process ends.
+  await services.dispose();
+  rmSync(uploadsDir, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -12,17 +12,25 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { decodeWire, encodeWire } from '../../../shared/api/wire';
-import type { AppServices } from '../../core/services';
+import type { FileKind } from '../../core/remote/protocol';
+import type { ServiceConnection } from '../../core/remote/serviceConnection';
 import { contentSecurityPolicy } from '../../../shared/security';
+import { receiveUpload, UploadError } from './uploads';
 
 export interface WebServerOptions {
-  app: AppServices;
+  services: ServiceConnection;
   /** The built renderer (renderer/dist). */
   rendererDir: string;
+  /** Where uploads are streamed to (one folder per batch); none: uploads are refused. */
+  uploadsDir?: string;
   port?: number;
   token?: string;
-  /** Largest API request body accepted, in bytes. */
+  /** Largest API request body accepted, in bytes (calls carry no file bytes: uploads are streamed apart). */
   maxBodyBytes?: number;
+  /** Largest single uploaded file, in bytes. */
+  maxUploadBytes?: number;
+  /** Logs what went wrong inside the host itself. */
+  onError?: (e: unknown, where: string) => void;
 }
 
 export interface WebServer {
@@ -86,8 +94,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
+        // Stop reading; the 413 goes out and the connection is closed after it.
+        req.removeAllListeners('data');
+        req.pause();
         reject(new Error('too-large'));
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -97,21 +107,79 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function serveFile(res: http.ServerResponse, file: string, type: string, cache: string): void {
-  const st = statSync(file);
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size, 'Cache-Control': cache });
-  createReadStream(file).pipe(res);
+/**
+ * Streams a file, honouring one `Range: bytes=a-b` (pdf.js reads a long export in ranges). A file
+ * that cannot be read (gone, a directory, no permission, an I/O error) is a 404 or a cut-off
+ * response, never a crash of the host.
+ */
+function serveFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, type: string, cache: string, extra: Record<string, string> = {}): void {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return send(res, 404, 'Không tìm thấy tệp.');
+    size = st.size;
+  } catch {
+    return send(res, 404, 'Không tìm thấy tệp.');
+  }
+  let start = 0;
+  let end = size - 1;
+  let status = 200;
+  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
+  if (range && (range[1] || range[2])) {
+    if (range[1]) {
+      start = Number(range[1]);
+      if (range[2]) end = Math.min(Number(range[2]), size - 1);
+    } else start = Math.max(0, size - Number(range[2]));
+    if (start > end || start >= size) {
+      res.writeHead(416, { 'Content-Range': `bytes */${size}` });
+      res.end();
+      return;
+    }
+    status = 206;
+  }
+  const headers: Record<string, string | number> = {
+    'Content-Type': type,
+    'Content-Length': end - start + 1,
+    'Cache-Control': cache,
+    'Accept-Ranges': 'bytes',
+    ...extra,
+  };
+  if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  const stream = createReadStream(file, { start, end });
+  stream.once('open', () => {
+    res.writeHead(status, headers);
+    if (req.method === 'HEAD') {
+      stream.destroy();
+      res.end();
+    } else stream.pipe(res);
+  });
+  stream.once('error', () => {
+    if (!res.headersSent) send(res, 404, 'Không đọc được tệp.');
+    else res.destroy();
+  });
+}
+
+/** `attachment; filename*=UTF-8''…` keeps a Vietnamese file name intact in every browser. */
+function attachment(fileName: string): string {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function jsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  send(res, status, encodeWire({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const maxBody = opts.maxBodyBytes ?? 768 * 1024 * 1024;
+  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxUpload = opts.maxUploadBytes ?? 8 * 1024 * 1024 * 1024;
+  const streams = new Set<http.ServerResponse>();
   const rendererDir = path.resolve(opts.rendererDir);
   let port = 0;
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
-      console.error('[web] request failed', e);
+      opts.onError?.(e, `web ${req.method} ${req.url}`);
       if (!res.headersSent) send(res, 500, 'Lỗi máy chủ nội bộ.');
       else res.end();
     });
@@ -129,7 +197,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       send(res, 403, 'Không cho phép yêu cầu từ trang khác.');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'Địa chỉ không hợp lệ.');
+    }
 
     // Opening the printed URL: trade the token in the query for a cookie, then drop it from the address bar.
     if (req.method === 'GET' && url.searchParams.has('token')) {
@@ -145,6 +218,24 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
     const authorised = sameToken(cookieToken(req), token) || sameToken(req.headers['x-suquan-token'] as string | undefined, token);
 
+    if (url.pathname === '/api/events') {
+      if (!authorised) return send(res, 401, 'Thiếu mã truy cập.');
+      return streamEvents(res);
+    }
+
+    if (url.pathname === '/api/upload') {
+      if (!authorised) return send(res, 401, 'Thiếu mã truy cập.');
+      if (req.method !== 'PUT') return send(res, 405, 'Chỉ nhận PUT.');
+      if (!opts.uploadsDir) return jsonError(res, 403, 'upload.disabled', 'Máy chủ này không nhận tệp tải lên.');
+      try {
+        const root = await receiveUpload(req, opts.uploadsDir, url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '', maxUpload);
+        return send(res, 200, encodeWire({ root }), 'application/json; charset=utf-8');
+      } catch (e) {
+        if (e instanceof UploadError) return jsonError(res, e.status, e.code, e.message);
+        throw e;
+      }
+    }
+
     if (url.pathname.startsWith('/api/')) {
       if (!authorised) return send(res, 401, 'Thiếu mã truy cập.');
       if (req.method !== 'POST') return send(res, 405, 'Chỉ nhận POST.');
@@ -156,6 +247,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         args = body ? decodeWire(body) : {};
       } catch (e) {
         const tooLarge = e instanceof Error && e.message === 'too-large';
+        if (tooLarge) {
+          res.setHeader('Connection', 'close');
+          res.once('finish', () => req.destroy());
+        }
         return send(
           res,
           tooLarge ? 413 : 400,
@@ -163,26 +258,31 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           'application/json; charset=utf-8',
         );
       }
-      const response = await opts.app.dispatch(service, method, args);
+      const response = await opts.services.dispatch(service, method, args);
       return send(res, 200, encodeWire(response), 'application/json; charset=utf-8');
     }
 
     if (url.pathname.startsWith('/files/')) {
       if (!authorised) return send(res, 401, 'Thiếu mã truy cập.');
-      const m = /^\/files\/(thumb|page)\/(\d+)$/.exec(url.pathname);
+      const m = /^\/files\/(?:(thumb|page)\/(\d{1,15})|(export)\/([0-9a-f-]{36}))$/.exec(url.pathname);
       if (!m) return send(res, 404, 'Không tìm thấy.');
-      try {
-        const pageId = Number(m[2]);
-        if (m[1] === 'thumb') return serveFile(res, await opts.app.files.thumbnailPath(pageId), 'image/jpeg', 'private, max-age=3600');
-        const image = await opts.app.files.pageImageOf(pageId);
-        return serveFile(res, image.path, image.mime, 'private, max-age=3600');
-      } catch {
-        return send(res, 404, 'Không tìm thấy tệp.');
+      const kind = (m[1] ?? m[3]) as FileKind;
+      const file = await opts.services.file(kind, m[2] ?? m[4]!);
+      if (!file) return send(res, 404, 'Không tìm thấy tệp.');
+      if (kind === 'export') {
+        const download: Record<string, string> = url.searchParams.has('download') && file.fileName ? { 'Content-Disposition': attachment(file.fileName) } : {};
+        return serveFile(req, res, file.path, file.mime, 'no-store', download);
       }
+      return serveFile(req, res, file.path, file.mime, 'private, max-age=3600');
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Phương thức không được hỗ trợ.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      return send(res, 400, 'Địa chỉ không hợp lệ.');
+    }
     const file = path.resolve(rendererDir, rel);
     if (!file.startsWith(rendererDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, 'Không tìm thấy.');
@@ -191,7 +291,23 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       return send(res, 401, 'Hãy mở đường dẫn có mã truy cập được in ra khi khởi động Sử Quán (npm start).');
     }
     const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
-    serveFile(res, file, type, rel === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable');
+    serveFile(req, res, file, type, rel === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable');
+  }
+
+  /** One Server-Sent Events stream per window: the services' events, as they happen. */
+  function streamEvents(res: http.ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': Sử Quán\n\n');
+    streams.add(res);
+    const unsubscribe = opts.services.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    // A comment now and then keeps proxies and idle timers from closing the stream.
+    const beat = setInterval(() => res.write(': .\n\n'), 15_000);
+    beat.unref();
+    res.on('close', () => {
+      clearInterval(beat);
+      unsubscribe();
+      streams.delete(res);
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -207,6 +323,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const r of streams) r.end();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,0 +1,138 @@
+/**
+ * The built Electron main process (out/main/index.cjs) loaded under plain Node with a recording
+ * stand-in for 'electron' (the Electron binary cannot be downloaded on these machines). Its
+ * utility process is started as a real Node child from out/main/service.cjs, so every call here
+ * crosses into another process exactly as in the desktop app.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResponse } from '../../shared/api/contract';
+import { contracts } from '../../shared/api/index';
+import { contentSecurityPolicy } from '../../shared/security';
+import { createElectronStandIn, FakeBrowserWindow } from './electronStandIn';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const mainBundle = path.join(root, 'out', 'main', 'index.cjs');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'suquan-main-'));
+const standIn = createElectronStandIn({ userData: path.join(tmp, 'user'), logs: path.join(tmp, 'logs'), documents: path.join(tmp, 'docs') });
+let exported: { trusted: unknown; windowOptions: { webPreferences: Record<string, unknown> } & Record<string, unknown> };
+let win: FakeBrowserWindow;
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<WireResponse> | WireResponse;
+const invoke = (event: unknown, service: string, method: string, args: unknown) =>
+  Promise.resolve((standIn.rec.ipcHandlers.get('suquan:invoke') as Handler)(event, service, method, args));
+const fromWindow = () => ({ sender: win.webContents, senderFrame: win.webContents.mainFrame });
+
+beforeAll(async () => {
+  const load = (Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: unknown })._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? standIn.electron : load.call(this, request, ...rest);
+  };
+  try {
+    exported = createRequire(import.meta.url)(mainBundle);
+  } finally {
+    (Module as unknown as { _load: unknown })._load = load;
+  }
+  standIn.ready();
+  await new Promise((r) => setTimeout(r, 50));
+  win = FakeBrowserWindow.all[0]!;
+});
+
+afterAll(() => {
+  for (const c of standIn.rec.children) c.kill();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the built Electron main process', () => {
+  it('opens one window set up after Electron’s security checklist', () => {
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs.preload).toBe(path.join(root, 'out', 'preload', 'index.cjs'));
+    expect(exported.windowOptions.webPreferences).toEqual(prefs);
+    expect(win.loadedUrl).toBe(`file://${path.join(root, 'out', 'renderer', 'index.html')}`);
+    // The built page carries the CSP as a meta tag (file:// has no headers), and every response gets it as a header.
+    expect(readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8')).toContain('Content-Security-Policy');
+    let headers: Record<string, string[]> = {};
+    standIn.rec.headersHook!({ responseHeaders: { 'X-A': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
+    // No permission (camera, notifications…) is ever granted.
+    let granted: boolean | null = null;
+    standIn.rec.permissionHandler!(win.webContents, 'media', (g) => (granted = g));
+    expect(granted).toBe(false);
+  });
+
+  it('blocks navigation and new windows', () => {
+    let prevented = false;
+    win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true), url: 'https://example.org/' });
+    expect(prevented).toBe(true);
+    expect(win.webContents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(win.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(standIn.rec.schemes).toEqual([expect.objectContaining({ scheme: 'suquan-file' })]);
+  });
+
+  it('reaches every method of the contract over IPC, in the service process', async () => {
+    for (const [service, contract] of Object.entries(contracts)) {
+      for (const method of Object.keys(contract)) {
+        const r = await invoke(fromWindow(), service, method, {});
+        expect(typeof r.ok, `${service}.${method}`).toBe('boolean');
+        if (!r.ok) expect(r.error.code, `${service}.${method}: ${r.error.message}`).not.toMatch(/^api\.(unknown-method|untrusted-sender)$/);
+      }
+    }
+    expect(await invoke(fromWindow(), 'archive', 'deleteEverything', {})).toMatchObject({ ok: false, error: { code: 'api.unknown-method' } });
+    expect(await invoke(fromWindow(), 'window', 'chooseSavePath', { suggestedName: 'Sách.pdf' })).toEqual({ ok: true, result: '/tmp/chosen.pdf' });
+    // The services really run in another process.
+    expect(standIn.rec.children).toHaveLength(1);
+    expect(standIn.rec.children[0]!.pid).not.toBe(process.pid);
+  });
+
+  it('refuses IPC from a subframe or from any other page', async () => {
+    const subframe = { sender: win.webContents, senderFrame: { url: win.webContents.mainFrame.url } };
+    expect(await invoke(subframe, 'project', 'current', {})).toMatchObject({ ok: false, error: { code: 'api.untrusted-sender' } });
+    const elsewhere = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const saved = win.webContents.mainFrame.url;
+    win.webContents.mainFrame.url = 'https://example.org/';
+    try {
+      expect(await invoke(elsewhere, 'project', 'current', {})).toMatchObject({ ok: false, error: { code: 'api.untrusted-sender' } });
+    } finally {
+      win.webContents.mainFrame.url = saved;
+    }
+  });
+
+  it('imports in the service process, sends progress events to the window and serves the scans', async () => {
+    const project = path.join(tmp, 'Dự án');
+    expect(await invoke(fromWindow(), 'project', 'create', { path: project, title: 'Thử' })).toMatchObject({ ok: true });
+    const scan = path.join(tmp, 'trang 1.png');
+    await sharp({ create: { width: 400, height: 560, channels: 3, background: '#f4ecd8' } }).png().toFile(scan);
+    const started = (await invoke(fromWindow(), 'archive', 'startImport', { paths: [scan] })) as WireResponse & { ok: true; result: { jobId: string } };
+    expect(started.ok).toBe(true);
+    const deadline = Date.now() + 30_000;
+    const finished = () =>
+      win.webContents.sent.some((s) => s.channel === 'suquan:event' && (s.args[0] as { job: { jobId: string; state: string } }).job.jobId === started.result.jobId && (s.args[0] as { job: { state: string } }).job.state === 'done');
+    while (!finished() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(finished()).toBe(true);
+    const status = (await invoke(fromWindow(), 'archive', 'importStatus', { jobId: started.result.jobId })) as { ok: true; result: { outcomes: { documentId: number }[] } };
+    const doc = (await invoke(fromWindow(), 'archive', 'getDocument', { id: status.result.outcomes[0]!.documentId })) as { ok: true; result: { pages: { id: number }[] } };
+    const handler = standIn.rec.protocolHandlers.get('suquan-file')!;
+    const thumb = await handler(new Request(`suquan-file://thumb/${doc.result.pages[0]!.id}`));
+    expect(thumb.status).toBe(200);
+    expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).format).toBe('jpeg');
+    expect((await handler(new Request('suquan-file://thumb/999999'))).status).toBe(404);
+    expect((await handler(new Request('suquan-file://thumb/..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
+  });
+
+  it('waits for the service process to close the project before quitting', async () => {
+    let prevented = false;
+    const child = standIn.rec.children[0]!;
+    const exited = new Promise((r) => child.once('exit', r));
+    standIn.emitApp('before-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await exited;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(standIn.rec.quitCalls).toBeGreaterThan(0);
+  });
+});
