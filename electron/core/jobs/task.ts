@@ -45,8 +45,12 @@ export class PhasedTask implements RunningJob {
     return p;
   }
 
-  /** Enters the next phase, first stopping if the job was cancelled. */
-  step(label: string): void {
+  /**
+   * Enters the next phase. It first lets the process read its messages (a cancel sent while the
+   * last phase ran is one of them), then stops if the job was cancelled.
+   */
+  async step(label: string): Promise<void> {
+    await new Promise((r) => setImmediate(r));
     this.checkpoint();
     if (this.label !== null) this.phase++;
     this.label = label;

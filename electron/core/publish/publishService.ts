@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../shared/errors';
 import { chapterName, partLabel } from '../../../shared/numbering';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { JobRegistry } from '../jobs/jobRegistry';
+import { JobRegistry } from '../jobs/jobRegistry';
 import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
@@ -46,7 +46,7 @@ export type PublishService = ServiceImpl<typeof publishContract> & {
  * Exports run as jobs: the caller may name one (`jobId`) to follow its phases and cancel it.
  * Cancelling stops at the next phase boundary and leaves no file behind.
  */
-export function createPublishService(session: ProjectSession, jobs: JobRegistry): PublishService {
+export function createPublishService(session: ProjectSession, jobs: JobRegistry = new JobRegistry()): PublishService {
   const files = new ExportFiles(() => exportsDir(session.require().layout));
 
   function startTask(jobId: string | undefined): PhasedTask {
@@ -74,13 +74,13 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry)
     exportPdf(input) {
       const task = startTask(input.jobId);
       const run = task.run(async () => {
-        task.step('Đang đọc bản thảo');
+        await task.step('Đang đọc bản thảo');
         const { book, name } = await load(input);
-        task.step('Đang dàn trang');
+        await task.step('Đang dàn trang');
         // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
         const { typesetWithReport } = await import('./index');
         const { pdf, pageCount } = await typesetWithReport(book);
-        task.step('Đang ghi tệp');
+        await task.step('Đang ghi tệp');
         return files.add(pdf, 'pdf', exportFileName(name, 'pdf'), pageCount, input.path);
       });
       jobs.add(task);
@@ -89,12 +89,12 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry)
     exportWord(input) {
       const task = startTask(input.jobId);
       const run = task.run(async () => {
-        task.step('Đang đọc bản thảo');
+        await task.step('Đang đọc bản thảo');
         const { book, name } = await load(input);
-        task.step('Đang dựng tệp Word');
+        await task.step('Đang dựng tệp Word');
         const { writeWord } = await import('./word');
         const bytes = await writeWord(book);
-        task.step('Đang ghi tệp');
+        await task.step('Đang ghi tệp');
         return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
       });
       jobs.add(task);

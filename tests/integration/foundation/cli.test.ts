@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeImage, tempDir } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
+/** Where the CLI keeps its log during these tests (stateDir() is under XDG_CONFIG_HOME). */
+const configHome = tempDir('suquan-cli-config-');
+const logFile = path.join(configHome, 'suquan', 'logs', 'suquan.log');
 
 /** Runs the real `suquan` bin as a user would. */
 function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -98,5 +101,38 @@ describe('the suquan CLI', () => {
     const json = suquan('list', nowhere, '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'project.not-found' } });
+  });
+
+  it('runs from the bundle, and --help lists the commands', () => {
+    const r = suquan('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Sử Quán — dòng lệnh\n/);
+    for (const usage of ['suquan init DIR', 'suquan export DIR --book ID', 'suquan typeset FILE.md --out FILE.pdf']) expect(r.stdout).toContain(usage);
+    expect(r.stdout).not.toContain('debug-crash');
+    // bin/suquan.js ran (and if needed built) the bundle: plain JavaScript, no TypeScript at run time.
+    expect(existsSync(path.join(root, 'out', 'host', 'cli.mjs'))).toBe(true);
+    const direct = spawnSync(process.execPath, [path.join(root, 'out', 'host', 'cli.mjs'), '--help'], { encoding: 'utf8' });
+    expect(direct.stdout).toBe(r.stdout);
+    expect(suquan().code).toBe(1);
+  });
+
+  it('answers a crash inside a command with one sentence, the stack in the log, and exit 70', () => {
+    // debug-crash (hidden from --help) fails on purpose in each way a bug can.
+    for (const how of ['throw', 'uncaught', 'rejection']) {
+      const r = suquan('debug-crash', how);
+      expect(r.code, how).toBe(70);
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines.at(-1)).toBe(`Lỗi nội bộ khi chạy lệnh “debug-crash”: lỗi thử (${how}) (chi tiết trong nhật ký ${logFile}).`);
+      // The stack is on stderr and in the log, mapped to the TypeScript source.
+      expect(r.stderr).toContain(path.join(root, 'electron', 'host', 'cli', 'commands', 'debugCrash.ts'));
+    }
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toMatch(/\[cli\] \[error\] Sử Quán · cli · cli\.debug-crash · .*\nError: lỗi thử \(throw\)\n\s+at .*debugCrash\.ts:\d+:\d+/);
+    expect(log).toContain('cli.debug-crash, uncaughtException');
+    expect(log).toContain('cli.debug-crash, unhandledRejection');
+
+    const json = suquan('debug-crash', 'uncaught', '--json');
+    expect(json.code).toBe(70);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Lỗi nội bộ khi chạy lệnh “debug-crash”: lỗi thử \(uncaught\)/) } });
   });
 });

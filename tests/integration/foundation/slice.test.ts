@@ -38,13 +38,16 @@ describe('the thin slice through the pipeline', () => {
     expect(meta).toMatchObject({ format: 'jpeg', width: 400, height: Math.round((1754 * 400) / 1240) });
   });
 
-  it('imports PNG bytes (browser mode), recognises a second import of the same file, and renames', async () => {
+  it('imports a PNG, recognises a second import of the same file under another name, and renames', async () => {
     const { api } = await project();
-    const png = new Uint8Array(await makeImage('png'));
-    const first = await api.archive.importBytes({ name: 'trang_1.png', bytes: png });
+    const dir = tempDir();
+    const png = await makeImage('png');
+    writeFileSync(path.join(dir, 'trang_1.png'), png);
+    writeFileSync(path.join(dir, 'bản sao.png'), png);
+    const first = await api.archive.importPaths({ paths: [path.join(dir, 'trang_1.png')] });
     expect(first.outcomes[0]).toMatchObject({ status: 'imported', documentId: 1 });
-    const again = await api.archive.importBytes({ name: 'bản sao.png', bytes: png });
-    expect(again.outcomes[0]).toEqual({ input: 'bản sao.png', status: 'duplicate', documentId: 1 });
+    const again = await api.archive.importPaths({ paths: [path.join(dir, 'bản sao.png')] });
+    expect(again.outcomes[0]).toEqual({ input: path.join(dir, 'bản sao.png'), status: 'duplicate', documentId: 1 });
     const renamed = await api.archive.updateDocument({ id: 1, title: '  Chỉ thị số 17-CT/TW  '.normalize('NFD') });
     expect(renamed.title).toBe('Chỉ thị số 17-CT/TW');
     expect((await api.archive.getDocument({ id: 1 })).pages[0]).toMatchObject({ seq: 1, mime: 'image/png', width: 800, height: 1100 });
@@ -76,11 +79,14 @@ describe('the thin slice through the pipeline', () => {
     });
     const saved = await api.manuscript.getChapter({ id: chapter.id });
     expect(JSON.stringify(saved.doc)).toContain(sentence);
-    const pdf = await api.publish.exportPdf({ bookId: book.id });
+    // The host writes the file where the user chose (atomically); nothing crosses the API but a handle.
+    const out = path.join(tempDir(), 'book.pdf');
+    writeFileSync(out, 'the previous export');
+    const pdf = await api.publish.exportPdf({ bookId: book.id, path: out });
     expect(pdf.fileName).toBe('Lịch sử Đảng bộ xã Bình Lư.pdf');
     expect(pdf.pages).toBeGreaterThan(0);
-    const out = path.join(tempDir(), 'book.pdf');
-    writeFileSync(out, pdf.bytes);
+    expect(pdf.path).toBe(out);
+    expect(pdf.size).toBe(statSync(out).size);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(sentence);
     expect(statSync(out).size).toBeGreaterThan(1000);

@@ -3,23 +3,25 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWire, decodeWire } from '../../../shared/api/wire';
-import { createServices } from '../../../electron/core/services';
+import { spawnServiceProcess, type SpawnedServices } from '../../../electron/host/service/spawn';
 import { startWebServer, type WebServer } from '../../../electron/host/web/webServer';
 import { tempDir } from './helpers';
 
 let server: WebServer;
-const app = createServices({ defaultParent: tempDir() });
+let services: SpawnedServices;
 
 beforeAll(async () => {
   const rendererDir = tempDir();
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sử Quán</title>');
   mkdirSync(path.join(rendererDir, 'assets'));
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startWebServer({ app, rendererDir, token: 'secret-token' });
+  // The real service process, as browser mode starts it.
+  services = await spawnServiceProcess({ defaultParent: tempDir() });
+  server = await startWebServer({ services, rendererDir, token: 'secret-token' });
 });
 afterAll(async () => {
   await server.close();
-  app.dispose();
+  await services.dispose();
 });
 
 /** A raw request, so tests can set any Host/Origin header (fetch would not let them). */

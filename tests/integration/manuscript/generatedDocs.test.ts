@@ -169,9 +169,8 @@ describe('generated documents print every word once, every note whole on its cal
     expect(new Set(words).size).toBe(words.length);
 
     const publish = createPublishService(h.session);
-    const pdf = await publish.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
     const file = path.join(h.dir, `sach-${seed}.pdf`);
-    writeFileSync(file, pdf.bytes);
+    await publish.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id, path: file }));
     const read = await readPdf(file);
     const pageTokens = read.pages.map((p) => tokens(p.items.map((i) => i.str).join(' ')));
     const inPdf = count(pageTokens.flat());
@@ -207,8 +206,9 @@ describe('generated documents print every word once, every note whole on its cal
     }
     expect(labels).toBe(notes.length);
 
-    const word = await publish.exportWord(publishContract.exportWord.input.parse({ bookId: book.id }));
-    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(word.bytes) });
+    const docx = path.join(h.dir, `sach-${seed}.docx`);
+    await publish.exportWord(publishContract.exportWord.input.parse({ bookId: book.id, path: docx }));
+    const { value: html } = await mammoth.convertToHtml({ path: docx });
     const inWord = count(tokens(html.replace(/<[^>]+>/g, ' ')));
     expect(words.filter((w) => (inWord.get(w) ?? 0) !== 1), 'words not exactly once in Word').toEqual([]);
     const noteItems = [...html.matchAll(/<li id="footnote-\d+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);

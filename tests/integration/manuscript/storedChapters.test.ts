@@ -8,7 +8,7 @@
  * without losing a word.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,8 +70,9 @@ describe('chapters stored by earlier versions', () => {
 
     const publish = createPublishService(h.session);
     const pdf = await publish.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
+    const pdfBytes = readFileSync(publish.exportFile(pdf.exportId).path);
     const file = path.join(h.dir, 'sach.pdf');
-    writeFileSync(file, pdf.bytes);
+    writeFileSync(file, pdfBytes);
     const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
       .split('\f')
       .map((p) => p.replace(/\s+/g, ' '));
@@ -84,7 +85,7 @@ describe('chapters stored by earlier versions', () => {
     expect(pages.slice(index).join(' ')).toContain(`Lò Văn Puộn, ${body - pages.findIndex((p) => /CHƯƠNG I/.test(p)) + 1}`);
 
     const word = await publish.exportWord(publishContract.exportWord.input.parse({ bookId: book.id }));
-    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(word.bytes) });
+    const { value: html } = await mammoth.convertToHtml({ path: publish.exportFile(word.exportId).path });
     const notes = [...html.matchAll(/<li id="footnote-\d+">([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     expect(notes).toHaveLength(2);
     for (const n of notes) expect((n.match(/<p>/g) ?? []).length).toBe(1);
@@ -125,9 +126,11 @@ describe('chapters stored by earlier versions', () => {
     expect(JSON.parse(h.session.require().db.prepare('SELECT content FROM book_nodes WHERE id = ?').pluck().get(ch.id) as string)).toEqual(legacy);
     await h.call('saveChapter', { id: ch.id, doc: opened.doc });
 
-    const pdf = await createPublishService(h.session).exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
+    const publish2 = createPublishService(h.session);
+    const pdf = await publish2.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
+    const pdfBytes = readFileSync(publish2.exportFile(pdf.exportId).path);
     const file = path.join(h.dir, 'thu.pdf');
-    writeFileSync(file, pdf.bytes);
+    writeFileSync(file, pdfBytes);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('1 Dòng một, dòng hai.');
   });

@@ -19,10 +19,11 @@ afterEach(() => h.close());
 const heading = (level: number, text: string, id: string) => ({ type: 'heading', attrs: { level, id }, content: [{ type: 'text', text }] });
 const cell = (type: string, text: string) => ({ type, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-async function exportWord(input: unknown): Promise<{ fileName: string; bytes: Uint8Array; html: string }> {
-  const file = await createPublishService(h.session).exportWord(publishContract.exportWord.input.parse(input));
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(file.bytes) });
-  return { fileName: file.fileName, bytes: file.bytes, html: value };
+async function exportWord(input: unknown): Promise<{ fileName: string; path: string; html: string }> {
+  const publish = createPublishService(h.session);
+  const file = await publish.exportWord(publishContract.exportWord.input.parse(input));
+  const { value } = await mammoth.convertToHtml({ path: publish.exportFile(file.exportId).path });
+  return { fileName: file.fileName, path: publish.exportFile(file.exportId).path, html: value };
 }
 
 async function makeBook() {
@@ -84,7 +85,7 @@ describe('the book as a Word file', () => {
     const { book } = await makeBook();
     const word = await exportWord({ bookId: book.id });
     const again = await h.call('createBook', { kind: 'history', title: 'Bản nhận lại từ thẩm định' });
-    const r = await h.call('importDraft', { bookId: again.id, fileName: 'tham-dinh.docx', bytes: word.bytes, split: true });
+    const r = await h.call('importDraft', { bookId: again.id, fileName: 'tham-dinh.docx', path: word.path, split: true });
     expect(r.footnotes).toBe(3);
     const titles = r.nodes.map((n) => n.title);
     expect(titles).toEqual(expect.arrayContaining(['Vùng đất, con người', 'Kháng chiến chống Pháp']));

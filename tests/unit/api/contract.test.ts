@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client';
 import { createDispatcher, type Services } from '../../../shared/api/dispatch';
-import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../../shared/api/wire';
+import { decodeWire, encodeWire } from '../../../shared/api/wire';
 import { UserFacingError } from '../../../shared/errors';
 
 /** Services that record what reached them, so the tests see exactly what the binding passes on. */
@@ -10,12 +10,12 @@ function recordingServices(calls: unknown[]): Services {
     calls.push([name, input]);
     if (name === 'project.open') throw new UserFacingError('project.not-found', 'Không có dự án Sử Quán nào ở /x.');
     if (name === 'project.close') throw new Error('boom');
-    return name === 'archive.importBytes' ? { outcomes: [{ input: 'a', status: 'rejected', reason: String((input as { bytes: Uint8Array }).bytes.length) }] } : { echoed: input };
+    return { echoed: input };
   };
   const make = (service: string, methods: string[]) => Object.fromEntries(methods.map((m) => [m, handler(`${service}.${m}`)]));
   return {
     project: make('project', ['create', 'open', 'close', 'current', 'locations']),
-    archive: make('archive', ['importPaths', 'importBytes', 'listDocuments', 'getDocument', 'updateDocument']),
+    archive: make('archive', ['importPaths', 'listDocuments', 'getDocument', 'updateDocument']),
     manuscript: make('manuscript', ['listBooks', 'createBook', 'getBook', 'addChapter', 'renameNode', 'getChapter', 'saveChapter']),
     publish: make('publish', ['exportPdf']),
   } as unknown as Services;
@@ -60,20 +60,19 @@ describe('the API binding', () => {
     expect(seen).toEqual(['project.close']);
   });
 
-  it('carries bytes through the HTTP wire encoding unchanged', async () => {
-    const bytes = new Uint8Array(70_001).map((_, i) => (i * 31) & 255);
-    const decoded = decodeWire(encodeWire({ name: 'a', bytes })) as { bytes: Uint8Array };
-    expect(decoded.bytes).toBeInstanceOf(Uint8Array);
-    expect(Buffer.from(decoded.bytes).equals(Buffer.from(bytes))).toBe(true);
-    for (const n of [0, 1, 2, 3, 4, 5]) {
-      const b = new Uint8Array(n).map((_, i) => 250 - i);
-      expect(bytesToBase64(b)).toBe(Buffer.from(b).toString('base64'));
-      expect([...base64ToBytes(Buffer.from(b).toString('base64'))]).toEqual([...b]);
-    }
+  it('carries no file bytes: the contract moves files as paths and handles', async () => {
     const calls: unknown[] = [];
     const dispatch = createDispatcher(recordingServices(calls));
     const viaWire = createClient(async (s, m, a) => decodeWire(encodeWire(await dispatch(s, m, decodeWire(encodeWire(a))))) as never);
-    const r = await viaWire.archive.importBytes({ name: 'scan.jpg', bytes });
-    expect(r.outcomes[0]).toMatchObject({ reason: '70001' });
+    await viaWire.archive.importPaths({ paths: ['/tmp/scan.jpg'] });
+    expect(calls).toEqual([['archive.importPaths', { paths: ['/tmp/scan.jpg'], folderAsDocument: false }]]);
+    // A Uint8Array in a call is refused by the schema, never base64-encoded.
+    const r = await dispatch('archive', 'importPaths', { paths: [new Uint8Array(3)] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });
+  });
+
+  it('gives internal errors the details the host logged, for "copy details"', async () => {
+    const api = createClient(createDispatcher(recordingServices([]), (e, where) => `${where}: ${(e as Error).message}`));
+    await expect(api.project.close({})).rejects.toMatchObject({ code: 'internal', details: 'project.close: boom' });
   });
 });
