@@ -3,7 +3,7 @@
  * footnotes survive into the exported PDF (read back with pdftotext).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,10 +57,19 @@ async function makeDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
+/** Drafts reach the service as files on disk (the CLI's path, the window's path or upload). */
+let drafts = 0;
+function draftFile(name: string, bytes: Uint8Array): string {
+  const file = path.join(h.dir, `draft-${++drafts}`, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+  return file;
+}
+
 describe('importing drafts', () => {
   it('splits a Markdown book at top-level headings, keeping Pandoc footnotes with their formatting', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách nhập' });
-    const r = await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', bytes: new TextEncoder().encode(markdown), split: true });
+    const r = await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', path: draftFile('ban-thao.md', new TextEncoder().encode(markdown)), split: true });
     expect(r.nodes.map((n) => n.title)).toEqual(['Vùng đất, con người', 'Kháng chiến chống Pháp']);
     expect(r.footnotes).toBe(3);
     const first = await h.call('getChapter', { id: r.nodes[0]!.id });
@@ -76,7 +85,7 @@ describe('importing drafts', () => {
 
   it('imports a DOCX with footnotes into one chapter titled by its first heading', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
-    const r = await h.call('importDraft', { bookId: book.id, fileName: 'chuong.docx', bytes: await makeDocx(), split: false });
+    const r = await h.call('importDraft', { bookId: book.id, fileName: 'chuong.docx', path: draftFile('chuong.docx', await makeDocx()), split: false });
     expect(r.nodes).toHaveLength(1);
     expect(r.nodes[0]!.title).toBe('Thời kỳ khôi phục kinh tế');
     const ch = await h.call('getChapter', { id: r.nodes[0]!.id });
@@ -91,21 +100,21 @@ describe('importing drafts', () => {
   it('drops the numbers a draft typed into its titles, since the book numbers its divisions itself', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const md = '# Chương I. Vùng đất, con người\n\n## I. Địa lý\n\nĐoạn.\n\n### 1. Sông ngòi\n\nĐoạn.\n\n# CHƯƠNG 2: KHÁNG CHIẾN\n\nĐoạn.\n\n# Chương trình hành động\n\nĐoạn.\n';
-    const r = await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', bytes: new TextEncoder().encode(md), split: true });
+    const r = await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', path: draftFile('ban-thao.md', new TextEncoder().encode(md)), split: true });
     expect(r.nodes.map((n) => n.title)).toEqual(['Vùng đất, con người', 'KHÁNG CHIẾN', 'Chương trình hành động']);
     expect(r.nodes[0]!.outline.map((o) => o.text)).toEqual(['Địa lý', 'Sông ngòi']);
   });
 
   it('refuses a file it cannot read, in one sentence', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
-    await expect(h.call('importDraft', { bookId: book.id, fileName: 'x.pdf', bytes: new Uint8Array([1]), split: false })).rejects.toThrow(/Markdown \(\.md\) hoặc Word \(\.docx\)/);
-    await expect(h.call('importDraft', { bookId: book.id, fileName: 'x.docx', bytes: new Uint8Array([1, 2, 3]), split: false })).rejects.toThrow(/Không đọc được tệp Word/);
+    await expect(h.call('importDraft', { bookId: book.id, fileName: 'x.pdf', path: draftFile('x.pdf', new Uint8Array([1])), split: false })).rejects.toThrow(/Markdown \(\.md\) hoặc Word \(\.docx\)/);
+    await expect(h.call('importDraft', { bookId: book.id, fileName: 'x.docx', path: draftFile('x.docx', new Uint8Array([1, 2, 3])), split: false })).rejects.toThrow(/Không đọc được tệp Word/);
   });
 
   it('exports imported chapters with their footnotes and current citation text into the PDF', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Lịch sử Đảng bộ huyện Tam Đường' });
-    await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', bytes: new TextEncoder().encode(markdown), split: true });
-    const [docxChapter] = (await h.call('importDraft', { bookId: book.id, fileName: 'chuong.docx', bytes: await makeDocx(), split: false })).nodes;
+    await h.call('importDraft', { bookId: book.id, fileName: 'ban-thao.md', path: draftFile('ban-thao.md', new TextEncoder().encode(markdown)), split: true });
+    const [docxChapter] = (await h.call('importDraft', { bookId: book.id, fileName: 'chuong.docx', path: draftFile('chuong.docx', await makeDocx()), split: false })).nodes;
     const docId = h.addDocument('Nghị quyết', { code: '07-NQ/TU', docType: 'Nghị quyết', issuer: 'Huyện ủy Tam Đường', date: { text: '1956', start: '1956', end: '1956' }, location: { repository: 'Kho Lưu trữ Huyện ủy', file: '12' } });
     const ch = await h.call('getChapter', { id: docxChapter!.id });
     const doc = structuredClone(ch.doc) as { content: { type: string; content?: unknown[] }[] };

@@ -54,7 +54,7 @@ describe('the API binding', () => {
 
   it('passes user-facing errors through as one sentence and reports programmer errors', async () => {
     const seen: string[] = [];
-    const api = createClient(createDispatcher(recordingServices([]), (_e, where) => seen.push(where)));
+    const api = createClient(createDispatcher(recordingServices([]), (_e, where) => void seen.push(where)));
     await expect(api.project.open({ path: '/x' })).rejects.toThrow('Không có dự án Sử Quán nào ở /x.');
     await expect(api.project.close({})).rejects.toMatchObject({ code: 'internal' });
     expect(seen).toEqual(['project.close']);
