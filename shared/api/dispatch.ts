@@ -11,8 +11,11 @@ export type Services = { [S in keyof Contracts]: ServiceImpl<Contracts[S]> };
 
 export type Dispatch = (service: string, method: string, args: unknown) => Promise<WireResponse>;
 
-/** Called with programmer errors (not user-facing ones) so hosts can log them. */
-export type ErrorSink = (error: unknown, where: string) => void;
+/**
+ * Called with programmer errors (not user-facing ones) so hosts can log them; returns what the
+ * user may copy behind "copy details" (where, when, the stack), or nothing.
+ */
+export type ErrorSink = (error: unknown, where: string) => string | void;
 
 export function createDispatcher(services: Services, onError: ErrorSink = () => {}): Dispatch {
   return async (service, method, args) => {
@@ -32,10 +35,14 @@ export function createDispatcher(services: Services, onError: ErrorSink = () => 
       return { ok: true, result: result ?? null };
     } catch (e) {
       if (isUserFacingError(e)) return { ok: false, error: { code: e.code, message: e.message } };
-      onError(e, `${service}.${method}`);
+      const details = onError(e, `${service}.${method}`);
       return {
         ok: false,
-        error: { code: 'internal', message: `Lỗi nội bộ khi thực hiện ${service}.${method}: ${e instanceof Error ? e.message : String(e)}` },
+        error: {
+          code: 'internal',
+          message: `Lỗi nội bộ khi thực hiện ${service}.${method}: ${(e instanceof Error ? e.message : String(e)).replace(/[.\s]+$/, '')}. Chi tiết đã được ghi vào nhật ký.`,
+          ...(details ? { details } : {}),
+        },
       };
     }
   };
