@@ -108,10 +108,11 @@ describe('browser mode', () => {
     const { jobId, total } = await call<{ jobId: string; total: number }>('archive', 'startImport', { paths: roots, folderAsDocument: true });
     expect(total).toBe(4);
     expect(await jobEnd(jobId)).toMatchObject({ kind: 'import', state: 'done', done: 4, total: 4 });
-    const status = await call<{ outcomes: { status: string; pages?: number }[] }>('archive', 'importStatus', { jobId });
-    expect(status.outcomes.map((o) => [o.status, o.pages])).toEqual([
-      ['imported', 1],
-      ['imported', 3],
+    const status = await call<{ outcomes: { input: string; status: string; pages?: number }[] }>('archive', 'importStatus', { jobId });
+    // Named as the user dropped them, not by the host's temporary folder.
+    expect(status.outcomes.map((o) => [o.input, o.status, o.pages])).toEqual([
+      ['Công văn 12.png', 'imported', 1],
+      ['Hồ sơ 7', 'imported', 3],
     ]);
     // The uploaded copies were the host's temporary files: gone once imported.
     expect(readdirSync(path.join(uploadsDir, batch))).toEqual([]);
