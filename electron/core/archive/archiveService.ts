@@ -1,9 +1,13 @@
 /** Implements the `archive` contract: importing sources and reading and editing documents and pages. */
 import { randomUUID } from 'node:crypto';
-import type { archiveContract, ImportOutcome } from '../../../shared/api/archive';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { archiveContract, ImportJobStatus, ImportOutcome } from '../../../shared/api/archive';
 import type { ServiceImpl } from '../../../shared/api/contract';
 import type { ErrorSink } from '../../../shared/api/dispatch';
 import { UserFacingError } from '../../../shared/errors';
+import type { JobProgress } from '../../../shared/api/events';
+import type { JobRegistry } from '../jobs/jobRegistry';
 import type { ProjectSession } from '../project/projectSession';
 import { toNFC } from '../text';
 import { DocumentStore } from './documents';
@@ -16,6 +20,10 @@ export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
 
 export interface ArchiveServiceOptions {
   onError?: ErrorSink;
+  /** The process's long jobs: imports are listed there, send progress events and are stopped when the project closes. */
+  jobs?: JobRegistry;
+  /** Where browser-mode uploads land: inputs under it are temporary and removed once their import has ended. */
+  uploadsDir?: string;
   /** Files read and decoded at once while importing. */
   importConcurrency?: number;
 }
@@ -28,6 +36,11 @@ export type ArchiveService = ServiceImpl<typeof archiveContract> & {
   /** A JPEG or PNG a browser can show for the page (original, extracted scan, rendering or preview). */
   pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
 };
+
+/** An import job's status as a job event (without its outcomes, read once at the end). */
+function importProgress(s: ImportJobStatus): JobProgress {
+  return { jobId: s.jobId, kind: 'import', state: s.state, done: s.done, total: s.total, current: s.current, etaSeconds: s.etaSeconds };
+}
 
 /** Finished jobs are kept this long for their status to be read. */
 const JOB_RETENTION_MS = 30 * 60 * 1000;
@@ -50,8 +63,39 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(folderAsDocument));
     const entry = { job, endedAt: null as number | null };
     jobs.set(job.id, entry);
-    void job.finished.then(() => (entry.endedAt = Date.now()));
+    void job.finished.then(() => {
+      entry.endedAt = Date.now();
+      removeUploads(inputs);
+    });
+    opts.jobs?.add({
+      id: job.id,
+      progress: () => importProgress(job.status(Number.MAX_SAFE_INTEGER)),
+      cancel: () => job.cancel(),
+      finished: job.finished,
+    });
     return job;
+  }
+
+  /** The uploaded copies an import has read are the host's temporary files, not the user's: removed. */
+  function removeUploads(inputs: ConstructorParameters<typeof ImportJob>[2]): void {
+    const dir = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
+    if (!dir || !('paths' in inputs)) return;
+    for (const p of inputs.paths) {
+      const abs = path.resolve(p);
+      if (abs.startsWith(dir)) rmSync(abs, { recursive: true, force: true });
+    }
+  }
+
+  /** An uploaded input is named as the user dropped it ("Hồ sơ 7/trang 1.jpg"), not by the host's temporary path. */
+  function shown(input: string): string {
+    const dir = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
+    if (!dir || !input.startsWith(dir)) return input;
+    return input.slice(dir.length).split(path.sep).slice(1).join('/') || input;
+  }
+
+  function asUploaded(s: ImportJobStatus): ImportJobStatus {
+    if (!opts.uploadsDir) return s;
+    return { ...s, outcomes: s.outcomes.map((o) => ({ ...o, input: shown(o.input) })), notImported: s.notImported.map(shown) };
   }
 
   function jobOf(jobId: string): ImportJob {
@@ -64,20 +108,12 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     await job.finished;
     const s = job.status();
     if (s.state === 'failed') throw new UserFacingError('import.failed', s.error ?? 'Việc nhập bị dừng do lỗi.');
-    return { outcomes: job.allOutcomes() };
+    return { outcomes: job.allOutcomes().map((o) => ({ ...o, input: shown(o.input) })) };
   }
 
   return {
     async importPaths({ paths, folderAsDocument }) {
       return runToEnd(startJob({ paths }, folderAsDocument));
-    },
-
-    async importBytes({ name, bytes }) {
-      return runToEnd(startJob({ bytes, name: toNFC(name) }, false));
-    },
-
-    async importBytesAsDocument({ name, files }) {
-      return runToEnd(startJob({ folder: toNFC(name), files: files.map((f) => ({ name: toNFC(f.name), bytes: f.bytes })) }, true));
     },
 
     startImport({ paths, folderAsDocument }) {
@@ -86,14 +122,14 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     },
 
     importStatus({ jobId, outcomesFrom }) {
-      return jobOf(jobId).status(outcomesFrom);
+      return asUploaded(jobOf(jobId).status(outcomesFrom));
     },
 
     async cancelImport({ jobId }) {
       const job = jobOf(jobId);
       job.cancel();
       await job.finished;
-      return job.status();
+      return asUploaded(job.status());
     },
 
     documentLinks({ id }) {

@@ -2,9 +2,16 @@
  * Content-addressed storage of originals: files/<sha[0:2]>/<sha256>. A file is written to a
  * temporary name and renamed into place, so a crash never leaves a half-written original; an
  * original, once stored, is read-only and never modified.
+ *
+ * Importing stores a file in two steps, with the memory of one small buffer whatever its size:
+ * `stage` copies it into the staging area (cache/tmp, on the same disk as files/), hashing the
+ * very bytes it writes, and syncs the copy; `putStaged` later renames the copy into place. The
+ * stored original is therefore exactly the bytes its name is the hash of, even if the user's
+ * file changes while it is being imported.
  */
-import { createHash } from 'node:crypto';
-import { chmodSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectLayout } from '../store/projectLayout';
 
@@ -18,6 +25,34 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A copy of a file in the staging area, with the hash and size of what was copied. */
+export interface StagedFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/** How much is read and written at a time while staging (the only memory a copy takes). */
+const STAGE_CHUNK = 1024 * 1024;
+
+/** Makes a rename or a new file in a directory durable (a no-op where directories cannot be opened, as on Windows). */
+function fsyncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported on this platform: the rename is as durable as the system makes it.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+async function writeAll(out: FileHandle, chunk: Buffer): Promise<void> {
+  let written = 0;
+  while (written < chunk.length) written += (await out.write(chunk, written, chunk.length - written)).bytesWritten;
+}
+
 export class BlobStore {
   constructor(private readonly layout: ProjectLayout) {}
 
@@ -29,22 +64,66 @@ export class BlobStore {
     return this.layout.original(sha256);
   }
 
-  /** Stores bytes under their hash (no-op when already there) and returns the hash. */
-  put(bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
-    const target = this.layout.original(sha256);
-    if (existsSync(target)) return sha256;
-    mkdirSync(path.dirname(target), { recursive: true });
+  /**
+   * Copies a file into the staging area chunk by chunk, hashing what it writes, and syncs the
+   * copy to disk. `onChunk` is called after each chunk with the bytes copied so far (it may
+   * throw to stop: the partial copy is removed). The copy is the caller's until it is given to
+   * `putStaged` or `discardStaged`.
+   */
+  async stage(source: string, onChunk?: (bytesCopied: number) => void): Promise<StagedFile> {
     mkdirSync(this.layout.tmpDir, { recursive: true });
-    const tmp = path.join(this.layout.tmpDir, `${sha256}.${process.pid}.${Date.now()}.part`);
+    const tmp = path.join(this.layout.tmpDir, `import-${process.pid}-${randomUUID()}.part`);
+    const hash = createHash('sha256');
+    const buf = Buffer.allocUnsafe(STAGE_CHUNK);
+    let size = 0;
+    let input: FileHandle | null = null;
+    let output: FileHandle | null = null;
     try {
-      writeFileSync(tmp, bytes, { flag: 'wx' });
-      chmodSync(tmp, 0o444);
-      renameSync(tmp, target);
+      input = await open(source, 'r');
+      output = await open(tmp, 'wx');
+      for (;;) {
+        const { bytesRead } = await input.read(buf, 0, STAGE_CHUNK, null);
+        if (bytesRead === 0) break;
+        const chunk = buf.subarray(0, bytesRead);
+        hash.update(chunk);
+        await writeAll(output, chunk);
+        size += bytesRead;
+        onChunk?.(size);
+      }
+      await output.sync();
+      const done = output;
+      output = null;
+      await done.close();
     } catch (e) {
+      await output?.close().catch(() => {});
       rmSync(tmp, { force: true });
       throw e;
+    } finally {
+      await input?.close().catch(() => {});
     }
-    return sha256;
+    return { path: tmp, sha256: hash.digest('hex'), size };
+  }
+
+  /**
+   * Moves a staged copy into place as the original of `sha256` (read-only). Returns false, and
+   * removes the copy, when that original is already stored.
+   */
+  putStaged(staged: string, sha256: string): boolean {
+    const target = this.layout.original(sha256);
+    if (existsSync(target)) {
+      rmSync(staged, { force: true });
+      return false;
+    }
+    mkdirSync(path.dirname(target), { recursive: true });
+    chmodSync(staged, 0o444);
+    renameSync(staged, target);
+    fsyncDirectory(path.dirname(target));
+    return true;
+  }
+
+  /** Removes a staged copy that will not be stored (a duplicate, a rejected file, a cancelled job). */
+  discardStaged(staged: string): void {
+    rmSync(staged, { force: true });
   }
 
   /** Removes a stored original: only for rolling back an import that failed before commit. */

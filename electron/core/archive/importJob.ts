@@ -7,23 +7,31 @@
  * its transaction (derived images go to cache/, which may hold leftovers); the original is
  * stored under its hash just before the transaction and removed again if the transaction fails.
  * Cancelling stops before the next commit.
+ *
+ * Memory stays flat whatever the size of a file: it is checked from its first bytes, copied into
+ * the staging area while it is hashed (a small buffer at a time), and decoded from that copy —
+ * raster images by path, page by page; only the formats that must be parsed whole (PDF, DOCX,
+ * HTML, text) are read into memory, and those are refused above 1 GiB. The staged copy is what
+ * is renamed into files/ at commit, so the stored original is exactly the bytes that were hashed
+ * and decoded.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportJobStatus, ImportOutcome } from '../../../shared/api/archive';
 import { isUserFacingError, UserFacingError } from '../../../shared/errors';
 import type { OpenProject } from '../project/projectSession';
 import { toNFC } from '../text';
-import { BlobStore, sha256Of } from './blobStore';
-import { readSource, type ImportedSource } from './importers/index';
+import { BlobStore } from './blobStore';
+import { examineSource, MAX_RASTER_FILE_BYTES, readSource, type ImportedSource } from './importers/index';
 import { DocumentStore } from './documents';
 import { derivativePath } from './pageImages';
 import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from './thumbnails';
 import { expandInputs, type ImportUnit } from './walk';
 
-/** Files larger than this are refused before reading (1 GiB). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';
+
+/** No file larger than this is imported (4 GiB: raster images; PDF, DOCX, HTML and text stop at 1 GiB). */
+export const MAX_FILE_BYTES = MAX_RASTER_FILE_BYTES;
 
 /** How many files are read and decoded at once (the commits stay in input order). */
 export const DEFAULT_CONCURRENCY = 3;
@@ -41,11 +49,15 @@ export function titleFromFileName(name: string): string {
   return toNFC(base.replace(/[_]+/g, ' ').trim()) || toNFC(path.basename(name));
 }
 
-/** One file ready to commit: its bytes, hash and pages (thumbnails and derivatives already in cache/). */
+/**
+ * One file ready to commit: its copy in the staging area, the copy's hash and size, and its
+ * pages (thumbnails and derivatives already in cache/).
+ */
 interface PreparedFile {
   input: string;
   name: string;
-  bytes: Uint8Array;
+  staged: string;
+  size: number;
   sha256: string;
   source: ImportedSource;
 }
@@ -55,13 +67,6 @@ type Prepared =
   | { kind: 'folder'; input: string; files: PreparedFile[]; rejected: ImportOutcome[] }
   | { kind: 'done'; outcomes: ImportOutcome[] };
 
-export interface ImportInput {
-  /** Where the bytes come from: a path, or bytes given directly (browser upload). */
-  path?: string;
-  bytes?: Uint8Array;
-  name: string;
-}
-
 export interface ImportJobOptions {
   folderAsDocument?: boolean;
   concurrency?: number;
@@ -69,34 +74,6 @@ export interface ImportJobOptions {
 }
 
 const displayName = (p: string) => toNFC(path.basename(p));
-
-function readInput(p: string): Uint8Array {
-  const name = displayName(p);
-  let size: number;
-  try {
-    const st = statSync(p);
-    if (st.isDirectory()) throw new UserFacingError('import.is-directory', `${name}: là thư mục, không phải tệp.`);
-    size = st.size;
-  } catch (e) {
-    if (isUserFacingError(e)) throw e;
-    throw new UserFacingError('import.unreadable', `${name}: không tìm thấy hoặc không đọc được tệp.`);
-  }
-  if (size === 0) throw new UserFacingError('import.empty', `${name}: tệp rỗng (0 byte).`);
-  if (size > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${name}: tệp quá lớn (hơn 1 GB).`);
-  try {
-    return readFileSync(p);
-  } catch {
-    throw new UserFacingError('import.unreadable', `${name}: không đọc được tệp.`);
-  }
-}
-
-/** Bytes given directly (browser upload), refused when empty or too large. */
-function checkedBytes(bytes: Uint8Array, name: string): Uint8Array {
-  const n = toNFC(path.basename(name));
-  if (bytes.length === 0) throw new UserFacingError('import.empty', `${n}: tệp rỗng (0 byte).`);
-  if (bytes.length > MAX_FILE_BYTES) throw new UserFacingError('import.too-large', `${n}: tệp quá lớn (hơn 1 GB).`);
-  return bytes;
-}
 
 export class ImportJob {
   readonly id: string;
@@ -110,30 +87,22 @@ export class ImportJob {
   private cancelled = false;
   private error: string | undefined;
   private readonly started = Date.now();
+  /** Staged copies not yet stored or discarded; whatever is left when the job ends is removed. */
+  private readonly staged = new Set<string>();
+  private readonly blobs: BlobStore;
   readonly finished: Promise<void>;
 
   constructor(
     id: string,
     private readonly project: OpenProject,
-    inputs: { paths: string[] } | { bytes: Uint8Array; name: string } | { folder: string; files: { name: string; bytes: Uint8Array }[] },
+    inputs: { paths: string[] },
     private readonly opts: ImportJobOptions = {},
   ) {
     this.id = id;
-    if ('paths' in inputs) {
-      this.units = expandInputs(inputs.paths, opts.folderAsDocument ?? false);
-      this.filesTotal = this.units.reduce((n, u) => n + (u.kind === 'folder' ? u.files.length : 1), 0);
-      this.finished = this.run(this.units.map((u) => () => this.prepareUnit(u)), this.units.map((u) => u.path));
-    } else if ('folder' in inputs) {
-      // Bytes of several files (browser mode: a dropped folder) as one document, pages in the order given.
-      const { folder, files } = inputs;
-      this.filesTotal = files.length;
-      const entries = files.map((f) => ({ input: `${folder}/${f.name}`, name: toNFC(path.basename(f.name)), read: () => checkedBytes(f.bytes, f.name) }));
-      this.finished = this.run([() => this.prepareFolder(folder, entries)], [folder]);
-    } else {
-      this.filesTotal = 1;
-      const { bytes, name } = inputs;
-      this.finished = this.run([() => this.prepareBytes(bytes, name)], [name]);
-    }
+    this.blobs = new BlobStore(project.layout);
+    this.units = expandInputs(inputs.paths, opts.folderAsDocument ?? false);
+    this.filesTotal = this.units.reduce((n, u) => n + (u.kind === 'folder' ? u.files.length : 1), 0);
+    this.finished = this.run(this.units.map((u) => () => this.prepareUnit(u)), this.units.map((u) => u.path)).finally(() => this.discardLeftovers());
   }
 
   cancel(): void {
@@ -214,24 +183,60 @@ export class ImportJob {
     }
   }
 
-  // ---- prepare: read, hash, decode, thumbnails; nothing in the database or files/ ---------------
+  // ---- prepare: check, stage, hash, decode, thumbnails; nothing in the database or files/ --------
 
-  private async prepareFile(input: string, name: string, bytes: Uint8Array): Promise<PreparedFile | ImportOutcome> {
-    const sha256 = sha256Of(bytes);
-    const existing = this.existingDocument(sha256);
-    if (existing !== null) return { input, status: 'duplicate', documentId: existing };
+  /**
+   * Prepares one file: checked from its first bytes (format, size), copied into the staging area
+   * while hashed, then decoded from the copy. With `skipDuplicate`, a file already in the archive
+   * stops there (a folder-as-document keeps its pages whatever else holds them).
+   */
+  private async prepareFile(input: string, name: string, skipDuplicate: boolean): Promise<PreparedFile | ImportOutcome> {
+    examineSource(input, name);
     this.checkCancelled();
-    const source = await readSource(bytes, name, { beforePage: () => this.checkCancelled() });
-    this.checkCancelled();
-    const { layout } = this.project;
-    for (const page of source.pages) {
-      writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
-      if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
-      // Free what is on disk now; a 200-page PDF would otherwise hold every page image at once.
-      page.thumbnail = new Uint8Array(0);
-      if (page.derivative) page.derivative = { mime: page.derivative.mime, bytes: new Uint8Array(0) };
+    // Each chunk copied is a point where the job can stop (and where byte progress of a large file could be reported).
+    const copy = await this.blobs.stage(input, () => this.checkCancelled());
+    this.staged.add(copy.path);
+    try {
+      const { sha256 } = copy;
+      if (skipDuplicate) {
+        const existing = this.existingDocument(sha256);
+        if (existing !== null) {
+          this.discard(copy.path);
+          return { input, status: 'duplicate', documentId: existing };
+        }
+      }
+      this.checkCancelled();
+      const source = await readSource(copy.path, name, { beforePage: () => this.checkCancelled() });
+      this.checkCancelled();
+      const { layout } = this.project;
+      for (const page of source.pages) {
+        writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
+        if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
+        // Free what is on disk now; a 200-page PDF would otherwise hold every page image at once.
+        page.thumbnail = new Uint8Array(0);
+        if (page.derivative) page.derivative = { mime: page.derivative.mime, bytes: new Uint8Array(0) };
+      }
+      return { input, name, staged: copy.path, size: copy.size, sha256, source };
+    } catch (e) {
+      this.discard(copy.path);
+      throw e;
     }
-    return { input, name, bytes, sha256, source };
+  }
+
+  private discard(staged: string): void {
+    this.staged.delete(staged);
+    this.blobs.discardStaged(staged);
+  }
+
+  /** Removes the staged copies a job leaves behind (cancelled, failed, or prepared and never committed). */
+  private discardLeftovers(): void {
+    for (const f of [...this.staged]) {
+      try {
+        this.discard(f);
+      } catch (e) {
+        this.opts.onError?.(e, `archive.import cleanup ${f}`);
+      }
+    }
   }
 
   /** Runs one file's preparation; a user-caused problem becomes a rejected outcome. */
@@ -251,13 +256,6 @@ export class ImportJob {
     }
   }
 
-  private async prepareBytes(bytes: Uint8Array, name: string): Promise<Prepared> {
-    const r = await this.guard(name, async () => {
-      return this.prepareFile(name, toNFC(path.basename(name)), checkedBytes(bytes, name));
-    });
-    return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: name, file: r };
-  }
-
   private async prepareUnit(unit: ImportUnit): Promise<Prepared> {
     if (unit.kind === 'missing') {
       this.filesDone++;
@@ -268,32 +266,19 @@ export class ImportJob {
       return { kind: 'done', outcomes: [{ input: unit.path, status: 'rejected', reason }] };
     }
     if (unit.kind === 'file') {
-      const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), readInput(unit.path)));
+      const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), true));
       return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: unit.path, file: r };
     }
-    return this.prepareFolder(
-      unit.path,
-      unit.files.map((f) => ({ input: f, name: displayName(f), read: () => readInput(f) })),
-    );
+    return this.prepareFolder(unit.path, unit.files);
   }
 
   /** A folder's files as one document: good files become its pages, bad ones are reported. */
-  private async prepareFolder(input: string, entries: { input: string; name: string; read: () => Uint8Array }[]): Promise<Prepared> {
+  private async prepareFolder(input: string, entries: string[]): Promise<Prepared> {
     const files: PreparedFile[] = [];
     const rejected: ImportOutcome[] = [];
     for (const f of entries) {
       this.checkCancelled();
-      const r = await this.guard(f.input, async () => {
-        const bytes = f.read();
-        const sha256 = sha256Of(bytes);
-        const source = await readSource(bytes, f.name, { beforePage: () => this.checkCancelled() });
-        const { layout } = this.project;
-        for (const page of source.pages) {
-          writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
-          if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
-        }
-        return { input: f.input, name: f.name, bytes, sha256, source };
-      });
+      const r = await this.guard(f, async () => this.prepareFile(f, displayName(f), false));
       if ('status' in r) rejected.push(r);
       else files.push(r);
     }
@@ -318,6 +303,7 @@ export class ImportJob {
       const f = prepared.file;
       const existing = this.existingDocument(f.sha256);
       if (existing !== null) {
+        this.discard(f.staged);
         this.outcomes.push({ input: f.input, status: 'duplicate', documentId: existing });
         return;
       }
@@ -336,15 +322,14 @@ export class ImportJob {
   }
 
   private commitDocument(title: string, files: PreparedFile[]): number {
-    const { db, layout } = this.project;
-    const blobs = new BlobStore(layout);
+    const { db } = this.project;
+    const blobs = this.blobs;
     const created: string[] = [];
     try {
       for (const f of files) {
-        if (!blobs.has(f.sha256)) {
-          blobs.put(f.bytes, f.sha256);
-          created.push(f.sha256);
-        }
+        // The staged copy becomes the original (or goes, when the same bytes are stored already).
+        if (blobs.putStaged(f.staged, f.sha256)) created.push(f.sha256);
+        this.staged.delete(f.staged);
       }
       const text = files.flatMap((f) => f.source.pages.map((p) => p.text)).join('\n');
       const suggestions = suggestMetadata(text, new DocumentStore(db).codeTables());
@@ -363,7 +348,7 @@ export class ImportJob {
         );
         let seq = 0;
         for (const f of files) {
-          insertFile.run(f.sha256, f.bytes.length, f.source.mime, f.name, now, f.source.format);
+          insertFile.run(f.sha256, f.size, f.source.mime, f.name, now, f.source.format);
           for (const p of f.source.pages) {
             const text = toNFC(p.text);
             insertPage.run(id, ++seq, f.sha256, p.filePage, p.width, p.height, p.rotation ?? 0, text, p.imageKind, p.derivative?.mime ?? null, text ? 'extracted' : 'none');

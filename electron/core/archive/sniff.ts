@@ -12,6 +12,12 @@ export type Sniffed =
   | { kind: 'unknown-binary' }
   | { kind: 'empty' };
 
+/**
+ * How much of a file's beginning `sniff` looks at (the ZIP probe for a DOCX reads furthest):
+ * reading this much is enough to tell any file's format, however large the file.
+ */
+export const SNIFF_BYTES = 1 << 20;
+
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   if (bytes.length < at + sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (bytes[at + i] !== sig[i]) return false;
@@ -43,6 +49,7 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body');
 }
 
+/** The format of a file from its first bytes (the whole file, or at least its first SNIFF_BYTES). */
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { kind: 'empty' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'jpeg' };
@@ -53,7 +60,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
+    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES))).toString('latin1');
     return probe.includes('word/') || probe.includes('[Content_Types].xml') ? { kind: 'docx' } : { kind: 'zip' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {

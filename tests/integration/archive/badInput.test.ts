@@ -18,6 +18,12 @@ function storedFiles(dir: string): string[] {
   return readdirSync(filesDir).flatMap((d) => readdirSync(path.join(filesDir, d)));
 }
 
+/** Staged copies left in cache/tmp (there must be none once a job has ended). */
+function stagedLeftovers(dir: string): string[] {
+  const tmp = new ProjectLayout(dir).tmpDir;
+  return existsSync(tmp) ? readdirSync(tmp) : [];
+}
+
 describe('bad input in one batch', () => {
   let p: Project;
   const good: { path: string; bytes: Buffer }[] = [];
@@ -92,6 +98,7 @@ describe('bad input in one batch', () => {
     expect(list.total).toBe(good.length);
     const stored = storedFiles(p.dir).sort();
     expect(stored).toEqual(good.map((g) => sha256Of(g.bytes)).sort());
+    expect(stagedLeftovers(p.dir)).toEqual([]);
     const check = await p.api.archive.check({});
     expect(check).toMatchObject({ ok: true, problems: [], unreferenced: [] });
   });
@@ -106,8 +113,13 @@ describe('bad input in one batch', () => {
     const before = (await p.api.archive.listDocuments({})).total;
     const r = await p.api.archive.importPaths({ paths: [path.join(tempDir(), 'không có.jpg')] });
     expect(r.outcomes[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('không tìm thấy') });
-    const up = await p.api.archive.importBytes({ name: 'tải lên.pdf', bytes: new Uint8Array(Buffer.from('<html>lỗi 404</html>')) });
+    // An upload is imported from the file it was streamed to: here an error page saved under a PDF's name.
+    const upload = path.join(tempDir(), 'tải lên.pdf');
+    writeFileSync(upload, '<html>lỗi 404</html>');
+    const up = await p.api.archive.importPaths({ paths: [upload] });
     expect(up.outcomes[0]).toMatchObject({ status: 'rejected', reason: expect.stringContaining('nội dung là văn bản') });
     expect((await p.api.archive.listDocuments({})).total).toBe(before);
+    expect(storedFiles(p.dir).length).toBe(good.length);
+    expect(stagedLeftovers(p.dir)).toEqual([]);
   });
 });

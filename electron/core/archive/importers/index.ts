@@ -1,11 +1,17 @@
 /**
- * Reads one file's bytes into an ImportedSource, choosing the importer by content (magic bytes).
- * The name is used only in messages and to refuse text that claims to be an image or a PDF.
+ * Reads one file into an ImportedSource, choosing the importer by content (magic bytes, read from
+ * the file's first SNIFF_BYTES). The name is used only in messages and to refuse text that claims
+ * to be an image or a PDF.
+ *
+ * Raster images (JPEG, PNG, TIFF) are decoded from disk by path, a page at a time, so they may be
+ * large (MAX_RASTER_FILE_BYTES); the other formats are parsed whole in memory (pdf.js, mammoth,
+ * linkedom, text decoding) and are refused above MAX_WHOLE_FILE_BYTES.
  */
-import { UserFacingError } from '../../../../shared/errors';
-import { claimedFormat, sniff } from '../sniff';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isUserFacingError, UserFacingError } from '../../../../shared/errors';
+import { claimedFormat, sniff, SNIFF_BYTES } from '../sniff';
 import type { PdfReadOptions } from './pdfImporter';
-import type { ImportedSource } from './types';
+import type { ImportedSource, SourceFormat } from './types';
 
 // Each importer (and its heavy library: sharp, pdf-lib, mammoth, linkedom) is loaded the first
 // time a file of its kind arrives, so opening a project or running `suquan list` stays fast.
@@ -23,8 +29,100 @@ const claimedLabel: Record<string, string> = {
   doc: 'tài liệu Word',
 };
 
-export async function readSource(bytes: Uint8Array, name: string, opts: ReadOptions = {}): Promise<ImportedSource> {
-  const found = sniff(bytes);
+/** Files an importer must hold whole in memory (PDF, DOCX, HTML, text) are refused above this (1 GiB). */
+export const MAX_WHOLE_FILE_BYTES = 1024 * 1024 * 1024;
+/** Raster images are decoded from disk page by page and may be larger (4 GiB). */
+export const MAX_RASTER_FILE_BYTES = 4 * 1024 * 1024 * 1024;
+
+export type RasterFormat = 'jpeg' | 'png' | 'tiff';
+
+export function isRaster(format: SourceFormat): format is RasterFormat {
+  return format === 'jpeg' || format === 'png' || format === 'tiff';
+}
+
+/** The largest file the importer of this format accepts. */
+export function maxBytesOf(format: SourceFormat): number {
+  return isRaster(format) ? MAX_RASTER_FILE_BYTES : MAX_WHOLE_FILE_BYTES;
+}
+
+/** What the importers will read: a file's format (by content) and size, both within limits. */
+export interface ExaminedSource {
+  format: SourceFormat;
+  size: number;
+}
+
+const unreadable = (name: string) => new UserFacingError('import.unreadable', `${name}: không tìm thấy hoặc không đọc được tệp.`);
+
+/** The first `n` bytes of a file (fewer when it is shorter). */
+function readHead(file: string, n: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(n);
+    let got = 0;
+    while (got < n) {
+      const r = readSync(fd, head, got, n - got, got);
+      if (r === 0) break;
+      got += r;
+    }
+    return head.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks a file before anything is copied or decoded: that it is a readable, non-empty file, of
+ * a format an importer reads (told from its first bytes only), and not too large for that
+ * importer. Every refusal is one sentence naming the file.
+ */
+export function examineSource(file: string, name: string): ExaminedSource {
+  let size: number;
+  let head: Uint8Array;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserFacingError('import.is-directory', `${name}: là thư mục, không phải tệp.`);
+    size = st.size;
+    if (size === 0) throw new UserFacingError('import.empty', `${name}: tệp rỗng (0 byte).`);
+    head = readHead(file, Math.min(size, SNIFF_BYTES));
+  } catch (e) {
+    if (isUserFacingError(e)) throw e;
+    throw unreadable(name);
+  }
+  const format = identify(head, name);
+  if (size > maxBytesOf(format)) {
+    throw new UserFacingError('import.too-large', `${name}: tệp quá lớn (hơn ${maxBytesOf(format) / (1024 * 1024 * 1024)} GB).`);
+  }
+  return { format, size };
+}
+
+/**
+ * Reads a file into pages. Raster images are given to sharp as the path; the other formats are
+ * read whole (within MAX_WHOLE_FILE_BYTES).
+ */
+export async function readSource(file: string, name: string, opts: ReadOptions = {}): Promise<ImportedSource> {
+  const { format } = examineSource(file, name);
+  if (isRaster(format)) return (await import('./imageImporter')).readImage(file, name, format);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new UserFacingError('import.unreadable', `${name}: không đọc được tệp.`);
+  }
+  switch (format) {
+    case 'pdf':
+      return (await import('./pdfImporter')).readPdf(bytes, name, opts);
+    case 'docx':
+      return (await import('./docxImporter')).readDocx(bytes, name);
+    case 'html':
+      return (await import('./htmlImporter')).readHtml(bytes, name);
+    case 'text':
+      return (await import('./textImporter')).readPlainText(bytes);
+  }
+}
+
+/** Which importer reads a file, from its first bytes; a sentence for a file none of them reads. */
+export function identify(head: Uint8Array, name: string): SourceFormat {
+  const found = sniff(head);
   const claimed = claimedFormat(name);
   switch (found.kind) {
     case 'empty':
@@ -32,11 +130,9 @@ export async function readSource(bytes: Uint8Array, name: string, opts: ReadOpti
     case 'jpeg':
     case 'png':
     case 'tiff':
-      return (await import('./imageImporter')).readImage(bytes, name, found.kind);
     case 'pdf':
-      return (await import('./pdfImporter')).readPdf(bytes, name, opts);
     case 'docx':
-      return (await import('./docxImporter')).readDocx(bytes, name);
+      return found.kind;
     case 'ole':
       throw new UserFacingError(
         'import.doc-legacy',
@@ -67,6 +163,6 @@ export async function readSource(bytes: Uint8Array, name: string, opts: ReadOpti
         }
         throw new UserFacingError('import.not-an-image', `${name}: tên tệp là ${claimedLabel[claimed] ?? claimed} nhưng nội dung là văn bản, không phải ${claimedLabel[claimed] ?? claimed}.`);
       }
-      return found.kind === 'html' ? (await import('./htmlImporter')).readHtml(bytes, name) : (await import('./textImporter')).readPlainText(bytes);
+      return found.kind;
   }
 }
