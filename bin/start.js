@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureHostBundle } from './host-bundle.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -57,5 +58,6 @@ if (electron) {
 } else {
   if (!webOnly) console.log('Không có Electron runtime trên máy này; Sử Quán chạy ở chế độ trình duyệt.');
   ensureRendererBuilt();
-  run(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'host', 'web', 'main.ts'), ...passThrough]);
+  // The HTTP host and the service process it starts, as bundled JavaScript (bin/host-bundle.js).
+  run(process.execPath, [await ensureHostBundle('web'), ...passThrough]);
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `suquan` command. Runs the TypeScript sources under Node through tsx (no build step).
-import { register } from 'tsx/esm/api';
+// The `suquan` command: runs the bundled CLI, out/host/cli.mjs (plain JavaScript, no TypeScript
+// compiled at run time), rebuilt first in a repository checkout when a source changed
+// (bin/host-bundle.js).
+import { pathToFileURL } from 'node:url';
+import { ensureHostBundle } from './host-bundle.js';
 
-register();
-await import('../electron/host/cli/bin.ts');
+await import(pathToFileURL(await ensureHostBundle('cli')).href);

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where the shipped resources (fonts, icons, sample project) live.
- * In the repository and under tsx this is `<repo>/resources`; a packaged Electron app sets
- * SUQUAN_RESOURCES (electron/app does, from process.resourcesPath) before any service starts.
+ * Where the shipped resources (fonts, icons, sample project) live: SUQUAN_RESOURCES when set (a
+ * packaged Electron app sets it from process.resourcesPath before any service starts), otherwise
+ * `resources/` in the application's root, the nearest folder above this code that holds a
+ * package.json. That holds wherever the code runs from: the sources under tsx or vitest
+ * (electron/core/), the CLI's bundle (out/host/chunks/), the Electron bundle (out/main/).
  */
 let cached: string | undefined;
 
@@ -13,13 +15,16 @@ export function resourcesDir(): string {
   if (cached) return cached;
   const fromEnv = process.env.SUQUAN_RESOURCES;
   if (fromEnv && existsSync(fromEnv)) return (cached = fromEnv);
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'resources');
-    if (existsSync(path.join(candidate, 'fonts'))) return (cached = candidate);
-    dir = path.dirname(dir);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) {
+      const candidate = path.join(dir, 'resources');
+      if (existsSync(path.join(candidate, 'fonts'))) return (cached = candidate);
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
   }
-  throw new Error('Không tìm thấy thư mục resources/ của Sử Quán (fonts).');
+  throw new Error(`Không tìm thấy thư mục resources/ của Sử Quán (fonts) trong thư mục gốc của ứng dụng phía trên ${here}; đặt SUQUAN_RESOURCES để chỉ đến nó.`);
 }
 
 export function resourcePath(...parts: string[]): string {

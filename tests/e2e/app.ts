@@ -1,6 +1,7 @@
 /**
- * Starts the real browser-mode host (electron/host/web/main.ts) on a free port with a throw-away
- * projects folder, exactly as `npm run web` does, and stops it afterwards.
+ * Starts the real browser-mode host (out/host/web.mjs, bundled from electron/host/web/main.ts by
+ * `npm run build:host`; it starts the service process out/host/service.mjs) on a free port with a
+ * throw-away projects folder, exactly as `npm run web` does, and stops it afterwards.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +20,7 @@ export async function startApp(): Promise<RunningApp> {
   const projectsDir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'electron/host/web/main.ts'), '--projects-dir', projectsDir, '--no-state'],
+    [path.join(root, 'out/host/web.mjs'), '--projects-dir', projectsDir, '--no-state'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

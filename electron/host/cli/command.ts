@@ -1,7 +1,9 @@
 /**
- * The shape of one CLI command. Each command lives in its own file under commands/ and is listed
- * in commands/index.ts. A command returns a result object: the CLI prints it as JSON with --json,
- * or prints the command's human-readable summary otherwise.
+ * The shape of one CLI command. Each command lives in its own file under commands/ and is listed,
+ * with its usage and summary, in commands/index.ts; its module is loaded only when it is the
+ * command being run, so `suquan --help` and a mistyped command never load the services or the
+ * typesetter. A command returns a result object: the CLI prints it as JSON with --json, or prints
+ * the command's human-readable summary otherwise.
  */
 export interface CliContext {
   /** Positional arguments after the command name. */
@@ -22,13 +24,22 @@ export interface CliResult {
   exitCode?: number;
 }
 
+/** What a command module exports: the command itself. */
 export interface CliCommand {
+  run(ctx: CliContext): Promise<CliResult>;
+}
+
+/** What `suquan --help` and the parser know of a command without loading its module. */
+export interface CliCommandEntry {
   name: string;
   /** e.g. "suquan import DIR FILE... [--json]" */
   usage: string;
   /** One line, Vietnamese. */
   summary: string;
-  run(ctx: CliContext): Promise<CliResult>;
+  /** Loads the command's module (and with it what the command needs) when it is the one run. */
+  load(): Promise<CliCommand>;
+  /** Left out of --help: aids for testing the CLI itself. */
+  hidden?: boolean;
 }
 
 export { UserFacingError } from '../../../shared/errors';

@@ -1,11 +1,15 @@
 /**
  * `suquan`: the command-line face of the same services. Every command takes --json; exit code 0
  * on success, 1 on a user error (printed as one sentence), 2 when the command ran but found a
- * problem (a rejected file, a failed check), 70 on an internal error.
+ * problem (a rejected file, a failed check), 70 on an internal error (one sentence; the stack is
+ * in the log and on stderr). This module and the command table load nothing heavy: the chosen
+ * command's module is imported only once the command line has been read.
  */
 import { isUserFacingError } from '../../../shared/errors';
 import type { CliContext } from './command';
 import { commands } from './commands/index';
+import { exitOnCrash } from './exitOnCrash';
+import { describeInternalError, INTERNAL_ERROR_EXIT } from './internalError';
 
 /** Flags that never take a value, so the word after them stays a positional argument. */
 const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document', 'check']);
@@ -39,34 +43,47 @@ export function parseCommandLine(argv: string[]): { name: string | undefined; ar
 }
 
 function help(): string {
-  return ['Sử Quán — dòng lệnh', '', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
+  const listed = commands.filter((c) => !c.hidden);
+  return ['Sử Quán — dòng lệnh', '', ...listed.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');
 }
 
-export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export interface CliOptions {
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+  /**
+   * Treat the process's uncaught exceptions and unhandled rejections as internal errors of the
+   * running command (exit 70). Only the process entry (bin.ts) asks: it owns the process.
+   */
+  trapCrashes?: boolean;
+}
+
+export async function runCli(argv: string[], opts: CliOptions = {}): Promise<number> {
+  const { out = process.stdout, err = process.stderr } = opts;
   const { name, args, flags } = parseCommandLine(argv);
   const json = flags.json === true;
   if (!name || name === '--help' || name === 'help' || flags.help) {
     out.write(help() + '\n');
     return name ? 0 : 1;
   }
-  const command = commands.find((c) => c.name === name);
+  const entry = commands.find((c) => c.name === name);
   const fail = (code: string, message: string, exit: number): number => {
     if (json) out.write(JSON.stringify({ ok: false, error: { code, message } }, null, 2) + '\n');
     else err.write(message + '\n');
     return exit;
   };
-  if (!command) return fail('cli.unknown-command', `Không có lệnh "${name}". Gõ "suquan --help" để xem các lệnh.`, 1);
+  if (!entry) return fail('cli.unknown-command', `Không có lệnh "${name}". Gõ "suquan --help" để xem các lệnh.`, 1);
+  const internal = async (e: unknown, where: string): Promise<number> => fail('internal', await describeInternalError(e, where, name), INTERNAL_ERROR_EXIT);
+  if (opts.trapCrashes) exitOnCrash(async (e, how) => void (await internal(e, `cli.${name}, ${how}`)));
   const ctx: CliContext = { args, flags, json, info: (line) => (json ? err : out).write(line + '\n') };
   try {
+    const command = await entry.load();
     const result = await command.run(ctx);
     const exit = result.exitCode ?? 0;
     if (json) out.write(JSON.stringify({ ok: exit === 0, result: result.json }, null, 2) + '\n');
     else out.write(result.human + '\n');
     return exit;
   } catch (e) {
-    if (isUserFacingError(e)) return fail(e.code, e.message, 1);
-    const message = `Lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}`;
-    if (process.env.SUQUAN_DEBUG) err.write(String(e instanceof Error ? e.stack : e) + '\n');
-    return fail('internal', message, 70);
+    if (isUserFacingError(e) && e.code !== 'internal') return fail(e.code, e.message, 1);
+    return internal(e, `cli.${name}`);
   }
 }

@@ -1,11 +1,14 @@
 /**
  * The CLI reaches the services exactly as the UI does: through the contract's client over an
- * in-process transport into the validating dispatcher.
+ * in-process transport into the validating dispatcher. A service's internal error reaches the
+ * CLI as a UserFacingError with code "internal" and without its stack; the stack goes to the log
+ * through the error sink here, where it still exists.
  */
 import path from 'node:path';
 import { createClient } from '../../../shared/api/client';
 import type { Api } from '../../../shared/api/index';
 import { createServices, type AppServices } from '../../core/services';
+import { logInternalError } from './internalError';
 
 export interface CliProject {
   api: Api;
@@ -14,7 +17,7 @@ export interface CliProject {
 }
 
 export function connect(): CliProject {
-  const app = createServices({ onError: () => {} });
+  const app = createServices({ onError: (error, where) => void logInternalError(error, where) });
   const api = createClient((service, method, args) => app.dispatch(service, method, args));
   return { api, app, close: () => app.dispose() };
 }

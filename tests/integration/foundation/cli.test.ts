@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeImage, tempDir } from './helpers';
@@ -114,6 +114,19 @@ describe('the suquan CLI', () => {
     const direct = spawnSync(process.execPath, [path.join(root, 'out', 'host', 'cli.mjs'), '--help'], { encoding: 'utf8' });
     expect(direct.stdout).toBe(r.stdout);
     expect(suquan().code).toBe(1);
+  });
+
+  it('rebuilds the bundle only when one of its sources changed', () => {
+    type BuildRecord = { startedAt: number; inputs: string[] };
+    const record = () => JSON.parse(readFileSync(path.join(root, 'out', 'host', 'build.json'), 'utf8')) as BuildRecord;
+    expect(suquan('--help').code).toBe(0);
+    const first = record();
+    // Every input is a file of the repository, so a fresh bundle is not rebuilt for a missing one.
+    for (const f of first.inputs) expect(existsSync(path.join(root, f)), f).toBe(true);
+    expect(suquan('--help').code).toBe(0);
+    const second = record();
+    // Another build may only come from a source saved meanwhile (others may be editing).
+    if (second.startedAt !== first.startedAt) expect(first.inputs.some((f) => statSync(path.join(root, f)).mtimeMs > first.startedAt)).toBe(true);
   });
 
   it('answers a crash inside a command with one sentence, the stack in the log, and exit 70', () => {

@@ -29,5 +29,9 @@ describe('suquan book / chapter', () => {
     const missing = suquan('chapter', 'import', 'proj', '--book', '1', 'khong-co.md');
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('Không đọc được tệp khong-co.md');
+    // The usage quoted is the one --help prints (the command table, read without the command).
+    const wrong = suquan('chapter', 'export', 'proj');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toBe('Lệnh “chapter” chỉ có “import”: suquan chapter import DIR --book ID FILE.(md|docx) [--split] [--json]\n');
   });
 });

@@ -2,14 +2,13 @@ import { bookKinds, type BookKind } from '../../../../shared/api/manuscript';
 import type { CliCommand } from '../command';
 import { requireFlag, UserFacingError } from '../command';
 import { openProject } from '../projectClient';
+import { usageOf } from './index';
 
+/** `suquan book create DIR`: a new book of one of the three kinds. */
 export const bookCommand: CliCommand = {
-  name: 'book',
-  usage: 'suquan book create DIR --kind history|chronicle|documents --title T [--subtitle S] [--json]',
-  summary: 'Tạo một cuốn sách mới trong dự án (lịch sử Đảng bộ, biên niên sự kiện, văn kiện).',
   async run(ctx) {
     const [sub, dir] = ctx.args;
-    if (sub !== 'create') throw new UserFacingError('cli.bad-subcommand', `Lệnh “book” chỉ có “create”: ${this.usage}`);
+    if (sub !== 'create') throw new UserFacingError('cli.bad-subcommand', `Lệnh “book” chỉ có “create”: ${usageOf('book')}`);
     const kind = requireFlag(ctx, 'kind');
     if (!(bookKinds as readonly string[]).includes(kind)) throw new UserFacingError('cli.bad-kind', `Loại sách (--kind) phải là một trong: ${bookKinds.join(', ')}.`);
     const title = requireFlag(ctx, 'title');

@@ -8,10 +8,8 @@ const problemLabel = {
   unreadable: 'không đọc được tệp gốc',
 } as const;
 
+/** `suquan check DIR`: fixity of the originals and the database's integrity; exit 2 on a problem. */
 export const checkCommand: CliCommand = {
-  name: 'check',
-  usage: 'suquan check DIR [--json]',
-  summary: 'Kiểm tra tính toàn vẹn: băm lại mọi tệp gốc, kiểm tra cơ sở dữ liệu; mã thoát khác 0 khi có lỗi.',
   async run(ctx) {
     const p = await openProject(ctx.args[0]);
     try {

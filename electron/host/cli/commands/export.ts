@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PreflightFinding } from '../../../../shared/api/publish';
 import type { CliCommand } from '../command';
@@ -11,11 +10,8 @@ export function findingLine(f: PreflightFinding): string {
   return `${where}${f.passage ? ` · «…${f.passage}…»` : ''} — ${f.message}`;
 }
 
+/** `suquan export DIR --book ID --out F`: the host writes the PDF or Word file; the check before printing first with --check. */
 export const exportCommand: CliCommand = {
-  name: 'export',
-  usage: 'suquan export DIR --book ID [--chapter NODE_ID] --out FILE.pdf|FILE.docx [--check] [--json]',
-  summary:
-    'Xuất một cuốn sách ra PDF để in hoặc ra Word (.docx) để thẩm định; --chapter: bản in thử của một chương hay một phần; --check: kiểm tra trước khi in (in ra các vấn đề tìm thấy rồi vẫn xuất).',
   async run(ctx) {
     const bookId = Number(requireFlag(ctx, 'book'));
     if (!Number.isInteger(bookId) || bookId <= 0) throw new UserFacingError('cli.bad-book', 'Mã sách (--book) phải là một số nguyên dương.');
@@ -29,17 +25,13 @@ export const exportCommand: CliCommand = {
       const input = { bookId, ...(nodeId ? { nodeId } : {}) };
       // Kiểm tra trước khi in: the findings come first; the file is written all the same.
       const findings = ctx.flags.check ? (await p.api.publish.preflight(input)).findings : null;
-      const file = word ? await p.api.publish.exportWord(input) : await p.api.publish.exportPdf(input);
-      try {
-        writeFileSync(out, file.bytes);
-      } catch (e) {
-        throw new UserFacingError('cli.cannot-write', `Không ghi được tệp ${out}: ${(e as Error).message}.`);
-      }
+      // The host writes the file (atomically); only a handle comes back.
+      const file = word ? await p.api.publish.exportWord({ ...input, path: out }) : await p.api.publish.exportPdf({ ...input, path: out });
       const done = word ? `Đã xuất tệp Word ra ${out}.` : `Đã xuất ${file.pages} trang ra ${out}.`;
       const checked = findings === null ? [] : findings.length === 0 ? ['Kiểm tra trước khi in: không phát hiện vấn đề.'] : [`Kiểm tra trước khi in: ${findings.length} vấn đề.`, ...findings.map(findingLine)];
       return {
         human: [...checked, done].join('\n'),
-        json: { out, pages: file.pages, bytes: file.bytes.length, ...(findings ? { findings } : {}) },
+        json: { out, pages: file.pages, bytes: file.size, ...(findings ? { findings } : {}) },
       };
     } finally {
       p.close();

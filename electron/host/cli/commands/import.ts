@@ -3,10 +3,8 @@ import type { CliCommand } from '../command';
 import { UserFacingError } from '../command';
 import { openProject } from '../projectClient';
 
+/** `suquan import DIR PATH...`: files and folders into the archive, one outcome per input; exit 2 if one was rejected. */
 export const importCommand: CliCommand = {
-  name: 'import',
-  usage: 'suquan import DIR PATH... [--folder-as-document] [--json]',
-  summary: 'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu.',
   async run(ctx) {
     const [dir, ...files] = ctx.args;
     if (files.length === 0) throw new UserFacingError('cli.missing-files', 'Thiếu tệp cần nhập (FILE...).');

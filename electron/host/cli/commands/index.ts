@@ -1,13 +1,77 @@
-import type { CliCommand } from '../command';
-import { bookCommand } from './book';
-import { chapterCommand } from './chapter';
-import { checkCommand } from './check';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { initCommand } from './init';
-import { listCommand } from './list';
-import { searchCommand } from './search';
-import { typesetCommand } from './typeset';
+/**
+ * Every CLI command, in the order `suquan --help` lists them: name, usage and summary here, the
+ * command itself behind `load`. Only the chosen command's module is imported (a lazy chunk in the
+ * bundle), so help, parsing and a mistyped name load nothing heavy.
+ */
+import type { CliCommandEntry } from '../command';
 
-/** Every CLI command, in the order `suquan --help` lists them. */
-export const commands: CliCommand[] = [initCommand, importCommand, listCommand, searchCommand, exportCommand, checkCommand, bookCommand, chapterCommand, typesetCommand];
+export const commands: CliCommandEntry[] = [
+  {
+    name: 'init',
+    usage: 'suquan init DIR [--title T] [--json]',
+    summary: 'Tạo dự án mới trong thư mục DIR.',
+    load: async () => (await import('./init')).initCommand,
+  },
+  {
+    name: 'import',
+    usage: 'suquan import DIR PATH... [--folder-as-document] [--json]',
+    summary:
+      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu.',
+    load: async () => (await import('./import')).importCommand,
+  },
+  {
+    name: 'list',
+    usage: 'suquan list DIR [--json]',
+    summary: 'Liệt kê tài liệu và sách trong dự án.',
+    load: async () => (await import('./list')).listCommand,
+  },
+  {
+    name: 'search',
+    usage: 'suquan search DIR WORDS... [--json]',
+    summary: 'Tìm trong kho tư liệu (không dấu cũng được; "cụm từ" trong ngoặc kép).',
+    load: async () => (await import('./search')).searchCommand,
+  },
+  {
+    name: 'export',
+    usage: 'suquan export DIR --book ID [--chapter NODE_ID] --out FILE.pdf|FILE.docx [--check] [--json]',
+    summary:
+      'Xuất một cuốn sách ra PDF để in hoặc ra Word (.docx) để thẩm định; --chapter: bản in thử của một chương hay một phần; --check: kiểm tra trước khi in (in ra các vấn đề tìm thấy rồi vẫn xuất).',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  {
+    name: 'check',
+    usage: 'suquan check DIR [--json]',
+    summary: 'Kiểm tra tính toàn vẹn: băm lại mọi tệp gốc, kiểm tra cơ sở dữ liệu; mã thoát khác 0 khi có lỗi.',
+    load: async () => (await import('./check')).checkCommand,
+  },
+  {
+    name: 'book',
+    usage: 'suquan book create DIR --kind history|chronicle|documents --title T [--subtitle S] [--json]',
+    summary: 'Tạo một cuốn sách mới trong dự án (lịch sử Đảng bộ, biên niên sự kiện, văn kiện).',
+    load: async () => (await import('./book')).bookCommand,
+  },
+  {
+    name: 'chapter',
+    usage: 'suquan chapter import DIR --book ID FILE.(md|docx) [--split] [--json]',
+    summary: 'Nhập bản thảo Markdown (chú thích kiểu Pandoc) hoặc Word (.docx, có chú thích) thành chương; --split tách mỗi đề mục cấp 1 thành một chương.',
+    load: async () => (await import('./chapter')).chapterCommand,
+  },
+  {
+    name: 'typeset',
+    usage: 'suquan typeset FILE.md --out FILE.pdf [--json]',
+    summary: 'Dàn trang một tệp Markdown (có khai báo YAML) thành tệp PDF sẵn sàng in.',
+    load: async () => (await import('./typeset')).typesetCommand,
+  },
+  {
+    name: 'debug-crash',
+    usage: 'suquan debug-crash [throw|uncaught|rejection]',
+    summary: 'Cố ý gây lỗi nội bộ để kiểm tra cách dòng lệnh xử lý lỗi (mã thoát 70, ghi nhật ký).',
+    load: async () => (await import('./debugCrash')).debugCrashCommand,
+    hidden: true,
+  },
+];
+
+/** The usage line of a command, for the error that says how to call it. */
+export function usageOf(name: string): string {
+  return commands.find((c) => c.name === name)?.usage ?? `suquan ${name}`;
+}

@@ -3,10 +3,8 @@ import type { CliCommand } from '../command';
 import { UserFacingError } from '../command';
 import { connect } from '../projectClient';
 
+/** `suquan init DIR`: a new, empty project folder (usage and summary in ./index.ts). */
 export const initCommand: CliCommand = {
-  name: 'init',
-  usage: 'suquan init DIR [--title T] [--json]',
-  summary: 'Tạo dự án mới trong thư mục DIR.',
   async run(ctx) {
     const dir = ctx.args[0];
     if (!dir) throw new UserFacingError('cli.missing-dir', 'Thiếu đường dẫn thư mục dự án (DIR).');

@@ -1,10 +1,8 @@
 import type { CliCommand } from '../command';
 import { openProject } from '../projectClient';
 
+/** `suquan list DIR`: the project's documents and books. */
 export const listCommand: CliCommand = {
-  name: 'list',
-  usage: 'suquan list DIR [--json]',
-  summary: 'Liệt kê tài liệu và sách trong dự án.',
   async run(ctx) {
     const p = await openProject(ctx.args[0]);
     try {

@@ -2,10 +2,8 @@ import type { CliCommand } from '../command';
 import { UserFacingError } from '../command';
 import { openProject } from '../projectClient';
 
+/** `suquan search DIR WORDS...`: full-text search of the archive. */
 export const searchCommand: CliCommand = {
-  name: 'search',
-  usage: 'suquan search DIR WORDS... [--json]',
-  summary: 'Tìm trong kho tư liệu (không dấu cũng được; "cụm từ" trong ngoặc kép).',
   async run(ctx) {
     const query = ctx.args.slice(1).join(' ').trim();
     if (!query) throw new UserFacingError('cli.missing-query', 'Cần từ khóa để tìm: suquan search DIR từ khóa…');

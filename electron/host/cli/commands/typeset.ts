@@ -6,9 +6,6 @@ import { bookFromMarkdown, typesetWithReport } from '../../../core/publish/index
 
 /** `suquan typeset FILE.md --out FILE.pdf`: the typesetter on its own, from Markdown. */
 export const typesetCommand: CliCommand = {
-  name: 'typeset',
-  usage: 'suquan typeset FILE.md --out FILE.pdf [--json]',
-  summary: 'Dàn trang một tệp Markdown (có khai báo YAML) thành tệp PDF sẵn sàng in.',
   async run(ctx) {
     const file = ctx.args[0];
     if (!file) throw new UserFacingError('typeset.missing-file', 'Hãy cho biết tệp Markdown cần dàn trang, ví dụ: suquan typeset sach.md --out sach.pdf.');
