@@ -23,9 +23,9 @@ import { toNFC } from '../text';
 import { BlobStore } from './blobStore';
 import { examineSource, MAX_RASTER_FILE_BYTES, readSource, type ImportedSource } from './importers/index';
 import { DocumentStore } from './documents';
-import { derivativePath } from './pageImages';
+import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
-import { writeFileAtomic } from './thumbnails';
+import { writeFileAtomic } from './atomicFile';
 import { expandInputs, type ImportUnit } from './walk';
 
 export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';

@@ -14,13 +14,11 @@ import type { PageRow } from './documents';
 import { renderPage } from './importers/pdfImporter';
 import { embeddedScan, nativeScale } from './pdf/pdfImages';
 import { openPdf } from './pdf/pdfjs';
-import { decodeOptions, makeThumbnail, writeFileAtomic } from './thumbnails';
+import { writeFileAtomic } from './atomicFile';
+import { derivativePath } from './cachePaths';
+import { decodeOptions, makeThumbnail } from './thumbnails';
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif' };
 
-export function derivativePath(layout: ProjectLayout, sha256: string, filePage: number, mime: string): string {
-  return path.join(layout.cacheDir, 'pages', sha256.slice(0, 2), `${sha256}-${filePage}.${EXT[mime] ?? 'bin'}`);
-}
 
 function previewPath(layout: ProjectLayout, sha256: string, filePage: number): string {
   return path.join(layout.cacheDir, 'previews', sha256.slice(0, 2), `${sha256}-${filePage}.png`);

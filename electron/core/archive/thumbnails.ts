@@ -1,6 +1,4 @@
 /** Thumbnails of pages, kept in cache/ (derived, rebuildable from the originals). */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import sharp, { type SharpOptions } from 'sharp';
 
 export const THUMBNAIL_WIDTH = 400;
@@ -61,15 +59,3 @@ export async function makeTextThumbnail(text: string): Promise<Uint8Array> {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
-/** Writes a file atomically (temporary name, then rename). */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}

@@ -88,7 +88,7 @@ describe('importing every format', () => {
     const doc = await importOne('fax.pdf', pdf);
     const page = doc.pages[0]!;
     expect(page).toMatchObject({ imageKind: 'pdf-image', width, height });
-    const { derivativePath } = await import('../../../electron/core/archive/pageImages');
+    const { derivativePath } = await import('../../../electron/core/archive/cachePaths');
     const { ProjectLayout } = await import('../../../electron/core/store/projectLayout');
     const tif = readFileSync(derivativePath(new ProjectLayout(project!.dir), page.fileSha256, 0, 'image/tiff'));
     expect(Buffer.from(tif).includes(Buffer.from(g4))).toBe(true);
