@@ -6,6 +6,7 @@
  */
 import log from 'electron-log/node';
 import path from 'node:path';
+import { sourceMappedStack } from './sourceMappedStack';
 
 export interface Logger {
   /** Logs an internal error with its stack and returns the details to show behind "copy details". */
@@ -28,7 +29,8 @@ const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 /** What "copy details" gives: enough for a developer, nothing the user typed beyond the error. */
 export function errorDetails(error: unknown, where: string, processName: string, at = new Date()): string {
-  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  // Frames of the bundles (out/host) point back at the TypeScript sources.
+  const stack = error instanceof Error ? (error.stack ? sourceMappedStack(error.stack) : `${error.name}: ${error.message}`) : String(error);
   return `Sử Quán · ${processName} · ${where} · ${at.toISOString()}\n${stack}`;
 }
 

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { isUserFacingError } from '../../../shared/errors';
 import type { Logger } from '../log';
 import { stateDir } from '../paths';
-import { sourceMappedStack } from './sourceMappedStack';
 
 /** sysexits.h EX_SOFTWARE: "an internal software error has been detected". */
 export const INTERNAL_ERROR_EXIT = 70;
@@ -44,7 +43,6 @@ export function logInternalError(error: unknown, where: string): Promise<string 
   lastLogged = { error, where };
   const done = cliLogger().then(
     (l) => {
-      if (error instanceof Error && error.stack) error.stack = sourceMappedStack(error.stack);
       l.error(error, where);
       return l.file;
     },

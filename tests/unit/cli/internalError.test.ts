@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInternalError, flushLog } from '../../../electron/host/cli/internalError';
 import { connect } from '../../../electron/host/cli/projectClient';
-import { sourceMappedStack } from '../../../electron/host/cli/sourceMappedStack';
+import { sourceMappedStack } from '../../../electron/host/sourceMappedStack';
 import { isUserFacingError } from '../../../shared/errors';
 
 const home = mkdtempSync(path.join(tmpdir(), 'suquan-cli-log-'));
