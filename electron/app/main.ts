@@ -104,7 +104,7 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** The window's own abilities: native dialogs, answered here, never by the service process. */
+/** The window's own abilities (the save dialog), answered here, never by the service process. */
 async function windowCall(event: IpcMainInvokeEvent, method: string, args: unknown): Promise<WireResponse> {
   const win = BrowserWindow.fromWebContents(event.sender);
   if (!win) return { ok: true, result: null };
@@ -113,17 +113,6 @@ async function windowCall(event: IpcMainInvokeEvent, method: string, args: unkno
     case 'chooseSavePath': {
       const r = await dialog.showSaveDialog(win, { defaultPath: typeof a.suggestedName === 'string' ? a.suggestedName : undefined });
       return { ok: true, result: r.canceled || !r.filePath ? null : r.filePath };
-    }
-    case 'chooseFiles': {
-      const r = await dialog.showOpenDialog(win, {
-        properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Tư liệu', extensions: ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'pdf', 'docx', 'html', 'htm', 'txt', 'md'] }],
-      });
-      return { ok: true, result: r.canceled ? [] : r.filePaths };
-    }
-    case 'chooseFolder': {
-      const r = await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] });
-      return { ok: true, result: r.canceled ? null : (r.filePaths[0] ?? null) };
     }
     default:
       return { ok: false, error: { code: 'api.unknown-method', message: `Không có chức năng ${WINDOW_SERVICE}.${method}.` } };
