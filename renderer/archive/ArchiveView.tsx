@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { ImportOutcome } from '../../shared/api/archive';
+import { formatBytes } from '../i18n/index';
 import { api } from '../platform/platform';
+import { ProgressStrip } from '../shell/ProgressStrip';
 import { useStatus } from '../shell/status';
 import './archive.css';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { DocumentGrid, type GridSelection } from './DocumentGrid';
 import { DocumentPanel } from './DocumentPanel';
 import { Icon } from '../shell/Icon';
-import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportRun, type ImportSource } from './importFiles';
+import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportResult, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
 import { PageViewer } from './PageViewer';
 import { SearchResults } from './SearchResults';
@@ -17,10 +17,7 @@ import { SearchResults } from './SearchResults';
 const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt';
 const FOLDER_PREF = 'suquan.archive.folderAsDocument';
 
-function formatEta(t: TFunction, s: number | null): string | null {
-  if (s === null || s <= 0) return null;
-  return t('archive.eta', { time: s < 90 ? t('archive.etaSeconds', { n: Math.max(1, Math.round(s)) }) : t('archive.etaMinutes', { n: Math.round(s / 60) }) });
-}
+const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 /** `open` asks the view to open a document in the viewer (quick open); `seq` tells one request from the next. */
 export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { id: number; seq: number } | null }) {
@@ -33,7 +30,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
   const [query, setQuery] = useState('');
   const setViewing = useCallback((id: number | null, pageId?: number) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}) }), []);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [report, setReport] = useState<{ outcomes: ImportOutcome[]; notImported: string[] } | null>(null);
+  const [report, setReport] = useState<ImportResult | null>(null);
   const [dragging, setDragging] = useState(false);
   const [folderAsDocument, setFolderAsDocument] = useState(() => localStorage.getItem(FOLDER_PREF) === '1');
   const [confirmMerge, setConfirmMerge] = useState(false);
@@ -66,13 +63,13 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
 
   async function runImport(source: ImportSource) {
     if (sourceSize(source) === 0 || run.current) return;
-    setProgress({ done: 0, total: source.kind === 'items' ? source.items.length : source.paths.length, current: null, etaSeconds: null, cancelling: false });
+    setProgress({ phase: source.kind === 'items' ? 'upload' : 'import', done: 0, total: 0, current: null, etaSeconds: null, cancelling: false });
     // Show documents as they arrive during a long import (at most every 2 s).
     let shownDone = 0;
     let shownAt = performance.now();
     const r = startImport(source, { folderAsDocument }, (p) => {
-      setProgress((cur) => ({ ...p, cancelling: p.cancelling || !!cur?.cancelling }));
-      if (p.done > shownDone && performance.now() - shownAt > 2000) {
+      setProgress(p);
+      if (p.phase === 'import' && p.done > shownDone && performance.now() - shownAt > 2000) {
         shownDone = p.done;
         shownAt = performance.now();
         setVersion((v) => v + 1);
@@ -84,8 +81,6 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
       setReport(result);
       const first = result.outcomes.find((o) => o.status === 'imported');
       if (first && first.status === 'imported') setSelection({ ids: [first.documentId], active: null });
-    } catch (e) {
-      setReport({ outcomes: [{ input: '', status: 'rejected', reason: (e as Error).message }], notImported: [] });
     } finally {
       run.current = null;
       setProgress(null);
@@ -209,30 +204,33 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           </div>
         )}
         {progress && (
-          <div className="import-progress" data-testid="import-progress">
-            <div className="progress" role="progressbar" aria-label={t('archive.import')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
-              <div className="progress-bar" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
-            </div>
-            <div className="progress-text">
-              <strong>{t('archive.progress', { done: progress.done, total: progress.total })}</strong>
-              <span className="progress-current">
-                {progress.cancelling ? t('archive.cancelling') : progress.current ? t('archive.importing', { name: progress.current }) : t('archive.preparing')}
-              </span>
-              {formatEta(t, progress.etaSeconds) && <span className="muted">{formatEta(t, progress.etaSeconds)}</span>}
-              <span className="toolbar-spacer" />
-              <button
-                type="button"
-                className="small"
-                disabled={progress.cancelling}
-                onClick={() => {
-                  setProgress((p) => p && { ...p, cancelling: true });
-                  run.current?.cancel();
-                }}
-              >
-                {t('archive.cancel')}
-              </button>
-            </div>
-          </div>
+          <ProgressStrip
+            className="import-progress"
+            testId="import-progress"
+            label={t('archive.import')}
+            value={progress.done}
+            max={progress.total}
+            title={
+              progress.phase === 'upload'
+                ? t('archive.uploading', { done: formatBytes(progress.done), total: formatBytes(progress.total) })
+                : progress.total > 0
+                  ? t('archive.progress', { done: progress.done, total: progress.total })
+                  : t('archive.preparing')
+            }
+            detail={
+              progress.cancelling
+                ? progress.phase === 'upload'
+                  ? t('archive.cancellingUpload')
+                  : t('archive.cancelling')
+                : progress.current
+                  ? t(progress.phase === 'upload' ? 'archive.uploadingFile' : 'archive.importing', { name: baseName(progress.current) })
+                  : null
+            }
+            etaSeconds={progress.etaSeconds}
+            cancelLabel={t('archive.cancel')}
+            cancelling={progress.cancelling}
+            onCancel={() => run.current?.cancel()}
+          />
         )}
         {empty ? (
           <div className="empty">
@@ -264,6 +262,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
         <ImportReport
           outcomes={report.outcomes}
           notImported={report.notImported}
+          error={report.error ?? null}
           onClose={() => setReport(null)}
           onOpen={(id) => {
             setReport(null);

@@ -1,17 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
 import { Dialog } from '../shell/Dialog';
+import { ErrorAlert, type ErrorInfo } from '../shell/ErrorDetails';
 import { Icon } from '../shell/Icon';
 
 /** Every input of an import with its outcome and, for a refused file, the reason. */
-export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outcomes: ImportOutcome[]; notImported: string[]; onClose(): void; onOpen(id: number): void }) {
+export function ImportReport({
+  outcomes,
+  notImported,
+  error,
+  onClose,
+  onOpen,
+}: {
+  outcomes: ImportOutcome[];
+  notImported: string[];
+  /** Why the import as a whole stopped (not a bad file: those are outcomes). */
+  error?: ErrorInfo | null;
+  onClose(): void;
+  onOpen(id: number): void;
+}) {
   const { t } = useTranslation();
   const count = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   return (
     <Dialog title={t('archive.reportTitle')} className="report-dialog" onClose={onClose}>
       <p className="muted report-summary" data-testid="import-summary">
         {t('archive.reportSummary', { imported: count('imported'), duplicate: count('duplicate'), rejected: count('rejected') })}
+        {notImported.length > 0 && t('archive.reportNotImported', { count: notImported.length })}
       </p>
+      <ErrorAlert error={error} />
       <ul className="report">
         {outcomes.map((o, i) => (
           <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
@@ -32,8 +48,8 @@ export function ImportReport({ outcomes, notImported, onClose, onOpen }: { outco
             </span>
           </li>
         ))}
-        {notImported.map((n) => (
-          <li key={`n-${n}`} className="report-skipped" data-testid="import-outcome">
+        {notImported.map((n, i) => (
+          <li key={`n-${i}`} className="report-skipped" data-testid="import-outcome">
             <Icon name="close" size={16} />
             <span className="report-name">{n.split(/[\\/]/).pop()}</span>
             <span>{t('archive.notImported')}</span>

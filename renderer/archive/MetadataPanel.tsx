@@ -9,6 +9,7 @@ import type { ArchivalField, ArchivalMetadata, ArchivalMetadataPatch, ArchiveDoc
 import { AUTHENTICITY, SECRECY_LEVELS, URGENCY_LEVELS } from '../../shared/archive/metadata';
 import { formatDate } from '../i18n/index';
 import { api } from '../platform/platform';
+import { errorInfo } from '../shell/ErrorDetails';
 import { useStatus } from '../shell/status';
 import { Icon } from '../shell/Icon';
 import { CodeAbbreviationPrompt } from './CodeAbbreviationPrompt';
@@ -141,7 +142,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
           notice(tr('archive.savedDocument', { id: d.id }));
           saved();
         } catch (e) {
-          notice(tr('archive.notSavedDocument', { id: d.id, message: (e as Error).message }), 'error');
+          notice(tr('archive.notSavedDocument', { id: d.id, message: (e as Error).message }), 'error', errorInfo(e).details);
         }
       })();
     },

@@ -1,15 +1,19 @@
 /**
- * Importing what the user chose or dropped, with progress and cancel.
+ * Importing what the user chose or dropped, with progress and cancel: ONE job on the host in
+ * both modes (`archive.startImport` with disk paths; the host walks folders), followed by its
+ * progress events and stopped with `jobs.cancel`; its outcomes are read once it has ended.
  *
- * - Electron (the platform knows disk paths): one background job on the host (`startImport`),
- *   polled with `importStatus`, stopped with `cancelImport`; folders are walked by the host.
- * - Browser mode (no paths): the renderer walks dropped folders itself (the entry API, or the
- *   `webkitRelativePath` of a folder chosen in the file dialog) and sends the bytes one file at a
- *   time (`importBytes`), or one folder at a time as one document (`importBytesAsDocument`).
- *   Cancelling stops between files; what was sent is whole, the rest is listed as not imported.
+ * - Electron: the platform knows every file's path; nothing is sent.
+ * - Browser mode: the renderer walks dropped folders itself (the entry API, or the
+ *   `webkitRelativePath` of a folder chosen in the file dialog) and first streams the files to the
+ *   host under one fresh folder that keeps their relative paths (`platform.uploadFiles`), then
+ *   imports the host paths of the top-level entries. Stopping during the upload sends nothing
+ *   more and imports nothing: every input is listed as not imported.
  */
 import type { ImportOutcome } from '../../shared/api/archive';
 import { api, platform } from '../platform/platform';
+import { errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
+import { listenToJobs } from '../shell/jobEvents';
 
 /** A file to import and where it sits in what was dropped ("Hồ sơ 12/trang 2.jpg"). */
 export interface ImportItem {
@@ -21,8 +25,13 @@ export interface ImportItem {
 export type ImportSource = { kind: 'items'; items: ImportItem[] } | { kind: 'paths'; paths: string[] };
 
 export interface ImportProgress {
+  /** Sending the files to the host (browser mode), or importing them. */
+  phase: 'upload' | 'import';
+  /** Bytes sent of `total` while uploading; files finished of `total` while importing. */
   done: number;
+  /** 0 while not known yet. */
   total: number;
+  /** The file being sent or imported now. */
   current: string | null;
   etaSeconds: number | null;
   cancelling: boolean;
@@ -30,7 +39,10 @@ export interface ImportProgress {
 
 export interface ImportResult {
   outcomes: ImportOutcome[];
+  /** Inputs left out because the import was stopped. */
   notImported: string[];
+  /** Why the import as a whole failed (not a bad file: those are outcomes). */
+  error?: ErrorInfo;
 }
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -149,108 +161,142 @@ export interface ImportRun {
   cancel(): void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Thrown from the upload's progress callback to stop sending the rest. */
+class UploadStopped extends Error {}
+
+/** If no event has come for this long, the job's status is read once (an event stream that dropped). */
+const SILENCE_MS = 5_000;
+/** Asks for no outcomes: only the job's state (outcomes are read once, at the end). */
+const NO_OUTCOMES = 1_000_000_000;
+
+/**
+ * The units an import makes of these files, named as the report names them (a file by its
+ * path, a folder imported as one document by its folder): what is "not imported" when the
+ * import stops before the host has them.
+ */
+function unitNames(items: ImportItem[], folderAsDocument: boolean): string[] {
+  const names: string[] = [];
+  const folders = new Set<string>();
+  for (const it of items) {
+    const dir = dirName(it.relPath);
+    if (!folderAsDocument || !dir) names.push(it.relPath);
+    else if (!folders.has(dir)) {
+      folders.add(dir);
+      names.push(dir);
+    }
+  }
+  return names;
+}
 
 export function startImport(source: ImportSource, opts: { folderAsDocument: boolean }, onProgress: (p: ImportProgress) => void): ImportRun {
-  return source.kind === 'paths' ? runJob(source.paths, opts.folderAsDocument, onProgress) : runBytes(source.items, opts.folderAsDocument, onProgress);
-}
-
-/** Electron: a background job on the host, polled. */
-function runJob(paths: string[], folderAsDocument: boolean, onProgress: (p: ImportProgress) => void): ImportRun {
+  // Listening starts before anything does: the job's first events may come before its id.
+  const events = listenToJobs('import');
   let cancelRequested = false;
   let jobId: string | null = null;
-  const result = (async (): Promise<ImportResult> => {
-    onProgress({ done: 0, total: paths.length, current: null, etaSeconds: null, cancelling: false });
-    const started = await api.archive.startImport({ paths, folderAsDocument });
-    jobId = started.jobId;
-    if (cancelRequested) void api.archive.cancelImport({ jobId });
-    const outcomes: ImportOutcome[] = [];
-    for (;;) {
-      const s = await api.archive.importStatus({ jobId, outcomesFrom: outcomes.length });
-      outcomes.push(...s.outcomes);
-      onProgress({ done: s.done, total: s.total, current: s.current, etaSeconds: s.etaSeconds, cancelling: cancelRequested });
-      if (s.state !== 'running') {
-        if (s.state === 'failed') outcomes.push({ input: '', status: 'rejected', reason: s.error ?? '' });
-        return { outcomes, notImported: s.notImported };
-      }
-      await sleep(250);
-    }
-  })();
-  return {
-    result,
-    cancel() {
-      cancelRequested = true;
-      if (jobId) void api.archive.cancelImport({ jobId });
-    },
+  let last: ImportProgress = { phase: source.kind === 'items' ? 'upload' : 'import', done: 0, total: 0, current: null, etaSeconds: null, cancelling: false };
+  const report = (p: Omit<ImportProgress, 'cancelling'>) => {
+    last = { ...p, cancelling: cancelRequested };
+    onProgress(last);
   };
-}
 
-type Unit = { kind: 'file'; item: ImportItem } | { kind: 'folder'; name: string; items: ImportItem[] };
-
-function unitsOf(items: ImportItem[], folderAsDocument: boolean): Unit[] {
-  if (!folderAsDocument) return items.map((item) => ({ kind: 'file', item }));
-  const units: Unit[] = [];
-  const folders = new Map<string, Unit & { kind: 'folder' }>();
-  for (const item of items) {
-    const dir = dirName(item.relPath);
-    if (!dir) {
-      units.push({ kind: 'file', item });
-      continue;
-    }
-    let u = folders.get(dir);
-    if (!u) {
-      u = { kind: 'folder', name: baseName(dir), items: [] };
-      folders.set(dir, u);
-      units.push(u);
-    }
-    u.items.push(item);
-  }
-  return units;
-}
-
-const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
-
-/** Browser mode: bytes sent file by file (or folder by folder), cancel between them. */
-function runBytes(items: ImportItem[], folderAsDocument: boolean, onProgress: (p: ImportProgress) => void): ImportRun {
-  let cancelled = false;
-  const result = (async (): Promise<ImportResult> => {
-    const units = unitsOf(items, folderAsDocument);
-    const total = items.length;
-    const outcomes: ImportOutcome[] = [];
-    const notImported: string[] = [];
+  const upload = async (items: ImportItem[]): Promise<string[] | null> => {
+    const totalBytes = items.reduce((n, it) => n + it.file.size, 0);
     const t0 = performance.now();
-    let done = 0;
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i]!;
-      if (cancelled) {
-        for (const rest of units.slice(i)) notImported.push(rest.kind === 'file' ? rest.item.relPath : rest.name);
-        break;
-      }
-      const elapsed = (performance.now() - t0) / 1000;
-      const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : null;
-      onProgress({ done, total, current: u.kind === 'file' ? u.item.file.name : u.name, etaSeconds: eta, cancelling: false });
-      try {
-        const report =
-          u.kind === 'file'
-            ? await api.archive.importBytes({ name: u.item.file.name, bytes: await bytesOf(u.item.file) })
-            : await api.archive.importBytesAsDocument({
-                name: u.name,
-                files: await Promise.all(u.items.map(async (it) => ({ name: it.file.name, bytes: await bytesOf(it.file) }))),
-              });
-        outcomes.push(...report.outcomes);
-      } catch (e) {
-        const name = u.kind === 'file' ? u.item.file.name : u.name;
-        outcomes.push({ input: name, status: 'rejected', reason: `${name}: ${(e as Error).message}` });
-      }
-      done += u.kind === 'file' ? 1 : u.items.length;
+    let next = 0;
+    report({ phase: 'upload', done: 0, total: totalBytes, current: items[0]?.relPath ?? null, etaSeconds: null });
+    try {
+      return await platform.uploadFiles(items, (sent, total) => {
+        // Called after each file: stopping here sends nothing more.
+        if (cancelRequested) throw new UploadStopped();
+        next++;
+        const elapsed = (performance.now() - t0) / 1000;
+        const eta = sent > 0 && elapsed > 1 ? Math.round((elapsed / sent) * (total - sent)) : null;
+        report({ phase: 'upload', done: sent, total, current: items[next]?.relPath ?? null, etaSeconds: eta });
+      });
+    } catch (e) {
+      if (e instanceof UploadStopped || cancelRequested) return null;
+      throw e;
     }
-    onProgress({ done, total, current: null, etaSeconds: 0, cancelling: false });
-    return { outcomes, notImported };
+  };
+
+  /** Resolves once the job is no longer running, from its events (or, if they go silent, its status). */
+  const ended = (id: string) =>
+    new Promise<void>((resolve, reject) => {
+      let lastEventAt = performance.now();
+      let settled = false;
+      const finish = () => {
+        settled = true;
+        clearInterval(watchdog);
+        resolve();
+      };
+      const check = () =>
+        api.archive.importStatus({ jobId: id, outcomesFrom: NO_OUTCOMES }).then(
+          (s) => {
+            if (settled) return;
+            report({ phase: 'import', done: s.done, total: s.total, current: s.current, etaSeconds: s.etaSeconds });
+            if (s.state !== 'running') finish();
+          },
+          (e: unknown) => {
+            if (settled) return;
+            settled = true;
+            clearInterval(watchdog);
+            reject(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
+      const watchdog = setInterval(() => {
+        if (performance.now() - lastEventAt >= SILENCE_MS) {
+          lastEventAt = performance.now();
+          void check();
+        }
+      }, SILENCE_MS);
+      events.follow(id, (p) => {
+        if (settled) return;
+        lastEventAt = performance.now();
+        report({ phase: 'import', done: p.done, total: p.total, current: p.current, etaSeconds: p.etaSeconds });
+        if (p.state !== 'running') finish();
+      });
+      // A short job may have ended before its events could reach this window.
+      void check();
+    });
+
+  const result = (async (): Promise<ImportResult> => {
+    try {
+      let paths: string[];
+      if (source.kind === 'paths') paths = source.paths;
+      else {
+        const uploaded = await upload(source.items);
+        if (!uploaded || cancelRequested) return { outcomes: [], notImported: unitNames(source.items, opts.folderAsDocument) };
+        paths = uploaded;
+      }
+      if (paths.length === 0) return { outcomes: [], notImported: [] };
+      report({ phase: 'import', done: 0, total: 0, current: null, etaSeconds: null });
+      const started = await api.archive.startImport({ paths, folderAsDocument: opts.folderAsDocument });
+      jobId = started.jobId;
+      report({ phase: 'import', done: 0, total: started.total, current: null, etaSeconds: null });
+      if (cancelRequested) void api.jobs.cancel({ jobId }).catch(() => undefined);
+      await ended(jobId);
+      const status = await api.archive.importStatus({ jobId });
+      return {
+        outcomes: status.outcomes,
+        notImported: status.notImported,
+        ...(status.state === 'failed' ? { error: { message: status.error ?? '' } } : {}),
+      };
+    } catch (e) {
+      // Nothing imported by this call is lost: what the host finished stays in the archive.
+      const names = source.kind === 'items' ? unitNames(source.items, opts.folderAsDocument) : source.paths;
+      return { outcomes: [], notImported: jobId ? [] : names, error: errorInfo(e) };
+    } finally {
+      events.close();
+    }
   })();
+
   return {
     result,
     cancel() {
-      cancelled = true;
+      if (cancelRequested) return;
+      cancelRequested = true;
+      onProgress({ ...last, cancelling: true });
+      if (jobId) void api.jobs.cancel({ jobId }).catch(() => undefined);
     },
   };
 }

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { JobProgress } from '../../shared/api/events';
 import type { PreflightFinding } from '../../shared/api/publish';
 import { bookKinds, type BookDetail, type BookKind, type BookNodeInfo, type BookSummary, type ChapterContent, type NodeRole } from '../../shared/api/manuscript';
 import { crossRefTargets } from '../../shared/manuscript/crossRef';
 import { backRoles, frontRoles, structureLabels } from '../../shared/manuscript/structure';
 import { api, platform } from '../platform/platform';
+import { ErrorAlert, errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
 import { Icon } from '../shell/Icon';
+import { cancelJob, isCancelled, listenToJobs } from '../shell/jobEvents';
+import { ProgressStrip } from '../shell/ProgressStrip';
 import { PromptDialog } from '../shell/PromptDialog';
 import { useStatus } from '../shell/status';
 import { BookDetailsDialog } from './BookDetailsDialog';
@@ -18,6 +22,12 @@ import { StructureTree } from './StructureTree';
 import './books.css';
 
 type AddChoice = 'part' | `front:${NodeRole}` | `back:${NodeRole}`;
+
+/** A file name the save dialog can propose before the host has named the file (as the host names it). */
+function suggestedFileName(title: string, ext: 'pdf' | 'docx'): string {
+  const safe = title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return `${safe || 'sach'}.${ext}`;
+}
 
 /** `open` asks the view to open a chapter of a book (quick open); `seq` tells one request from the next. */
 export function BooksView({ onChanged, open }: { onChanged(): void; open?: { bookId: number; nodeId: number; seq: number } | null }) {
@@ -33,6 +43,10 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const [newKind, setNewKind] = useState<BookKind>('history');
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
+  /** The export running now: its job's progress, and whether it was asked to stop. */
+  const [exportJob, setExportJob] = useState<{ jobId: string; format: 'pdf' | 'word'; progress: JobProgress | null; stopping: boolean } | null>(null);
+  /** The id of the export whose call has not returned yet. */
+  const exportPending = useRef<string | null>(null);
   const [previewing, setPreviewing] = useState<ExportRequest | null>(null);
   /** The check before printing found something: the export waits for "Vẫn xuất" or "Để sửa". */
   const [preflight, setPreflight] = useState<{ format: 'pdf' | 'word'; request: ExportRequest; findings: PreflightFinding[]; active: number | null } | null>(null);
@@ -42,7 +56,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const editorHandle = useRef<ChapterEditorHandle | null>(null);
   const [importing, setImporting] = useState(false);
   const [namingPart, setNamingPart] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
   const [undo, setUndo] = useState<{ node: BookNodeInfo } | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -74,7 +88,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
         setChapter(await api.manuscript.getChapter({ id: open.nodeId }));
         setEditorKey((k) => k + 1);
       } catch (e) {
-        setError((e as Error).message);
+        setError(errorInfo(e));
       }
     })();
     // Runs once per request (its seq), not when the request object is recreated.
@@ -85,7 +99,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     try {
       await work();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorInfo(e));
     }
   };
 
@@ -193,7 +207,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     if (scope === 'chapter') return { bookId: book.id, nodeId: chapter.id };
     const doc = editorHandle.current?.selection();
     if (!doc) {
-      setError(t('preview.noSelection'));
+      setError({ message: t('preview.noSelection') });
       return null;
     }
     return { bookId: book.id, nodeId: chapter.id, doc };
@@ -205,15 +219,57 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
       if (request) setPreviewing(request);
     });
 
+  /** What the file would be called, for the save dialog asked before exporting (the host names it the same way). */
+  const exportTitle = (request: ExportRequest): string => {
+    const title = book?.title ?? '';
+    if (!request.nodeId) return title;
+    const node = book?.nodes.find((n) => n.id === request.nodeId);
+    const name = node ? [labels.get(node.id), node.title].filter(Boolean).join(' ') : '';
+    return name ? `${title} – ${name} (bản in thử)` : title;
+  };
+
+  /**
+   * Writes the file: the host exports as a job (progress shown, "Dừng" stops it). In the
+   * desktop app the place to save is asked first and the host writes there; in the browser the
+   * exported file is then downloaded.
+   */
   const writeExport = async (format: 'pdf' | 'word', request: ExportRequest) => {
-    setExporting(true);
-    try {
-      const file = format === 'pdf' ? await api.publish.exportPdf(request) : await api.publish.exportWord(request);
-      await platform.saveFile(file.fileName, file.bytes, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: file.fileName }) : t('books.exportedWord', { name: file.fileName }));
-    } finally {
-      setExporting(false);
+    let target: string | null = null;
+    if (platform.kind === 'electron') {
+      target = await platform.chooseSavePath(suggestedFileName(exportTitle(request), format === 'pdf' ? 'pdf' : 'docx'));
+      if (!target) return;
     }
+    const jobId = crypto.randomUUID();
+    exportPending.current = jobId;
+    const events = listenToJobs('export');
+    events.follow(jobId, (progress) => setExportJob((j) => (j?.jobId === jobId ? { ...j, progress } : j)));
+    setExporting(true);
+    setExportJob({ jobId, format, progress: null, stopping: false });
+    try {
+      const input = { ...request, jobId, ...(target ? { path: target } : {}) };
+      const file = format === 'pdf' ? await api.publish.exportPdf(input) : await api.publish.exportWord(input);
+      const where = file.path ?? (await platform.saveExport(file));
+      if (!where) return;
+      setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: where }) : t('books.exportedWord', { name: where }));
+    } catch (e) {
+      if (isCancelled(e)) {
+        setNotice(t('books.exportCancelled'));
+        return;
+      }
+      throw e;
+    } finally {
+      exportPending.current = null;
+      events.close();
+      setExporting(false);
+      setExportJob(null);
+    }
+  };
+
+  const stopExport = () => {
+    if (!exportJob) return;
+    const { jobId } = exportJob;
+    setExportJob({ ...exportJob, stopping: true });
+    void cancelJob(jobId, () => exportPending.current === jobId);
   };
 
   /** Exports the chosen scope as a print-ready PDF, or as a Word file for reviewers, after the check before printing. */
@@ -402,11 +458,25 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
         )}
       </aside>
       <section className="editor-area">
-        {error && (
-          <div className="alert" role="alert">
-            <Icon name="alert" /> {error}
-          </div>
+        {exportJob && (
+          <ProgressStrip
+            className="export-progress"
+            testId="export-progress"
+            label={t(exportJob.format === 'pdf' ? 'books.exportingPdf' : 'books.exportingWord')}
+            value={exportJob.progress?.done ?? 0}
+            max={exportJob.progress?.total ?? 0}
+            title={t(exportJob.format === 'pdf' ? 'books.exportingPdf' : 'books.exportingWord')}
+            detail={
+              exportJob.progress && exportJob.progress.total > 0
+                ? `${t('jobs.step', { n: Math.min(exportJob.progress.done + 1, exportJob.progress.total), total: exportJob.progress.total })}${exportJob.progress.current ? ` · ${exportJob.progress.current}` : ''}`
+                : (exportJob.progress?.current ?? t('jobs.starting'))
+            }
+            etaSeconds={exportJob.progress?.etaSeconds ?? null}
+            cancelling={exportJob.stopping}
+            onCancel={stopExport}
+          />
         )}
+        <ErrorAlert error={error} icon />
         {preflight && (
           <PreflightPanel
             findings={preflight.findings}

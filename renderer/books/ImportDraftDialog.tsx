@@ -1,28 +1,41 @@
-/** Brings a Markdown or DOCX draft into the book: one chapter, or one per top-level heading. */
-import { useState } from 'react';
+/**
+ * Brings a Markdown or DOCX draft into the book: one chapter, or one per top-level heading. The
+ * host reads the draft from its disk: the desktop app names the file's path, browser mode first
+ * sends the file to the host (a streamed upload) and names where it was put.
+ */
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportedDraft } from '../../shared/api/manuscript';
-import { api } from '../platform/platform';
+import { api, platform } from '../platform/platform';
 import { Dialog } from '../shell/Dialog';
+import { ErrorAlert, errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
 
 export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number; onDone(result: ImportedDraft): void; onClose(): void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [split, setSplit] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<'uploading' | 'importing' | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const run = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError('');
+    if (!file || busy) return;
+    setError(null);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      onDone(await api.manuscript.importDraft({ bookId, fileName: file.name.normalize('NFC'), bytes, split, parentId: null }));
+      const fileName = file.name.normalize('NFC');
+      let path = platform.pathForFile(file);
+      if (!path) {
+        setBusy('uploading');
+        const [uploaded] = await platform.uploadFiles([{ file, relPath: fileName }]);
+        if (!uploaded) throw new Error(t('draftImport.noFile'));
+        path = uploaded;
+      }
+      setBusy('importing');
+      onDone(await api.manuscript.importDraft({ bookId, path, fileName, split, parentId: null }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorInfo(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -38,20 +51,40 @@ export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number;
       }}
     >
       <p className="muted small">{t('draftImport.hint')}</p>
-      <input type="file" name="draftFile" accept=".md,.markdown,.txt,.docx" data-testid="draft-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <div className="draft-file">
+        <input
+          ref={input}
+          type="file"
+          name="draftFile"
+          hidden
+          accept=".md,.markdown,.txt,.docx"
+          data-testid="draft-input"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setError(null);
+          }}
+        />
+        <button type="button" onClick={() => input.current?.click()} disabled={busy !== null} autoFocus>
+          {t('draftImport.choose')}
+        </button>
+        <span className={file ? 'draft-file-name' : 'muted'} data-testid="draft-file-name">
+          {file ? file.name : t('draftImport.noFile')}
+        </span>
+      </div>
       <label className="comment-toggle">
         <input type="checkbox" name="draftSplit" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('draftImport.split')}
       </label>
-      {error && (
-        <div className="alert small" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert error={error} small />
       <div className="actions">
+        {busy && (
+          <span className="muted small actions-note" aria-live="polite">
+            {t(busy === 'uploading' ? 'draftImport.uploading' : 'draftImport.importing')}
+          </span>
+        )}
         <button type="button" onClick={onClose}>
           {t('books.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={!file || busy}>
+        <button type="submit" className="primary" disabled={!file || busy !== null}>
           {t('draftImport.button')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { ErrorAlert, errorInfo, type ErrorInfo } from './ErrorDetails';
 
 /** A modal question with a clear consequence; the action runs only after "confirm". */
 export function ConfirmDialog({
@@ -20,11 +21,11 @@ export function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
   return (
     <Dialog title={title} className="confirm" alert onClose={onCancel}>
       <p>{message}</p>
-      {error && <div className="alert">{error}</div>}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" onClick={onCancel} autoFocus>
           {t('archive.cancelButton')}
@@ -38,7 +39,7 @@ export function ConfirmDialog({
             try {
               await onConfirm();
             } catch (e) {
-              setError((e as Error).message);
+              setError(errorInfo(e));
               setBusy(false);
             }
           }}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { ErrorAlert, errorInfo, type ErrorInfo } from './ErrorDetails';
 
 /**
  * Asks for one line of text inside the app (Electron has no window.prompt, and the browser's own
@@ -29,7 +30,7 @@ export function PromptDialog({
   const { t } = useTranslation();
   const [value, setValue] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
   const answer = value.trim();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +40,7 @@ export function PromptDialog({
     try {
       await onSubmit(answer);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorInfo(err));
       setBusy(false);
     }
   };
@@ -49,11 +50,7 @@ export function PromptDialog({
         <span>{label ?? title}</span>
         <input name="promptValue" value={value} onChange={(e) => setValue(e.target.value)} placeholder={placeholder} autoFocus />
       </label>
-      {error && (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" onClick={onCancel}>
           {t('archive.cancelButton')}

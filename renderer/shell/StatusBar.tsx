@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { formatTime } from '../i18n/index';
 import { platform } from '../platform/platform';
+import { CopyDetails } from './ErrorDetails';
 import { Icon } from './Icon';
 import { useStatus } from './status';
 
@@ -24,7 +25,8 @@ export function StatusBar({ project }: { project: ProjectInfo | null }) {
       {project && <span className="status-item">{t('archive.documents', { count: project.documentCount })}</span>}
       {notice && (
         <span className={`status-item status-notice${notice.kind === 'error' ? ' status-error' : ''}`} data-testid="status-notice">
-          {notice.text}
+          <span className="status-notice-text">{notice.text}</span>
+          {notice.kind === 'error' && <CopyDetails details={notice.details} className="status-copy" />}
           {notice.kind === 'error' && (
             <button type="button" className="status-dismiss" title={t('status.dismiss')} aria-label={t('status.dismiss')} onClick={() => setNotice(null)}>
               <Icon name="close" size={12} />

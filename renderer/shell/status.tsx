@@ -9,6 +9,8 @@ export interface Notice {
   kind: 'info' | 'error';
   /** Tells a repeated message from the one already shown (its timer starts again). */
   seq: number;
+  /** An internal error's details, behind "Sao chép chi tiết". */
+  details?: string;
 }
 
 /** How long an information notice stays in the status bar. */
@@ -18,8 +20,8 @@ interface StatusValue {
   save: SaveState;
   setSave(s: SaveState): void;
   notice: Notice | null;
-  /** Shows a notice (info by default), or clears it with null. */
-  setNotice(text: string | null, kind?: Notice['kind']): void;
+  /** Shows a notice (info by default), or clears it with null; an error may carry its details. */
+  setNotice(text: string | null, kind?: Notice['kind'], details?: string): void;
 }
 
 const StatusContext = createContext<StatusValue | null>(null);
@@ -29,7 +31,10 @@ let noticeSeq = 0;
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [notice, setNoticeState] = useState<Notice | null>(null);
-  const setNotice = useCallback((text: string | null, kind: Notice['kind'] = 'info') => setNoticeState(text ? { text, kind, seq: ++noticeSeq } : null), []);
+  const setNotice = useCallback(
+    (text: string | null, kind: Notice['kind'] = 'info', details?: string) => setNoticeState(text ? { text, kind, seq: ++noticeSeq, ...(details ? { details } : {}) } : null),
+    [],
+  );
   useEffect(() => {
     if (!notice || notice.kind !== 'info') return;
     const timer = setTimeout(() => setNoticeState((n) => (n?.seq === notice.seq ? null : n)), NOTICE_MS);

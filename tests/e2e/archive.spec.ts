@@ -1,8 +1,10 @@
 /**
  * The archive in the real UI (browser mode, real host, real importers): one file of every format
  * imported through the file dialog with its page count shown; a folder dropped on the window
- * (walked with the browser's entry API, natural order, as one document); the page viewer —
- * rotate, transcribe, describe — and everything still there after a reload.
+ * (walked with the browser's entry API, natural order, as one document) and a folder chosen in
+ * the folder dialog — sent to the host first, the upload's progress shown, then imported as one
+ * job; stopping while sending or while importing; the page viewer — rotate, transcribe, describe —
+ * and everything still there after a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRu
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
-import { screenshots } from './helpers';
+import { call, screenshots } from './helpers';
 
 let app: RunningApp;
 
@@ -448,18 +450,16 @@ test('the viewer rotates, transcribes and describes a document, and all of it is
 
 test('the grid renders only the rows in view and fetches more documents as it scrolls', async ({ page }) => {
   await createProject(page, 'Kho tư liệu nhiều tài liệu');
-  // 150 small documents (more than one fetched block), sent through the same HTTP API the UI uses.
-  const pngs = await Promise.all(Array.from({ length: 150 }, (_, i) => sharp({ create: { width: 24, height: 34, channels: 3, background: { r: 240, g: 230 - (i % 200), b: i % 256 } } }).png().toBuffer()));
-  await page.evaluate(async (list) => {
-    for (let i = 0; i < list.length; i++) {
-      const res = await fetch('api/archive/importBytes', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: `tờ ${i + 1}.png`, bytes: { $bytes: list[i] } }),
-      });
-      if (!res.ok) throw new Error(await res.text());
-    }
-  }, pngs.map((b) => b.toString('base64')));
+  // 150 small documents (more than one fetched block), imported from the host's disk through the
+  // API (the host is this machine), one file after the other so their numbers follow the names.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-grid-'));
+  const paths: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    const p = path.join(dir, `tờ ${i + 1}.png`);
+    writeFileSync(p, await sharp({ create: { width: 24, height: 34, channels: 3, background: { r: 240, g: 230 - (i % 200), b: i % 256 } } }).png().toBuffer());
+    paths.push(p);
+  }
+  await call(page, 'archive', 'importPaths', { paths });
   await page.reload();
   await expect(page.getByTestId('doc-total')).toContainText('150 tài liệu');
   const cards = page.getByTestId('doc-card');
@@ -481,6 +481,100 @@ test('the grid renders only the rows in view and fetches more documents as it sc
   await expect(card(page, 150)).toHaveAttribute('aria-pressed', 'true');
 });
 
+/** Holds every upload request back a while, as a slow disk or a big file would: the upload phase can be seen and stopped. */
+async function slowUploads(page: Page, ms: number): Promise<void> {
+  await page.route(
+    (url) => url.pathname.endsWith('/api/upload'),
+    async (route) => {
+      await new Promise((r) => setTimeout(r, ms));
+      await route.continue();
+    },
+  );
+}
+
+test('a folder chosen in the folder dialog and a few files are sent with their progress shown, then imported', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await createProject(page, 'Kho tư liệu nhập thư mục');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-folder-'));
+  const folder = path.join(dir, 'Hồ sơ 12');
+  mkdirSync(folder);
+  for (const [name, width] of [['trang 10.jpg', 330], ['trang 2.jpg', 310], ['trang 1.jpg', 300]] as const) {
+    writeFileSync(path.join(folder, name), await scan('jpeg', width, 440, width));
+  }
+  await slowUploads(page, 400);
+
+  // The folder, as one document: "Nhập thư mục" opens the folder dialog.
+  await page.getByTestId('folder-as-document').check();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập thư mục' }).click();
+  await (await chooser).setFiles(folder);
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toContainText('Đang tải lên…');
+  await expect(progress).toContainText(/Đang gửi trang \d+\.jpg/);
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await shot(page, 'archive-05a-upload-progress');
+  await expect(page.getByTestId('import-outcome')).toHaveCount(1);
+  await expect(page.getByTestId('import-outcome')).toContainText(/Hồ sơ 12\s*Đã nhập: tài liệu số 1 \(3 trang\)/);
+  await expect(progress).toHaveCount(0);
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(card(page, 1).getByTestId('page-count')).toHaveText('3 trang');
+  // In natural name order: trang 1, trang 2, trang 10 (told apart by their widths).
+  await card(page, 1).dblclick();
+  const width = () => page.getByTestId('scan').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));
+  await expect.poll(width).toBe(300);
+  await page.keyboard.press('End');
+  await expect.poll(width).toBe(330);
+  await page.keyboard.press('Escape');
+
+  // A few files through "Nhập tư liệu": each its own document.
+  await page.getByTestId('folder-as-document').uncheck();
+  const files = await Promise.all(
+    ['Báo cáo 1950.png', 'Chỉ thị 1951.jpg'].map(async (name, i) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, await scan(name.endsWith('.png') ? 'png' : 'jpeg', 320 + i * 20, 440, 800 + i));
+      return p;
+    }),
+  );
+  const fileChooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập tư liệu' }).click();
+  await (await fileChooser).setFiles(files);
+  await expect(progress).toContainText('Đang tải lên…');
+  await expect(page.getByTestId('import-summary')).toHaveText('2 đã nhập · 0 đã có · 0 bị từ chối');
+  const rows = await page.getByTestId('import-outcome').allInnerTexts();
+  expect(rows[0]).toMatch(/Báo cáo 1950\.png\s*Đã nhập: tài liệu số 2 \(1 trang\)/);
+  expect(rows[1]).toMatch(/Chỉ thị 1951\.jpg\s*Đã nhập: tài liệu số 3 \(1 trang\)/);
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(page.getByTestId('doc-total')).toContainText('3 tài liệu');
+  expect(errors).toEqual([]);
+});
+
+test('an import stopped while its files are still being sent imports nothing and lists every file as not imported', async ({ page }) => {
+  await createProject(page, 'Kho tư liệu dừng tải lên');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-stop-upload-'));
+  const paths: string[] = [];
+  for (let i = 1; i <= 12; i++) {
+    const p = path.join(dir, `tờ ${i}.jpg`);
+    writeFileSync(p, await scan('jpeg', 620, 877, 600 + i));
+    paths.push(p);
+  }
+  await slowUploads(page, 500);
+  await page.getByTestId('import-input').setInputFiles(paths);
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toContainText('Đang tải lên…');
+  await expect(progress).toContainText('Đang gửi tờ 2.jpg');
+  await progress.getByRole('button', { name: 'Dừng nhập' }).click();
+  await expect(progress).toContainText('Đang dừng tải lên');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('import-summary')).toHaveText('0 đã nhập · 0 đã có · 0 bị từ chối · 12 chưa nhập');
+  const rows = await page.getByTestId('import-outcome').allInnerTexts();
+  expect(rows).toHaveLength(12);
+  for (const r of rows) expect(r).toContain('Chưa nhập (đã dừng)');
+  expect(rows[0]).toMatch(/^\s*tờ 1\.jpg/);
+  await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
+});
+
 test('a long browser-mode import shows its progress and can be stopped between files', async ({ page }) => {
   await createProject(page, 'Kho tư liệu dừng nhập');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-cancel-'));
@@ -492,11 +586,13 @@ test('a long browser-mode import shows its progress and can be stopped between f
   }
   await page.getByTestId('import-input').setInputFiles(paths);
   const progress = page.getByTestId('import-progress');
-  await expect(progress).toContainText('/40 tệp');
+  // First sent to the host, then imported there.
+  await expect(progress).toContainText('/40 tệp', { timeout: 60_000 });
   await expect(progress).toContainText('Đang nhập trang');
   await shot(page, 'archive-05-import-progress');
   await progress.getByRole('button', { name: 'Dừng nhập' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByTestId('import-summary')).toContainText('chưa nhập');
   const rows = await page.getByTestId('import-outcome').allInnerTexts();
   expect(rows).toHaveLength(40);
   const imported = rows.filter((r) => r.includes('Đã nhập'));

@@ -182,9 +182,13 @@ test('figures, mentions, cross-references, comments, draft import and the export
   const preview = page.getByTestId('preview-dialog');
   await expect(preview.getByTestId('preview-status')).toHaveText(/^\d+ trang$/, { timeout: 60_000 });
   const pages = Number((await preview.getByTestId('preview-status').innerText()).match(/\d+/)![0]);
-  await expect(preview.locator('canvas.preview-page')).toHaveCount(pages);
+  // Every page has its place; pages are drawn as they come into view.
+  await expect(preview.getByTestId('preview-frame')).toHaveCount(pages);
+  const bodyPage = preview.getByTestId('preview-frame').nth(4);
+  await bodyPage.scrollIntoViewIfNeeded();
+  await expect(bodyPage).toHaveAttribute('data-rendered', 'true');
   // Pages are drawn, not blank: the first body page has dark pixels.
-  const inked = await preview.locator('canvas.preview-page').nth(4).evaluate((c: HTMLCanvasElement) => {
+  const inked = await bodyPage.locator('canvas.preview-page').evaluate((c: HTMLCanvasElement) => {
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let dark = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i]! < 100) dark++;
