@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy of the UI, the same in the Electron window and in browser mode:
- * only the app's own scripts, no eval, no remote anything. `suquan-file:` serves scans in Electron.
+ * only the app's own scripts, no eval, no remote anything. `suquan-file:` serves scans (img-src) and
+ * the exported PDFs the preview reads (connect-src) in Electron.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -8,7 +9,7 @@ export const contentSecurityPolicy = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: suquan-file:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' suquan-file:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -122,6 +122,18 @@ describe('the built Electron main process', () => {
     expect(thumb.status).toBe(200);
     expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).format).toBe('jpeg');
     expect((await handler(new Request('suquan-file://thumb/999999'))).status).toBe(404);
+    // An export is written by the service process and read by the window through the protocol.
+    const book = (await invoke(fromWindow(), 'manuscript', 'createBook', { kind: 'history', title: 'Sách' })) as { ok: true; result: { id: number } };
+    const chapter = (await invoke(fromWindow(), 'manuscript', 'addChapter', { bookId: book.result.id, title: 'Chương' })) as { ok: true; result: { id: number } };
+    const text = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ngày 19-8-1945, nhân dân nổi dậy.' }] }] };
+    await invoke(fromWindow(), 'manuscript', 'saveChapter', { id: chapter.result.id, doc: text });
+    const exported = (await invoke(fromWindow(), 'publish', 'exportPdf', { bookId: book.result.id })) as { ok: true; result: { exportId: string; size: number } };
+    expect(exported.ok).toBe(true);
+    const pdf = await handler(new Request(`suquan-file://export/${exported.result.exportId}`));
+    expect(pdf.status).toBe(200);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.length).toBe(exported.result.size);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await handler(new Request('suquan-file://thumb/..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
   });
 

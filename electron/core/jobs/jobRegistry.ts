@@ -13,6 +13,8 @@ export interface RunningJob {
   cancel(): void;
   /** Settles when the job has stopped, however it ended. */
   readonly finished: Promise<unknown>;
+  /** Lets the registry hear of a change at once (a new phase) instead of at its next look. */
+  onChange?(listener: () => void): void;
 }
 
 /** How long a finished job stays listed (and its status readable). */
@@ -38,6 +40,7 @@ export class JobRegistry {
       this.emit({ type: 'job', job: progress });
     };
     send();
+    job.onChange?.(send);
     entry.timer = setInterval(send, EVENT_INTERVAL_MS);
     entry.timer.unref();
     void Promise.resolve(job.finished)

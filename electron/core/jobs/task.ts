@@ -18,12 +18,14 @@ export class PhasedTask implements RunningJob {
   private label: string | null = null;
   private cancelled = false;
   private readonly started = Date.now();
+  private changed: () => void = () => {};
   finished: Promise<unknown> = Promise.resolve();
 
+  /** `phases`: the labels of the job's phases, in order ("Đang đọc bản thảo", "Đang dàn trang"…). */
   constructor(
     readonly id: string,
     private readonly kind: JobProgress['kind'],
-    private readonly phases: number,
+    private readonly phases: readonly string[],
   ) {}
 
   /** Runs the work, registering how it ends; rethrows its error. */
@@ -32,7 +34,7 @@ export class PhasedTask implements RunningJob {
       try {
         const r = await work(this);
         this.state = 'done';
-        this.phase = this.phases;
+        this.phase = this.phases.length;
         return r;
       } catch (e) {
         this.state = e instanceof CancelledError ? 'cancelled' : 'failed';
@@ -46,14 +48,21 @@ export class PhasedTask implements RunningJob {
   }
 
   /**
-   * Enters the next phase. It first lets the process read its messages (a cancel sent while the
-   * last phase ran is one of them), then stops if the job was cancelled.
+   * Enters a phase (one of those given; a phase may come again, as a typesetter's second pass
+   * does). It first lets the process read its messages — a cancel sent while the last phase ran
+   * is one of them — and send its progress, then stops if the job was cancelled.
    */
   async step(label: string): Promise<void> {
-    await new Promise((r) => setImmediate(r));
+    // A timer, not setImmediate: the event loop polls for messages before the timers run again.
+    await new Promise((r) => setTimeout(r, 0));
     this.checkpoint();
-    if (this.label !== null) this.phase++;
+    this.phase = Math.max(0, this.phases.indexOf(label));
     this.label = label;
+    this.changed();
+  }
+
+  onChange(listener: () => void): void {
+    this.changed = listener;
   }
 
   /** Throws CancelledError when the job was asked to stop. */
@@ -72,9 +81,9 @@ export class PhasedTask implements RunningJob {
       kind: this.kind,
       state: this.state,
       done: this.phase,
-      total: this.phases,
+      total: this.phases.length,
       current: this.label,
-      etaSeconds: this.state === 'running' && this.phase > 0 ? Math.round((elapsed / this.phase) * (this.phases - this.phase)) : this.state === 'running' ? null : 0,
+      etaSeconds: this.state === 'running' && this.phase > 0 ? Math.round((elapsed / this.phase) * (this.phases.length - this.phase)) : this.state === 'running' ? null : 0,
     };
   }
 }

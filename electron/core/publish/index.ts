@@ -50,7 +50,18 @@ export async function typeset(book: Book, world?: TypesetWorld): Promise<Uint8Ar
   return (await typesetWithReport(book, world)).pdf;
 }
 
-export async function typesetWithReport(book: Book, world?: TypesetWorld): Promise<TypesetReport> {
+/** The stages of a typesetting run, in order (each pass of a two-pass book goes through the first three again). */
+export type TypesetStage = 'measure' | 'break' | 'paginate' | 'draw';
+
+export interface TypesetHooks {
+  /**
+   * Called before each stage. A host running other work in the same process awaits here: to
+   * report progress, to read its messages (a cancel) and to stop by throwing.
+   */
+  stage?(stage: TypesetStage): Promise<void> | void;
+}
+
+export async function typesetWithReport(book: Book, world?: TypesetWorld, hooks: TypesetHooks = {}): Promise<TypesetReport> {
   // Without a world, load only the family the book asks for (or the default one).
   const wanted = book.setup?.fontFamily && shippedFamilies().includes(book.setup.fontFamily) ? book.setup.fontFamily : DEFAULT_FAMILY;
   const w = world ?? (await loadWorld({ families: [wanted] }));
@@ -65,19 +76,23 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   let targets: Map<string, { title: string; number: string }> | undefined;
   for (let pass = 0; pass < 2; pass++) {
     // 1. Measure: the book → prepared sections of shaped words, numbered and styled.
+    await hooks.stage?.('measure');
     let t = performance.now();
     const ctx = createContext(setup, shaper, pass > 0 ? labels : undefined, targets ?? (book.externalTargets ? new Map(Object.entries(book.externalTargets)) : undefined));
     const prepared = prepareBook(book, ctx);
     shaper.resolve();
     timings.measure = (timings.measure ?? 0) + performance.now() - t;
-    t = performance.now();
     // 2. Break: paragraphs → justified lines (Knuth–Plass); every block → flow of known height.
+    await hooks.stage?.('break');
+    t = performance.now();
     const sections = prepared.map(breakSection);
     timings.break = (timings.break ?? 0) + performance.now() - t;
-    t = performance.now();
     // 3. Paginate; generated matter (TOC, index) is rebuilt from the page labels until stable.
+    await hooks.stage?.('paginate');
+    t = performance.now();
     let signature = '';
     for (let round = 0; round < 5; round++) {
+      if (round > 0) await hooks.stage?.('paginate');
       toc = tocEntries(sections, labels, setup.tocDepth);
       const index = indexEntries(result, round === 0);
       replaceGenerated(prepared, sections, (role, numbering) => {
@@ -101,6 +116,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld): Promi
   finishPages(result.pages, { setup, shaper });
 
   // 4. Draw: pages → PDF (fonts subset and embedded, outline, metadata).
+  await hooks.stage?.('draw');
   const stats: DrawStats = { ratios: [], gaps: [], phases: {} };
   timings.layout = performance.now() - t0;
   const t1 = performance.now();

@@ -11,6 +11,7 @@ import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
 import { ExportFiles, exportsDir } from './exportFiles';
+import type { TypesetStage } from './index';
 import { preflightBook } from './preflight';
 
 /** A file name from a title: keeps Vietnamese letters, drops what file systems refuse. */
@@ -35,6 +36,17 @@ function proofName(book: Book): string {
   return div.numbered && div.number ? `${chapterName(div.number, book.setup?.chapterLabel)} ${div.title}` : div.title;
 }
 
+/** What an export job says it is doing (shown beside its progress bar). */
+const READING = 'Đang đọc bản thảo';
+const PDF_STAGES: Record<TypesetStage, string> = {
+  measure: 'Đang đo chữ',
+  break: 'Đang ngắt dòng',
+  paginate: 'Đang dàn trang',
+  draw: 'Đang vẽ trang',
+};
+const BUILDING_WORD = 'Đang dựng tệp Word';
+const WRITING = 'Đang ghi tệp';
+
 export type PublishService = ServiceImpl<typeof publishContract> & {
   /** A file an export wrote, for the file protocol / HTTP host (the preview reads it). */
   exportFile(exportId: string): { path: string; mime: string; fileName: string };
@@ -49,9 +61,9 @@ export type PublishService = ServiceImpl<typeof publishContract> & {
 export function createPublishService(session: ProjectSession, jobs: JobRegistry = new JobRegistry()): PublishService {
   const files = new ExportFiles(() => exportsDir(session.require().layout));
 
-  function startTask(jobId: string | undefined): PhasedTask {
+  function startTask(jobId: string | undefined, phases: readonly string[]): PhasedTask {
     const id = jobId && !jobs.has(jobId) ? jobId : randomUUID();
-    return new PhasedTask(id, 'export', 3);
+    return new PhasedTask(id, 'export', phases);
   }
   /** The book (or the part of it asked for) as the neutral model, with a reason when there is nothing to print. */
   async function load({ bookId, nodeId, doc }: InputOf<typeof publishContract.exportPdf>): Promise<{ book: Book; name: string }> {
@@ -72,29 +84,29 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
       return { findings: preflightBook(session.require().db, bookId, nodeId) };
     },
     exportPdf(input) {
-      const task = startTask(input.jobId);
+      const task = startTask(input.jobId, [READING, ...Object.values(PDF_STAGES), WRITING]);
       const run = task.run(async () => {
-        await task.step('Đang đọc bản thảo');
+        await task.step(READING);
         const { book, name } = await load(input);
-        await task.step('Đang dàn trang');
         // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
         const { typesetWithReport } = await import('./index');
-        const { pdf, pageCount } = await typesetWithReport(book);
-        await task.step('Đang ghi tệp');
+        // Between its stages the typesetter lets this process read a cancel and send progress.
+        const { pdf, pageCount } = await typesetWithReport(book, undefined, { stage: (stage) => task.step(PDF_STAGES[stage]) });
+        await task.step(WRITING);
         return files.add(pdf, 'pdf', exportFileName(name, 'pdf'), pageCount, input.path);
       });
       jobs.add(task);
       return run;
     },
     exportWord(input) {
-      const task = startTask(input.jobId);
+      const task = startTask(input.jobId, [READING, BUILDING_WORD, WRITING]);
       const run = task.run(async () => {
-        await task.step('Đang đọc bản thảo');
+        await task.step(READING);
         const { book, name } = await load(input);
-        await task.step('Đang dựng tệp Word');
+        await task.step(BUILDING_WORD);
         const { writeWord } = await import('./word');
         const bytes = await writeWord(book);
-        await task.step('Đang ghi tệp');
+        await task.step(WRITING);
         return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
       });
       jobs.add(task);

@@ -169,6 +169,32 @@ describe('browser mode', () => {
     expect((await jobEnd(jobId)).state).toBe('cancelled');
   });
 
+  it('reports the typesetter’s stages and stops it in the middle when asked', async () => {
+    const book = await call<{ id: number }>('manuscript', 'createBook', { kind: 'history', title: 'Sách dài' });
+    const words = 'Đảng bộ huyện lãnh đạo nhân dân xây dựng hợp tác xã nông nghiệp và phát triển sản xuất'.split(' ');
+    const paragraph = (i: number) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: Array.from({ length: 120 }, (_, k) => words[(i * 7 + k) % words.length]).join(' ') + '.' }],
+    });
+    for (let c = 0; c < 4; c++) {
+      const chapter = await call<{ id: number }>('manuscript', 'addChapter', { bookId: book.id, title: `Chương thử ${c + 1}` });
+      await call('manuscript', 'saveChapter', { id: chapter.id, doc: { type: 'doc', content: Array.from({ length: 150 }, (_, i) => paragraph(i)) } });
+    }
+    const stages = ['Đang đo chữ', 'Đang ngắt dòng'];
+    const jobId = crypto.randomUUID();
+    const exporting = call('publish', 'exportPdf', { bookId: book.id, jobId }).then(
+      () => 'finished',
+      (e: Error) => e.message,
+    );
+    const seen = () => events.filter((e) => e.job.jobId === jobId).map((e) => e.job.current);
+    while (!seen().some((c) => stages.includes(c ?? ''))) await new Promise((r) => setTimeout(r, 5));
+    await call('jobs', 'cancel', { jobId });
+    expect(await exporting).toBe('Đã dừng theo yêu cầu.');
+    expect((await jobEnd(jobId)).state).toBe('cancelled');
+    // Each phase was announced as it began, in order.
+    expect([...new Set(seen())].slice(0, 3)).toEqual([null, 'Đang đọc bản thảo', 'Đang đo chữ']);
+  });
+
   it('closing the project in the middle of an import stops it cleanly: whole documents, the rest listed', async () => {
     const dir = tempDir();
     const paths: string[] = [];
