@@ -11,7 +11,7 @@
  *   more and imports nothing: every input is listed as not imported.
  */
 import type { ImportOutcome } from '../../shared/api/archive';
-import { api, platform } from '../platform/platform';
+import { api, platform, type UploadResult } from '../platform/platform';
 import { errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
 import { listenToJobs } from '../shell/jobEvents';
 
@@ -199,7 +199,7 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
     onProgress(last);
   };
 
-  const upload = async (items: ImportItem[]): Promise<string[] | null> => {
+  const upload = async (items: ImportItem[]): Promise<UploadResult | null> => {
     const totalBytes = items.reduce((n, it) => n + it.file.size, 0);
     const t0 = performance.now();
     let next = 0;
@@ -262,13 +262,16 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
   const result = (async (): Promise<ImportResult> => {
     try {
       let paths: string[];
+      // Files the host refused to take (each with its sentence) are reported like rejected files.
+      let refused: ImportOutcome[] = [];
       if (source.kind === 'paths') paths = source.paths;
       else {
         const uploaded = await upload(source.items);
         if (!uploaded || cancelRequested) return { outcomes: [], notImported: unitNames(source.items, opts.folderAsDocument) };
-        paths = uploaded;
+        paths = uploaded.paths;
+        refused = uploaded.rejected.map((r) => ({ input: r.relPath, status: 'rejected', reason: r.reason }));
       }
-      if (paths.length === 0) return { outcomes: [], notImported: [] };
+      if (paths.length === 0) return { outcomes: refused, notImported: [] };
       report({ phase: 'import', done: 0, total: 0, current: null, etaSeconds: null });
       const started = await api.archive.startImport({ paths, folderAsDocument: opts.folderAsDocument });
       jobId = started.jobId;
@@ -277,7 +280,7 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
       await ended(jobId);
       const status = await api.archive.importStatus({ jobId });
       return {
-        outcomes: status.outcomes,
+        outcomes: [...refused, ...status.outcomes],
         notImported: status.notImported,
         ...(status.state === 'failed' ? { error: { message: status.error ?? '' } } : {}),
       };

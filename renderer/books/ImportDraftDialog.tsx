@@ -26,7 +26,8 @@ export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number;
       let path = platform.pathForFile(file);
       if (!path) {
         setBusy('uploading');
-        const [uploaded] = await platform.uploadFiles([{ file, relPath: fileName }]);
+        const { paths: [uploaded], rejected } = await platform.uploadFiles([{ file, relPath: fileName }]);
+        if (rejected[0]) throw new Error(rejected[0].reason);
         if (!uploaded) throw new Error(t('draftImport.noFile'));
         path = uploaded;
       }

@@ -28,6 +28,11 @@ declare global {
   }
 }
 
+export interface UploadResult {
+  paths: string[];
+  rejected: { relPath: string; reason: string }[];
+}
+
 export interface Platform {
   kind: 'electron' | 'browser';
   api: Api;
@@ -47,9 +52,11 @@ export interface Platform {
   /**
    * Browser mode: sends files to the host, each as a streamed request body (never base64, never
    * whole in memory), under one fresh folder that keeps their relative paths ("Hồ sơ 12/trang
-   * 2.jpg"). Returns the host paths of the top-level entries, in the order given, to import.
+   * 2.jpg"). Returns the host paths of the top-level entries, in the order given, to import, and
+   * the files the host refused (too large, a bad name, a full disk) with its sentence: one refused
+   * file does not stop the others. A lost connection rejects.
    */
-  uploadFiles(items: { file: File; relPath: string }[], onProgress?: (sentBytes: number, totalBytes: number) => void): Promise<string[]>;
+  uploadFiles(items: { file: File; relPath: string }[], onProgress?: (sentBytes: number, totalBytes: number) => void): Promise<UploadResult>;
   /** Subscribes to the host's events (job progress); returns the unsubscribe function. */
   onEvent(listener: (event: ServiceEvent) => void): () => void;
 }
@@ -94,11 +101,12 @@ function browserEvents(): (listener: (event: ServiceEvent) => void) => () => voi
 
 const topLevel = (relPath: string) => relPath.split('/')[0] ?? relPath;
 
-async function uploadOverHttp(items: { file: File; relPath: string }[], onProgress?: (sent: number, total: number) => void): Promise<string[]> {
+async function uploadOverHttp(items: { file: File; relPath: string }[], onProgress?: (sent: number, total: number) => void): Promise<UploadResult> {
   const total = items.reduce((n, it) => n + it.file.size, 0);
   const batch = crypto.randomUUID();
   let sent = 0;
   const roots = new Map<string, string>();
+  const rejected: UploadResult['rejected'] = [];
   for (const it of items) {
     const res = await fetch(`api/upload?batch=${encodeURIComponent(batch)}&path=${encodeURIComponent(it.relPath.normalize('NFC'))}`, {
       method: 'PUT',
@@ -114,14 +122,15 @@ async function uploadOverHttp(items: { file: File; relPath: string }[], onProgre
       } catch {
         /* plain text */
       }
-      throw new Error(`${it.relPath}: ${message || `lỗi tải lên (${res.status})`}`);
+      rejected.push({ relPath: it.relPath, reason: message || `${it.relPath}: lỗi tải lên (${res.status}).` });
+    } else {
+      const { root } = JSON.parse(text) as { root: string };
+      if (!roots.has(topLevel(it.relPath))) roots.set(topLevel(it.relPath), root);
     }
-    const { root } = JSON.parse(text) as { root: string };
-    if (!roots.has(topLevel(it.relPath))) roots.set(topLevel(it.relPath), root);
     sent += it.file.size;
     onProgress?.(sent, total);
   }
-  return [...roots.values()];
+  return { paths: [...roots.values()], rejected };
 }
 
 function download(url: string, name: string): void {

@@ -352,6 +352,32 @@ test('a drop of plain files imports each of them, in natural name order', async 
   expect(rows[1]).toMatch(/trang 10\.jpg\s*Đã nhập/);
 });
 
+test('a file the host refuses to take is reported with its reason, and the others are imported', async ({ page }) => {
+  await createProject(page, 'Kho tư liệu tệp bị từ chối');
+  await page.getByTestId('folder-as-document').uncheck();
+  const a = (await scan('jpeg', 320, 440, 511)).toString('base64');
+  const b = (await scan('png', 340, 440, 512)).toString('base64');
+  await page.evaluate(
+    ({ a, b }) => {
+      const bytes = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes(a)], 'trang 1.jpg', { type: 'image/jpeg' }));
+      // A name no file system takes: the upload route refuses it in a sentence.
+      dt.items.add(new File([bytes(a)], 'bản: sao?.jpg', { type: 'image/jpeg' }));
+      dt.items.add(new File([bytes(b)], 'trang 2.png', { type: 'image/png' }));
+      const target = document.querySelector('.archive')!;
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    },
+    { a, b },
+  );
+  await expect(page.getByTestId('import-outcome')).toHaveCount(3);
+  const rows = (await page.getByTestId('import-outcome').allInnerTexts()).join('\n');
+  expect(rows).toMatch(/bản: sao\?\.jpg[\s\S]*Tên tệp không hợp lệ/);
+  expect(rows).toMatch(/trang 1\.jpg\s*Đã nhập/);
+  expect(rows).toMatch(/trang 2\.png\s*Đã nhập/);
+});
+
 test('the viewer rotates, transcribes and describes a document, and all of it is there after a reload', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
