@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { appRoot, stateDir } from '../paths';
-import { spawnServiceProcess } from '../service/spawn';
+import { superviseServiceProcess } from '../service/supervisor';
 import { startWebServer } from './webServer';
 
 const { values } = parseArgs({
@@ -48,7 +48,7 @@ for (const name of existsSync(uploadsRoot) ? readdirSync(uploadsRoot) : []) {
 const uploadsDir = path.join(uploadsRoot, String(process.pid));
 mkdirSync(uploadsDir, { recursive: true });
 
-const services = await spawnServiceProcess(
+const services = superviseServiceProcess(
   {
     ...(values['projects-dir'] ? { defaultParent: path.resolve(values['projects-dir']) } : {}),
     ...(state ? { stateDir: state } : {}),
@@ -57,6 +57,7 @@ const services = await spawnServiceProcess(
   },
   (why) => log.error(new Error(`service process ended: ${why}`), 'web'),
 );
+await services.ready;
 if (values.open) {
   const r = await services.dispatch('project', 'open', { path: path.resolve(values.open) });
   if (!r.ok) console.error(r.error.message);
