@@ -45,7 +45,7 @@ async function scans(): Promise<string> {
   const dir = path.join(root, 'scans');
   mkdirSync(dir, { recursive: true });
   for (let i = 0; i < SCANS; i++) {
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="100%" height="100%" fill="#f3ead6"/><rect x="${120 + (i % 50)}" y="160" width="900" height="24" fill="#222"/><rect x="120" y="260" width="${980 - (i % 300)}" height="14" fill="#333"/></svg>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="100%" height="100%" fill="#f3ead6"/><rect x="${120 + (i % 50)}" y="160" width="900" height="24" fill="#222"/><rect x="120" y="260" width="${980 - (i % 300)}" height="14" fill="#333"/><rect x="${120 + (i % 40) * 20}" y="${400 + Math.floor(i / 40) * 40}" width="16" height="30" fill="#444"/></svg>`;
     await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(path.join(dir, `trang ${String(i + 1).padStart(4, '0')}.jpg`));
   }
   return dir;
@@ -81,6 +81,7 @@ async function scenario(label: string, services: ServiceConnection, scanDir: str
     pages = (await call<{ pages: number }>(services, 'publish', 'exportPdf', { bookId: book.id })).pages;
   });
   let imported = 0;
+  let documents = 0;
   const importDelay = await measured(async () => {
     const { jobId } = await call<{ jobId: string }>(services, 'archive', 'startImport', { paths: [scanDir] });
     await new Promise<void>((resolve) => {
@@ -93,8 +94,10 @@ async function scenario(label: string, services: ServiceConnection, scanDir: str
       });
     });
   });
+  // Every scan is different: each is a document of its own, none a duplicate.
+  documents = (await call<{ total: number }>(services, 'archive', 'listDocuments', {})).total;
   await call(services, 'project', 'close', {});
-  return { export: { pages, ...exportDelay }, import: { scans: imported, ...importDelay } };
+  return { export: { pages, ...exportDelay }, import: { scans: imported, documents, ...importDelay } };
 }
 
 const scanDir = await scans();
