@@ -19,13 +19,13 @@ export function registerFileScheme(): void {
   ]);
 }
 
-export function handleFileProtocol(services: () => ServiceConnection): void {
+export function handleFileProtocol(services: ServiceConnection): void {
   protocol.handle(FILE_SCHEME, async (request) => {
     const url = new URL(request.url);
     const kind = url.hostname as FileKind;
     const key = url.pathname.replace(/^\//, '');
     if (!Object.hasOwn(KEY, kind) || !KEY[kind].test(key)) return new Response('Không tìm thấy.', { status: 404 });
-    const file = await services().file(kind, key);
+    const file = await services.file(kind, key);
     if (!file) return new Response('Không tìm thấy.', { status: 404 });
     // net.fetch of a file: URL streams it and honours Range (pdf.js reads long exports in ranges).
     return net.fetch(pathToFileURL(file.path).toString(), { headers: request.headers });

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { WireResponse } from '../../shared/api/contract';
 import { contentSecurityPolicy } from '../../shared/security';
 import type { ServiceConnection } from '../core/remote/serviceConnection';
+import { superviseServices } from '../core/remote/supervisor';
 import { createLogger } from '../host/log';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, WINDOW_SERVICE } from './channels';
 import { handleFileProtocol, registerFileScheme } from './fileProtocol';
@@ -70,18 +71,8 @@ export const windowOptions = {
   },
 };
 
+/** The service process (started once the app is ready, and again if it ever ends unexpectedly). */
 let services: ServiceConnection | null = null;
-/** The service process, started on first use and again if it ever ended unexpectedly. */
-function servicesNow(): ServiceConnection {
-  services ??= startServiceProcess(
-    { defaultParent: path.join(app.getPath('documents'), 'Sử Quán'), stateDir: app.getPath('userData'), logDir: app.getPath('logs') },
-    (why) => {
-      log.error(new Error(`service process ended: ${why}`), 'main');
-      services = null;
-    },
-  );
-  return services;
-}
 
 const windows = new Set<WebContents>();
 
@@ -124,15 +115,24 @@ void app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  handleFileProtocol(servicesNow);
+  const supervised = superviseServices(
+    (onLost) =>
+      startServiceProcess(
+        { defaultParent: path.join(app.getPath('documents'), 'Sử Quán'), stateDir: app.getPath('userData'), logDir: app.getPath('logs') },
+        onLost,
+      ),
+    (why) => log.error(new Error(`service process ended: ${why}`), 'main'),
+  );
+  services = supervised;
+  handleFileProtocol(supervised);
 
   ipcMain.handle(INVOKE_CHANNEL, (event, service: unknown, method: unknown, args: unknown): Promise<WireResponse> | WireResponse => {
     if (!trusted(event)) return { ok: false, error: { code: 'api.untrusted-sender', message: 'Yêu cầu không đến từ cửa sổ của Sử Quán.' } };
     if (service === WINDOW_SERVICE) return windowCall(event, String(method), args);
-    return servicesNow().dispatch(String(service), String(method), args);
+    return supervised.dispatch(String(service), String(method), args);
   });
-  // Events go to every window of the app (there is one).
-  servicesNow().subscribe((event) => {
+  // Events go to every window of the app (there is one), from whichever process serves now.
+  supervised.subscribe((event) => {
     for (const contents of windows) if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 

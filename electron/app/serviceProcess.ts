@@ -1,7 +1,7 @@
 /**
  * Starts the service process as an Electron utility process (out/main/service.cjs, built from
- * electron/host/service/main.ts) and returns the connection to it. If it ever ends unexpectedly,
- * the calls in flight fail with one sentence and the next call starts a fresh one.
+ * electron/host/service/main.ts) and returns the connection to it once it answers. Restarting
+ * one that ended is core/remote/supervisor.ts's job.
  */
 import { utilityProcess } from 'electron';
 import path from 'node:path';
@@ -14,7 +14,7 @@ export interface ServiceProcessArgs {
   logDir: string;
 }
 
-export function startServiceProcess(args: ServiceProcessArgs, onLost: (why: string) => void): ServiceConnection {
+export async function startServiceProcess(args: ServiceProcessArgs, onLost: (why: string) => void): Promise<ServiceConnection> {
   const child = utilityProcess.fork(path.join(__dirname, 'service.cjs'), [`--options=${JSON.stringify(args)}`], {
     serviceName: 'Sử Quán — dịch vụ',
     stdio: 'inherit',
@@ -26,6 +26,13 @@ export function startServiceProcess(args: ServiceProcessArgs, onLost: (why: stri
     },
     { onLost },
   );
-  child.on('exit', (code) => connection.lost(`mã thoát ${code}`));
+  const exited = new Promise<never>((_, reject) =>
+    child.on('exit', (code) => {
+      connection.lost(`mã thoát ${code}`);
+      reject(new Error(`Tiến trình dịch vụ không khởi động được (mã thoát ${code}).`));
+    }),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([connection.ready, exited]);
   return connection;
 }

@@ -45,8 +45,6 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const [exporting, setExporting] = useState(false);
   /** The export running now: its job's progress, and whether it was asked to stop. */
   const [exportJob, setExportJob] = useState<{ jobId: string; format: 'pdf' | 'word'; progress: JobProgress | null; stopping: boolean } | null>(null);
-  /** The id of the export whose call has not returned yet. */
-  const exportPending = useRef<string | null>(null);
   const [previewing, setPreviewing] = useState<ExportRequest | null>(null);
   /** The check before printing found something: the export waits for "Vẫn xuất" or "Để sửa". */
   const [preflight, setPreflight] = useState<{ format: 'pdf' | 'word'; request: ExportRequest; findings: PreflightFinding[]; active: number | null } | null>(null);
@@ -240,7 +238,6 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
       if (!target) return;
     }
     const jobId = crypto.randomUUID();
-    exportPending.current = jobId;
     const events = listenToJobs('export');
     events.follow(jobId, (progress) => setExportJob((j) => (j?.jobId === jobId ? { ...j, progress } : j)));
     setExporting(true);
@@ -258,7 +255,6 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
       }
       throw e;
     } finally {
-      exportPending.current = null;
       events.close();
       setExporting(false);
       setExportJob(null);
@@ -269,7 +265,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     if (!exportJob) return;
     const { jobId } = exportJob;
     setExportJob({ ...exportJob, stopping: true });
-    void cancelJob(jobId, () => exportPending.current === jobId);
+    void cancelJob(jobId);
   };
 
   /** Exports the chosen scope as a print-ready PDF, or as a Word file for reviewers, after the check before printing. */

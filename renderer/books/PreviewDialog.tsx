@@ -109,7 +109,7 @@ export function PreviewDialog({ request, onClose, onFindings }: { request: Expor
       live = false;
       events.close();
       // Closed while the host is still typesetting: it stops, and leaves no file.
-      if (job.pending) void cancelJob(jobId, () => job.pending);
+      if (job.pending) void cancelJob(jobId);
       pages?.destroy();
       void loading?.destroy();
     };
@@ -119,7 +119,7 @@ export function PreviewDialog({ request, onClose, onFindings }: { request: Expor
     const job = running.current;
     if (!job?.pending) return;
     setStage((s) => (s.kind === 'typesetting' ? { ...s, stopping: true } : s));
-    void cancelJob(job.jobId, () => job.pending);
+    void cancelJob(job.jobId);
   };
 
   const save = async () => {

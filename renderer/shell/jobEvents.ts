@@ -43,13 +43,9 @@ export function isCancelled(e: unknown): boolean {
 
 /**
  * Asks the host to stop a job the window started with its own id. A stop pressed the moment the
- * job was asked for can reach the host before the job does (the host ignores ids it does not
- * know): while `pending()` says the call is still running, the request is repeated a few times.
+ * job was asked for may reach the host before the job does; the host keeps such a stop and
+ * applies it when the job arrives.
  */
-export async function cancelJob(jobId: string, pending: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const stopped = await api.jobs.cancel({ jobId }).catch(() => undefined);
-    if (stopped !== null || !pending()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+export async function cancelJob(jobId: string): Promise<void> {
+  await api.jobs.cancel({ jobId }).catch(() => undefined);
 }

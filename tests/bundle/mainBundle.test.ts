@@ -137,9 +137,24 @@ describe('the built Electron main process', () => {
     expect((await handler(new Request('suquan-file://thumb/..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
   });
 
+  it('starts a fresh service process after a crash, and its events still reach the window', async () => {
+    standIn.rec.children[0]!.kill('SIGKILL');
+    await new Promise((r) => standIn.rec.children[0]!.once('exit', r));
+    const project = path.join(tmp, 'Dự án');
+    expect(await invoke(fromWindow(), 'project', 'open', { path: project })).toMatchObject({ ok: true });
+    expect(standIn.rec.children).toHaveLength(2);
+    const scan = path.join(tmp, 'trang 2.png');
+    await sharp({ create: { width: 420, height: 560, channels: 3, background: '#efe4cc' } }).png().toFile(scan);
+    const started = (await invoke(fromWindow(), 'archive', 'startImport', { paths: [scan] })) as { ok: true; result: { jobId: string } };
+    const ended = () => win.webContents.sent.some((s) => (s.args[0] as { job: { jobId: string; state: string } }).job.jobId === started.result.jobId && (s.args[0] as { job: { state: string } }).job.state === 'done');
+    const deadline = Date.now() + 30_000;
+    while (!ended() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(ended()).toBe(true);
+  });
+
   it('waits for the service process to close the project before quitting', async () => {
     let prevented = false;
-    const child = standIn.rec.children[0]!;
+    const child = standIn.rec.children.at(-1)!;
     const exited = new Promise((r) => child.once('exit', r));
     standIn.emitApp('before-quit', { preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);

@@ -6,8 +6,7 @@ import type { archiveContract, ImportJobStatus, ImportOutcome } from '../../../s
 import type { ServiceImpl } from '../../../shared/api/contract';
 import type { ErrorSink } from '../../../shared/api/dispatch';
 import { UserFacingError } from '../../../shared/errors';
-import type { JobProgress } from '../../../shared/api/events';
-import type { JobRegistry } from '../jobs/jobRegistry';
+import { JobRegistry } from '../jobs/jobRegistry';
 import type { ProjectSession } from '../project/projectSession';
 import { toNFC } from '../text';
 import { DocumentStore } from './documents';
@@ -37,16 +36,9 @@ export type ArchiveService = ServiceImpl<typeof archiveContract> & {
   pageImageOf(pageId: number): Promise<{ path: string; mime: string }>;
 };
 
-/** An import job's status as a job event (without its outcomes, read once at the end). */
-function importProgress(s: ImportJobStatus): JobProgress {
-  return { jobId: s.jobId, kind: 'import', state: s.state, done: s.done, total: s.total, current: s.current, etaSeconds: s.etaSeconds };
-}
-
-/** Finished jobs are kept this long for their status to be read. */
-const JOB_RETENTION_MS = 30 * 60 * 1000;
-
 export function createArchiveService(session: ProjectSession, opts: ArchiveServiceOptions = {}): ArchiveService {
-  const jobs = new Map<string, { job: ImportJob; endedAt: number | null }>();
+  // The process's one list of jobs (a private one when the archive is used on its own).
+  const jobs = opts.jobs ?? new JobRegistry();
   const store = () => new DocumentStore(session.require().db);
 
   function jobOptions(folderAsDocument: boolean): ImportJobOptions {
@@ -58,50 +50,39 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
   }
 
   function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], folderAsDocument: boolean): ImportJob {
-    const now = Date.now();
-    for (const [id, j] of jobs) if (j.endedAt !== null && now - j.endedAt > JOB_RETENTION_MS) jobs.delete(id);
     const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(folderAsDocument));
-    const entry = { job, endedAt: null as number | null };
-    jobs.set(job.id, entry);
-    void job.finished.then(() => {
-      entry.endedAt = Date.now();
-      removeUploads(inputs);
-    });
-    opts.jobs?.add({
-      id: job.id,
-      progress: () => importProgress(job.status(Number.MAX_SAFE_INTEGER)),
-      cancel: () => job.cancel(),
-      finished: job.finished,
-    });
+    jobs.add(job);
+    void job.finished.then(() => removeUploads(inputs));
     return job;
   }
 
+  /** Where browser-mode uploads land, with a trailing separator; null when there are none. */
+  const uploads = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
+
   /** The uploaded copies an import has read are the host's temporary files, not the user's: removed. */
   function removeUploads(inputs: ConstructorParameters<typeof ImportJob>[2]): void {
-    const dir = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
-    if (!dir || !('paths' in inputs)) return;
+    if (!uploads) return;
     for (const p of inputs.paths) {
       const abs = path.resolve(p);
-      if (abs.startsWith(dir)) rmSync(abs, { recursive: true, force: true });
+      if (abs.startsWith(uploads)) rmSync(abs, { recursive: true, force: true });
     }
   }
 
   /** An uploaded input is named as the user dropped it ("Hồ sơ 7/trang 1.jpg"), not by the host's temporary path. */
   function shown(input: string): string {
-    const dir = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
-    if (!dir || !input.startsWith(dir)) return input;
-    return input.slice(dir.length).split(path.sep).slice(1).join('/') || input;
+    if (!uploads || !input.startsWith(uploads)) return input;
+    return input.slice(uploads.length).split(path.sep).slice(1).join('/') || input;
   }
 
   function asUploaded(s: ImportJobStatus): ImportJobStatus {
-    if (!opts.uploadsDir) return s;
+    if (!uploads) return s;
     return { ...s, outcomes: s.outcomes.map((o) => ({ ...o, input: shown(o.input) })), notImported: s.notImported.map(shown) };
   }
 
   function jobOf(jobId: string): ImportJob {
-    const j = jobs.get(jobId);
-    if (!j) throw new UserFacingError('archive.job-not-found', 'Không có lượt nhập này (có thể đã kết thúc từ lâu).');
-    return j.job;
+    const job = jobs.get(jobId);
+    if (!(job instanceof ImportJob)) throw new UserFacingError('archive.job-not-found', 'Không có lượt nhập này (có thể đã kết thúc từ lâu).');
+    return job;
   }
 
   async function runToEnd(job: ImportJob): Promise<{ outcomes: ImportOutcome[] }> {
@@ -127,8 +108,7 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
     async cancelImport({ jobId }) {
       const job = jobOf(jobId);
-      job.cancel();
-      await job.finished;
+      await jobs.cancel(jobId);
       return asUploaded(job.status());
     },
 

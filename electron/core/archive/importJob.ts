@@ -18,6 +18,8 @@
 import path from 'node:path';
 import type { ImportJobStatus, ImportOutcome } from '../../../shared/api/archive';
 import { isUserFacingError, UserFacingError } from '../../../shared/errors';
+import type { JobProgress } from '../../../shared/api/events';
+import type { RunningJob } from '../jobs/jobRegistry';
 import type { OpenProject } from '../project/projectSession';
 import { toNFC } from '../text';
 import { BlobStore } from './blobStore';
@@ -25,7 +27,7 @@ import { examineSource, MAX_RASTER_FILE_BYTES, readSource, type ImportedSource }
 import { DocumentStore } from './documents';
 import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../atomicFile';
 import { expandInputs, type ImportUnit } from './walk';
 
 export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';
@@ -75,7 +77,7 @@ export interface ImportJobOptions {
 
 const displayName = (p: string) => toNFC(path.basename(p));
 
-export class ImportJob {
+export class ImportJob implements RunningJob {
   readonly id: string;
   private state: ImportJobStatus['state'] = 'running';
   private units: ImportUnit[] = [];
@@ -128,6 +130,12 @@ export class ImportJob {
 
   allOutcomes(): ImportOutcome[] {
     return this.outcomes;
+  }
+
+  /** Where the job stands, as its progress events say it (the outcomes are read once at the end). */
+  progress(): JobProgress {
+    const { jobId, state, done, total, current, etaSeconds } = this.status(this.outcomes.length);
+    return { jobId, kind: 'import', state, done, total, current, etaSeconds };
   }
 
   private checkCancelled(): void {

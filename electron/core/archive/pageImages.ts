@@ -14,7 +14,7 @@ import type { PageRow } from './documents';
 import { renderPage } from './importers/pdfImporter';
 import { embeddedScan, nativeScale } from './pdf/pdfImages';
 import { openPdf } from './pdf/pdfjs';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../atomicFile';
 import { derivativePath } from './cachePaths';
 import { decodeOptions, makeThumbnail } from './thumbnails';
 

@@ -19,11 +19,18 @@ export interface RunningJob {
 
 /** How long a finished job stays listed (and its status readable). */
 const KEEP_FINISHED_MS = 30 * 60 * 1000;
+/** How long a cancel for a job not started yet is remembered. */
+const KEEP_EARLY_CANCEL_MS = 60 * 1000;
 /** Progress events of one job are sent at most this often (the end is always sent at once). */
 const EVENT_INTERVAL_MS = 250;
 
 export class JobRegistry {
   private readonly jobs = new Map<string, { job: RunningJob; endedAt: number | null; timer: NodeJS.Timeout | null; last: string }>();
+  /**
+   * Cancels that arrived before their job (a window names an export's job and may ask to stop it
+   * before its own call has reached this process: browser mode sends them as separate requests).
+   */
+  private readonly earlyCancels = new Map<string, number>();
 
   constructor(private readonly emit: EventSink = () => {}) {}
 
@@ -32,6 +39,7 @@ export class JobRegistry {
     this.prune();
     const entry = { job, endedAt: null as number | null, timer: null as NodeJS.Timeout | null, last: '' };
     this.jobs.set(job.id, entry);
+    if (this.earlyCancels.delete(job.id)) job.cancel();
     const send = () => {
       const progress = job.progress();
       const key = JSON.stringify(progress);
@@ -66,10 +74,16 @@ export class JobRegistry {
     return [...this.jobs.values()].map((e) => e.job.progress());
   }
 
-  /** Cancels a job and waits for it to stop; null when there is no such job. */
+  /**
+   * Cancels a job and waits for it to stop. For an id not known yet: null, and the job is
+   * cancelled as soon as it is registered (within a minute).
+   */
   async cancel(jobId: string): Promise<JobProgress | null> {
     const entry = this.jobs.get(jobId);
-    if (!entry) return null;
+    if (!entry) {
+      this.earlyCancels.set(jobId, Date.now());
+      return null;
+    }
     entry.job.cancel();
     await Promise.resolve(entry.job.finished).catch(() => undefined);
     return entry.job.progress();
@@ -85,5 +99,6 @@ export class JobRegistry {
   private prune(): void {
     const now = Date.now();
     for (const [id, e] of this.jobs) if (e.endedAt !== null && now - e.endedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
+    for (const [id, at] of this.earlyCancels) if (now - at > KEEP_EARLY_CANCEL_MS) this.earlyCancels.delete(id);
   }
 }

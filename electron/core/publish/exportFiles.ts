@@ -1,15 +1,15 @@
 /**
  * The files exports write: each export goes to `cache/exports/<exportId>.<ext>` of the open
  * project (derived, like everything in cache/), where the window reads it by URL (the preview)
- * and from where it is copied to the place the user chose. A copy to the user's place is atomic:
- * written beside the target, flushed to disk, then renamed over it, so a crash or a full disk
- * never leaves a truncated file where a good one was.
+ * and from where it is copied to the place the user chose. Both are written whole or not at all,
+ * and flushed to disk (atomicFile.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile } from '../../../shared/api/publish';
 import { UserFacingError } from '../../../shared/errors';
+import { replaceFile } from '../atomicFile';
 import type { ProjectLayout } from '../store/projectLayout';
 
 const MIME: Record<'pdf' | 'docx', string> = {
@@ -25,28 +25,6 @@ export interface ExportRecord {
 
 export function exportsDir(layout: ProjectLayout): string {
   return path.join(layout.cacheDir, 'exports');
-}
-
-/** Writes `bytes` to `target` atomically and durably (temp file beside it, fsync, rename). */
-export function writeDurably(target: string, write: (fd: number) => void): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomUUID().slice(0, 8)}.part`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'w');
-    write(fd);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, target);
-  } catch (e) {
-    if (fd !== null) closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /** One sentence for a write the disk refused. */
@@ -75,11 +53,9 @@ export class ExportFiles {
   /** Keeps a new export; with `target`, also writes it there. */
   add(bytes: Uint8Array, ext: 'pdf' | 'docx', fileName: string, pages: number, target?: string): ExportedFile {
     const exportId = randomUUID();
-    const dir = this.dir();
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${exportId}.${ext}`);
+    const file = path.join(this.dir(), `${exportId}.${ext}`);
     try {
-      writeDurably(file, (fd) => writeAll(fd, bytes));
+      replaceFile(file, (tmp) => writeFileSync(tmp, bytes), { durable: true });
     } catch (e) {
       throw writeError(file, e);
     }
@@ -99,26 +75,17 @@ export class ExportFiles {
     const r = this.get(exportId);
     const abs = path.resolve(target);
     if (existsSync(abs) && statSync(abs).isDirectory()) throw writeError(abs, Object.assign(new Error('is a directory'), { code: 'EISDIR' }));
-    const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${randomUUID().slice(0, 8)}.part`);
     try {
-      copyFileSync(r.path, tmp);
-      const fd = openSync(tmp, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, abs);
+      replaceFile(abs, (tmp) => copyFileSync(r.path, tmp), { durable: true });
     } catch (e) {
-      rmSync(tmp, { force: true });
       throw writeError(abs, e);
     }
     return abs;
   }
 
-  /** Forgets every export and removes their files (a project closes or opens). */
+  /** Forgets every export and removes the folder (a project closes), with what a crash left there. */
   clear(): void {
-    for (const r of this.records.values()) rmSync(r.path, { force: true });
     this.records.clear();
+    rmSync(this.dir(), { recursive: true, force: true });
   }
 }

@@ -5,7 +5,6 @@ import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { chapterName, partLabel } from '../../../shared/numbering';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { JobRegistry } from '../jobs/jobRegistry';
 import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
@@ -61,9 +60,12 @@ export type PublishService = ServiceImpl<typeof publishContract> & {
 export function createPublishService(session: ProjectSession, jobs: JobRegistry = new JobRegistry()): PublishService {
   const files = new ExportFiles(() => exportsDir(session.require().layout));
 
-  function startTask(jobId: string | undefined, phases: readonly string[]): PhasedTask {
-    const id = jobId && !jobs.has(jobId) ? jobId : randomUUID();
-    return new PhasedTask(id, 'export', phases);
+  /** Runs an export as a job of these phases, under the caller's id when it gave a new one. */
+  function asJob<T>(jobId: string | undefined, phases: readonly string[], work: (task: PhasedTask) => Promise<T>): Promise<T> {
+    const task = new PhasedTask(jobId && !jobs.has(jobId) ? jobId : randomUUID(), 'export', phases);
+    const run = task.run(work);
+    jobs.add(task);
+    return run;
   }
   /** The book (or the part of it asked for) as the neutral model, with a reason when there is nothing to print. */
   async function load({ bookId, nodeId, doc }: InputOf<typeof publishContract.exportPdf>): Promise<{ book: Book; name: string }> {
@@ -84,8 +86,7 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
       return { findings: preflightBook(session.require().db, bookId, nodeId) };
     },
     exportPdf(input) {
-      const task = startTask(input.jobId, [READING, ...Object.values(PDF_STAGES), WRITING]);
-      const run = task.run(async () => {
+      return asJob(input.jobId, [READING, ...Object.values(PDF_STAGES), WRITING], async (task) => {
         await task.step(READING);
         const { book, name } = await load(input);
         // Loaded on first export: the typesetter and its fonts cost nothing at start-up.
@@ -95,12 +96,9 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
         await task.step(WRITING);
         return files.add(pdf, 'pdf', exportFileName(name, 'pdf'), pageCount, input.path);
       });
-      jobs.add(task);
-      return run;
     },
     exportWord(input) {
-      const task = startTask(input.jobId, [READING, BUILDING_WORD, WRITING]);
-      const run = task.run(async () => {
+      return asJob(input.jobId, [READING, BUILDING_WORD, WRITING], async (task) => {
         await task.step(READING);
         const { book, name } = await load(input);
         await task.step(BUILDING_WORD);
@@ -109,8 +107,6 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
         await task.step(WRITING);
         return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
       });
-      jobs.add(task);
-      return run;
     },
     saveExport({ exportId, path }) {
       return { path: files.copyTo(exportId, path) };
@@ -119,9 +115,7 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
       return files.get(exportId);
     },
     clearExports() {
-      files.clear();
-      // Left by a crash or another run: derived files nobody can name any more.
-      if (session.isOpen) rmSync(exportsDir(session.require().layout), { recursive: true, force: true });
+      if (session.isOpen) files.clear();
     },
   };
 }

@@ -48,17 +48,18 @@ export function connectServices(port: Port<Message, Request>, opts: RemoteOption
   const hub = new EventHub();
   let next = 1;
   let gone: string | null = null;
-  const pending = new Map<number, { resolve(m: Message): void }>();
+  /** Calls waiting for their answer; null when the process is gone. */
+  const pending = new Map<number, (m: Message | null) => void>();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((r) => (markReady = r));
 
   port.onMessage((m) => {
     if (m.t === 'ready') return markReady();
     if (m.t === 'event') return hub.emit(m.event);
-    const p = pending.get(m.id);
-    if (p) {
+    const answer = pending.get(m.id);
+    if (answer) {
       pending.delete(m.id);
-      p.resolve(m);
+      answer(m);
     }
   });
 
@@ -66,7 +67,7 @@ export function connectServices(port: Port<Message, Request>, opts: RemoteOption
     if (gone) return Promise.resolve(null);
     const id = next++;
     return new Promise((resolve) => {
-      pending.set(id, { resolve });
+      pending.set(id, resolve);
       port.post(build(id));
     });
   };
@@ -97,7 +98,7 @@ export function connectServices(port: Port<Message, Request>, opts: RemoteOption
     lost(why) {
       if (gone) return;
       gone = why;
-      for (const p of pending.values()) p.resolve({ t: 'disposed', id: -1 });
+      for (const answer of pending.values()) answer(null);
       pending.clear();
       opts.onLost?.(why);
     },

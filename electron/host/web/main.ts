@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log';
 import { appRoot, stateDir } from '../paths';
-import { superviseServiceProcess } from '../service/supervisor';
+import { superviseServices } from '../../core/remote/supervisor';
+import { spawnServiceProcess } from '../service/spawn';
 import { startWebServer } from './webServer';
 
 const { values } = parseArgs({
@@ -48,13 +49,17 @@ for (const name of existsSync(uploadsRoot) ? readdirSync(uploadsRoot) : []) {
 const uploadsDir = path.join(uploadsRoot, String(process.pid));
 mkdirSync(uploadsDir, { recursive: true });
 
-const services = superviseServiceProcess(
-  {
-    ...(values['projects-dir'] ? { defaultParent: path.resolve(values['projects-dir']) } : {}),
-    ...(state ? { stateDir: state } : {}),
-    ...(logDir ? { logDir } : {}),
-    uploadsDir,
-  },
+const services = superviseServices(
+  (onLost) =>
+    spawnServiceProcess(
+      {
+        ...(values['projects-dir'] ? { defaultParent: path.resolve(values['projects-dir']) } : {}),
+        ...(state ? { stateDir: state } : {}),
+        ...(logDir ? { logDir } : {}),
+        uploadsDir,
+      },
+      onLost,
+    ),
   (why) => log.error(new Error(`service process ended: ${why}`), 'web'),
 );
 await services.ready;

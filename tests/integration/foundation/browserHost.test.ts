@@ -169,6 +169,14 @@ describe('browser mode', () => {
     expect((await jobEnd(jobId)).state).toBe('cancelled');
   });
 
+  it('keeps a stop that reaches the host before its export (two requests can pass each other)', async () => {
+    const books = await call<{ id: number }[]>('manuscript', 'listBooks', {});
+    const jobId = crypto.randomUUID();
+    expect(await call('jobs', 'cancel', { jobId })).toBeNull();
+    await expect(call('publish', 'exportPdf', { bookId: books[0]!.id, jobId })).rejects.toThrow('Đã dừng theo yêu cầu.');
+    expect((await jobEnd(jobId)).state).toBe('cancelled');
+  });
+
   it('reports the typesetter’s stages and stops it in the middle when asked', async () => {
     const book = await call<{ id: number }>('manuscript', 'createBook', { kind: 'history', title: 'Sách dài' });
     const words = 'Đảng bộ huyện lãnh đạo nhân dân xây dựng hợp tác xã nông nghiệp và phát triển sản xuất'.split(' ');

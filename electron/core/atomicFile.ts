@@ -1,0 +1,41 @@
+/**
+ * Writing a file whole or not at all: it is made under a temporary name beside the target, then
+ * renamed over it, so a crash or a full disk never leaves a truncated file where a good one was.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A temporary name beside `target`, hidden and unique to this process. */
+function tempBeside(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.part`);
+}
+
+/**
+ * Makes `target` from what `fill` writes to a temporary path beside it. With `durable`, the data
+ * is flushed to the disk before the rename (what the user keeps: exports); derived files in
+ * cache/, which can be made again, skip the flush.
+ */
+export function replaceFile(target: string, fill: (tmp: string) => void, { durable = false } = {}): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = tempBeside(target);
+  try {
+    fill(tmp);
+    if (durable) {
+      const fd = openSync(tmp, 'r+');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes a derived file atomically (temporary name, then rename). */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  replaceFile(target, (tmp) => writeFileSync(tmp, bytes));
+}
