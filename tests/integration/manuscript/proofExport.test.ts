@@ -4,7 +4,6 @@
  * pages, table of contents, index or colophon.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../../electron/core/publish/publishService';
@@ -20,10 +19,8 @@ afterEach(() => h.close());
 async function exportPdf(input: unknown): Promise<{ fileName: string; pages: number; text: string }> {
   const service = createPublishService(h.session);
   const file = await service.exportPdf(publishContract.exportPdf.input.parse(input));
-  const bytes = readFileSync(service.exportFile(file.exportId).path);
-  const out = path.join(h.dir, 'proof.pdf');
-  writeFileSync(out, bytes);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // What the preview reads and the user saves: the file the service wrote.
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', service.exportFile(file.exportId).path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   return { fileName: file.fileName, pages: file.pages, text };
 }
 

@@ -8,7 +8,6 @@
  * without losing a word.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,10 +68,8 @@ describe('chapters stored by earlier versions', () => {
     await h.call('saveChapter', { id: ch.id, doc: opened.doc });
 
     const publish = createPublishService(h.session);
-    const pdf = await publish.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
-    const pdfBytes = readFileSync(publish.exportFile(pdf.exportId).path);
     const file = path.join(h.dir, 'sach.pdf');
-    writeFileSync(file, pdfBytes);
+    await publish.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id, path: file }));
     const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
       .split('\f')
       .map((p) => p.replace(/\s+/g, ' '));
@@ -126,11 +123,8 @@ describe('chapters stored by earlier versions', () => {
     expect(JSON.parse(h.session.require().db.prepare('SELECT content FROM book_nodes WHERE id = ?').pluck().get(ch.id) as string)).toEqual(legacy);
     await h.call('saveChapter', { id: ch.id, doc: opened.doc });
 
-    const publish2 = createPublishService(h.session);
-    const pdf = await publish2.exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id }));
-    const pdfBytes = readFileSync(publish2.exportFile(pdf.exportId).path);
     const file = path.join(h.dir, 'thu.pdf');
-    writeFileSync(file, pdfBytes);
+    await createPublishService(h.session).exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id, path: file }));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('1 Dòng một, dòng hai.');
   });
