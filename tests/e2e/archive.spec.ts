@@ -376,6 +376,7 @@ test('a file the host refuses to take is reported with its reason, and the other
   expect(rows).toMatch(/bản: sao\?\.jpg[\s\S]*Tên tệp không hợp lệ/);
   expect(rows).toMatch(/trang 1\.jpg\s*Đã nhập/);
   expect(rows).toMatch(/trang 2\.png\s*Đã nhập/);
+  await shot(page, 'archive-05b-upload-refused');
 });
 
 test('the viewer rotates, transcribes and describes a document, and all of it is there after a reload', async ({ page }) => {

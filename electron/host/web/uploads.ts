@@ -35,7 +35,13 @@ export function safeRelativePath(rel: string): string[] | null {
 export async function receiveUpload(req: http.IncomingMessage, uploadsDir: string, batch: string, rel: string, maxBytes: number): Promise<string> {
   if (!BATCH.test(batch)) throw new UploadError(400, 'upload.bad-batch', 'Mã lượt tải lên không hợp lệ.');
   const parts = safeRelativePath(rel);
-  if (!parts) throw new UploadError(400, 'upload.bad-path', `Tên tệp không hợp lệ: ${rel}.`);
+  if (!parts) {
+    throw new UploadError(
+      400,
+      'upload.bad-path',
+      `Tên tệp không hợp lệ: «${rel}» có ký tự không dùng được trong tên tệp (\\ : * ? " < > |), hoặc có phần đường dẫn rỗng, «.» hay «..»; hãy đổi tên rồi nhập lại.`,
+    );
+  }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
