@@ -73,8 +73,8 @@ async function scenario(label: string, services: ServiceConnection, scanDir: str
   await call(services, 'project', 'create', { path: path.join(root, label), title: 'Bench' });
   const book = await call<{ id: number }>(services, 'manuscript', 'createBook', { kind: 'history', title: 'Lịch sử Đảng bộ huyện' });
   for (const ch of chapters()) {
-    const node = await call<{ id: number }>(services, 'manuscript', 'addChapter', { bookId: book.id, title: ch.title });
-    await call(services, 'manuscript', 'saveChapter', { id: node.id, doc: ch.doc });
+    const node = await call<{ id: number; version: number }>(services, 'manuscript', 'addChapter', { bookId: book.id, title: ch.title });
+    await call(services, 'manuscript', 'saveChapter', { id: node.id, baseVersion: node.version, doc: ch.doc });
   }
   let pages = 0;
   const exportDelay = await measured(async () => {

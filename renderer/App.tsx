@@ -4,8 +4,10 @@ import { ArchiveView } from './archive/ArchiveView';
 import { BooksView } from './books/BooksView';
 import { NameRegistryView } from './names/NameRegistryView';
 import { api } from './platform/platform';
+import { BackupDialog } from './shell/BackupDialog';
 import { ProjectScreen } from './shell/ProjectScreen';
 import { QuickOpen } from './shell/QuickOpen';
+import { ReadOnlyContext } from './shell/readOnly';
 import { Sidebar, type View } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { StatusProvider } from './shell/status';
@@ -15,6 +17,9 @@ export function App() {
   const [loaded, setLoaded] = useState(false);
   const [view, setView] = useState<View>('archive');
   const [quickOpen, setQuickOpen] = useState(false);
+  const [backups, setBackups] = useState(false);
+  /** Bumped when the project's database was replaced (a restored backup): every view loads afresh. */
+  const [generation, setGeneration] = useState(0);
   const [openDocument, setOpenDocument] = useState<{ id: number; seq: number } | null>(null);
   const [openChapter, setOpenChapter] = useState<{ bookId: number; nodeId: number; seq: number } | null>(null);
 
@@ -57,8 +62,15 @@ export function App() {
                 setOpenChapter(null);
                 setView(v);
               }}
+              onBackup={() => setBackups(true)}
               onClose={() => void api.project.close({}).then(() => setProject(null))} />
-            <main className="main">
+            <main className="main" key={generation}>
+              {project.readOnly && (
+                <div className="alert read-only-banner" role="status" data-testid="read-only-banner">
+                  {project.readOnly.message}
+                </div>
+              )}
+              <ReadOnlyContext.Provider value={project.readOnly !== null}>
               {view === 'archive' ? (
                 <ArchiveView onChanged={refreshProject} open={openDocument} />
               ) : view === 'books' ? (
@@ -66,6 +78,7 @@ export function App() {
               ) : (
                 <NameRegistryView />
               )}
+              </ReadOnlyContext.Provider>
               {quickOpen && (
                 <QuickOpen
                   onClose={() => setQuickOpen(false)}
@@ -78,6 +91,17 @@ export function App() {
                     setQuickOpen(false);
                     setView('books');
                     setOpenChapter({ bookId, nodeId, seq: Date.now() });
+                  }}
+                />
+              )}
+              {backups && (
+                <BackupDialog
+                  project={project}
+                  onClose={() => setBackups(false)}
+                  onRestored={() => {
+                    setBackups(false);
+                    setGeneration((g) => g + 1);
+                    refreshProject();
                   }}
                 />
               )}

@@ -12,6 +12,8 @@ export interface ServiceProcessArgs {
   defaultParent: string;
   stateDir: string;
   logDir: string;
+  /** How the project's lock names this process to others. */
+  holderName?: string;
 }
 
 export async function startServiceProcess(args: ServiceProcessArgs, onLost: (why: string) => void): Promise<ServiceConnection> {

@@ -5,6 +5,19 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** Makes a rename or a new file in a directory durable (a no-op where directories cannot be opened, as on Windows). */
+export function fsyncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Not supported on this platform: the rename is as durable as the system makes it.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
 /** A temporary name beside `target`, hidden and unique to this process. */
 function tempBeside(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.part`);
@@ -12,8 +25,8 @@ function tempBeside(target: string): string {
 
 /**
  * Makes `target` from what `fill` writes to a temporary path beside it. With `durable`, the data
- * is flushed to the disk before the rename (what the user keeps: exports); derived files in
- * cache/, which can be made again, skip the flush.
+ * is flushed to the disk before the rename and the rename itself after it (what the user keeps:
+ * exports, backups); derived files in cache/, which can be made again, skip both flushes.
  */
 export function replaceFile(target: string, fill: (tmp: string) => void, { durable = false } = {}): void {
   mkdirSync(path.dirname(target), { recursive: true });
@@ -29,6 +42,7 @@ export function replaceFile(target: string, fill: (tmp: string) => void, { durab
       }
     }
     renameSync(tmp, target);
+    if (durable) fsyncDirectory(path.dirname(target));
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

@@ -6,12 +6,14 @@
 import type { EventSink } from '../../shared/api/events';
 import { createDispatcher, type Dispatch, type ErrorSink, type Services } from '../../shared/api/dispatch';
 import { createArchiveService } from './archive/archiveService';
+import { createBackupService, type BackupServiceDeps } from './backup/backupService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { createJobsService } from './jobs/jobsService';
 import { createManuscriptService } from './manuscript/manuscriptService';
 import { createProjectService, type ProjectServiceOptions } from './project/projectService';
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
+import { translateSystemError } from './systemErrors';
 
 /** Files of the open project a window may show: scans and the exports it made. */
 export interface ProjectFiles {
@@ -40,10 +42,14 @@ export interface CreateServicesOptions extends ProjectServiceOptions {
   onEvent?: EventSink;
   /** Where browser-mode uploads land (imported, then removed). */
   uploadsDir?: string;
+  /** How the project's lock names this process to others: "Sử Quán", "suquan import"… */
+  holderName?: string;
+  /** Automatic backups of the open project (on open, then every 30 minutes while edited): the app's service process turns them on. */
+  autoBackup?: BackupServiceDeps['auto'];
 }
 
 export function createServices(opts: CreateServicesOptions = {}): AppServices {
-  const session = new ProjectSession();
+  const session = new ProjectSession(opts.holderName ? { holderName: opts.holderName } : {});
   const jobs = new JobRegistry(opts.onEvent);
   const archive = createArchiveService(session, {
     jobs,
@@ -51,21 +57,24 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     ...(opts.uploadsDir ? { uploadsDir: opts.uploadsDir } : {}),
   });
   const publish = createPublishService(session, jobs);
+  const backup = createBackupService(session, { jobs, beforeClose: () => beforeClose(), auto: opts.autoBackup, ...(opts.onError ? { onError: opts.onError } : {}) });
   const beforeClose = async () => {
+    await backup.stopSchedule();
     await jobs.cancelAll();
     publish.clearExports();
   };
   const services: Services = {
-    project: createProjectService(session, opts, { beforeClose }),
+    project: backup.watchOpens(createProjectService(session, opts, { beforeClose })),
     archive,
     manuscript: createManuscriptService(session),
     publish,
     jobs: createJobsService(jobs),
+    backup,
   };
   return {
     session,
     services,
-    dispatch: createDispatcher(services, opts.onError),
+    dispatch: createDispatcher(services, opts.onError, translateSystemError),
     files: {
       thumbnailPath: (id) => archive.thumbnailPath(id),
       pageImageOf: (id) => archive.pageImageOf(id),

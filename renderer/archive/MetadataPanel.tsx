@@ -137,8 +137,9 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
       if (!title && Object.keys(p).length === 0) return;
       void (async () => {
         try {
-          if (title) await api.archive.updateDocument({ id: d.id, title });
-          if (Object.keys(p).length > 0) await api.archive.updateMetadata({ id: d.id, patch: p });
+          let version = d.version;
+          if (title) version = (await api.archive.updateDocument({ id: d.id, title, baseVersion: version })).version;
+          if (Object.keys(p).length > 0) await api.archive.updateMetadata({ id: d.id, patch: p, baseVersion: version });
           notice(tr('archive.savedDocument', { id: d.id }));
           saved();
         } catch (e) {
@@ -155,19 +156,23 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
     setState({ kind: 'saving' });
     try {
       let next = doc;
-      if (titleChanged) next = { ...next, ...(await api.archive.updateDocument({ id: doc.id, title: form.title.normalize('NFC') })) };
-      if (Object.keys(patch).length > 0) next = await api.archive.updateMetadata({ id: doc.id, patch });
+      if (titleChanged) next = { ...next, ...(await api.archive.updateDocument({ id: doc.id, title: form.title.normalize('NFC'), baseVersion: next.version })) };
+      if (Object.keys(patch).length > 0) next = await api.archive.updateMetadata({ id: doc.id, patch, baseVersion: next.version });
       onChange(next);
       onSaved();
       setState({ kind: 'saved' });
     } catch (err) {
       setState({ kind: 'error', message: (err as Error).message });
+      // Changed elsewhere first: show the document as it now is; the fields edited here keep what was typed.
+      if ((err as { code?: string }).code === 'archive.document-conflict') onChange(await api.archive.getDocument({ id: doc.id }));
     }
   };
 
   const resolve = async (accept: boolean, fields?: ArchivalField[]) => {
     try {
-      const next = accept ? await api.archive.acceptSuggestions({ id: doc.id, fields }) : await api.archive.dismissSuggestions({ id: doc.id, fields });
+      const next = accept
+        ? await api.archive.acceptSuggestions({ id: doc.id, fields, baseVersion: doc.version })
+        : await api.archive.dismissSuggestions({ id: doc.id, fields, baseVersion: doc.version });
       // Accepted fields take the stored value even where the form had an edit.
       if (accept) {
         const fresh = formOf(next);

@@ -17,7 +17,7 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
   const [text, setText] = useState('');
   const [source, setSource] = useState<TextSource>(page.textSource);
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const latest = useRef({ pageId: page.id, text: '', saved: '', composing: false });
+  const latest = useRef({ pageId: page.id, text: '', saved: '', composing: false, version: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
@@ -32,8 +32,9 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
     cur.saved = value;
     setState({ kind: 'saving' });
     try {
-      const p = await api.archive.setPageText({ pageId, text: value });
+      const p = await api.archive.setPageText({ pageId, text: value, baseVersion: cur.version });
       if (latest.current.pageId === pageId) {
+        latest.current.version = p.textVersion;
         setSource(p.textSource);
         setState(latest.current.text.normalize('NFC') === value ? { kind: 'saved' } : { kind: 'dirty' });
       }
@@ -51,7 +52,7 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
     void api.archive.getPageText({ pageId: page.id }).then(
       (r) => {
         if (!live) return;
-        latest.current = { pageId: page.id, text: r.text, saved: r.text, composing: false };
+        latest.current = { pageId: page.id, text: r.text, saved: r.text, composing: false, version: r.textVersion };
         setText(r.text);
         setSource(r.textSource);
         setState({ kind: 'idle' });

@@ -98,6 +98,8 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
       await work();
     } catch (e) {
       setError(errorInfo(e));
+      // Another window or process changed the book first: show the book as it now is.
+      if ((e as { code?: string }).code === 'manuscript.book-conflict') await refreshBook().catch(() => undefined);
     }
   };
 
@@ -174,17 +176,17 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     open: openNode,
     rename: (node: BookNodeInfo, title: string) =>
       void guard(async () => {
-        await api.manuscript.renameNode({ id: node.id, title });
+        await api.manuscript.renameNode({ id: node.id, title, baseVersion: book?.version ?? 0 });
         await refreshBook();
         if (chapter?.id === node.id) setChapter({ ...chapter, title });
       }),
     move: (node: BookNodeInfo, parentId: number | null, index: number) =>
       void guard(async () => {
-        setBook(await api.manuscript.moveNode({ id: node.id, parentId, index }));
+        setBook(await api.manuscript.moveNode({ id: node.id, parentId, index, baseVersion: book?.version ?? 0 }));
       }),
     remove: (node: BookNodeInfo) =>
       void guard(async () => {
-        setBook(await api.manuscript.deleteNode({ id: node.id }));
+        setBook(await api.manuscript.deleteNode({ id: node.id, baseVersion: book?.version ?? 0 }));
         if (chapter && (chapter.id === node.id || node.kind === 'part')) setChapter(null);
         showUndo(node);
       }),
@@ -193,7 +195,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const restoreDeleted = () =>
     void guard(async () => {
       if (!undo) return;
-      setBook(await api.manuscript.restoreNode({ id: undo.node.id }));
+      setBook(await api.manuscript.restoreNode({ id: undo.node.id, baseVersion: book?.version ?? 0 }));
       setUndo(null);
     });
 
@@ -526,7 +528,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
             label={chapterLabel}
             onStatus={(status) =>
               void guard(async () => {
-                await api.manuscript.setChapterStatus({ id: chapter.id, status });
+                await api.manuscript.setChapterStatus({ id: chapter.id, status, baseVersion: book?.version ?? 0 });
                 setChapter({ ...chapter, status });
                 await refreshBook();
               })
@@ -555,7 +557,13 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
           book={book}
           onClose={() => setEditingDetails(false)}
           onSave={async ({ title, subtitle, details }) => {
-            setBook(await api.manuscript.updateBook({ id: book.id, title, subtitle, details }));
+            try {
+              setBook(await api.manuscript.updateBook({ id: book.id, baseVersion: book.version, title, subtitle, details }));
+            } catch (e) {
+              // Changed elsewhere first: the dialog keeps what was typed and says so; saving again applies it to the book as it now is.
+              if ((e as { code?: string }).code === 'manuscript.book-conflict') await refreshBook();
+              throw e;
+            }
             await loadBooks();
           }}
         />

@@ -4,12 +4,14 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import type { EditorView } from '@tiptap/pm/view';
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChapterContent, ChapterStatus, RichDoc } from '../../shared/api/manuscript';
+import type { ChapterContent, ChapterStatus, RevisionComparison, RichDoc } from '../../shared/api/manuscript';
 import { outlineOf, type CitationRef } from '../../shared/manuscript/richDoc';
 import type { CrossRefTarget } from '../../shared/manuscript/crossRef';
 import type { OutlineHeading } from '../../shared/manuscript/structure';
 import { chapterStatuses } from '../../shared/manuscript/structure';
+import { formatDate, formatTime } from '../i18n';
 import { api, platform } from '../platform/platform';
+import { useReadOnly } from '../shell/readOnly';
 import { CitationPicker } from './CitationPicker';
 import { citationsIn, onOpenCitation, refreshCitations } from './editor/citation';
 import { assignHeadingIds, refreshCrossRefs } from './editor/crossRef';
@@ -21,7 +23,7 @@ import { manuscriptExtensions } from './editor/extensions';
 import { CommentsPanel, type PendingComment } from './CommentsPanel';
 import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
-import { RevisionsPanel } from './RevisionsPanel';
+import { ComparisonDialog, RevisionsPanel } from './RevisionsPanel';
 import { ScanPanel } from './ScanPanel';
 import { useAutosave } from './useAutosave';
 
@@ -65,7 +67,9 @@ export function ChapterEditor({
   reveal?: RevealTarget | null;
 }) {
   const { t } = useTranslation();
-  const { schedule, flush } = useAutosave(chapter.id);
+  const { schedule, flush, conflict } = useAutosave(chapter.id, chapter.version);
+  const readOnly = useReadOnly();
+  const [conflictDiff, setConflictDiff] = useState<RevisionComparison | null>(null);
   const [picking, setPicking] = useState<'citation' | 'figure' | 'document' | 'crossRef' | null>(null);
   /** The name picker's first query (the selected words), or null when closed. */
   const [naming, setNaming] = useState<string | null>(null);
@@ -191,6 +195,10 @@ export function ChapterEditor({
   }, [editor, onOutline]);
 
   useEffect(() => () => void flush(), [flush]);
+  // While a save conflict waits for the user's choice, typing would only add to a text that cannot be saved.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setEditable(!conflict && !readOnly, false);
+  }, [editor, conflict, readOnly]);
 
   if (!editor) return null;
   type ToolName = keyof NonNullable<typeof active>;
@@ -291,6 +299,33 @@ export function ChapterEditor({
             </select>
           </label>
         </div>
+        {conflict && (
+          <div className="alert conflict-banner" role="alert" data-testid="save-conflict">
+            <strong>{t('conflict.title')}</strong>
+            <p>{t('conflict.explain')}</p>
+            <div className="actions">
+              <button
+                type="button"
+                onClick={() => void api.manuscript.compareRevisions({ nodeId: chapter.id, from: conflict.keptRevisionId, to: null }).then(setConflictDiff)}
+              >
+                {t('conflict.compare')}
+              </button>
+              <button type="button" onClick={() => void api.manuscript.restoreRevision({ id: conflict.keptRevisionId }).then(() => onRestored())}>
+                {t('conflict.keepMine')}
+              </button>
+              <button type="button" className="primary" onClick={onRestored}>
+                {t('conflict.takeTheirs')}
+              </button>
+            </div>
+          </div>
+        )}
+        {conflictDiff && conflict && (
+          <ComparisonDialog
+            comparison={conflictDiff}
+            onClose={() => setConflictDiff(null)}
+            intro={<p className="small">{t('conflict.compareIntro', { when: `${formatTime(conflict.savedAt)} ${formatDate(conflict.savedAt)}` })}</p>}
+          />
+        )}
         <div className="page-sheet">
           {label && <div className="chapter-label">{label}</div>}
           <h1 className="chapter-title">{chapter.title}</h1>

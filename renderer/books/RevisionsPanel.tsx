@@ -121,40 +121,49 @@ export function RevisionsPanel({ nodeId, beforeAction, onRestored, refreshKey }:
           onCancel={() => setRestoring(null)}
         />
       )}
-      {comparison && (
-        <Dialog title={t('revisions.comparison')} className="diff-dialog" testId="revision-diff" onClose={() => setComparison(null)}>
-          <p className="muted small">
-            {when(comparison.from.createdAt)} → {comparison.to.revisionId == null ? t('revisions.current') : when(comparison.to.createdAt)} ·{' '}
-            {t('revisions.summary', { ...comparison.summary })}
-          </p>
-          <div className="diff">
-            {comparison.paragraphs.map((p, i) =>
-              p.kind === 'same' ? (
-                <p key={i} className="diff-same">
-                  {withNotes([{ text: p.text }])}
-                </p>
-              ) : p.kind === 'added' ? (
-                <p key={i} className="diff-added">
-                  {withNotes([{ text: p.text, className: 'ins' }])}
-                </p>
-              ) : p.kind === 'removed' ? (
-                <p key={i} className="diff-removed">
-                  {withNotes([{ text: p.text, className: 'del' }])}
-                </p>
-              ) : (
-                <p key={i} className="diff-changed">
-                  {withNotes(p.words.map((w) => ({ text: w.text, ...(w.op === 'add' ? { className: 'ins' as const } : w.op === 'del' ? { className: 'del' as const } : {}) })))}
-                </p>
-              ),
-            )}
-          </div>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => setComparison(null)}>
-              {t('archive.close')}
-            </button>
-          </div>
-        </Dialog>
-      )}
+      {comparison && <ComparisonDialog comparison={comparison} onClose={() => setComparison(null)} />}
     </div>
+  );
+}
+
+/** Two versions of a chapter side by side: paragraphs added, removed and changed word by word. */
+export function ComparisonDialog({ comparison, onClose, intro, actions }: { comparison: RevisionComparison; onClose(): void; intro?: ReactNode; actions?: ReactNode }) {
+  const { t } = useTranslation();
+  const when = (iso: string) => `${formatTime(iso)} · ${formatDate(iso)}`;
+  return (
+    <Dialog title={t('revisions.comparison')} className="diff-dialog" testId="revision-diff" onClose={onClose}>
+      {intro}
+      <p className="muted small">
+        {when(comparison.from.createdAt)} → {comparison.to.revisionId == null ? t('revisions.current') : when(comparison.to.createdAt)} ·{' '}
+        {t('revisions.summary', { ...comparison.summary })}
+      </p>
+      <div className="diff">
+        {comparison.paragraphs.map((p, i) =>
+          p.kind === 'same' ? (
+            <p key={i} className="diff-same">
+              {withNotes([{ text: p.text }])}
+            </p>
+          ) : p.kind === 'added' ? (
+            <p key={i} className="diff-added">
+              {withNotes([{ text: p.text, className: 'ins' }])}
+            </p>
+          ) : p.kind === 'removed' ? (
+            <p key={i} className="diff-removed">
+              {withNotes([{ text: p.text, className: 'del' }])}
+            </p>
+          ) : (
+            <p key={i} className="diff-changed">
+              {withNotes(p.words.map((w) => ({ text: w.text, ...(w.op === 'add' ? { className: 'ins' as const } : w.op === 'del' ? { className: 'del' as const } : {}) })))}
+            </p>
+          ),
+        )}
+      </div>
+      <div className="actions">
+        {actions}
+        <button type="button" className={actions ? '' : 'primary'} onClick={onClose}>
+          {t('archive.close')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -41,7 +41,11 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
   const [folder, setFolder] = useState('');
   const [folderTouched, setFolderTouched] = useState(false);
   const [openPath, setOpenPath] = useState('');
+  const [archiveFile, setArchiveFile] = useState('');
+  const [restoreTo, setRestoreTo] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** A project another process holds: the path, so it can be opened for reading instead. */
+  const [held, setHeld] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -55,13 +59,15 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
     if (!folderTouched && defaultParent) setFolder(title.trim() ? joinPath(defaultParent, folderNameFor(title)) : '');
   }, [title, defaultParent, folderTouched]);
 
-  async function run(action: () => Promise<ProjectInfo>) {
+  async function run(action: () => Promise<ProjectInfo>, heldPath: string | null = null) {
     setBusy(true);
     setError(null);
+    setHeld(null);
     try {
       onOpen(await action());
     } catch (e) {
       setError((e as Error).message);
+      if ((e as { code?: string }).code === 'project.locked') setHeld(heldPath);
     } finally {
       setBusy(false);
     }
@@ -73,7 +79,16 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
   };
   const open = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.project.open({ path: openPath }));
+    void run(() => api.project.open({ path: openPath }), openPath);
+  };
+
+  /** A whole-project backup file restored into a new folder (every member checked), then opened. */
+  const restoreArchive = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const restored = await api.backup.importArchive({ file: archiveFile, to: restoreTo });
+      return api.project.open({ path: restored.path });
+    });
   };
 
   return (
@@ -87,7 +102,12 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
       </header>
       {error && (
         <div className="alert" role="alert">
-          <Icon name="alert" /> {error}
+          <Icon name="alert" /> <span className="alert-text">{error}</span>
+          {held && (
+            <button type="button" data-testid="open-read-only" onClick={() => void run(() => api.project.open({ path: held, mode: 'read' }))}>
+              {t('project.openReadOnly')}
+            </button>
+          )}
         </div>
       )}
       <div className="welcome-grid">
@@ -140,7 +160,7 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
             <ul className="recent">
               {recent.map((r) => (
                 <li key={r}>
-                  <button className="link-button recent-item" title={r} onClick={() => void run(() => api.project.open({ path: r }))}>
+                  <button className="link-button recent-item" title={r} onClick={() => void run(() => api.project.open({ path: r }), r)}>
                     <Icon name="folder" size={16} />
                     <span className="recent-text">
                       <span className="recent-name">{folderOf(r)}</span>
@@ -151,6 +171,25 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
               ))}
             </ul>
           )}
+          <details className="restore-archive">
+            <summary>{t('project.restoreArchive')}</summary>
+            <form onSubmit={restoreArchive}>
+              <label className="field">
+                <span>{t('project.archiveFile')}</span>
+                <input name="archiveFile" value={archiveFile} onChange={(e) => setArchiveFile(e.target.value)} placeholder="…/Lịch sử Đảng bộ-2026-12-06.tar" required />
+              </label>
+              <label className="field">
+                <span>{t('project.restoreTo')}</span>
+                <input name="restoreTo" value={restoreTo} onChange={(e) => setRestoreTo(e.target.value)} required />
+                <small>{t('project.restoreToHint')}</small>
+              </label>
+              <div className="actions">
+                <button type="submit" disabled={busy || !archiveFile.trim() || !restoreTo.trim()}>
+                  {t('project.restoreButton')}
+                </button>
+              </div>
+            </form>
+          </details>
         </div>
       </div>
     </div>

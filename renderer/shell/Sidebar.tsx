@@ -6,7 +6,7 @@ import { Icon } from './Icon';
 
 export type View = 'archive' | 'books' | 'names';
 
-export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: View): void; onClose(): void }) {
+export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: View): void; onBackup(): void; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const item = (v: View, icon: 'archive' | 'book' | 'names', label: string, count?: number) => (
     <button className={`nav-item${props.view === v ? ' active' : ''}`} onClick={() => props.onView(v)} aria-current={props.view === v ? 'page' : undefined} data-testid={`nav-${v}`}>
@@ -38,6 +38,9 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
           <option value="vi">{t('language.vi')}</option>
           <option value="en">{t('language.en')}</option>
         </select>
+        <button className="link-button" onClick={props.onBackup} data-testid="open-backups">
+          {t('nav.backup')}
+        </button>
         <button className="link-button" onClick={props.onClose}>
           {t('nav.closeProject')}
         </button>

@@ -20,6 +20,8 @@ export interface DocumentSummary {
   coverRotation: number;
   createdAt: string;
   updatedAt: string;
+  /** Counts changes of the title and metadata; a change names the version it was based on. */
+  version: number;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface PageInfo {
   imageKind: PageImageKind;
   text: string;
   textSource: TextSource;
+  /** Counts saves of the transcription; `setPageText` names the version it was based on. */
+  textVersion: number;
 }
 
 /** What the number-and-symbol says, read with the built-in and the project's own tables. */
@@ -131,9 +135,12 @@ export interface ImportJobStatus {
 export interface FixityProblem {
   sha256: string | null;
   path: string;
+  /** `orphaned`: a file in files/ that is not an original of the project (not named by a hash). */
   problem: 'missing' | 'changed' | 'orphaned' | 'unreadable';
   /** The hash the file has now (for "changed"). */
   actual?: string;
+  /** The pages that show this original, so a missing or changed scan is found by document and page. */
+  pages?: { documentId: number; documentTitle: string; seq: number }[];
 }
 
 export interface CheckReport {
@@ -143,6 +150,12 @@ export interface CheckReport {
   problems: FixityProblem[];
   /** Files recorded in the database that no page uses any more (kept; not an error). */
   unreferenced: string[];
+  /**
+   * Originals an interrupted import stored but never recorded (not an error: nothing refers to
+   * them). Removed when the check may write (`leftoversRemoved`), and after a crash on the next open.
+   */
+  leftovers: string[];
+  leftoversRemoved: number;
   database: { ok: boolean; messages: string[] };
   durationMs: number;
 }
@@ -151,6 +164,8 @@ export interface CheckReport {
 export type FileRef = { kind: 'thumb'; pageId: number } | { kind: 'page'; pageId: number };
 
 const id = z.number().int().positive();
+/** The version a change was based on (what the caller last read); an older one is refused. */
+const baseVersion = z.number().int().min(0);
 const importOptions = {
   paths: z.array(z.string().min(1)).min(1).max(100_000),
   /** Each folder given becomes one document whose pages are its image files in natural name order. */
@@ -188,13 +203,17 @@ export const archiveContract = {
   ),
   getDocument: method<ArchiveDocument>()(z.object({ id })),
   updateDocument: method<DocumentSummary>()(
-    z.object({ id, title: z.string().trim().min(1, 'Tiêu đề không được để trống.').max(2000) }),
+    z.object({ id, title: z.string().trim().min(1, 'Tiêu đề không được để trống.').max(2000), baseVersion }),
   ),
-  /** Changes archival metadata: given fields replace, null clears, others stay. */
-  updateMetadata: method<ArchiveDocument>()(z.object({ id, patch: archivalMetadataPatchSchema })),
+  /**
+   * Changes archival metadata: given fields replace, null clears, others stay. Title and metadata
+   * changes name the document's version they were based on (DocumentSummary.version); one based
+   * on an older version is refused and changes nothing.
+   */
+  updateMetadata: method<ArchiveDocument>()(z.object({ id, patch: archivalMetadataPatchSchema, baseVersion })),
   /** Accepts suggested metadata (all, or the fields named) into the document's metadata. */
-  acceptSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields })),
-  dismissSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields })),
+  acceptSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields, baseVersion })),
+  dismissSuggestions: method<ArchiveDocument>()(z.object({ id, fields: suggestionFields, baseVersion })),
   /** Reads a number-and-symbol ("16-NQ/TW") with the project's tables. */
   parseCode: method<DocumentCodeInfo | null>()(z.object({ code: z.string().trim().min(1).max(200) })),
   /** The project's own additions to the abbreviation tables. */
@@ -206,10 +225,10 @@ export const archiveContract = {
   deleteDocument: method<null>()(z.object({ id })),
 
   /** A page's transcription. */
-  getPageText: method<{ pageId: number; text: string; textSource: TextSource }>()(z.object({ pageId: id })),
-  /** Saves a page's transcription (stored NFC). */
+  getPageText: method<{ pageId: number; text: string; textSource: TextSource; textVersion: number }>()(z.object({ pageId: id })),
+  /** Saves a page's transcription (stored NFC) if it is still at `baseVersion` (PageInfo.textVersion). */
   setPageText: method<PageInfo>()(
-    z.object({ pageId: id, text: z.string().max(1_000_000), source: z.enum(['typed', 'ocr']).default('typed') }),
+    z.object({ pageId: id, text: z.string().max(1_000_000), source: z.enum(['typed', 'ocr']).default('typed'), baseVersion }),
   ),
   /** Puts a document's pages in the order given (every page of the document, once). */
   reorderPages: method<ArchiveDocument>()(z.object({ documentId: id, pageIds: z.array(id).min(1).max(100_000) })),

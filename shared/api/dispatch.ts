@@ -17,7 +17,10 @@ export type Dispatch = (service: string, method: string, args: unknown) => Promi
  */
 export type ErrorSink = (error: unknown, where: string) => string | void;
 
-export function createDispatcher(services: Services, onError: ErrorSink = () => {}): Dispatch {
+/** Turns an error the user can act on (a full disk, a busy database) into a sentence, or null. */
+export type ErrorTranslator = (error: unknown) => { code: string; message: string } | null;
+
+export function createDispatcher(services: Services, onError: ErrorSink = () => {}, translate: ErrorTranslator = () => null): Dispatch {
   return async (service, method, args) => {
     if (!isServiceName(service) || !isMethodName(service, method)) {
       return { ok: false, error: { code: 'api.unknown-method', message: `Không có chức năng ${service}.${method}.` } };
@@ -35,6 +38,8 @@ export function createDispatcher(services: Services, onError: ErrorSink = () => 
       return { ok: true, result: result ?? null };
     } catch (e) {
       if (isUserFacingError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      const known = translate(e);
+      if (known) return { ok: false, error: { code: known.code, message: known.message } };
       const details = onError(e, `${service}.${method}`);
       return {
         ok: false,

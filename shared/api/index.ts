@@ -3,6 +3,7 @@
  * names, the HTTP prefixes (/api/<service>/<method>) and the core folder names.
  */
 import { archiveContract } from './archive';
+import { backupContract } from './backup';
 import type { ServiceClient } from './contract';
 import { jobsContract } from './jobs';
 import { manuscriptContract } from './manuscript';
@@ -15,6 +16,7 @@ export const contracts = {
   manuscript: manuscriptContract,
   publish: publishContract,
   jobs: jobsContract,
+  backup: backupContract,
 };
 
 export type Contracts = typeof contracts;

@@ -35,6 +35,8 @@ export interface BookNodeInfo {
   /** The headings (sections) of the node's text, in order. */
   outline: OutlineHeading[];
   updatedAt: string;
+  /** Counts saves of the node's text (see ChapterContent.version). */
+  version: number;
 }
 
 /** Credits and publishing details of a book (trang ghi công, ghi chép xuất bản). */
@@ -54,6 +56,11 @@ export interface BookDetails {
 }
 
 export interface BookDetail extends BookSummary {
+  /**
+   * Counts changes of the book's details and structure (titles, order, status, deletions). A
+   * change names the version it was based on; one based on an older version is refused.
+   */
+  version: number;
   subtitle: string;
   details: BookDetails;
   /** Live (not deleted) nodes; order by `shared/manuscript/structure` readingOrder. */
@@ -76,9 +83,20 @@ export interface ChapterContent {
   status: ChapterStatus;
   doc: RichDoc;
   updatedAt: string;
+  /** Counts saves of the text; `saveChapter` names the version its text was based on. */
+  version: number;
 }
 
-export type RevisionReason = 'autosave' | 'manual' | 'before-restore' | 'import' | 'restore';
+/**
+ * What a chapter save did. `conflict`: the text was based on an older version (another window or
+ * process saved since); the stored text was left as it is and the refused text was kept as the
+ * revision `keptRevisionId`, so the editor can compare the two and let the user choose.
+ */
+export type ChapterSaveResult =
+  | { status: 'saved'; version: number; updatedAt: string; revisionId: number | null }
+  | { status: 'conflict'; version: number; updatedAt: string; keptRevisionId: number; message: string };
+
+export type RevisionReason = 'autosave' | 'manual' | 'before-restore' | 'import' | 'restore' | 'conflict';
 
 export interface RevisionInfo {
   id: number;
@@ -170,6 +188,8 @@ export interface ChapterComment {
 
 const richDoc = z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()).optional() });
 const id = z.number().int().positive();
+/** The version a change was based on (what the caller last read). */
+const baseVersion = z.number().int().min(0);
 const text = (max: number) => z.string().trim().max(max);
 const names = z.array(text(300)).max(100).optional();
 const bookDetails = z.object({
@@ -215,9 +235,9 @@ export const manuscriptContract = {
     }),
   ),
   getBook: method<BookDetail>()(z.object({ id })),
-  /** Changes a book's title, subtitle and details (only the fields given). */
+  /** Changes a book's title, subtitle and details (only the fields given), if the book is still at `baseVersion`. */
   updateBook: method<BookDetail>()(
-    z.object({ id, title: z.string().trim().min(1, 'Cần tên sách.').max(500).optional(), subtitle: text(500).optional(), details: bookDetails.optional() }),
+    z.object({ id, baseVersion, title: z.string().trim().min(1, 'Cần tên sách.').max(500).optional(), subtitle: text(500).optional(), details: bookDetails.optional() }),
   ),
   /** Adds a chapter at the end of the body (kept for older callers; see addNode). */
   addChapter: method<BookNodeInfo>()(
@@ -238,21 +258,27 @@ export const manuscriptContract = {
       index: z.number().int().min(0).optional(),
     }),
   ),
+  /**
+   * Structure changes (rename, move, delete, restore, status) name the book's version they were
+   * based on (BookDetail.version); one based on an older version is refused and changes nothing.
+   */
   renameNode: method<BookNodeInfo>()(
-    z.object({ id, title: z.string().trim().min(1, 'Tên không được để trống.').max(500) }),
+    z.object({ id, title: z.string().trim().min(1, 'Tên không được để trống.').max(500), baseVersion }),
   ),
   /** Moves a node to another place in the tree (drag-and-drop, Alt+↑/↓). Returns the book. */
-  moveNode: method<BookDetail>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) })),
+  moveNode: method<BookDetail>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0), baseVersion })),
   /** Deletes a node and what it holds, recoverably: `restoreNode` undoes it. Returns the book. */
-  deleteNode: method<BookDetail>()(z.object({ id })),
-  restoreNode: method<BookDetail>()(z.object({ id })),
-  setChapterStatus: method<BookNodeInfo>()(z.object({ id, status: z.enum(chapterStatuses) })),
+  deleteNode: method<BookDetail>()(z.object({ id, baseVersion })),
+  restoreNode: method<BookDetail>()(z.object({ id, baseVersion })),
+  setChapterStatus: method<BookNodeInfo>()(z.object({ id, status: z.enum(chapterStatuses), baseVersion })),
   getChapter: method<ChapterContent>()(z.object({ id })),
   /**
-   * Saves a chapter's content (autosave). Text is normalised to NFC on the way in. A revision is
-   * kept automatically at most every 10 minutes of editing.
+   * Saves a chapter's content (autosave) if it is still at `baseVersion` (the version the editor's
+   * text was based on); otherwise nothing is overwritten and the text is kept as a revision (see
+   * ChapterSaveResult). Text is normalised to NFC on the way in and checked against the editor's
+   * schema. A revision is kept automatically at most every 10 minutes of editing.
    */
-  saveChapter: method<{ updatedAt: string; revisionId: number | null }>()(z.object({ id, doc: richDoc })),
+  saveChapter: method<ChapterSaveResult>()(z.object({ id, doc: richDoc, baseVersion })),
   /** Keeps the chapter's current content as a named revision. */
   saveRevision: method<RevisionInfo>()(z.object({ id, note: text(500).default('') })),
   listRevisions: method<RevisionInfo[]>()(z.object({ nodeId: id })),

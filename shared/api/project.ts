@@ -9,6 +9,12 @@ export interface ProjectInfo {
   schemaVersion: number;
   documentCount: number;
   bookCount: number;
+  /**
+   * Set when this window may only read the project: another process holds it (`requested`), its
+   * folder cannot be written (`folder`), or its database failed the integrity check (`damaged`).
+   * `message` is the banner's sentence.
+   */
+  readOnly: { reason: 'requested' | 'folder' | 'damaged'; message: string } | null;
 }
 
 const projectPath = z.string().trim().min(1, 'Cần đường dẫn thư mục dự án.').max(4096);
@@ -18,8 +24,12 @@ export const projectContract = {
   create: method<ProjectInfo>()(
     z.object({ path: projectPath, title: z.string().trim().min(1, 'Cần tên dự án.').max(300) }),
   ),
-  /** Opens an existing project folder: migrates its schema and checks its integrity. */
-  open: method<ProjectInfo>()(z.object({ path: projectPath })),
+  /**
+   * Opens an existing project folder: takes its lock (one writer per project), migrates its schema
+   * and checks its integrity. `mode`: `write` refuses with who holds it when another process does;
+   * `read` opens for reading only; `read-if-held` reads when another process holds it.
+   */
+  open: method<ProjectInfo>()(z.object({ path: projectPath, mode: z.enum(['write', 'read', 'read-if-held']).default('write') })),
   close: method<null>()(z.object({})),
   /** The open project, or null. */
   current: method<ProjectInfo | null>()(z.object({})),

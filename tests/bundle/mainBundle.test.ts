@@ -124,9 +124,9 @@ describe('the built Electron main process', () => {
     expect((await handler(new Request('suquan-file://thumb/999999'))).status).toBe(404);
     // An export is written by the service process and read by the window through the protocol.
     const book = (await invoke(fromWindow(), 'manuscript', 'createBook', { kind: 'history', title: 'Sách' })) as { ok: true; result: { id: number } };
-    const chapter = (await invoke(fromWindow(), 'manuscript', 'addChapter', { bookId: book.result.id, title: 'Chương' })) as { ok: true; result: { id: number } };
+    const chapter = (await invoke(fromWindow(), 'manuscript', 'addChapter', { bookId: book.result.id, title: 'Chương' })) as { ok: true; result: { id: number; version: number } };
     const text = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ngày 19-8-1945, nhân dân nổi dậy.' }] }] };
-    await invoke(fromWindow(), 'manuscript', 'saveChapter', { id: chapter.result.id, doc: text });
+    await invoke(fromWindow(), 'manuscript', 'saveChapter', { id: chapter.result.id, baseVersion: chapter.result.version, doc: text });
     const exported = (await invoke(fromWindow(), 'publish', 'exportPdf', { bookId: book.result.id })) as { ok: true; result: { exportId: string; size: number } };
     expect(exported.ok).toBe(true);
     const pdf = await handler(new Request(`suquan-file://export/${exported.result.exportId}`));

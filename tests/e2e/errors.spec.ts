@@ -51,8 +51,8 @@ test('an internal error says what failed and copies its details, in a dialog, th
   await page.getByRole('button', { name: 'Tạo dự án', exact: true }).click();
   await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
   const book = (await call(page, 'manuscript', 'createBook', { kind: 'history', title: 'Lịch sử Đảng bộ xã' })) as { id: number };
-  const chapter = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: 'Vùng đất' })) as { id: number };
-  await call(page, 'manuscript', 'saveChapter', { id: chapter.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Xã được thành lập năm 1948.' }] }] } });
+  const chapter = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: 'Vùng đất' })) as { id: number; version: number };
+  await call(page, 'manuscript', 'saveChapter', { id: chapter.id, baseVersion: chapter.version, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Xã được thành lập năm 1948.' }] }] } });
 
   // A dialog: the draft import.
   await page.getByTestId('nav-books').click();

@@ -17,7 +17,7 @@ import mammoth from 'mammoth';
 import sharp from 'sharp';
 import { readPdf } from '../unit/publish/pdfjs';
 import { startApp, type RunningApp } from './app';
-import { call, screenshots, selectionSettled } from './helpers';
+import { call, documentVersion, screenshots, selectionSettled } from './helpers';
 
 let app: RunningApp;
 test.beforeAll(async () => {
@@ -155,16 +155,14 @@ test('what the editor makes is what prints: citations, notes, figures, a chronic
   await page.getByTestId('import-input').setInputFiles([await scan('nghi-quyet-05', '#333'), await scan('bao-cao-12', '#444')]);
   await expect(page.getByTestId('import-outcome')).toHaveCount(2);
   await page.getByRole('button', { name: 'Đóng', exact: true }).click();
-  await call(page, 'archive', 'updateMetadata', {
-    id: 1,
+  await call(page, 'archive', 'updateMetadata', { baseVersion: await documentVersion(page, 1), id: 1,
     patch: { code: '05-NQ/TU', docType: 'Nghị quyết', issuer: 'Tỉnh ủy Lai Châu', date: { text: 'ngày 3-2-1961', start: '1961-02-03', end: '1961-02-03' }, abstract: 'về công tác xây dựng Đảng', location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fond: '1', inventory: '2', file: '45' } },
   });
-  await call(page, 'archive', 'updateDocument', { id: 1, title: 'Nghị quyết về công tác xây dựng Đảng' });
-  await call(page, 'archive', 'updateMetadata', {
-    id: 2,
+  await call(page, 'archive', 'updateDocument', { baseVersion: await documentVersion(page, 1), id: 1, title: 'Nghị quyết về công tác xây dựng Đảng' });
+  await call(page, 'archive', 'updateMetadata', { baseVersion: await documentVersion(page, 2), id: 2,
     patch: { code: '12-BC/ĐUK', docType: 'Báo cáo', issuer: 'Đảng ủy Khối các cơ quan tỉnh', date: { text: 'ngày 20-6-2021', start: '2021-06-20', end: '2021-06-20' }, abstract: 'về tình hình tư tưởng cán bộ, đảng viên và người lao động trong các cơ quan khối tỉnh sáu tháng đầu năm 2021', location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fond: '3', inventory: '1', file: '210' } },
   });
-  await call(page, 'archive', 'updateDocument', { id: 2, title: 'Báo cáo tình hình tư tưởng' });
+  await call(page, 'archive', 'updateDocument', { baseVersion: await documentVersion(page, 2), id: 2, title: 'Báo cáo tình hình tư tưởng' });
 
   // A history book and one chapter.
   await page.getByTestId('nav-books').click();

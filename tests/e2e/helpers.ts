@@ -31,3 +31,13 @@ export async function call(page: Page, service: string, method: string, args: un
     [service, method, args] as const,
   );
 }
+
+/** A document's version, which a change of its title or metadata names (as the metadata panel does). */
+export async function documentVersion(page: Page, id: number): Promise<number> {
+  return ((await call(page, 'archive', 'getDocument', { id })) as { version: number }).version;
+}
+
+/** A page transcription's version, which a save of it names (as the transcription panel does). */
+export async function pageTextVersion(page: Page, pageId: number): Promise<number> {
+  return ((await call(page, 'archive', 'getPageText', { pageId })) as { textVersion: number }).textVersion;
+}

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
-import { call, screenshots, selectionSettled } from './helpers';
+import { call, documentVersion, pageTextVersion, screenshots, selectionSettled } from './helpers';
 
 let app: RunningApp;
 
@@ -41,8 +41,8 @@ test('figures, mentions, cross-references, comments, draft import and the export
   await page.getByTestId('import-input').setInputFiles([scan]);
   await expect(page.getByTestId('import-outcome').first()).toContainText('Đã nhập');
   await page.getByRole('button', { name: 'Đóng', exact: true }).click();
-  await call(page, 'archive', 'updateMetadata', { id: 1, patch: { issuer: 'Huyện ủy Tam Đường', location: { repository: 'Kho Lưu trữ Huyện ủy', file: '12' } } });
-  await call(page, 'archive', 'updateDocument', { id: 1, title: 'Ảnh trụ sở Đảng ủy xã năm 1960' });
+  await call(page, 'archive', 'updateMetadata', { baseVersion: await documentVersion(page, 1), id: 1, patch: { issuer: 'Huyện ủy Tam Đường', location: { repository: 'Kho Lưu trữ Huyện ủy', file: '12' } } });
+  await call(page, 'archive', 'updateDocument', { baseVersion: await documentVersion(page, 1), id: 1, title: 'Ảnh trụ sở Đảng ủy xã năm 1960' });
   // The photograph was scanned lying on its side; the archivist turned it upright.
   await call(page, 'archive', 'rotatePages', { pageIds: [1], by: 90 });
 
@@ -115,7 +115,7 @@ test('figures, mentions, cross-references, comments, draft import and the export
 
   // A reproduced document (văn kiện): its transcription comes in as editable text under a header
   // that names it; the export takes the header from the archive.
-  await call(page, 'archive', 'setPageText', { pageId: 1, text: 'Hội nghị Đảng ủy xã đã thảo luận.\n\nGiao cho các chi bộ thực hiện.' });
+  await call(page, 'archive', 'setPageText', { baseVersion: await pageTextVersion(page, 1), pageId: 1, text: 'Hội nghị Đảng ủy xã đã thảo luận.\n\nGiao cho các chi bộ thực hiện.' });
   await editor.locator('figure[data-figure] figcaption').click();
   await page.keyboard.press('End');
   await page.getByTestId('insert-document').click();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startApp, type RunningApp } from './app';
-import { call, screenshots, selectionSettled } from './helpers';
+import { call, documentVersion, screenshots, selectionSettled } from './helpers';
 
 let app: RunningApp;
 
@@ -56,8 +56,7 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
   await page.getByTestId('import-input').setInputFiles(await makeScan(work, 'nghi-quyet-05', 1));
   await expect(page.getByTestId('import-outcome').first()).toContainText('Đã nhập');
   await page.getByRole('button', { name: 'Đóng', exact: true }).click();
-  await call(page, 'archive', 'updateMetadata', {
-    id: 1,
+  await call(page, 'archive', 'updateMetadata', { baseVersion: await documentVersion(page, 1), id: 1,
     patch: {
       code: '05-NQ/TU',
       docType: 'Nghị quyết',
@@ -67,7 +66,7 @@ test('a book with reordered chapters, IME text, footnotes and a citation survive
       location: { repository: 'Kho Lưu trữ Tỉnh ủy Lai Châu', fond: '1', inventory: '2', file: '45' },
     },
   });
-  await call(page, 'archive', 'updateDocument', { id: 1, title: 'Nghị quyết về công tác xây dựng Đảng' });
+  await call(page, 'archive', 'updateDocument', { baseVersion: await documentVersion(page, 1), id: 1, title: 'Nghị quyết về công tác xây dựng Đảng' });
 
   // A book and three chapters; reorder by keyboard, then by drag-and-drop.
   await page.getByTestId('nav-books').click();

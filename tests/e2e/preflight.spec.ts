@@ -37,7 +37,7 @@ test('the check before printing lists the problems, goes to them, and exports an
 
   // A chronicle of two years: 1950 has an entry on a day that never was, 1951 is not written yet.
   const book = (await call(page, 'manuscript', 'createBook', { kind: 'chronicle', title: 'Biên niên sự kiện xã Bình Lư' })) as { id: number };
-  const y1950 = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: 'Năm 1950' })) as { id: number };
+  const y1950 = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: 'Năm 1950' })) as { id: number; version: number };
   await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: 'Năm 1951' });
   const entries = [
     ['Ngày 3-1-1950', ', Chi bộ xã họp bàn việc chuẩn bị lương thực cho bộ đội.'],
@@ -47,6 +47,7 @@ test('the check before printing lists the problems, goes to them, and exports an
   ];
   await call(page, 'manuscript', 'saveChapter', {
     id: y1950.id,
+    baseVersion: y1950.version,
     doc: { type: 'doc', content: entries.map(([lead, rest]) => ({ type: 'paragraph', content: [text(lead!, true), text(rest!), note('Báo cáo của Đảng ủy xã năm 1950.')] })) },
   });
 

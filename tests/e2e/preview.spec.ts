@@ -46,9 +46,9 @@ async function longBook(page: Page, paragraphs: number): Promise<void> {
   await page.getByRole('button', { name: 'Tạo dự án', exact: true }).click();
   await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
   const book = (await call(page, 'manuscript', 'createBook', { kind: 'history', title: BOOK })) as { id: number };
-  const chapter = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: CHAPTER })) as { id: number };
+  const chapter = (await call(page, 'manuscript', 'addChapter', { bookId: book.id, title: CHAPTER })) as { id: number; version: number };
   const content = [FIRST_SENTENCE, ...Array.from({ length: paragraphs }, (_, i) => paragraph(i))].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }));
-  await call(page, 'manuscript', 'saveChapter', { id: chapter.id, doc: { type: 'doc', content } });
+  await call(page, 'manuscript', 'saveChapter', { id: chapter.id, baseVersion: chapter.version, doc: { type: 'doc', content } });
   await page.getByTestId('nav-books').click();
   await expect(page.getByTestId('chapter-item')).toHaveCount(1);
 }

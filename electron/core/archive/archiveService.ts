@@ -94,10 +94,12 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
   return {
     async importPaths({ paths, folderAsDocument }) {
+      session.requireWritable();
       return runToEnd(startJob({ paths }, folderAsDocument));
     },
 
     startImport({ paths, folderAsDocument }) {
+      session.requireWritable();
       const job = startJob({ paths }, folderAsDocument);
       return { jobId: job.id, total: job.status().total };
     },
@@ -130,20 +132,20 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       return store().detail(id);
     },
 
-    updateDocument({ id, title }) {
-      return store().rename(id, title);
+    updateDocument({ id, title, baseVersion }) {
+      return store().rename(id, title, baseVersion);
     },
 
-    updateMetadata({ id, patch }) {
-      return store().updateMetadata(id, patch);
+    updateMetadata({ id, patch, baseVersion }) {
+      return store().updateMetadata(id, patch, baseVersion);
     },
 
-    acceptSuggestions({ id, fields }) {
-      return store().resolveSuggestions(id, fields, true);
+    acceptSuggestions({ id, fields, baseVersion }) {
+      return store().resolveSuggestions(id, fields, true, baseVersion);
     },
 
-    dismissSuggestions({ id, fields }) {
-      return store().resolveSuggestions(id, fields, false);
+    dismissSuggestions({ id, fields, baseVersion }) {
+      return store().resolveSuggestions(id, fields, false, baseVersion);
     },
 
     parseCode({ code }) {
@@ -180,11 +182,11 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
     getPageText({ pageId }) {
       const row = store().pageRow(pageId);
-      return { pageId, text: row.text, textSource: row.text_source };
+      return { pageId, text: row.text, textSource: row.text_source, textVersion: row.version };
     },
 
-    setPageText({ pageId, text, source }) {
-      return store().setPageText(pageId, text, source);
+    setPageText({ pageId, text, source, baseVersion }) {
+      return store().setPageText(pageId, text, source, baseVersion);
     },
 
     reorderPages({ documentId, pageIds }) {

@@ -10,10 +10,11 @@
  * file changes while it is being imported.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectLayout } from '../store/projectLayout';
+import { fsyncDirectory } from '../atomicFile';
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -34,19 +35,6 @@ export interface StagedFile {
 
 /** How much is read and written at a time while staging (the only memory a copy takes). */
 const STAGE_CHUNK = 1024 * 1024;
-
-/** Makes a rename or a new file in a directory durable (a no-op where directories cannot be opened, as on Windows). */
-function fsyncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not supported on this platform: the rename is as durable as the system makes it.
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
 
 async function writeAll(out: FileHandle, chunk: Buffer): Promise<void> {
   let written = 0;

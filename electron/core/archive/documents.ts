@@ -32,6 +32,7 @@ export interface DocumentRow {
   page_count: number;
   cover_page_id: number | null;
   cover_rotation: number | null;
+  version: number;
   metadata?: string;
   suggestions?: string;
 }
@@ -50,10 +51,11 @@ export interface PageRow {
   image_kind: PageImageKind;
   image_mime: string | null;
   text_source: TextSource;
+  version: number;
 }
 
 const documentSelect = `
-  SELECT d.id, d.title, d.created_at, d.updated_at, d.metadata, d.suggestions,
+  SELECT d.id, d.title, d.created_at, d.updated_at, d.version, d.metadata, d.suggestions,
          (SELECT count(*) FROM pages p WHERE p.document_id = d.id) AS page_count,
          (SELECT p.id FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_page_id,
          (SELECT p.rotation FROM pages p WHERE p.document_id = d.id ORDER BY p.seq LIMIT 1) AS cover_rotation
@@ -70,6 +72,7 @@ export function toSummary(r: DocumentRow): DocumentSummary {
     coverRotation: r.cover_rotation ?? 0,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -87,6 +90,7 @@ export function toPage(r: PageRow): PageInfo {
     imageKind: r.image_kind,
     text: r.text,
     textSource: r.text_source,
+    textVersion: r.version,
   };
 }
 
@@ -158,34 +162,52 @@ export class DocumentStore {
 
   // ---- documents and metadata ----------------------------------------------------------------
 
-  rename(id: number, title: string): DocumentSummary {
-    this.documentRow(id);
-    this.db.prepare('UPDATE documents SET title = ?, updated_at = ? WHERE id = ?').run(toNFC(title), now(), id);
+  /**
+   * Refuses a change based on an older version of the document (another window or process changed
+   * its title or metadata since): nothing is written. Call inside the write transaction.
+   */
+  private requireVersion(row: DocumentRow, baseVersion: number): void {
+    if (row.version !== baseVersion) {
+      throw new UserFacingError(
+        'archive.document-conflict',
+        `Tài liệu «${row.title}» vừa được sửa ở nơi khác (cửa sổ hoặc máy khác) nên thay đổi này chưa được lưu; hãy xem lại tài liệu đã được tải lại rồi sửa lại.`,
+      );
+    }
+  }
+
+  rename(id: number, title: string, baseVersion: number): DocumentSummary {
+    this.db.transaction(() => {
+      this.requireVersion(this.documentRow(id), baseVersion);
+      this.db.prepare('UPDATE documents SET title = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(toNFC(title), now(), id);
+    }).immediate();
     return this.summary(id);
   }
 
   private writeMetadata(id: number, metadata: ArchivalMetadata, suggestions: MetadataSuggestions): void {
     this.db
-      .prepare('UPDATE documents SET metadata = ?, suggestions = ?, updated_at = ? WHERE id = ?')
+      .prepare('UPDATE documents SET metadata = ?, suggestions = ?, updated_at = ?, version = version + 1 WHERE id = ?')
       .run(JSON.stringify(deepNFC(metadata)), JSON.stringify(deepNFC(suggestions)), now(), id);
   }
 
-  updateMetadata(id: number, patch: ArchivalMetadataPatch): ArchiveDocument {
+  /** Changes metadata; `baseVersion` null is for the archive's own writes (prefill at import), never for a user's save. */
+  updateMetadata(id: number, patch: ArchivalMetadataPatch, baseVersion: number | null): ArchiveDocument {
     this.db.transaction(() => {
       const row = this.documentRow(id);
+      if (baseVersion !== null) this.requireVersion(row, baseVersion);
       const current = parseStoredMetadata(row.metadata ?? '{}');
       const suggestions = parseStoredMetadata(row.suggestions ?? '{}') as Record<string, unknown>;
       const next = applyMetadataPatch(current, deepNFC(patch));
       // A field the user has set no longer needs a suggestion.
       for (const k of Object.keys(patch)) delete suggestions[k];
       this.writeMetadata(id, next, suggestions as MetadataSuggestions);
-    })();
+    }).immediate();
     return this.detail(id);
   }
 
-  resolveSuggestions(id: number, fields: ArchivalField[] | undefined, accept: boolean): ArchiveDocument {
+  resolveSuggestions(id: number, fields: ArchivalField[] | undefined, accept: boolean, baseVersion: number): ArchiveDocument {
     this.db.transaction(() => {
       const row = this.documentRow(id);
+      this.requireVersion(row, baseVersion);
       const metadata = parseStoredMetadata(row.metadata ?? '{}') as Record<string, unknown>;
       const suggestions = parseStoredMetadata(row.suggestions ?? '{}') as Record<string, unknown>;
       for (const k of fields ?? Object.keys(suggestions)) {
@@ -194,7 +216,7 @@ export class DocumentStore {
         delete suggestions[k];
       }
       this.writeMetadata(id, metadata as ArchivalMetadata, suggestions as MetadataSuggestions);
-    })();
+    }).immediate();
     return this.detail(id);
   }
 
@@ -205,13 +227,20 @@ export class DocumentStore {
 
   // ---- transcription ---------------------------------------------------------------------------
 
-  setPageText(pageId: number, text: string, source: TextSource): PageInfo {
-    const row = this.pageRow(pageId);
+  /** Saves a transcription if the page is still at `baseVersion` (null: the archive's own write, e.g. a text layer). */
+  setPageText(pageId: number, text: string, source: TextSource, baseVersion: number | null): PageInfo {
     const t = toNFC(text.replace(/\r\n?/g, '\n'));
     this.db.transaction(() => {
-      this.db.prepare('UPDATE pages SET text = ?, text_source = ?, text_updated_at = ? WHERE id = ?').run(t, t ? source : 'none', now(), pageId);
+      const row = this.pageRow(pageId);
+      if (baseVersion !== null && row.version !== baseVersion) {
+        throw new UserFacingError(
+          'archive.page-conflict',
+          `Bản chép lời trang ${row.seq} vừa được lưu ở nơi khác (cửa sổ hoặc máy khác) nên bản này chưa được lưu; hãy sao chép phần vừa gõ, tải lại trang rồi sửa lại.`,
+        );
+      }
+      this.db.prepare('UPDATE pages SET text = ?, text_source = ?, text_updated_at = ?, version = version + 1 WHERE id = ?').run(t, t ? source : 'none', now(), pageId);
       this.touch(row.document_id);
-    })();
+    }).immediate();
     return toPage(this.pageRow(pageId));
   }
 

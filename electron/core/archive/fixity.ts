@@ -1,41 +1,52 @@
 /**
  * Archival fixity: every original in files/ is hashed again and compared with its name and its
- * database row; files the database does not know (orphaned), rows without a file (missing) and
- * files whose bytes changed are reported; SQLite's integrity_check runs on the database.
+ * database row; rows without a file (missing) and files whose bytes changed are reported with the
+ * documents and pages that show them; SQLite's integrity_check runs on the database. Originals an
+ * interrupted import left behind (named by their hash, recorded nowhere) are leftovers, not
+ * damage: the check removes them when it may write.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckReport, FixityProblem } from '../../../shared/api/archive';
 import type { OpenProject } from '../project/projectSession';
 import { sha256OfFile } from './blobStore';
+import { findLeftovers, removeLeftovers } from './leftovers';
 
 const SHA = /^[0-9a-f]{64}$/;
 
-export async function checkProject({ db, layout }: OpenProject): Promise<CheckReport> {
+export async function checkProject(project: OpenProject): Promise<CheckReport> {
+  const { db, layout } = project;
   const started = Date.now();
   const problems: FixityProblem[] = [];
   let filesChecked = 0;
   let bytesChecked = 0;
 
+  const pagesOf = db.prepare(
+    'SELECT p.document_id AS documentId, d.title AS documentTitle, p.seq FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.file_sha256 = ? ORDER BY p.document_id, p.seq',
+  );
+  const located = (sha256: string) => ({ pages: pagesOf.all(sha256) as { documentId: number; documentTitle: string; seq: number }[] });
+
   const rows = db.prepare('SELECT sha256, size FROM files ORDER BY sha256').all() as { sha256: string; size: number }[];
-  const known = new Set(rows.map((r) => r.sha256));
   for (const r of rows) {
     const file = layout.original(r.sha256);
     if (!existsSync(file)) {
-      problems.push({ sha256: r.sha256, path: file, problem: 'missing' });
+      problems.push({ sha256: r.sha256, path: file, problem: 'missing', ...located(r.sha256) });
       continue;
     }
     try {
       const actual = await sha256OfFile(file);
       filesChecked++;
       bytesChecked += statSync(file).size;
-      if (actual !== r.sha256) problems.push({ sha256: r.sha256, path: file, problem: 'changed', actual });
+      if (actual !== r.sha256) problems.push({ sha256: r.sha256, path: file, problem: 'changed', actual, ...located(r.sha256) });
     } catch {
-      problems.push({ sha256: r.sha256, path: file, problem: 'unreadable' });
+      problems.push({ sha256: r.sha256, path: file, problem: 'unreadable', ...located(r.sha256) });
     }
   }
 
-  // Anything in files/ that is not an original the database knows.
+  // Anything in files/ that is neither an original the database knows nor a leftover of an import.
+  const leftovers = findLeftovers(project);
+  const leftoverSet = new Set(leftovers);
+  const known = new Set(rows.map((r) => r.sha256));
   if (existsSync(layout.filesDir)) {
     for (const prefix of readdirSync(layout.filesDir)) {
       const dir = path.join(layout.filesDir, prefix);
@@ -44,11 +55,12 @@ export async function checkProject({ db, layout }: OpenProject): Promise<CheckRe
         continue;
       }
       for (const name of readdirSync(dir)) {
-        const ok = SHA.test(name) && name.startsWith(prefix) && known.has(name);
-        if (!ok) problems.push({ sha256: SHA.test(name) ? name : null, path: path.join(dir, name), problem: 'orphaned' });
+        if (known.has(name) || leftoverSet.has(name)) continue;
+        problems.push({ sha256: SHA.test(name) ? name : null, path: path.join(dir, name), problem: 'orphaned' });
       }
     }
   }
+  const leftoversRemoved = project.readOnly ? 0 : removeLeftovers(project, leftovers);
 
   const unreferenced = (
     db.prepare('SELECT f.sha256 FROM files f WHERE NOT EXISTS (SELECT 1 FROM pages p WHERE p.file_sha256 = f.sha256) ORDER BY f.sha256').all() as {
@@ -67,6 +79,8 @@ export async function checkProject({ db, layout }: OpenProject): Promise<CheckRe
     bytesChecked,
     problems,
     unreferenced,
+    leftovers,
+    leftoversRemoved,
     database: { ok: dbOk, messages: dbOk ? ['ok'] : messages.filter((m) => m !== 'ok') },
     durationMs: Date.now() - started,
   };

@@ -9,6 +9,7 @@ import type {
   BookSummary,
   ChapterComment,
   ChapterContent,
+  ChapterSaveResult,
   ChapterStatus,
   CitationPlace,
   NodeRole,
@@ -43,6 +44,7 @@ interface BookRow {
   subtitle: string;
   details: string;
   updated_at: string;
+  version: number;
   chapter_count: number;
 }
 
@@ -58,6 +60,7 @@ interface NodeRow {
   outline: string;
   deleted_at: string | null;
   updated_at: string;
+  version: number;
 }
 
 interface RevisionRow {
@@ -72,11 +75,11 @@ interface RevisionRow {
 }
 
 const bookSelect = `
-  SELECT b.id, b.kind, b.title, b.subtitle, b.details, b.updated_at,
+  SELECT b.id, b.kind, b.title, b.subtitle, b.details, b.updated_at, b.version,
          (SELECT count(*) FROM book_nodes n WHERE n.book_id = b.id AND n.kind = 'chapter' AND n.deleted_at IS NULL) AS chapter_count
   FROM books b`;
 
-const nodeColumns = 'id, book_id, parent_id, kind, role, title, position, status, outline, deleted_at, updated_at';
+const nodeColumns = 'id, book_id, parent_id, kind, role, title, position, status, outline, deleted_at, updated_at, version';
 
 function toSummary(r: BookRow): BookSummary {
   return { id: r.id, kind: r.kind, title: r.title, chapterCount: r.chapter_count, updatedAt: r.updated_at };
@@ -94,6 +97,7 @@ function toNode(r: NodeRow): BookNodeInfo {
     status: r.status,
     outline: JSON.parse(r.outline) as OutlineHeading[],
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -175,13 +179,27 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
 
   function detail(id: number): BookDetail {
     const row = bookRow(id);
-    return { ...toSummary(row), subtitle: row.subtitle, details: JSON.parse(row.details) as BookDetails, nodes: liveNodes(id).map(toNode) };
+    return { ...toSummary(row), version: row.version, subtitle: row.subtitle, details: JSON.parse(row.details) as BookDetails, nodes: liveNodes(id).map(toNode) };
+  }
+
+  /**
+   * Refuses a change of a book's details or structure based on an older version of them (another
+   * window or process changed the book since): nothing is written, and the caller reloads.
+   */
+  function requireBookVersion(row: BookRow, baseVersion: number): void {
+    if (row.version !== baseVersion) {
+      throw new UserFacingError(
+        'manuscript.book-conflict',
+        `Sách «${row.title}» vừa được thay đổi ở nơi khác (cửa sổ hoặc máy khác) nên thay đổi này chưa được thực hiện; hãy xem lại sách đã được tải lại rồi làm lại.`,
+      );
+    }
   }
 
   const structureOf = (rows: NodeRow[]) => rows.map((n) => ({ id: n.id, parentId: n.parent_id, kind: n.kind, role: n.role, position: n.position }));
 
-  function touchBook(bookId: number, now: string): void {
-    db().prepare('UPDATE books SET updated_at = ? WHERE id = ?').run(now, bookId);
+  /** Marks the book changed; `structure`: its details or its tree changed, so its version moves on. */
+  function touchBook(bookId: number, now: string, structure = false): void {
+    db().prepare(`UPDATE books SET updated_at = ?${structure ? ', version = version + 1' : ''} WHERE id = ?`).run(now, bookId);
   }
 
   /** Writes the order of each changed sibling list as positions 1..n. */
@@ -213,17 +231,19 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       const rows = liveNodes(bookId);
       const siblings = rows.filter((n) => n.parent_id === parentId && n.id !== nid).length;
       writeOrder(applyMove(structureOf(rows), nid, { parentId, index: input.index ?? siblings }), now);
-      touchBook(bookId, now);
+      touchBook(bookId, now, true);
       return nid;
     })();
   }
 
-  function snapshot(nodeId: number, reason: RevisionReason, note = ''): RevisionRow {
+  /** Keeps the chapter's stored content — or `content`, a text that could not be stored — as a revision. */
+  function snapshot(nodeId: number, reason: RevisionReason, note = '', content?: string): RevisionRow {
     const row = db().prepare('SELECT title, content FROM book_nodes WHERE id = ?').get(nodeId) as { title: string; content: string };
-    const words = wordCount(JSON.parse(row.content) as RichDoc);
+    const kept = content ?? row.content;
+    const words = wordCount(JSON.parse(kept) as RichDoc);
     const r = db()
       .prepare('INSERT INTO chapter_revisions(node_id, created_at, reason, note, title, content, words) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(nodeId, new Date().toISOString(), reason, toNFC(note), row.title, row.content, words);
+      .run(nodeId, new Date().toISOString(), reason, toNFC(note), row.title, kept, words);
     return db().prepare('SELECT * FROM chapter_revisions WHERE id = ?').get(Number(r.lastInsertRowid)) as RevisionRow;
   }
 
@@ -234,19 +254,33 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
   }
 
   function chapterContent(id: number): ChapterContent {
-    const row = db().prepare('SELECT id, book_id, title, kind, role, status, content, updated_at, deleted_at FROM book_nodes WHERE id = ?').get(id) as
-      | { id: number; book_id: number; title: string; kind: BookNodeKind; role: NodeRole; status: ChapterStatus; content: string; updated_at: string; deleted_at: string | null }
+    const row = db().prepare('SELECT id, book_id, title, kind, role, status, content, updated_at, deleted_at, version FROM book_nodes WHERE id = ?').get(id) as
+      | { id: number; book_id: number; title: string; kind: BookNodeKind; role: NodeRole; status: ChapterStatus; content: string; updated_at: string; deleted_at: string | null; version: number }
       | undefined;
     if (!row || row.deleted_at) throw new UserFacingError('manuscript.node-not-found', `Không có chương số ${id}.`);
-    return { id: row.id, bookId: row.book_id, title: row.title, kind: row.kind, role: row.role, status: row.status, doc: storedDoc(row.content), updatedAt: row.updated_at };
+    return {
+      id: row.id,
+      bookId: row.book_id,
+      title: row.title,
+      kind: row.kind,
+      role: row.role,
+      status: row.status,
+      doc: storedDoc(row.content),
+      updatedAt: row.updated_at,
+      version: row.version,
+    };
   }
 
   /** A stored chapter as the editor can open it (older shapes repaired, every word kept). */
   const storedDoc = (content: string): RichDoc => readStoredRichDoc(content) as RichDoc;
 
-  function writeContent(id: number, doc: RichDoc, now: string): void {
+  /** Stores a chapter's content; its version moves on. Returns the new version. */
+  function writeContent(id: number, doc: RichDoc, now: string): number {
     const content = JSON.stringify(deepNFC(doc));
-    db().prepare('UPDATE book_nodes SET content = ?, outline = ?, updated_at = ? WHERE id = ?').run(content, JSON.stringify(outlineOf(doc)), now, id);
+    const r = db()
+      .prepare('UPDATE book_nodes SET content = ?, outline = ?, updated_at = ?, version = version + 1 WHERE id = ? RETURNING version')
+      .get(content, JSON.stringify(outlineOf(doc)), now, id) as { version: number };
+    return r.version;
   }
 
   function resolve(ref: CitationRef): ResolvedCitation {
@@ -278,11 +312,12 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       return detail(id);
     },
 
-    updateBook({ id, title, subtitle, details }) {
+    updateBook({ id, baseVersion, title, subtitle, details }) {
       const row = bookRow(id);
+      requireBookVersion(row, baseVersion);
       const now = new Date().toISOString();
       db()
-        .prepare('UPDATE books SET title = ?, subtitle = ?, details = ?, updated_at = ? WHERE id = ?')
+        .prepare('UPDATE books SET title = ?, subtitle = ?, details = ?, updated_at = ?, version = version + 1 WHERE id = ?')
         .run(
           title !== undefined ? toNFC(title) : row.title,
           subtitle !== undefined ? toNFC(subtitle) : row.subtitle,
@@ -301,16 +336,20 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       return toNode(nodeRow(insertNode({ bookId, kind, role, parentId, title, index })));
     },
 
-    renameNode({ id, title }) {
+    renameNode({ id, title, baseVersion }) {
       const node = nodeRow(id);
+      requireBookVersion(bookRow(node.book_id), baseVersion);
       const now = new Date().toISOString();
-      db().prepare('UPDATE book_nodes SET title = ?, updated_at = ? WHERE id = ?').run(toNFC(title), now, id);
-      touchBook(node.book_id, now);
+      db().transaction(() => {
+        db().prepare('UPDATE book_nodes SET title = ?, updated_at = ? WHERE id = ?').run(toNFC(title), now, id);
+        touchBook(node.book_id, now, true);
+      })();
       return toNode(nodeRow(id));
     },
 
-    moveNode({ id, parentId, index }) {
+    moveNode({ id, parentId, index, baseVersion }) {
       const node = nodeRow(id);
+      requireBookVersion(bookRow(node.book_id), baseVersion);
       const rows = liveNodes(node.book_id);
       const structure = structureOf(rows);
       const problem = checkMove(structure, id, { parentId, index });
@@ -318,27 +357,29 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       const now = new Date().toISOString();
       db().transaction(() => {
         writeOrder(applyMove(structure, id, { parentId, index }), now);
-        touchBook(node.book_id, now);
+        touchBook(node.book_id, now, true);
       })();
       return detail(node.book_id);
     },
 
-    deleteNode({ id }) {
+    deleteNode({ id, baseVersion }) {
       const node = nodeRow(id);
+      requireBookVersion(bookRow(node.book_id), baseVersion);
       const now = new Date().toISOString();
       db().transaction(() => {
         // The node and everything inside it share one deletion stamp, so restore brings back exactly them.
         db().prepare('UPDATE book_nodes SET deleted_at = ? WHERE (id = ? OR parent_id = ?) AND deleted_at IS NULL').run(now, id, id);
         const rest = liveNodes(node.book_id).filter((n) => n.parent_id === node.parent_id);
         rest.sort((a, b) => a.position - b.position).forEach((n, i) => db().prepare('UPDATE book_nodes SET position = ? WHERE id = ?').run(i + 1, n.id));
-        touchBook(node.book_id, now);
+        touchBook(node.book_id, now, true);
       })();
       return detail(node.book_id);
     },
 
-    restoreNode({ id }) {
+    restoreNode({ id, baseVersion }) {
       const node = nodeRow(id, { deleted: true });
       if (!node.deleted_at) return detail(node.book_id);
+      requireBookVersion(bookRow(node.book_id), baseVersion);
       if (node.parent_id != null && nodeRow(node.parent_id, { deleted: true }).deleted_at) {
         throw new UserFacingError('manuscript.parent-deleted', 'Phần chứa chương này đã bị xóa; hãy khôi phục phần đó trước.');
       }
@@ -350,14 +391,19 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
         const siblings = rows.filter((n) => n.parent_id === node.parent_id && n.id !== id);
         const index = siblings.filter((n) => n.position < node.position).length;
         writeOrder(applyMove(structureOf(rows), id, { parentId: node.parent_id, index }), now);
-        touchBook(node.book_id, now);
+        touchBook(node.book_id, now, true);
       })();
       return detail(node.book_id);
     },
 
-    setChapterStatus({ id, status }) {
-      nodeRow(id);
-      db().prepare('UPDATE book_nodes SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id);
+    setChapterStatus({ id, status, baseVersion }) {
+      const node = nodeRow(id);
+      requireBookVersion(bookRow(node.book_id), baseVersion);
+      const now = new Date().toISOString();
+      db().transaction(() => {
+        db().prepare('UPDATE book_nodes SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+        touchBook(node.book_id, now, true);
+      })();
       return toNode(nodeRow(id));
     },
 
@@ -365,23 +411,43 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       return chapterContent(id);
     },
 
-    saveChapter({ id, doc }) {
+    saveChapter({ id, doc, baseVersion }): ChapterSaveResult {
       const node = nodeRow(id);
       // Only what the editor can make is stored; anything else is refused before a byte changes.
       const checked = validateRichDoc(doc.content?.length ? doc : { type: 'doc', content: [{ type: 'paragraph' }] });
       if (!checked.ok) throw new UserFacingError('manuscript.invalid-document', `Chương «${node.title}» chưa được lưu: ${checked.reason} Bản đã lưu trước đó vẫn giữ nguyên.`);
       const now = new Date().toISOString();
-      // Figures: have the archive make their page images now (in the background), for the export.
-      const figures = figurePageIds([doc as RichDoc]);
-      if (figures.length) void warmFigureImages(session, figures).catch(() => undefined);
-      return db().transaction(() => {
-        writeContent(id, doc as RichDoc, now);
+      const saved = db().transaction((): ChapterSaveResult => {
+        // Read inside the write transaction, so no other save can slip in between check and write.
+        const current = db().prepare('SELECT version, updated_at, content FROM book_nodes WHERE id = ?').get(id) as { version: number; updated_at: string; content: string };
+        // The same text again (an editor that opened the chapter and normalised nothing the user
+        // wrote): nothing to store, nothing to refuse, and other windows' versions stay current.
+        if (current.content === JSON.stringify(deepNFC(doc))) return { status: 'saved', version: current.version, updatedAt: current.updated_at, revisionId: null };
+        if (current.version !== baseVersion) {
+          // Based on an older text (another window or process saved since): the stored text stays,
+          // and this one is kept as a revision, so neither is lost and the user can compare them.
+          const kept = snapshot(id, 'conflict', 'Bản chưa lưu được vì chương đã được sửa ở nơi khác', JSON.stringify(deepNFC(doc)));
+          return {
+            status: 'conflict',
+            version: current.version,
+            updatedAt: current.updated_at,
+            keptRevisionId: kept.id,
+            message: `Chương «${node.title}» vừa được lưu ở nơi khác (cửa sổ hoặc máy khác) nên bản của bạn chưa ghi đè lên đó; bản của bạn được giữ thành một phiên bản để so sánh và hợp nhất.`,
+          };
+        }
+        const version = writeContent(id, doc as RichDoc, now);
         touchBook(node.book_id, now);
-        const last = db().prepare('SELECT max(created_at) AS at FROM chapter_revisions WHERE node_id = ?').get(id) as { at: string | null };
+        const last = db().prepare("SELECT max(created_at) AS at FROM chapter_revisions WHERE node_id = ? AND reason != 'conflict'").get(id) as { at: string | null };
         const due = !last.at || Date.parse(now) - Date.parse(last.at) >= REVISION_INTERVAL_MS;
         const revision = due ? snapshot(id, 'autosave') : null;
-        return { updatedAt: now, revisionId: revision?.id ?? null };
-      })();
+        return { status: 'saved', version, updatedAt: now, revisionId: revision?.id ?? null };
+      }).immediate();
+      if (saved.status === 'saved') {
+        // Figures: have the archive make their page images now (in the background), for the export.
+        const figures = figurePageIds([doc as RichDoc]);
+        if (figures.length) void warmFigureImages(session, figures).catch(() => undefined);
+      }
+      return saved;
     },
 
     saveRevision({ id, note }) {

@@ -47,17 +47,34 @@ export function createProjectService(
     }
   }
 
+  function safeTitle(): string {
+    try {
+      return session.title();
+    } catch (e) {
+      if (!session.require().readOnly) throw e;
+      return path.basename(session.require().layout.root);
+    }
+  }
+
   function info(): ProjectInfo {
-    const { layout, db } = session.require();
-    const counts = db
-      .prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM books) AS books')
-      .get() as { documents: number; books: number };
+    const { layout, db, readOnly } = session.require();
+    // A damaged database may fail to count: the banner says so, the counts show what could be read.
+    const count = (table: 'documents' | 'books') => {
+      try {
+        return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      } catch (e) {
+        if (!readOnly) throw e;
+        return 0;
+      }
+    };
+    const counts = { documents: count('documents'), books: count('books') };
     return {
       path: layout.root,
-      title: session.title(),
+      title: safeTitle(),
       schemaVersion: session.schemaVersion(),
       documentCount: counts.documents,
       bookCount: counts.books,
+      readOnly,
     };
   }
 
@@ -69,9 +86,9 @@ export function createProjectService(
       remember(result.path);
       return result;
     },
-    async open({ path: dir }) {
+    async open({ path: dir, mode }) {
       if (session.isOpen) await lifecycle.beforeClose();
-      session.open(path.resolve(defaultParent, dir));
+      session.open(path.resolve(defaultParent, dir), { readOnly: mode === 'read', readOnlyIfHeld: mode === 'read-if-held' });
       const result = info();
       remember(result.path);
       return result;

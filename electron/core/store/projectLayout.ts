@@ -5,6 +5,7 @@ import path from 'node:path';
  *   project.sqlite   metadata, manuscript, search index (WAL)
  *   files/ab/abcd…   originals, content-addressed by SHA-256, never modified
  *   cache/           derived files (thumbnails, rendered pages): may be deleted and rebuilt
+ *   backups/         rotating copies of project.sqlite, each with a manifest of the originals
  */
 export class ProjectLayout {
   constructor(readonly root: string) {}
@@ -17,6 +18,9 @@ export class ProjectLayout {
   }
   get cacheDir(): string {
     return path.join(this.root, 'cache');
+  }
+  get backupsDir(): string {
+    return path.join(this.root, 'backups');
   }
   get tmpDir(): string {
     return path.join(this.root, 'cache', 'tmp');

@@ -16,6 +16,8 @@ export interface ServiceProcessOptions {
   logDir?: string;
   /** Folder where browser-mode uploads land (imports remove them when done). */
   uploadsDir?: string;
+  /** How the project's lock names this process to others. */
+  holderName?: string;
 }
 
 interface ElectronParentPort {
@@ -63,6 +65,9 @@ const local = inProcessServices({
   ...(options.defaultParent ? { defaultParent: options.defaultParent } : {}),
   ...(options.stateDir ? { stateDir: options.stateDir } : {}),
   ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
+  ...(options.holderName ? { holderName: options.holderName } : {}),
+  // The app backs up the open project's database on open and every 30 minutes while it is edited.
+  autoBackup: true,
   onError: (e, where) => log.error(e, where),
 });
 serveServices(local, port, () => process.exit(0));

@@ -57,6 +57,7 @@ const services = superviseServices(
         ...(state ? { stateDir: state } : {}),
         ...(logDir ? { logDir } : {}),
         uploadsDir,
+        holderName: 'Sử Quán (chế độ trình duyệt)',
       },
       onLost,
     ),

@@ -1,6 +1,6 @@
 /** `suquan check`: fixity of stored originals and the database, run as a user runs it. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectLayout } from '../../../electron/core/store/projectLayout';
@@ -23,7 +23,7 @@ async function projectWithFiles() {
   const r = await p.api.archive.importPaths({ paths: [a, b] });
   expect(r.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
   const doc = await p.api.archive.getDocument({ id: (r.outcomes[0] as { documentId: number }).documentId });
-  p.close();
+  await p.close();
   return { dir: p.dir, sha: doc.pages[0]!.fileSha256 };
 }
 
@@ -50,10 +50,14 @@ describe('suquan check', () => {
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout).result;
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([{ sha256: sha, path: file, problem: 'changed', actual: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(report.problems).toEqual([
+      { sha256: sha, path: file, problem: 'changed', actual: expect.stringMatching(/^[0-9a-f]{64}$/), pages: [{ documentId: expect.any(Number), documentTitle: expect.any(String), seq: 1 }] },
+    ]);
     const human = suquan('check', dir);
     expect(human.code).toBe(2);
-    expect(human.stdout).toContain('tệp gốc đã bị thay đổi');
+    // Found by document and page, with what to do.
+    expect(human.stdout).toMatch(/✗ tệp gốc đã bị thay đổi \(mã băm không khớp\): tài liệu #\d+ «.+» trang 1 \(/);
+    expect(human.stdout).toContain('hãy khôi phục các tệp trên từ bản sao lưu');
   });
 
   it('reports missing and orphaned files', async () => {
@@ -66,5 +70,21 @@ describe('suquan check', () => {
     expect(r.code).toBe(2);
     const problems = JSON.parse(r.stdout).result.problems as { problem: string; path: string }[];
     expect(problems.map((p) => p.problem).sort()).toEqual(['missing', 'orphaned']);
+  });
+
+  it('removes what an interrupted import left behind, and does not call it damage', async () => {
+    const { dir } = await projectWithFiles();
+    const layout = new ProjectLayout(dir);
+    // An original stored by an import killed before its row was committed, and a staged copy.
+    const leftover = 'ab'.repeat(32);
+    mkdirSync(path.dirname(layout.original(leftover)), { recursive: true });
+    writeFileSync(layout.original(leftover), 'bytes of a scan');
+    mkdirSync(layout.tmpDir, { recursive: true });
+    writeFileSync(path.join(layout.tmpDir, 'import-123-x.part'), 'half a copy');
+    const r = suquan('check', dir, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).result).toMatchObject({ ok: true, problems: [], leftovers: [leftover], leftoversRemoved: 1 });
+    expect(existsSync(layout.original(leftover))).toBe(false);
+    expect(existsSync(path.join(layout.tmpDir, 'import-123-x.part'))).toBe(false);
   });
 });

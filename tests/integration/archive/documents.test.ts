@@ -29,8 +29,7 @@ const widths = async (id: number) => (await p.api.archive.getDocument({ id })).p
 describe('archival metadata', () => {
   it('stores, patches and clears fields; reads the number-and-symbol', async () => {
     const id = await docWithPages(1, 1);
-    let doc = await p.api.archive.updateMetadata({
-      id,
+    let doc = await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id,
       patch: {
         code: '16-NQ/TW',
         date: { text: 'Tháng 3-1950', start: '1950-03', end: '1950-03' },
@@ -52,7 +51,7 @@ describe('archival metadata', () => {
     expect(doc.metadata.abstract).toBe('Về công tác xây dựng Đảng'.normalize('NFC'));
     expect(doc.metadata.location?.folio).toBe('3-7');
     expect(doc.codeInfo).toMatchObject({ number: '16', typeName: 'Nghị quyết', issuerCode: 'TW' });
-    doc = await p.api.archive.updateMetadata({ id, patch: { notes: null, tags: [] } });
+    doc = await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, patch: { notes: null, tags: [] } });
     expect(doc.metadata.notes).toBeUndefined();
     expect(doc.metadata.tags).toBeUndefined();
     expect(doc.metadata.secrecy).toBe('Mật');
@@ -60,8 +59,8 @@ describe('archival metadata', () => {
 
   it('rejects invalid values at the seam', async () => {
     const id = await docWithPages(1, 2);
-    await expect(p.api.archive.updateMetadata({ id, patch: { secrecy: 'Bí mật' as never } })).rejects.toThrow();
-    await expect(p.api.archive.updateMetadata({ id, patch: { date: { text: 'x', start: '1950-13' } } })).rejects.toThrow(/YYYY/);
+    await expect(p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, patch: { secrecy: 'Bí mật' as never } })).rejects.toThrow();
+    await expect(p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, patch: { date: { text: 'x', start: '1950-13' } } })).rejects.toThrow(/YYYY/);
   });
 
   it('project abbreviations extend the code tables', async () => {
@@ -98,11 +97,11 @@ describe('archival metadata', () => {
       date: { text: 'ngày 3 tháng 2 năm 1961', start: '1961-02-03', end: '1961-02-03' },
       abstract: 'Về nhiệm vụ phát triển kinh tế năm 1961',
     });
-    doc = await p.api.archive.acceptSuggestions({ id, fields: ['code', 'date'] });
+    doc = await p.api.archive.acceptSuggestions({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, fields: ['code', 'date'] });
     expect(doc.metadata).toEqual({ code: '05-NQ/TU', date: { text: 'ngày 3 tháng 2 năm 1961', start: '1961-02-03', end: '1961-02-03' } });
     expect(Object.keys(doc.suggestions).sort()).toEqual(['abstract', 'docType', 'issuer', 'place']);
-    doc = await p.api.archive.dismissSuggestions({ id, fields: ['issuer'] });
-    doc = await p.api.archive.acceptSuggestions({ id });
+    doc = await p.api.archive.dismissSuggestions({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, fields: ['issuer'] });
+    doc = await p.api.archive.acceptSuggestions({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id });
     expect(doc.suggestions).toEqual({});
     expect(doc.metadata.issuer).toBeUndefined();
     expect(doc.metadata.docType).toBe('Nghị quyết');
@@ -114,10 +113,10 @@ describe('transcription', () => {
     const id = await docWithPages(2, 3);
     const [page] = (await p.api.archive.getDocument({ id })).pages;
     const typed = 'Tỉnh ủy họp ngày 19-8-1945.\r\nDòng hai'.normalize('NFD');
-    const info = await p.api.archive.setPageText({ pageId: page!.id, text: typed });
+    const info = await p.api.archive.setPageText({ baseVersion: (await p.api.archive.getPageText({ pageId: page!.id })).textVersion, pageId: page!.id, text: typed });
     expect(info.text).toBe('Tỉnh ủy họp ngày 19-8-1945.\nDòng hai'.normalize('NFC'));
     expect(info.textSource).toBe('typed');
-    expect(await p.api.archive.getPageText({ pageId: page!.id })).toEqual({ pageId: page!.id, text: info.text, textSource: 'typed' });
+    expect(await p.api.archive.getPageText({ pageId: page!.id })).toEqual({ pageId: page!.id, text: info.text, textSource: 'typed', textVersion: info.textVersion });
   });
 });
 
@@ -159,7 +158,7 @@ describe('page operations', () => {
 
   it('splits a document and merges it back', async () => {
     const id = await docWithPages(4, 8);
-    await p.api.archive.updateMetadata({ id, patch: { code: '12-BC/TU' } });
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: id })).version, id, patch: { code: '12-BC/TU' } });
     const before = await widths(id);
     const pages = (await p.api.archive.getDocument({ id })).pages;
     const { original, created } = await p.api.archive.splitDocument({ documentId: id, atPageId: pages[2]!.id });
@@ -177,8 +176,8 @@ describe('page operations', () => {
   it('merging keeps metadata fields the target lacks', async () => {
     const a = await docWithPages(1, 9);
     const b = await docWithPages(1, 10);
-    await p.api.archive.updateMetadata({ id: a, patch: { code: '01-KL/TU' } });
-    await p.api.archive.updateMetadata({ id: b, patch: { code: '02-KL/TU', issuer: 'Tỉnh ủy Lai Châu' } });
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: a })).version, id: a, patch: { code: '01-KL/TU' } });
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: b })).version, id: b, patch: { code: '02-KL/TU', issuer: 'Tỉnh ủy Lai Châu' } });
     const merged = await p.api.archive.mergeDocuments({ targetId: a, sourceIds: [b] });
     expect(merged.metadata).toMatchObject({ code: '01-KL/TU', issuer: 'Tỉnh ủy Lai Châu' });
   });

@@ -61,16 +61,16 @@ describe('searching the archive', () => {
 
   it('follows transcriptions, metadata, titles and deletions, and survives reopening the project', async () => {
     const doc = await p.api.archive.getDocument({ id: ids.other });
-    await p.api.archive.setPageText({ pageId: doc.pages[0]!.id, text: 'Điện mừng chiến thắng Điện Biên Phủ.' });
+    await p.api.archive.setPageText({ baseVersion: (await p.api.archive.getPageText({ pageId: doc.pages[0]!.id })).textVersion, pageId: doc.pages[0]!.id, text: 'Điện mừng chiến thắng Điện Biên Phủ.' });
     expect(await found('dien bien phu')).toEqual([ids.other]);
     expect(await found('chien si')).toEqual([]);
-    await p.api.archive.updateMetadata({ id: ids.other, patch: { people: ['Võ Nguyên Giáp'], code: '12-ĐM/TU' } });
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: ids.other })).version, id: ids.other, patch: { people: ['Võ Nguyên Giáp'], code: '12-ĐM/TU' } });
     expect(await found('vo nguyen giap')).toEqual([ids.other]);
     expect(await found('12-DM/TU')).toEqual([ids.other]);
-    await p.api.archive.updateDocument({ id: ids.other, title: 'Điện văn lịch sử' });
+    await p.api.archive.updateDocument({ baseVersion: (await p.api.archive.getDocument({ id: ids.other })).version, id: ids.other, title: 'Điện văn lịch sử' });
     expect(await found('dien van')).toEqual([ids.other]);
     // A match in the metadata only shows the abstract (or the page) as the snippet, still marked.
-    await p.api.archive.updateMetadata({ id: ids.other, patch: { abstract: 'Mừng chiến thắng lịch sử' } });
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: ids.other })).version, id: ids.other, patch: { abstract: 'Mừng chiến thắng lịch sử' } });
     expect((await p.api.archive.search({ query: 'lich su' })).hits[0]!.snippet.marks.length).toBeGreaterThan(0);
     await p.api.archive.deleteDocument({ id: ids.other });
     expect(await found('dien bien phu')).toEqual([]);
@@ -84,7 +84,7 @@ describe('searching the archive', () => {
 
   it('links sources that refer to each other by number-and-symbol, both ways', async () => {
     const nq = await importText('nq16', ['BAN CHẤP HÀNH TRUNG ƯƠNG', 'Số 16-NQ/TW', 'NGHỊ QUYẾT về công tác tư tưởng.']);
-    await p.api.archive.updateMetadata({ id: nq, patch: { code: '16-NQ/TƯ' } }); // the older spelling: the same code
+    await p.api.archive.updateMetadata({ baseVersion: (await p.api.archive.getDocument({ id: nq })).version, id: nq, patch: { code: '16-NQ/TƯ' } }); // the older spelling: the same code
     const report = await importText('bc12', [
       'Báo cáo kết quả thực hiện Nghị quyết số 16-NQ/TW của Ban Chấp hành Trung ương',
       'và Chỉ thị 17-CT/TW; nhắc lại Nghị quyết số 16-NQ/TW một lần nữa.',

@@ -133,8 +133,8 @@ describe('browser mode', () => {
 
   it('serves an export by URL, in ranges, and as a download with its Vietnamese name', async () => {
     const book = await call<{ id: number }>('manuscript', 'createBook', { kind: 'history', title: 'Lịch sử Đảng bộ xã Bình Lư' });
-    const chapter = await call<{ id: number }>('manuscript', 'addChapter', { bookId: book.id, title: 'Vùng đất' });
-    await call('manuscript', 'saveChapter', { id: chapter.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ngày 19-8-1945, nhân dân nổi dậy.' }] }] } });
+    const chapter = await call<{ id: number; version: number }>('manuscript', 'addChapter', { bookId: book.id, title: 'Vùng đất' });
+    await call('manuscript', 'saveChapter', { id: chapter.id, baseVersion: chapter.version, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ngày 19-8-1945, nhân dân nổi dậy.' }] }] } });
     const jobId = crypto.randomUUID();
     const file = await call<{ exportId: string; size: number; pages: number }>('publish', 'exportPdf', { bookId: book.id, jobId });
     expect(await jobEnd(jobId)).toMatchObject({ kind: 'export', state: 'done' });
@@ -185,8 +185,8 @@ describe('browser mode', () => {
       content: [{ type: 'text', text: Array.from({ length: 120 }, (_, k) => words[(i * 7 + k) % words.length]).join(' ') + '.' }],
     });
     for (let c = 0; c < 4; c++) {
-      const chapter = await call<{ id: number }>('manuscript', 'addChapter', { bookId: book.id, title: `Chương thử ${c + 1}` });
-      await call('manuscript', 'saveChapter', { id: chapter.id, doc: { type: 'doc', content: Array.from({ length: 150 }, (_, i) => paragraph(i)) } });
+      const chapter = await call<{ id: number; version: number }>('manuscript', 'addChapter', { bookId: book.id, title: `Chương thử ${c + 1}` });
+      await call('manuscript', 'saveChapter', { id: chapter.id, baseVersion: chapter.version, doc: { type: 'doc', content: Array.from({ length: 150 }, (_, i) => paragraph(i)) } });
     }
     const stages = ['Đang đo chữ', 'Đang ngắt dòng'];
     const jobId = crypto.randomUUID();

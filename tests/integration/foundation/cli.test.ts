@@ -53,7 +53,7 @@ describe('the suquan CLI', () => {
     await api.project.open({ path: dir });
     const book = await api.manuscript.createBook({ kind: 'history', title: 'Sách thử' });
     const ch = await api.manuscript.addChapter({ bookId: book.id, title: 'Chương đầu' });
-    await api.manuscript.saveChapter({ id: ch.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung chương đầu tiên.' }] }] } });
+    await api.manuscript.saveChapter({ id: ch.id, baseVersion: ch.version, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung chương đầu tiên.' }] }] } });
     app.dispose();
     const out = path.join(tempDir(), 'sách.pdf');
     const r = suquan('export', dir, '--book', String(book.id), '--out', out, '--json');

@@ -48,7 +48,7 @@ describe('the thin slice through the pipeline', () => {
     expect(first.outcomes[0]).toMatchObject({ status: 'imported', documentId: 1 });
     const again = await api.archive.importPaths({ paths: [path.join(dir, 'bản sao.png')] });
     expect(again.outcomes[0]).toEqual({ input: path.join(dir, 'bản sao.png'), status: 'duplicate', documentId: 1 });
-    const renamed = await api.archive.updateDocument({ id: 1, title: '  Chỉ thị số 17-CT/TW  '.normalize('NFD') });
+    const renamed = await api.archive.updateDocument({ baseVersion: (await api.archive.getDocument({ id: 1 })).version, id: 1, title: '  Chỉ thị số 17-CT/TW  '.normalize('NFD') });
     expect(renamed.title).toBe('Chỉ thị số 17-CT/TW');
     expect((await api.archive.getDocument({ id: 1 })).pages[0]).toMatchObject({ seq: 1, mime: 'image/png', width: 800, height: 1100 });
   });
@@ -75,6 +75,7 @@ describe('the thin slice through the pipeline', () => {
     const sentence = 'Ngày 19-8-1945, nhân dân các dân tộc huyện Tam Đường nổi dậy giành chính quyền.';
     await api.manuscript.saveChapter({
       id: chapter.id,
+      baseVersion: chapter.version,
       doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: sentence.normalize('NFD') }] }] },
     });
     const saved = await api.manuscript.getChapter({ id: chapter.id });

@@ -23,7 +23,7 @@ describe('a chronicle written in the app', () => {
   it('prints its dated paragraphs as entries with bold date leads', async () => {
     const book = await h.call('createBook', { kind: 'chronicle', title: 'Biên niên sự kiện xã Bình Lư' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Thời kỳ 1945–1954' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: {
         type: 'doc',
@@ -76,7 +76,7 @@ describe('a document collection written in the app', () => {
     });
     const book = await h.call('createBook', { kind: 'documents', title: 'Văn kiện Đảng bộ tỉnh Lai Châu' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Văn kiện năm 1961' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: { type: 'doc', content: [{ type: 'archivalDocument', attrs: { documentId: docId, label: '05-NQ/TU · Nghị quyết' }, content: [para('Hội nghị Tỉnh ủy đã thảo luận và quyết nghị.')] }] } as never,
     });

@@ -63,7 +63,7 @@ describe('a chronicle typed out of order', () => {
         para('Từ ngày 13-3 đến ngày 7-5-1954, dân công xã phục vụ chiến dịch Điện Biên Phủ.'),
       ],
     };
-    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.save({ id: ch.id, doc: doc as never });
 
     const model = loadManuscriptBook(h.session.require().db, book.id);
     const text = await pdfText(model, 'bien-nien.pdf');
@@ -129,7 +129,7 @@ describe('a document collection', () => {
 
     const book = await h.call('createBook', { kind: 'documents', title: 'Văn kiện Đảng bộ tỉnh Lai Châu' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Văn kiện năm 2021' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: { type: 'doc', content: [{ type: 'archivalDocument', attrs: { documentId: docId, label: '05-NQ/TU · Nghị quyết 05' }, content: paragraphs.map((p) => para(p)) }] } as never,
     });

@@ -35,8 +35,8 @@ describe('chapter comments', () => {
     await expect(h.call('deleteComment', { id: first.id })).rejects.toThrow(/Không có góp ý/);
     await expect(h.call('addComment', { nodeId: a.id, text: '   ', quote: '' })).rejects.toThrow();
     // A deleted chapter's comments stay with it (restore brings them back).
-    await h.call('deleteNode', { id: b.id });
-    await h.call('restoreNode', { id: b.id });
+    await h.change('deleteNode', { id: b.id });
+    await h.change('restoreNode', { id: b.id });
     expect((await h.call('listComments', { nodeId: b.id })).map((c) => c.text)).toEqual(['Chương khác']);
   });
 });

@@ -41,11 +41,11 @@ describe('cross-references in the exported book', () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách có tham chiếu' });
     const one = await h.call('addChapter', { bookId: book.id, title: 'Vùng đất' });
     const two = await h.call('addChapter', { bookId: book.id, title: 'Kháng chiến' });
-    await h.call('saveChapter', {
+    await h.save({
       id: two.id,
       doc: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2, id: 'h-khoi-nghia' }, content: [{ type: 'text', text: 'Khởi nghĩa giành chính quyền' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Nội dung.' }] }] } as never,
     });
-    await h.call('saveChapter', {
+    await h.save({
       id: one.id,
       doc: {
         type: 'doc',
@@ -68,8 +68,8 @@ describe('cross-references in the exported book', () => {
     const before = await pdfText('truoc.pdf', book.id);
     expect(before).toMatch(/Xem thêm CHƯƠNG II Kháng chiến, nhất là mục Khởi nghĩa giành chính quyền ở tr\. \d+\./);
 
-    await h.call('moveNode', { id: two.id, parentId: null, index: 0 });
-    await h.call('renameNode', { id: two.id, title: 'Kháng chiến chống thực dân Pháp' });
+    await h.change('moveNode', { id: two.id, parentId: null, index: 0 });
+    await h.change('renameNode', { id: two.id, title: 'Kháng chiến chống thực dân Pháp' });
     const after = await pdfText('sau.pdf', book.id);
     expect(after).toMatch(/Xem thêm CHƯƠNG I Kháng chiến chống thực dân Pháp, nhất là mục Khởi nghĩa giành chính quyền ở tr\. \d+\./);
     // The page given is the page the heading is printed on.

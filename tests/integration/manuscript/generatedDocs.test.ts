@@ -160,7 +160,7 @@ describe('generated documents print every word once, every note whole on its cal
       const g = generate(seed * 10 + c, figure, cited);
       expect(validateRichDoc(g.doc)).toMatchObject({ ok: true });
       const ch = await h.call('addChapter', { bookId: book.id, title: `Chương thử ${c + 1}` });
-      await h.call('saveChapter', { id: ch.id, doc: g.doc });
+      await h.save({ id: ch.id, doc: g.doc });
       chapters.push(g);
     }
     const words = chapters.flatMap((g) => g.words);

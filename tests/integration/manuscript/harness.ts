@@ -5,16 +5,21 @@ import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
-import { manuscriptContract } from '../../../shared/api/manuscript';
+import { manuscriptContract, type ChapterSaveResult } from '../../../shared/api/manuscript';
 import { createManuscriptService } from '../../../electron/core/manuscript/manuscriptService';
 import { ProjectSession } from '../../../electron/core/project/projectSession';
 
 type C = typeof manuscriptContract;
+type StructureMethod = 'updateBook' | 'renameNode' | 'moveNode' | 'deleteNode' | 'restoreNode' | 'setChapterStatus';
 
 export interface Harness {
   dir: string;
   session: ProjectSession;
   call<M extends keyof C>(method: M, input: InputOf<C[M]>): Promise<OutputOf<C[M]>>;
+  /** saveChapter based on the chapter's stored version, as an editor that just loaded it saves; a conflict fails. */
+  save(input: Omit<InputOf<C['saveChapter']>, 'baseVersion'>): Promise<Extract<ChapterSaveResult, { status: 'saved' }>>;
+  /** A change of a book's details or structure based on the book's current version. */
+  change<M extends StructureMethod>(method: M, input: Omit<InputOf<C[M]>, 'baseVersion'>): Promise<OutputOf<C[M]>>;
   /** Adds an archived document row with metadata (what the archive service stores). */
   addDocument(title: string, metadata: Record<string, unknown>, pages?: number): number;
   /** Adds an archived document whose one page is a real JPEG scan, stored as the archive stores it. */
@@ -27,12 +32,26 @@ export function openHarness(): Harness {
   const session = new ProjectSession();
   session.create(path.join(dir, 'Dự án.suquan'), 'Dự án thử');
   const service = createManuscriptService(session);
+  async function call<M extends keyof C>(method: M, input: InputOf<C[M]>): Promise<OutputOf<C[M]>> {
+    const parsed = manuscriptContract[method].input.parse(input);
+    return (await (service[method] as (i: unknown) => unknown)(parsed)) as never;
+  }
   return {
     dir,
     session,
-    async call(method, input) {
-      const parsed = manuscriptContract[method].input.parse(input);
-      return (await (service[method] as (i: unknown) => unknown)(parsed)) as never;
+    call,
+    async save(input) {
+      const { version } = await call('getChapter', { id: input.id });
+      const r = await call('saveChapter', { ...input, baseVersion: version });
+      if (r.status !== 'saved') throw new Error(r.message);
+      return r;
+    },
+    async change(method, input) {
+      const { db } = session.require();
+      const { id } = input as { id: number };
+      const bookId = method === 'updateBook' ? id : (db.prepare('SELECT book_id FROM book_nodes WHERE id = ?').get(id) as { book_id: number }).book_id;
+      const { version } = await call('getBook', { id: bookId });
+      return call(method, { ...input, baseVersion: version } as InputOf<C[typeof method]>);
     },
     addDocument(title, metadata, pages = 2) {
       const { db } = session.require();

@@ -13,9 +13,9 @@ describe('revisions of a chapter', () => {
   it('keeps the first save as a revision, then one per interval, and named ones on demand', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
-    const first = await h.call('saveChapter', { id: ch.id, doc: para('Bản đầu.') });
+    const first = await h.save({ id: ch.id, doc: para('Bản đầu.') });
     expect(first.revisionId).not.toBeNull();
-    const second = await h.call('saveChapter', { id: ch.id, doc: para('Bản đầu, sửa ngay.') });
+    const second = await h.save({ id: ch.id, doc: para('Bản đầu, sửa ngay.') });
     expect(second.revisionId).toBeNull();
     const named = await h.call('saveRevision', { id: ch.id, note: 'Gửi thẩm định lần 1' });
     const list = await h.call('listRevisions', { nodeId: ch.id });
@@ -26,9 +26,9 @@ describe('revisions of a chapter', () => {
   it('compares two revisions word by word and restores the older one, keeping the newer', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
-    await h.call('saveChapter', { id: ch.id, doc: para('Ngày 19-8-1945, nhân dân khởi nghĩa giành chính quyền.', 'Đoạn sẽ bị xóa.') });
+    await h.save({ id: ch.id, doc: para('Ngày 19-8-1945, nhân dân khởi nghĩa giành chính quyền.', 'Đoạn sẽ bị xóa.') });
     const older = await h.call('saveRevision', { id: ch.id, note: 'cũ' });
-    await h.call('saveChapter', { id: ch.id, doc: para('Ngày 19-8-1945, nhân dân huyện khởi nghĩa thắng lợi.', 'Đoạn mới thêm vào.') });
+    await h.save({ id: ch.id, doc: para('Ngày 19-8-1945, nhân dân huyện khởi nghĩa thắng lợi.', 'Đoạn mới thêm vào.') });
     const newer = await h.call('saveRevision', { id: ch.id, note: 'mới' });
 
     const cmp = await h.call('compareRevisions', { nodeId: ch.id, from: older.id, to: newer.id });
@@ -95,7 +95,7 @@ describe('citations to archived documents', () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách có trích dẫn' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương trích' });
     await h.call('addChapter', { bookId: book.id, title: 'Chương không trích' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: {
         type: 'doc',

@@ -119,9 +119,9 @@ describe('importing drafts', () => {
     const ch = await h.call('getChapter', { id: docxChapter!.id });
     const doc = structuredClone(ch.doc) as { content: { type: string; content?: unknown[] }[] };
     doc.content.push({ type: 'paragraph', content: [{ type: 'text', text: 'Hợp tác xã ra đời.' }, { type: 'footnote', content: [{ type: 'citation', attrs: { documentId: docId, pageSeq: 2, folio: '', text: 'cũ' } }] }] });
-    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.save({ id: ch.id, doc: doc as never });
     const deleted = await h.call('addChapter', { bookId: book.id, title: 'Chương đã xóa' });
-    await h.call('deleteNode', { id: deleted.id });
+    await h.change('deleteNode', { id: deleted.id });
 
     const model = loadManuscriptBook(h.session.require().db, book.id);
     expect(model.body.map((d) => d.title)).toEqual(['Vùng đất, con người', 'Kháng chiến chống Pháp', 'Thời kỳ khôi phục kinh tế']);

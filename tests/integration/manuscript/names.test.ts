@@ -45,11 +45,11 @@ describe('mentions in the exported index', () => {
     const one = await h.call('addChapter', { bookId: book.id, title: 'Vùng đất, con người' });
     const two = await h.call('addChapter', { bookId: book.id, title: 'Kháng chiến chống Pháp' });
     const filler = (n: number) => Array.from({ length: n }, (_, i) => para(text(`Đoạn văn thứ ${i + 1} kể lại đời sống của đồng bào các dân tộc trong vùng, việc làm nương, làm ruộng, giữ gìn bản làng qua bao thế hệ nối tiếp nhau trên mảnh đất biên cương này.`)));
-    await h.call('saveChapter', {
+    await h.save({
       id: one.id,
       doc: { type: 'doc', content: [para(text('Xã '), named('Bình Lư', place), text(' nằm bên sông. Ông '), named('Nguyễn Văn Áng', person), text(' là người cao tuổi nhất.')), ...filler(3)] } as never,
     });
-    await h.call('saveChapter', {
+    await h.save({
       id: two.id,
       doc: { type: 'doc', content: [...filler(2), para(text('Năm 1947, '), named('chi bộ', org), text(' được thành lập; '), named('ông Áng', person), text(' làm bí thư. MỐC-HAI'))] } as never,
     });
@@ -99,7 +99,7 @@ describe('keeping the registry clean', () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
     const doc = { type: 'doc', content: [para(text('Ông '), named('Lò văn Hặc', typo), text(' và ông '), named('Hặc', right), text(' ở '), named('Bình Lư', place), text('.'))] };
-    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.save({ id: ch.id, doc: doc as never });
     await h.call('saveRevision', { id: ch.id, note: 'trước khi gộp' });
     const count = async () => Object.fromEntries((await h.call('nameRegistry', {})).map((n) => [n.name, n.mentions]));
     expect(await count()).toEqual({ 'Lò Văn Hặc': 1, 'Lò văn Hặc': 1, 'Bình Lư': 1, 'Bản Giang': 0 });

@@ -66,8 +66,8 @@ describe('preflight before printing', () => {
         content: [text('Xem thêm '), { type: 'crossRef', attrs: { targetId: 'h-da-xoa', show: 'full', label: 'Mục đã xóa' } }, text(' và '), { type: 'crossRef', attrs: { targetId: `node-${second.id}`, show: 'full', label: 'Chương II' } }, text('.')],
       },
     );
-    await h.call('saveChapter', { id: first.id, doc: firstDoc });
-    await h.call('saveChapter', {
+    await h.save({ id: first.id, doc: firstDoc });
+    await h.save({
       id: second.id,
       doc: doc(
         { type: 'paragraph', content: [text('Ngày 12 tháng 13 năm 1951, bầu Ban Chấp hành'), note(text('Biên bản đại hội.'))] },
@@ -112,7 +112,7 @@ describe('preflight before printing', () => {
     const good = h.addDocument('Nghị quyết về xây dựng Đảng', complete);
     const chronicle = await h.call('createBook', { kind: 'chronicle', title: 'Biên niên' });
     const ch = await h.call('addChapter', { bookId: chronicle.id, title: 'Năm 1945' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: doc(
         { type: 'heading', attrs: { level: 2, id: 'h-thang-8' }, content: [text('Tháng Tám')] },
@@ -127,7 +127,7 @@ describe('preflight before printing', () => {
 
     const history = await h.call('createBook', { kind: 'history', title: 'Lịch sử' });
     const hc = await h.call('addChapter', { bookId: history.id, title: 'Vùng đất' });
-    await h.call('saveChapter', { id: hc.id, doc: doc(para('Ngày 30-2-1950 là một ngày không có thật, nhưng đây không phải biên niên.')) });
+    await h.save({ id: hc.id, doc: doc(para('Ngày 30-2-1950 là một ngày không có thật, nhưng đây không phải biên niên.')) });
     expect(await preflight({ bookId: history.id })).toEqual([]);
     await expect(preflight({ bookId: 999 })).rejects.toThrow('Không có sách số 999.');
   });

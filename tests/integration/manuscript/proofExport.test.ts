@@ -26,15 +26,15 @@ async function exportPdf(input: unknown): Promise<{ fileName: string; pages: num
 
 async function makeBook() {
   const book = await h.call('createBook', { kind: 'history', title: 'Lịch sử Đảng bộ xã Bình Lư' });
-  await h.call('updateBook', { id: book.id, details: { colophon: { publisher: 'Nhà xuất bản Chính trị quốc gia Sự thật' } } });
+  await h.change('updateBook', { id: book.id, details: { colophon: { publisher: 'Nhà xuất bản Chính trị quốc gia Sự thật' } } });
   const preface = await h.call('addNode', { bookId: book.id, kind: 'front', role: 'preface' });
   const first = await h.call('addChapter', { bookId: book.id, title: 'Vùng đất, con người' });
   const part = await h.call('addNode', { bookId: book.id, kind: 'part', title: 'Thời kỳ đổi mới' });
   const second = await h.call('addNode', { bookId: book.id, kind: 'chapter', parentId: part.id, title: 'Đổi mới và phát triển' });
   const third = await h.call('addNode', { bookId: book.id, kind: 'chapter', parentId: part.id, title: 'Hội nhập' });
-  await h.call('saveChapter', { id: preface.id, doc: { type: 'doc', content: [para('Lời nói đầu của Ban Thường vụ.')] } });
-  await h.call('saveChapter', { id: first.id, doc: { type: 'doc', content: [para('Xã Bình Lư nằm ở phía bắc huyện.', 'Địa chí huyện Tam Đường, tr. 12.')] } });
-  await h.call('saveChapter', {
+  await h.save({ id: preface.id, doc: { type: 'doc', content: [para('Lời nói đầu của Ban Thường vụ.')] } });
+  await h.save({ id: first.id, doc: { type: 'doc', content: [para('Xã Bình Lư nằm ở phía bắc huyện.', 'Địa chí huyện Tam Đường, tr. 12.')] } });
+  await h.save({
     id: second.id,
     doc: {
       type: 'doc',
@@ -45,7 +45,7 @@ async function makeBook() {
       ],
     },
   });
-  await h.call('saveChapter', { id: third.id, doc: { type: 'doc', content: [para('Từ năm 2007, xã mở rộng giao thương.')] } });
+  await h.save({ id: third.id, doc: { type: 'doc', content: [para('Từ năm 2007, xã mở rộng giao thương.')] } });
   return { book, preface, first, part, second, third };
 }
 

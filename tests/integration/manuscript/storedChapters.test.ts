@@ -65,7 +65,7 @@ describe('chapters stored by earlier versions', () => {
     // It opens unchanged, and saving it back (what autosave does) passes the schema check.
     const opened = await h.call('getChapter', { id: ch.id });
     expect(JSON.stringify(opened.doc)).toBe(JSON.stringify(JSON.parse(stored)).replace('"attrs":{"level":2,"id":"h-4k2j9x0a"}', '"attrs":{"id":"h-4k2j9x0a","level":2}'));
-    await h.call('saveChapter', { id: ch.id, doc: opened.doc });
+    await h.save({ id: ch.id, doc: opened.doc });
 
     const publish = createPublishService(h.session);
     const file = path.join(h.dir, 'sach.pdf');
@@ -119,9 +119,9 @@ describe('chapters stored by earlier versions', () => {
       },
     ]);
     // The stored shape itself is refused by the save check: only the editor's shape is written.
-    await expect(h.call('saveChapter', { id: ch.id, doc: legacy as never })).rejects.toThrow(/^Chương «Chương thử» chưa được lưu: .*«strike».* Bản đã lưu trước đó vẫn giữ nguyên\.$/);
+    await expect(h.save({ id: ch.id, doc: legacy as never })).rejects.toThrow(/^Chương «Chương thử» chưa được lưu: .*«strike».* Bản đã lưu trước đó vẫn giữ nguyên\.$/);
     expect(JSON.parse(h.session.require().db.prepare('SELECT content FROM book_nodes WHERE id = ?').pluck().get(ch.id) as string)).toEqual(legacy);
-    await h.call('saveChapter', { id: ch.id, doc: opened.doc });
+    await h.save({ id: ch.id, doc: opened.doc });
 
     const file = path.join(h.dir, 'thu.pdf');
     await createPublishService(h.session).exportPdf(publishContract.exportPdf.input.parse({ bookId: book.id, path: file }));

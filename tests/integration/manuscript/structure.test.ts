@@ -47,14 +47,14 @@ describe('a book and its structure', () => {
     const a = await h.call('addChapter', { bookId: book.id, title: 'A' });
     const b = await h.call('addChapter', { bookId: book.id, title: 'B' });
     const c = await h.call('addChapter', { bookId: book.id, title: 'C' });
-    let full = await h.call('moveNode', { id: c.id, parentId: null, index: 0 });
+    let full = await h.change('moveNode', { id: c.id, parentId: null, index: 0 });
     expect(outline(full)).toEqual(['Chương I: C', 'Chương II: A', 'Chương III: B']);
     const part = await h.call('addNode', { bookId: book.id, kind: 'part', title: 'P' });
-    full = await h.call('moveNode', { id: a.id, parentId: part.id, index: 0 });
+    full = await h.change('moveNode', { id: a.id, parentId: part.id, index: 0 });
     expect(outline(full)).toEqual(['Chương I: C', 'Chương II: B', 'Phần thứ nhất: P', '  Chương III: A']);
-    await expect(h.call('moveNode', { id: part.id, parentId: b.id, index: 0 })).rejects.toThrow(/trong một phần/);
+    await expect(h.change('moveNode', { id: part.id, parentId: b.id, index: 0 })).rejects.toThrow(/trong một phần/);
     const front = await h.call('addNode', { bookId: book.id, kind: 'front', role: 'introduction' });
-    full = await h.call('moveNode', { id: front.id, parentId: null, index: 99 });
+    full = await h.change('moveNode', { id: front.id, parentId: null, index: 99 });
     expect(outline(full)[0]).toBe('Lời giới thiệu');
   });
 
@@ -63,12 +63,12 @@ describe('a book and its structure', () => {
     await h.call('addChapter', { bookId: book.id, title: 'Mở đầu' });
     const part = await h.call('addNode', { bookId: book.id, kind: 'part', title: 'P' });
     const inner = await h.call('addNode', { bookId: book.id, kind: 'chapter', parentId: part.id, title: 'Bên trong' });
-    await h.call('saveChapter', { id: inner.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'giữ lại' }] }] } });
+    await h.save({ id: inner.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'giữ lại' }] }] } });
     await h.call('addChapter', { bookId: book.id, title: 'Cuối' });
-    let full = await h.call('deleteNode', { id: part.id });
+    let full = await h.change('deleteNode', { id: part.id });
     expect(outline(full)).toEqual(['Chương I: Mở đầu', 'Chương II: Cuối']);
     await expect(h.call('getChapter', { id: inner.id })).rejects.toThrow(/Không có chương/);
-    full = await h.call('restoreNode', { id: part.id });
+    full = await h.change('restoreNode', { id: part.id });
     expect(outline(full)).toEqual(['Chương I: Mở đầu', 'Phần thứ nhất: P', '  Chương II: Bên trong', 'Chương III: Cuối']);
     expect((await h.call('getChapter', { id: inner.id })).doc.content).toHaveLength(1);
   });
@@ -76,7 +76,7 @@ describe('a book and its structure', () => {
   it('stores book details, NFC, without empty fields', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sa\u0301ch' });
     expect(book.title).toBe('Sách');
-    const updated = await h.call('updateBook', {
+    const updated = await h.change('updateBook', {
       id: book.id,
       details: {
         compilingBody: 'Ban Chấp hành Đảng bộ xã Bình Lư',
@@ -99,7 +99,7 @@ describe('a book and its structure', () => {
   it('keeps the headings of a chapter as its outline and its status', async () => {
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
-    await h.call('saveChapter', {
+    await h.save({
       id: ch.id,
       doc: {
         type: 'doc',
@@ -110,7 +110,7 @@ describe('a book and its structure', () => {
         ],
       },
     });
-    await h.call('setChapterStatus', { id: ch.id, status: 'review' });
+    await h.change('setChapterStatus', { id: ch.id, status: 'review' });
     const node = (await h.call('getBook', { id: book.id })).nodes[0]!;
     expect(node.outline).toEqual([
       { level: 1, text: 'Bối cảnh' },

@@ -57,7 +57,7 @@ describe('tables and figures in the exported book', () => {
         { type: 'paragraph', content: [{ type: 'text', text: 'Phong trào lan rộng.' }] },
       ],
     };
-    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.save({ id: ch.id, doc: doc as never });
 
     const model = await loadManuscriptBookForExport(h.session, book.id);
     const blocks = model.body[0]!.kind === 'chapter' ? model.body[0]!.blocks : [];
@@ -109,7 +109,7 @@ describe('tables and figures in the exported book', () => {
     // Stored without going through the service: no PNG made yet, the caption alone.
     db.prepare('UPDATE book_nodes SET content = ? WHERE id = ?').run(JSON.stringify(doc), ch.id);
     expect(kinds()).toEqual(['paragraph']);
-    await h.call('saveChapter', { id: ch.id, doc: doc as never });
+    await h.save({ id: ch.id, doc: doc as never });
     await expect.poll(kinds, { timeout: 20_000 }).toEqual(['figure png 320x240']);
   });
 
@@ -118,7 +118,7 @@ describe('tables and figures in the exported book', () => {
     const pageId = (h.session.require().db.prepare('SELECT id FROM pages WHERE document_id = ?').get(docId) as { id: number }).id;
     const book = await h.call('createBook', { kind: 'history', title: 'Sách' });
     const ch = await h.call('addChapter', { bookId: book.id, title: 'Chương' });
-    await h.call('saveChapter', { id: ch.id, doc: { type: 'doc', content: [{ type: 'figure', attrs: { documentId: docId, pageId, pageSeq: 1 }, content: [{ type: 'text', text: 'Ảnh bị thiếu' }] }] } as never });
+    await h.save({ id: ch.id, doc: { type: 'doc', content: [{ type: 'figure', attrs: { documentId: docId, pageId, pageSeq: 1 }, content: [{ type: 'text', text: 'Ảnh bị thiếu' }] }] } as never });
     const model = await loadManuscriptBookForExport(h.session, book.id);
     const c = model.body[0]!;
     expect(c.kind === 'chapter' && c.blocks).toEqual([{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Ảnh bị thiếu' }], indent: false, align: 'center' }]);

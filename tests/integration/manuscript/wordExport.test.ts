@@ -32,8 +32,8 @@ async function makeBook() {
   const part = await h.call('addNode', { bookId: book.id, kind: 'part', title: 'Kháng chiến' });
   const first = await h.call('addNode', { bookId: book.id, kind: 'chapter', parentId: part.id, title: 'Vùng đất, con người' });
   const second = await h.call('addNode', { bookId: book.id, kind: 'chapter', parentId: part.id, title: 'Kháng chiến chống Pháp' });
-  await h.call('saveChapter', { id: preface.id, doc: { type: 'doc', content: [para('Cuốn sách ghi lại chặng đường vẻ vang.')] } });
-  await h.call('saveChapter', {
+  await h.save({ id: preface.id, doc: { type: 'doc', content: [para('Cuốn sách ghi lại chặng đường vẻ vang.')] } });
+  await h.save({
     id: first.id,
     doc: {
       type: 'doc',
@@ -52,7 +52,7 @@ async function makeBook() {
       ],
     },
   });
-  await h.call('saveChapter', {
+  await h.save({
     id: second.id,
     doc: {
       type: 'doc',

@@ -8,6 +8,7 @@ import manuscriptStructure from './0010-manuscript-structure';
 import manuscriptNames from './0011-manuscript-names';
 import manuscriptComments from './0012-manuscript-comments';
 import search from './0013-search';
+import versions from './0014-versions';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   { version: 11, name: 'manuscript-names', sql: manuscriptNames },
   { version: 12, name: 'manuscript-comments', sql: manuscriptComments },
   { version: 13, name: 'search', sql: search },
+  { version: 14, name: 'versions', sql: versions },
 ];

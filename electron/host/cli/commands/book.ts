@@ -13,7 +13,7 @@ export const bookCommand: CliCommand = {
     if (!(bookKinds as readonly string[]).includes(kind)) throw new UserFacingError('cli.bad-kind', `Loại sách (--kind) phải là một trong: ${bookKinds.join(', ')}.`);
     const title = requireFlag(ctx, 'title');
     const subtitle = typeof ctx.flags.subtitle === 'string' ? ctx.flags.subtitle : undefined;
-    const p = await openProject(dir);
+    const p = await openProject(dir, { command: 'book' });
     try {
       const book = await p.api.manuscript.createBook({ kind: kind as BookKind, title, ...(subtitle ? { subtitle } : {}) });
       return { human: `Đã tạo sách số ${book.id}: ${book.title}.`, json: { id: book.id, kind: book.kind, title: book.title, subtitle: book.subtitle } };

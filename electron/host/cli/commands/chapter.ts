@@ -21,7 +21,7 @@ export const chapterCommand: CliCommand = {
     } catch (e) {
       throw new UserFacingError('cli.cannot-read', `Không đọc được tệp ${file}: ${(e as Error).message}.`);
     }
-    const p = await openProject(dir);
+    const p = await openProject(dir, { command: 'chapter' });
     try {
       const r = await p.api.manuscript.importDraft({ bookId, path: draft, split: ctx.flags.split === true });
       for (const w of r.warnings) ctx.info(`Lưu ý: ${w}`);

@@ -1,25 +1,48 @@
+import type { FixityProblem } from '../../../../shared/api/archive';
 import type { CliCommand } from '../command';
 import { openProject } from '../projectClient';
 
 const problemLabel = {
   missing: 'thiếu tệp gốc',
   changed: 'tệp gốc đã bị thay đổi (mã băm không khớp)',
-  orphaned: 'tệp lạ không có trong cơ sở dữ liệu',
+  orphaned: 'tệp lạ (không phải tệp gốc của dự án)',
   unreadable: 'không đọc được tệp gốc',
 } as const;
+
+/** "tài liệu #3 «Nghị quyết…» trang 1, 2" — where the user finds a damaged original. */
+function where(p: FixityProblem): string {
+  if (!p.pages?.length) return p.path;
+  const byDocument = new Map<number, { title: string; seqs: number[] }>();
+  for (const pg of p.pages) {
+    const d = byDocument.get(pg.documentId) ?? { title: pg.documentTitle, seqs: [] };
+    d.seqs.push(pg.seq);
+    byDocument.set(pg.documentId, d);
+  }
+  const docs = [...byDocument].map(([id, d]) => `tài liệu #${id} «${d.title}» trang ${d.seqs.join(', ')}`);
+  return `${docs.join('; ')} (${p.path})`;
+}
 
 /** `suquan check DIR`: fixity of the originals and the database's integrity; exit 2 on a problem. */
 export const checkCommand: CliCommand = {
   async run(ctx) {
-    const p = await openProject(ctx.args[0]);
+    const p = await openProject(ctx.args[0], { command: 'check', mode: 'read-if-held' });
     try {
       const report = await p.api.archive.check({});
       const mb = (report.bytesChecked / 1024 / 1024).toFixed(1);
       const lines = [`Đã kiểm tra ${report.filesChecked} tệp gốc (${mb} MB) trong ${(report.durationMs / 1000).toFixed(1)} giây.`];
-      for (const pr of report.problems) lines.push(`✗ ${problemLabel[pr.problem]}: ${pr.path}`);
+      for (const pr of report.problems) lines.push(`✗ ${problemLabel[pr.problem]}: ${where(pr)}`);
       lines.push(report.database.ok ? '✓ Cơ sở dữ liệu: không có lỗi.' : `✗ Cơ sở dữ liệu có lỗi: ${report.database.messages.join('; ')}`);
       if (report.unreferenced.length) lines.push(`(${report.unreferenced.length} tệp gốc không còn trang nào dùng; vẫn được giữ lại.)`);
-      lines.push(report.ok ? 'Kết quả: dự án toàn vẹn.' : 'Kết quả: CÓ LỖI — hãy khôi phục các tệp trên từ bản sao lưu.');
+      if (report.leftoversRemoved) lines.push(`(Đã dọn ${report.leftoversRemoved} tệp do một lần nhập bị ngắt giữa chừng để lại; không tài liệu nào dùng chúng.)`);
+      else if (report.leftovers.length) lines.push(`(${report.leftovers.length} tệp do một lần nhập bị ngắt giữa chừng để lại; sẽ được dọn khi dự án được mở để ghi.)`);
+      const damaged = report.problems.some((x) => x.problem !== 'orphaned') || !report.database.ok;
+      lines.push(
+        report.ok
+          ? 'Kết quả: dự án toàn vẹn.'
+          : damaged
+            ? 'Kết quả: CÓ LỖI — hãy khôi phục các tệp trên từ bản sao lưu («suquan restore»), hoặc cứu dữ liệu bằng «suquan salvage».'
+            : 'Kết quả: có tệp lạ trong thư mục files/ — chúng không thuộc dự án; hãy chuyển chúng ra ngoài.',
+      );
       return { human: lines.join('\n'), json: report, exitCode: report.ok ? 0 : 2 };
     } finally {
       p.close();

@@ -19,7 +19,7 @@ export const exportCommand: CliCommand = {
     const nodeId = chapter === undefined ? undefined : Number(chapter);
     if (nodeId !== undefined && (!Number.isInteger(nodeId) || nodeId <= 0)) throw new UserFacingError('cli.bad-chapter', 'Mã chương (--chapter) phải là một số nguyên dương.');
     const out = path.resolve(requireFlag(ctx, 'out'));
-    const p = await openProject(ctx.args[0]);
+    const p = await openProject(ctx.args[0], { command: 'export', mode: 'read-if-held' });
     try {
       const word = /\.docx$/i.test(out);
       const input = { bookId, ...(nodeId ? { nodeId } : {}) };

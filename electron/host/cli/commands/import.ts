@@ -8,7 +8,7 @@ export const importCommand: CliCommand = {
   async run(ctx) {
     const [dir, ...files] = ctx.args;
     if (files.length === 0) throw new UserFacingError('cli.missing-files', 'Thiếu tệp cần nhập (FILE...).');
-    const p = await openProject(dir);
+    const p = await openProject(dir, { command: 'import' });
     try {
       const report = await p.api.archive.importPaths({ paths: files.map((f) => path.resolve(f)), folderAsDocument: ctx.flags['folder-as-document'] === true });
       const lines = report.outcomes.map((o) => {

@@ -45,6 +45,25 @@ export const commands: CliCommandEntry[] = [
     load: async () => (await import('./check')).checkCommand,
   },
   {
+    name: 'backup',
+    usage: 'suquan backup DIR --out FILE [--json]',
+    summary:
+      'Sao lưu toàn bộ dự án (cơ sở dữ liệu và mọi tệp gốc, kèm mã SHA-256 từng tệp) vào một tệp; dùng được cả khi ứng dụng đang mở dự án; nếu bị ngắt, chạy lại sẽ ghi tiếp.',
+    load: async () => (await import('./backup')).backupCommand,
+  },
+  {
+    name: 'restore',
+    usage: 'suquan restore FILE --to DIR [--json]',
+    summary: 'Khôi phục dự án từ tệp sao lưu vào thư mục DIR (chưa có hoặc trống); kiểm tra mã SHA-256 từng tệp và kiểm tra dự án trước khi tạo DIR.',
+    load: async () => (await import('./restore')).restoreCommand,
+  },
+  {
+    name: 'salvage',
+    usage: 'suquan salvage DIR --to NEW [--json]',
+    summary: 'Cứu dữ liệu của một dự án bị hỏng sang dự án mới NEW: mọi dòng còn đọc được và mọi tệp gốc còn nguyên; in ra phần giữ được và phần bị mất.',
+    load: async () => (await import('./salvage')).salvageCommand,
+  },
+  {
     name: 'book',
     usage: 'suquan book create DIR --kind history|chronicle|documents --title T [--subtitle S] [--json]',
     summary: 'Tạo một cuốn sách mới trong dự án (lịch sử Đảng bộ, biên niên sự kiện, văn kiện).',

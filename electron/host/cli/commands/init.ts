@@ -9,7 +9,7 @@ export const initCommand: CliCommand = {
     const dir = ctx.args[0];
     if (!dir) throw new UserFacingError('cli.missing-dir', 'Thiếu đường dẫn thư mục dự án (DIR).');
     const title = typeof ctx.flags.title === 'string' ? ctx.flags.title : path.basename(path.resolve(dir));
-    const p = connect();
+    const p = connect('suquan init');
     try {
       const info = await p.api.project.create({ path: path.resolve(dir), title });
       return { human: `Đã tạo dự án "${info.title}" tại ${info.path}.`, json: info };

@@ -4,7 +4,7 @@ import { openProject } from '../projectClient';
 /** `suquan list DIR`: the project's documents and books. */
 export const listCommand: CliCommand = {
   async run(ctx) {
-    const p = await openProject(ctx.args[0]);
+    const p = await openProject(ctx.args[0], { command: 'list', mode: 'read-if-held' });
     try {
       const project = await p.api.project.current({});
       const documents = [];

@@ -7,7 +7,7 @@ export const searchCommand: CliCommand = {
   async run(ctx) {
     const query = ctx.args.slice(1).join(' ').trim();
     if (!query) throw new UserFacingError('cli.missing-query', 'Cần từ khóa để tìm: suquan search DIR từ khóa…');
-    const p = await openProject(ctx.args[0]);
+    const p = await openProject(ctx.args[0], { command: 'search', mode: 'read-if-held' });
     try {
       const result = await p.api.archive.search({ query, limit: 100 });
       const lines = [`Tìm thấy ${result.total} tài liệu.`];
