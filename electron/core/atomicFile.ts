@@ -2,8 +2,9 @@
  * Writing a file whole or not at all: it is made under a temporary name beside the target, then
  * renamed over it, so a crash or a full disk never leaves a truncated file where a good one was.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processIsAlive } from './processAlive';
 
 /** Makes a rename or a new file in a directory durable (a no-op where directories cannot be opened, as on Windows). */
 export function fsyncDirectory(dir: string): void {
@@ -15,6 +16,22 @@ export function fsyncDirectory(dir: string): void {
     // Not supported on this platform: the rename is as durable as the system makes it.
   } finally {
     if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Temporary files beside `target` that a process killed between writing and renaming left behind. */
+function removeStaleTemps(target: string): void {
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.part')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(path.dirname(target), name), { force: true });
   }
 }
 
@@ -30,6 +47,7 @@ function tempBeside(target: string): string {
  */
 export function replaceFile(target: string, fill: (tmp: string) => void, { durable = false } = {}): void {
   mkdirSync(path.dirname(target), { recursive: true });
+  removeStaleTemps(target);
   const tmp = tempBeside(target);
   try {
     fill(tmp);

@@ -22,7 +22,8 @@ const sentences: Record<Kind, string> = {
 export function systemErrorKind(e: unknown): Kind | null {
   if (!(e instanceof Error)) return null;
   const code = String((e as { code?: unknown }).code ?? '');
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'full';
+  // SHMSIZE: SQLite could not grow the WAL index (-shm), which on Linux means the disk is full.
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return 'full';
   if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return 'read-only';
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_CANTOPEN') return 'no-permission';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';

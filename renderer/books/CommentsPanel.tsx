@@ -7,6 +7,7 @@ import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime } from '../i18n';
 import type { ChapterComment } from '../../shared/api/manuscript';
 import { api } from '../platform/platform';
 import { anchorComment, commentRanges, removeCommentAnchor, setCommentResolved } from './editor/comment';
@@ -67,7 +68,8 @@ export function CommentsPanel({ editor, nodeId, pending, onPendingDone }: { edit
 
   const open = comments.filter((c) => !c.resolvedAt);
   const shown = showResolved ? comments : open;
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+  // "14:05 6/12/2026": the year in full, as everywhere else in the app.
+  const date = (iso: string) => `${formatTime(iso).slice(0, 5)} ${formatDate(iso)}`;
 
   return (
     <div className="side-section comments-panel" data-testid="comments-panel">

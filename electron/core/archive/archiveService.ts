@@ -85,11 +85,21 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     return job;
   }
 
+  /**
+   * Waits for a job and reports every input. A job stopped by a failure (a full disk, a database
+   * busy too long) still reports what it did: the files it imported, and each file it did not
+   * reach as rejected with the reason it stopped.
+   */
   async function runToEnd(job: ImportJob): Promise<{ outcomes: ImportOutcome[] }> {
     await job.finished;
     const s = job.status();
-    if (s.state === 'failed') throw new UserFacingError('import.failed', s.error ?? 'Việc nhập bị dừng do lỗi.');
-    return { outcomes: job.allOutcomes().map((o) => ({ ...o, input: shown(o.input) })) };
+    const outcomes: ImportOutcome[] = job.allOutcomes().map((o) => ({ ...o, input: shown(o.input) }));
+    if (s.state === 'failed') {
+      const reason = s.error ?? 'Việc nhập bị dừng do lỗi.';
+      if (s.notImported.length === 0 && outcomes.length === 0) throw new UserFacingError('import.failed', reason);
+      for (const input of s.notImported) outcomes.push({ input: shown(input), status: 'rejected', reason: `${path.basename(input)}: chưa được nhập vì ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` });
+    }
+    return { outcomes };
   }
 
   return {

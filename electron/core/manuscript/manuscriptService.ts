@@ -34,6 +34,13 @@ import { CitationIndex } from './citationIndex';
 import { figurePageIds, warmFigureImages } from './figureImages';
 import { NameRegistry } from './names';
 
+/** "14:05 6/12/2026": a revision's time as the revisions list shows it (this computer's time zone). */
+function revisionTime(iso: string): string {
+  const d = new Date(iso);
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${hm} ${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+}
+
 /** Autosave keeps a revision when the last one is older than this. */
 export const REVISION_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -489,9 +496,11 @@ export function createManuscriptService(session: ProjectSession): ServiceImpl<ty
       const node = nodeRow(rev.node_id);
       const now = new Date().toISOString();
       db().transaction(() => {
-        snapshot(node.id, 'before-restore', `Trước khi khôi phục phiên bản ${id}`);
+        // The note names the revision as the list shows it (by its time), not by an id nobody sees.
+        const from = revisionTime(rev.created_at);
+        snapshot(node.id, 'before-restore', `Trước khi khôi phục bản lúc ${from}`);
         writeContent(node.id, storedDoc(rev.content), now);
-        snapshot(node.id, 'restore', `Khôi phục phiên bản ${id}`);
+        snapshot(node.id, 'restore', `Khôi phục bản lúc ${from}`);
         touchBook(node.book_id, now);
       })();
       return chapterContent(node.id);

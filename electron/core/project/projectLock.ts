@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processIsAlive } from '../processAlive';
 
 export const LOCK_FILE = 'project.lock';
 /** How often the holder touches the lock. */
@@ -38,16 +39,6 @@ export interface LockOptions {
   now?: () => number;
   /** Whether a process of this machine is alive (tests inject it). */
   isAlive?: (pid: number) => boolean;
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function currentUser(): string {

@@ -3,9 +3,12 @@
  * integrity check. One connection per open project; every command runs in one transaction.
  */
 import Database from 'better-sqlite3';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors';
 import { migrations } from './migrations';
 import { registerSqlFunctions } from './sqlFunctions';
+import { translateSystemError } from '../systemErrors';
 
 export type Db = Database.Database;
 
@@ -34,7 +37,7 @@ export function openProjectDatabase(file: string, opts: { create: boolean; readO
   try {
     db = new Database(file, { fileMustExist: !opts.create });
   } catch (e) {
-    throw new UserFacingError('project.unreadable', `Không mở được cơ sở dữ liệu dự án ${file}: ${(e as Error).message}.`);
+    throw openingError(e, file) ?? new UserFacingError('project.unreadable', `Không mở được cơ sở dữ liệu dự án ${file}: ${(e as Error).message}.`);
   }
   try {
     const damage = configure(db, opts.create);
@@ -62,8 +65,35 @@ export function openProjectDatabase(file: string, opts: { create: boolean; readO
     return { db, damage: null };
   } catch (e) {
     db.close();
-    throw e;
+    throw openingError(e, file) ?? e;
   }
+}
+
+/**
+ * Why a project's database cannot be opened, in a sentence, when the reason is its folder or its
+ * disk: SQLite must create the WAL index (-shm) beside the database even to read it, so a
+ * read-only folder (a CD, a share without write access) cannot be opened in place.
+ */
+function openingError(e: unknown, file: string): UserFacingError | null {
+  if (e instanceof UserFacingError) return null;
+  const code = String((e as { code?: unknown }).code ?? '');
+  const folderWritable = (() => {
+    try {
+      accessSync(path.dirname(file), constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!folderWritable && (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES')) {
+    return new UserFacingError(
+      'project.folder-read-only',
+      'Thư mục dự án chỉ đọc (đĩa CD, thư mục dùng chung không có quyền ghi…) nên không mở được cơ sở dữ liệu của nó; hãy chép cả thư mục dự án vào máy này rồi mở bản chép.',
+    );
+  }
+  const known = translateSystemError(e);
+  if (known?.code === 'system.full') return new UserFacingError('system.full', 'Ổ đĩa đã đầy nên không mở được dự án; hãy giải phóng chỗ trống trên ổ đĩa rồi mở lại.');
+  return known;
 }
 
 /** Checks the file is a project of a schema this version knows and sets it up; returns damage found. */
@@ -71,7 +101,9 @@ function configure(db: Db, creating: boolean): string | null {
   let appId: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
-  } catch {
+  } catch (e) {
+    // Only SQLite's own "not a database" means that; a read-only folder or a full disk fail here too.
+    if ((e as { code?: unknown }).code !== 'SQLITE_NOTADB') throw e;
     throw new UserFacingError('project.not-a-project', 'Tệp project.sqlite không phải là cơ sở dữ liệu SQLite hợp lệ.');
   }
   const version = db.pragma('user_version', { simple: true }) as number;

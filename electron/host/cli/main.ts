@@ -6,6 +6,7 @@
  * command's module is imported only once the command line has been read.
  */
 import { isUserFacingError } from '../../../shared/errors';
+import { translateSystemError } from '../../core/systemErrors';
 import type { CliContext } from './command';
 import { commands } from './commands/index';
 import { exitOnCrash } from './exitOnCrash';
@@ -84,6 +85,9 @@ export async function runCli(argv: string[], opts: CliOptions = {}): Promise<num
     return exit;
   } catch (e) {
     if (isUserFacingError(e) && e.code !== 'internal') return fail(e.code, e.message, 1);
+    // A full disk, a read-only folder, a failing drive met outside the services (backup, restore).
+    const known = translateSystemError(e);
+    if (known) return fail(known.code, known.message, 1);
     return internal(e, `cli.${name}`);
   }
 }

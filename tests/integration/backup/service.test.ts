@@ -117,8 +117,8 @@ describe('the backup service', () => {
     const to = path.join(tempDir(), 'Bản khôi phục');
     const restored = await api.backup.importArchive({ file, to });
     expect(restored).toMatchObject({ path: to, originals: 3, check: { ok: true } });
-    expect(events).toContain('export:done');
-    expect(events).toContain('import:done');
+    // Writing the archive, then restoring it: two backup jobs, each to its end.
+    expect(events.filter((e) => e === 'backup:done')).toHaveLength(2);
     await app.dispose();
   });
 });
