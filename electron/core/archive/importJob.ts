@@ -3,10 +3,14 @@
  * file is read, checked and turned into pages by its importer (several at once), and the results
  * are committed one by one, in input order, each document in one transaction.
  *
- * What can never happen: a half-imported document. Everything a file needs is prepared before
- * its transaction (derived images go to cache/, which may hold leftovers); the original is
- * stored under its hash just before the transaction and removed again if the transaction fails.
- * Cancelling stops before the next commit.
+ * What can never happen: a half-imported document, or one file stored as two documents.
+ * Everything a file needs is prepared before its transaction (derived images go to cache/, which
+ * may hold leftovers). The commit is one IMMEDIATE transaction — it holds the database's write
+ * lock from its first statement — that checks whether a document already has the file's SHA-256,
+ * stores the original under its hash and inserts the rows: two imports of the same file, in two
+ * processes at once, are serialised there, and the second reports a duplicate. An original stored
+ * by a transaction that fails is removed before the lock is let go. Cancelling stops before the
+ * next commit.
  *
  * Memory stays flat whatever the size of a file: it is checked from its first bytes, copied into
  * the staging area while it is hashed (a small buffer at a time), and decoded from that copy —
@@ -15,6 +19,7 @@
  * is renamed into files/ at commit, so the stored original is exactly the bytes that were hashed
  * and decoded.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportJobStatus, ImportOutcome } from '../../../shared/api/archive';
 import { isUserFacingError, UserFacingError } from '../../../shared/errors';
@@ -23,7 +28,7 @@ import type { RunningJob } from '../jobs/jobRegistry';
 import type { OpenProject } from '../project/projectSession';
 import { toNFC } from '../text';
 import { BlobStore } from './blobStore';
-import { examineSource, MAX_RASTER_FILE_BYTES, readSource, type ImportedSource } from './importers/index';
+import { examineSource, MAX_RASTER_FILE_BYTES, readSource, type ImportedPage, type ImportedSource } from './importers/index';
 import { DocumentStore } from './documents';
 import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
@@ -86,6 +91,9 @@ export class ImportJob implements RunningJob {
   private filesDone = 0;
   private filesTotal = 0;
   private current: string | null = null;
+  /** The input being waited for (its path), and the page its importer has reached in files read page by page. */
+  private currentInput: string | null = null;
+  private readonly pageProgress = new Map<string, { page: number; total: number }>();
   private cancelled = false;
   private error: string | undefined;
   private readonly started = Date.now();
@@ -119,13 +127,19 @@ export class ImportJob implements RunningJob {
       state: this.state,
       done: this.filesDone,
       total: this.filesTotal,
-      current: this.current,
+      current: this.currentLabel(),
       etaSeconds: this.state === 'running' ? eta : 0,
       outcomes: this.outcomes.slice(outcomesFrom),
       outcomesFrom,
       notImported: this.notImported,
       ...(this.error ? { error: this.error } : {}),
     };
+  }
+
+  /** "Hồ sơ 12.tif (trang 120 trong số 3000)" while a many-page file is read; the file's name otherwise. */
+  private currentLabel(): string | null {
+    const at = this.currentInput ? this.pageProgress.get(this.currentInput) : undefined;
+    return this.current && at ? `${this.current} (trang ${at.page} trong số ${at.total})` : this.current;
   }
 
   allOutcomes(): ImportOutcome[] {
@@ -161,6 +175,7 @@ export class ImportJob implements RunningJob {
           break;
         }
         this.current = displayName(names[i]!);
+        this.currentInput = names[i]!;
         let prepared: Prepared;
         try {
           prepared = await inflight.get(i)!;
@@ -177,7 +192,7 @@ export class ImportJob implements RunningJob {
           this.notImported = names.slice(i);
           break;
         }
-        this.commit(prepared);
+        await this.commitWhenFree(prepared);
       }
       this.state = this.cancelled ? 'cancelled' : 'done';
     } catch (e) {
@@ -188,6 +203,7 @@ export class ImportJob implements RunningJob {
       // Let prepares still running finish before the job reports its end (they only touch cache/).
       await Promise.allSettled(inflight.values());
       this.current = null;
+      this.currentInput = null;
     }
   }
 
@@ -204,6 +220,8 @@ export class ImportJob implements RunningJob {
     // Each chunk copied is a point where the job can stop (and where byte progress of a large file could be reported).
     const copy = await this.blobs.stage(input, () => this.checkCancelled());
     this.staged.add(copy.path);
+    /** Derived files written for this file: removed again if it is refused after some of its pages. */
+    const written: string[] = [];
     try {
       const { sha256 } = copy;
       if (skipDuplicate) {
@@ -214,19 +232,37 @@ export class ImportJob implements RunningJob {
         }
       }
       this.checkCancelled();
-      const source = await readSource(copy.path, name, { beforePage: () => this.checkCancelled() });
-      this.checkCancelled();
       const { layout } = this.project;
-      for (const page of source.pages) {
-        writeFileAtomic(layout.thumbnail(sha256, page.filePage), page.thumbnail);
-        if (page.derivative) writeFileAtomic(derivativePath(layout, sha256, page.filePage, page.derivative.mime), page.derivative.bytes);
-        // Free what is on disk now; a 200-page PDF would otherwise hold every page image at once.
+      // Each page's images go to cache/ as soon as it is made, then are let go: a PDF or TIFF of
+      // thousands of pages never holds them all at once.
+      const toDisk = (page: ImportedPage) => {
+        if (page.thumbnail.length === 0) return; // written already
+        const thumbnail = layout.thumbnail(sha256, page.filePage);
+        writeFileAtomic(thumbnail, page.thumbnail);
+        written.push(thumbnail);
+        if (page.derivative) {
+          const derivative = derivativePath(layout, sha256, page.filePage, page.derivative.mime);
+          writeFileAtomic(derivative, page.derivative.bytes);
+          written.push(derivative);
+        }
         page.thumbnail = new Uint8Array(0);
         if (page.derivative) page.derivative = { mime: page.derivative.mime, bytes: new Uint8Array(0) };
-      }
+      };
+      // Each page is a point where the job can stop, and the progress says which page a long file is at.
+      const source = await readSource(copy.path, name, {
+        beforePage: (page, total) => {
+          this.checkCancelled();
+          if (total > 1) this.pageProgress.set(input, { page: page + 1, total });
+        },
+        onPage: toDisk,
+      }).finally(() => this.pageProgress.delete(input));
+      this.checkCancelled();
+      for (const page of source.pages) toDisk(page);
       return { input, name, staged: copy.path, size: copy.size, sha256, source };
     } catch (e) {
       this.discard(copy.path);
+      // (Were the same bytes stored already, what goes is rebuilt from the original on demand.)
+      for (const f of written) rmSync(f, { force: true });
       throw e;
     }
   }
@@ -302,72 +338,169 @@ export class ImportJob implements RunningJob {
     return row ? row.document_id : null;
   }
 
+  /**
+   * Commits, waiting while another process holds the database's write lock longer than SQLite's
+   * busy timeout (its own import of a large file, say): nothing has been done when BEGIN fails.
+   */
+  private async commitWhenFree(prepared: Prepared): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.commit(prepared);
+        return;
+      } catch (e) {
+        if (!(e instanceof DatabaseBusy)) throw e;
+        if (attempt >= BUSY_RETRIES) {
+          throw new UserFacingError('import.busy', 'Dự án đang bận: một tiến trình khác giữ quyền ghi quá lâu; việc nhập đã dừng, hãy nhập lại các tệp còn lại sau.');
+        }
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
   private commit(prepared: Prepared): void {
     if (prepared.kind === 'done') {
       this.outcomes.push(...prepared.outcomes);
       return;
     }
+    // A full disk refuses this file (or folder) with a sentence; the next may still fit.
+    const full = (input: string, files: PreparedFile[]): ImportOutcome => {
+      for (const f of files) this.discard(f.staged);
+      return { input, status: 'rejected', reason: `${displayName(input)}: ổ đĩa đã đầy, không lưu được vào dự án; hãy giải phóng chỗ trống rồi nhập lại.` };
+    };
     if (prepared.kind === 'file') {
       const f = prepared.file;
-      const existing = this.existingDocument(f.sha256);
-      if (existing !== null) {
-        this.discard(f.staged);
-        this.outcomes.push({ input: f.input, status: 'duplicate', documentId: existing });
+      const title = f.source.title && f.source.format !== 'pdf' ? f.source.title : titleFromFileName(f.name);
+      let r: ReturnType<ImportJob['commitDocument']>;
+      try {
+        r = this.commitDocument(title, [f], true);
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+        this.outcomes.push(full(f.input, [f]));
         return;
       }
-      const title = f.source.title && f.source.format !== 'pdf' ? f.source.title : titleFromFileName(f.name);
-      const documentId = this.commitDocument(title, [f]);
-      this.outcomes.push({ input: f.input, status: 'imported', documentId, pages: f.source.pages.length });
+      if ('duplicateOf' in r) {
+        this.discard(f.staged);
+        this.outcomes.push({ input: f.input, status: 'duplicate', documentId: r.duplicateOf });
+      } else this.outcomes.push({ input: f.input, status: 'imported', documentId: r.documentId, pages: f.source.pages.length });
       return;
     }
     // A folder as one document: its good files in order; its bad files reported one by one.
     if (prepared.files.length > 0) {
-      const documentId = this.commitDocument(titleFromFileName(prepared.input), prepared.files);
-      const pages = prepared.files.reduce((n, f) => n + f.source.pages.length, 0);
-      this.outcomes.push({ input: prepared.input, status: 'imported', documentId, pages });
+      try {
+        const r = this.commitDocument(titleFromFileName(prepared.input), prepared.files, false);
+        const pages = prepared.files.reduce((n, f) => n + f.source.pages.length, 0);
+        if ('documentId' in r) this.outcomes.push({ input: prepared.input, status: 'imported', documentId: r.documentId, pages });
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+        this.outcomes.push(full(prepared.input, prepared.files));
+      }
     }
     this.outcomes.push(...prepared.rejected);
   }
 
-  private commitDocument(title: string, files: PreparedFile[]): number {
+  /**
+   * Stores the originals and inserts one document, in one IMMEDIATE transaction. With
+   * `unlessStored`, a document that already holds the (single) file's SHA-256 — committed by this
+   * job, another job or another process, even a moment ago — is returned instead.
+   */
+  private commitDocument(title: string, files: PreparedFile[], unlessStored: boolean): { documentId: number } | { duplicateOf: number } {
     const { db } = this.project;
     const blobs = this.blobs;
     const created: string[] = [];
+    const suggestions = suggestMetadata(textHead(files), new DocumentStore(db).codeTables());
+    let began = false;
     try {
-      for (const f of files) {
-        // The staged copy becomes the original (or goes, when the same bytes are stored already).
-        if (blobs.putStaged(f.staged, f.sha256)) created.push(f.sha256);
-        this.staged.delete(f.staged);
-      }
-      const text = files.flatMap((f) => f.source.pages.map((p) => p.text)).join('\n');
-      const suggestions = suggestMetadata(text, new DocumentStore(db).codeTables());
-      return db.transaction(() => {
-        const now = new Date().toISOString();
-        const insertFile = db.prepare(
-          'INSERT OR IGNORE INTO files(sha256, size, mime, original_name, imported_at, format) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        const doc = db
-          .prepare('INSERT INTO documents(title, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?)')
-          .run(toNFC(title), JSON.stringify(suggestions), now, now);
-        const id = Number(doc.lastInsertRowid);
-        const insertPage = db.prepare(
-          `INSERT INTO pages(document_id, seq, file_sha256, file_page, width, height, rotation, text, image_kind, image_mime, text_source)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        let seq = 0;
-        for (const f of files) {
-          insertFile.run(f.sha256, f.size, f.source.mime, f.name, now, f.source.format);
-          for (const p of f.source.pages) {
-            const text = toNFC(p.text);
-            insertPage.run(id, ++seq, f.sha256, p.filePage, p.width, p.height, p.rotation ?? 0, text, p.imageKind, p.derivative?.mime ?? null, text ? 'extracted' : 'none');
+      return db
+        .transaction(() => {
+          began = true;
+          try {
+            if (unlessStored) {
+              const existing = this.existingDocument(files[0]!.sha256);
+              if (existing !== null) return { duplicateOf: existing };
+            }
+            for (const f of files) {
+              // The staged copy becomes the original (or goes, when the same bytes are stored already).
+              if (blobs.putStaged(f.staged, f.sha256)) created.push(f.sha256);
+              this.staged.delete(f.staged);
+            }
+            return { documentId: this.insertDocument(title, suggestions, files) };
+          } catch (e) {
+            // Still holding the write lock: no other process can have referred to these originals yet.
+            for (const sha of created.splice(0)) blobs.removeUncommitted(sha);
+            throw e;
           }
-        }
-        return id;
-      })();
+        })
+        .immediate();
     } catch (e) {
-      for (const sha of created) blobs.removeUncommitted(sha);
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOSPC') throw new UserFacingError('import.disk-full', 'Ổ đĩa đã đầy: không lưu được tệp gốc; việc nhập đã dừng.');
+      if (!began && (e as { code?: string })?.code === 'SQLITE_BUSY') throw new DatabaseBusy(e);
+      // The COMMIT itself failed (the lock is gone): remove only what no row refers to.
+      for (const sha of created) if (!this.fileReferenced(sha)) blobs.removeUncommitted(sha);
       throw e;
     }
+  }
+
+  private fileReferenced(sha256: string): boolean {
+    return this.project.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined;
+  }
+
+  /** The rows of one document (inside commitDocument's transaction). */
+  private insertDocument(title: string, suggestions: unknown, files: PreparedFile[]): number {
+    const { db } = this.project;
+    const now = new Date().toISOString();
+    const insertFile = db.prepare('INSERT OR IGNORE INTO files(sha256, size, mime, original_name, imported_at, format) VALUES (?, ?, ?, ?, ?, ?)');
+    const doc = db
+      .prepare('INSERT INTO documents(title, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run(toNFC(title), JSON.stringify(suggestions), now, now);
+    const id = Number(doc.lastInsertRowid);
+    const insertPage = db.prepare(
+      `INSERT INTO pages(document_id, seq, file_sha256, file_page, width, height, rotation, text, image_kind, image_mime, text_source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let seq = 0;
+    for (const f of files) {
+      insertFile.run(f.sha256, f.size, f.source.mime, f.name, now, f.source.format);
+      for (const p of f.source.pages) {
+        const text = toNFC(p.text);
+        insertPage.run(id, ++seq, f.sha256, p.filePage, p.width, p.height, p.rotation ?? 0, text, p.imageKind, p.derivative?.mime ?? null, text ? 'extracted' : 'none');
+      }
+    }
+    return id;
+  }
+}
+
+/** The disk (or the database on it) has no room left: ENOSPC from a file, SQLITE_FULL from SQLite. */
+function isDiskFull(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === 'ENOSPC' || code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /ENOSPC|disk is full|no space/i.test(String((e as Error).message)));
+}
+
+/** How much of a document's text the metadata suggestions read (prefill.ts looks at its first 40 lines). */
+const SUGGESTIONS_READ_CHARS = 16_384;
+
+/**
+ * The beginning of the document's text (its pages joined by newlines), without joining a long
+ * text whole: an 8 MB text took 200 MB and a second more in prefill when given all of it.
+ */
+function textHead(files: PreparedFile[]): string {
+  let head = '';
+  let first = true;
+  for (const f of files) {
+    for (const p of f.source.pages) {
+      head += (first ? '' : '\n') + p.text.slice(0, SUGGESTIONS_READ_CHARS);
+      first = false;
+      if (head.length >= SUGGESTIONS_READ_CHARS) return head.slice(0, SUGGESTIONS_READ_CHARS);
+    }
+  }
+  return head;
+}
+
+/** How many times a commit waits for another process's write lock (SQLite's 5 s busy timeout each time, 0.2–1.8 s between: about a minute). */
+const BUSY_RETRIES = 10;
+
+/** BEGIN IMMEDIATE found the write lock held past the busy timeout: nothing was done, the commit may be tried again. */
+class DatabaseBusy extends Error {
+  constructor(override readonly cause: unknown) {
+    super('database busy');
+    this.name = 'DatabaseBusy';
   }
 }

@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectLayout } from '../store/projectLayout';
 import type { PageRow } from './documents';
-import { renderPage } from './importers/pdfImporter';
+import { tiffPageInput } from './importers/imageImporter';
+import { loadPdfLib, renderPage } from './importers/pdfImporter';
 import { embeddedScan, nativeScale } from './pdf/pdfImages';
 import { openPdf } from './pdf/pdfjs';
 import { writeFileAtomic } from '../atomicFile';
@@ -28,7 +28,7 @@ function previewPath(layout: ProjectLayout, sha256: string, filePage: number): s
 async function rebuildPdfDerivative(layout: ProjectLayout, row: PageRow, target: string): Promise<void> {
   const bytes = readFileSync(layout.original(row.file_sha256));
   if (row.image_kind === 'pdf-image') {
-    const lib = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    const lib = await loadPdfLib(bytes);
     const page = lib.getPage(row.file_page);
     const { width, height } = page.getSize();
     const scan = embeddedScan(page, width, height);
@@ -40,13 +40,18 @@ async function rebuildPdfDerivative(layout: ProjectLayout, row: PageRow, target:
   try {
     let scale = row.width / (await pdf.getPage(row.file_page + 1)).getViewport({ scale: 1 }).width;
     if (!Number.isFinite(scale) || scale <= 0) scale = 150 / 72;
-    const lib = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false }).catch(() => null);
+    const lib = await loadPdfLib(bytes).catch(() => null);
     const photographic = lib && !lib.isEncrypted ? nativeScale(lib.getPage(row.file_page), 1, 1) !== null : false;
     const rendered = await renderPage(pdf, row.file_page, scale, photographic && row.image_mime === 'image/jpeg');
     writeFileAtomic(target, rendered.bytes);
   } finally {
     await pdf.destroy();
   }
+}
+
+/** A page of a many-page TIFF is decoded from a single-page copy (libvips would count every page first). */
+function decodablePage(src: { path: string; mime: string; page: number }): { input: string | Uint8Array; page: number } {
+  return src.mime === 'image/tiff' ? tiffPageInput(src.path, src.page) : { input: src.path, page: src.page };
 }
 
 /** The file that holds the page's image as stored (original or derivative), rebuilt if needed. */
@@ -73,7 +78,8 @@ export async function viewablePageImage(layout: ProjectLayout, row: PageRow): Pr
   if ((src.mime === 'image/jpeg' || src.mime === 'image/png') && src.page === 0) return { path: src.path, mime: src.mime };
   const target = previewPath(layout, row.file_sha256, row.file_page);
   if (!existsSync(target)) {
-    const png = await sharp(src.path, decodeOptions(src.page)).rotate().png({ compressionLevel: 6 }).toBuffer();
+    const page = decodablePage(src);
+    const png = await sharp(page.input, decodeOptions(page.page)).rotate().png({ compressionLevel: 6 }).toBuffer();
     writeFileAtomic(target, png);
   }
   return { path: target, mime: 'image/png' };
@@ -88,7 +94,7 @@ export async function ensurePageThumbnail(layout: ProjectLayout, row: PageRow): 
     writeFileAtomic(target, await makeTextThumbnail(row.text));
     return target;
   }
-  const src = await pageImageSource(layout, row);
-  writeFileAtomic(target, await makeThumbnail(src.path, src.page));
+  const page = decodablePage(await pageImageSource(layout, row));
+  writeFileAtomic(target, await makeThumbnail(page.input, page.page));
   return target;
 }

@@ -26,16 +26,22 @@ export async function makeThumbnail(input: ImageInput, page = 0): Promise<Uint8A
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
+/** Text made safe inside SVG: markup escaped, and characters XML forbids (control codes, lone surrogates) dropped. */
 function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
+
+/** How much of a text the thumbnail looks at (30 short lines need far less; a 200 MB line is never split whole). */
+const THUMBNAIL_TEXT_CHARS = 8192;
 
 /** A thumbnail for a page that has text but no image: the first lines on a white sheet. */
 export async function makeTextThumbnail(text: string): Promise<Uint8Array> {
   const width = THUMBNAIL_WIDTH;
   const height = Math.round(width * 1.414);
   const lines: string[] = [];
-  for (const para of text.split(/\n+/)) {
+  for (const para of text.slice(0, THUMBNAIL_TEXT_CHARS).split(/\n+/)) {
     const words = para.trim().split(/\s+/).filter(Boolean);
     let line = '';
     for (const w of words) {

@@ -3,7 +3,7 @@
  * recursively, in natural name order ("trang 2" before "trang 10"), skipping hidden and system
  * files. File names may be NFC or NFD (macOS): both sort and display the same.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
@@ -20,6 +20,14 @@ export type ImportUnit =
   | { kind: 'file'; path: string }
   | { kind: 'folder'; path: string; files: string[] }
   | { kind: 'missing'; path: string; reason: 'not-found' | 'unreadable' };
+
+function realPathOf(dir: string): string {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
 
 function listFolder(dir: string, out: string[], seen: Set<string>): void {
   let entries: string[];
@@ -39,8 +47,11 @@ function listFolder(dir: string, out: string[], seen: Set<string>): void {
       continue;
     }
     if (st.isDirectory()) {
-      if (seen.has(full)) continue;
-      seen.add(full);
+      // Folders are known by their real path: a link back to a folder being walked (a loop, or
+      // two of them, which multiplied the files until the process ran out of memory) is skipped.
+      const real = realPathOf(full);
+      if (seen.has(real)) continue;
+      seen.add(real);
       listFolder(full, out, seen);
     } else if (st.isFile()) out.push(full);
   }
@@ -65,7 +76,7 @@ export function expandInputs(paths: readonly string[], folderAsDocument: boolean
       continue;
     }
     const files: string[] = [];
-    listFolder(p, files, new Set([p]));
+    listFolder(p, files, new Set([realPathOf(p)]));
     if (!folderAsDocument) {
       for (const f of files) units.push({ kind: 'file', path: f });
       continue;

@@ -11,31 +11,46 @@ interface NodeLike {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<NodeLike>;
+  firstChild: NodeLike | null;
+  nextSibling: NodeLike | null;
 }
 
-/** Collects the text of a DOM subtree, a newline between blocks, cells separated by tabs. */
+/**
+ * Collects the text of a DOM subtree, a newline between blocks, cells separated by tabs. Walks
+ * with firstChild/nextSibling and a stack of its own: linkedom builds `childNodes` afresh on each
+ * read (indexing it made a body of 8,000 blocks take seconds), and a deep page must not exhaust
+ * the call stack.
+ */
 export function textOfNode(root: NodeLike): string {
   const out: string[] = [];
-  const walk = (n: NodeLike) => {
+  // Each entry: a node to enter, or the closing work of a block already entered.
+  const stack: (NodeLike | { close: string })[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('close' in item) {
+      out.push(item.close);
+      continue;
+    }
+    const n = item;
     if (n.nodeType === 3) {
       out.push((n.textContent ?? '').replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
     const tag = n.nodeName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) continue;
     if (tag === 'BR') {
       out.push('\n');
-      return;
+      continue;
     }
     const block = BLOCK.has(tag);
     if (block) out.push('\n');
     if (tag === 'TD' || tag === 'TH') out.push('\t');
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]!);
-    if (block) out.push('\n');
-  };
-  walk(root);
+    if (block) stack.push({ close: '\n' });
+    const children: NodeLike[] = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return out
     .join('')
     .split('\n')

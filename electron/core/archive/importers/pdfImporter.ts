@@ -8,10 +8,12 @@ import sharp from 'sharp';
 import { UserFacingError } from '../../../../shared/errors';
 import { toNFC } from '../../text';
 import { embeddedScan, nativeScale, pageHasFonts } from '../pdf/pdfImages';
+import { MAX_PAGE_CONTENT_BYTES, pageContentBytes } from './pdfBudget';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
 import { makeThumbnail, MAX_PIXELS } from '../thumbnails';
 import { checkPixelLimit } from './imageImporter';
-import type { ImportedPage, ImportedSource, PageDerivative } from './types';
+import { trimLineEnds } from './textDecoding';
+import type { ImportedPage, ImportedSource, PageDerivative, PageReadOptions } from './types';
 
 /** Resolution for pages without images (born-digital text). */
 export const TEXT_PAGE_DPI = 150;
@@ -20,10 +22,7 @@ export const MAX_RENDER_DPI = 600;
 /** Largest rendered page, in pixels. */
 const MAX_RENDER_PIXELS = MAX_PIXELS / 4;
 
-export interface PdfReadOptions {
-  /** Called before each page; throwing stops the import (cancellation). */
-  beforePage?: (index: number, total: number) => void;
-}
+export type PdfReadOptions = PageReadOptions;
 
 function isTruncated(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
@@ -58,7 +57,7 @@ function pageText(items: readonly unknown[]): string {
     text += item.str;
     if (item.hasEOL) text += '\n';
   }
-  return toNFC(text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim());
+  return toNFC(trimLineEnds(text).replace(/\n{3,}/g, '\n\n').trim());
 }
 
 function rotationOf(r: number): 0 | 90 | 180 | 270 {
@@ -93,9 +92,32 @@ async function mapWindow<T>(n: number, width: number, fn: (i: number) => Promise
 /** Pages read at once: thumbnails decode on libuv threads while the next page is parsed. */
 const PAGE_WINDOW = 3;
 
+let quietLoads = 0;
+let realWarn: typeof console.warn | null = null;
+
+/**
+ * Parses a PDF with pdf-lib without its console warnings: on a damaged file it prints "Trying to
+ * parse invalid object: {…}" for each bad object, which reached the terminal of `suquan import`
+ * (and the service's stderr) in English. The damage is reported in a sentence instead.
+ */
+export async function loadPdfLib(bytes: Uint8Array): Promise<PDFDocument> {
+  if (quietLoads++ === 0) {
+    realWarn = console.warn;
+    console.warn = () => {};
+  }
+  try {
+    return await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+  } finally {
+    if (--quietLoads === 0 && realWarn) {
+      console.warn = realWarn;
+      realWarn = null;
+    }
+  }
+}
+
 async function loadWithPdfLib(bytes: Uint8Array): Promise<PDFDocument | null> {
   try {
-    const lib = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
+    const lib = await loadPdfLib(bytes);
     return lib.isEncrypted || lib.getPageCount() === 0 ? null : lib;
   } catch {
     return null;
@@ -124,12 +146,16 @@ export async function readPdf(bytes: Uint8Array, name: string, opts: PdfReadOpti
     }
     const pages = await mapWindow(numPages, PAGE_WINDOW, async (i) => {
       opts.beforePage?.(i, numPages);
+      let page: ImportedPage;
       try {
-        return await readPage(lib, getPdfjs, i, numPages, name);
+        page = await readPage(lib, getPdfjs, i, numPages, name);
       } catch (e) {
         if (e instanceof UserFacingError || (e as Error)?.name === 'Cancelled') throw e;
         throw new UserFacingError('import.pdf-damaged', `${name}: trang ${i + 1}/${numPages} của tệp PDF bị hỏng, không đọc được.`);
       }
+      // Outside the try: a full disk while the caller stores the page is not damage in the file.
+      opts.onPage?.(page);
+      return page;
     });
     return { format: 'pdf', mime: 'application/pdf', pages, ...(title ? { title } : {}) };
   } finally {
@@ -162,6 +188,13 @@ async function readPage(
     heightPt = Math.abs(y1 - y0);
     rotation = rotationOf(page.rotate);
   }
+  // Drawing instructions that would make pdf.js take gigabytes and minutes are refused before it starts.
+  if (libPage && pageContentBytes(libPage) > MAX_PAGE_CONTENT_BYTES) {
+    throw new UserFacingError(
+      'import.pdf-too-complex',
+      `${name}: trang ${index + 1}/${numPages} của tệp PDF có nội dung vẽ quá lớn (hơn ${MAX_PAGE_CONTENT_BYTES / 1024 / 1024} MB sau khi giải nén), có thể là tệp độc hại hoặc bị hỏng.`,
+    );
+  }
   const textOf = async () => {
     if (libPage && !pageHasFonts(libPage)) return '';
     const page = await (await getPdfjs()).getPage(index + 1);
@@ -188,7 +221,16 @@ async function readPage(
   const native = libPage ? nativeScale(libPage, widthPt, heightPt) : null;
   let scale = Math.min(Math.max(native ?? TEXT_PAGE_DPI / 72, 1), MAX_RENDER_DPI / 72);
   if (widthPt * heightPt * scale * scale > MAX_RENDER_PIXELS) scale = Math.sqrt(MAX_RENDER_PIXELS / (widthPt * heightPt));
-  const rendered = await renderPage(pdf, index, scale, native !== null);
+  let rendered: Awaited<ReturnType<typeof renderPage>>;
+  try {
+    rendered = await renderPage(pdf, index, scale, native !== null);
+  } catch (e) {
+    if (!(e instanceof RenderTimeout)) throw e;
+    throw new UserFacingError(
+      'import.pdf-too-complex',
+      `${name}: trang ${index + 1}/${numPages} của tệp PDF quá phức tạp, vẽ không xong trong ${RENDER_TIMEOUT_MS / 1000} giây; có thể là tệp độc hại hoặc bị hỏng.`,
+    );
+  }
   const thumbnail = await makeThumbnail(rendered.bytes);
   return {
     filePage: index,
@@ -203,12 +245,27 @@ async function readPage(
   };
 }
 
-/** Renders one page (0-based) to PNG (text pages) or JPEG (pages with photographs/scans). */
+/**
+ * Longest a page may take to render. A backstop for what the content budget does not see (a form
+ * drawn a hundred thousand times, a file only pdf.js can open): pdf.js yields every 20 ms, so the
+ * rendering is cancelled on time and the service stays responsive meanwhile.
+ */
+export const RENDER_TIMEOUT_MS = 20_000;
+
+export class RenderTimeout extends Error {
+  constructor() {
+    super('page rendering timed out');
+    this.name = 'RenderTimeout';
+  }
+}
+
+/** Renders one page (0-based) to PNG (text pages) or JPEG (pages with photographs/scans), within RENDER_TIMEOUT_MS. */
 export async function renderPage(
   pdf: PDFDocumentProxy,
   index: number,
   scale: number,
   photographic: boolean,
+  timeoutMs = RENDER_TIMEOUT_MS,
 ): Promise<{ bytes: Uint8Array; width: number; height: number; mime: 'image/png' | 'image/jpeg' }> {
   const page = await pdf.getPage(index + 1);
   const viewport = page.getViewport({ scale });
@@ -221,7 +278,39 @@ export async function renderPage(
     const ctx = cc.context as { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
-    await page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+    const task = page.render({ canvasContext: cc.context, canvas: cc.canvas, viewport } as unknown as Parameters<typeof page.render>[0]);
+    let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
+    // pdf.js draws in slices of ~15 ms and, in Node, chains them as microtasks, which would hold
+    // the event loop (and this timeout) until the page is done: each slice is resumed from
+    // setImmediate instead, and the page stops there once its time is up.
+    const deadline = Date.now() + timeoutMs;
+    task.onContinue = (next: () => void) => {
+      if (Date.now() > deadline) {
+        timedOut = true;
+        task.cancel();
+        return;
+      }
+      setImmediate(next);
+    };
+    try {
+      await Promise.race([
+        task.promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            timedOut = true;
+            task.cancel();
+            reject(new RenderTimeout());
+          }, timeoutMs);
+        }),
+      ]);
+    } catch (e) {
+      // The cancelled render's own rejection comes later: it is expected, not an error.
+      task.promise.catch(() => {});
+      throw timedOut ? new RenderTimeout() : e;
+    } finally {
+      clearTimeout(timer);
+    }
     const png = (cc.canvas as { toBuffer(mime: string): Buffer }).toBuffer('image/png');
     if (!photographic) return { bytes: toBytes(png), width, height, mime: 'image/png' };
     const jpeg = await sharp(png).jpeg({ quality: 90 }).toBuffer();

@@ -47,3 +47,14 @@ export interface ImportedSource {
   /** A title found inside the file (HTML <title>, DOCX heading, PDF Title), if any. */
   title?: string;
 }
+
+/** What a caller can follow while a file is read page by page (PDF, multi-page TIFF). */
+export interface PageReadOptions {
+  /** Called before each page; throwing stops the import (cancellation). */
+  beforePage?: (index: number, total: number) => void;
+  /**
+   * Called with each page once made, in any order: the caller may write its thumbnail and
+   * derivative to disk and empty them, so that a file of thousands of pages is never held whole.
+   */
+  onPage?: (page: ImportedPage) => void;
+}
