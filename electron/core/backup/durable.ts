@@ -10,15 +10,5 @@ export function fsyncFile(file: string): void {
   }
 }
 
-/** Makes a rename or a new file in `dir` durable (a no-op where folders cannot be opened, as on Windows). */
-export function fsyncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not supported here: the rename is as durable as the system makes it.
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
+/** A rename or a new file in a folder made durable: the one implementation, in atomicFile.ts. */
+export { fsyncDirectory } from '../atomicFile';

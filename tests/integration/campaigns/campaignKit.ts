@@ -26,17 +26,9 @@ export function tempDir(prefix = 'suquan-campaign-'): string {
 
 // ---- seeded randomness ------------------------------------------------------------------------
 
-/** mulberry32: small, fast, good enough to pick kill moments and file shapes reproducibly. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the generated books' PRNG): picks kill moments and file shapes reproducibly. */
+import { rng as prng } from '../../unit/publish/fixtures';
+export { prng };
 
 /** The campaign's seed: SUQUAN_CAMPAIGN_SEED replays a run; otherwise a fresh one (printed by the caller). */
 export function campaignSeed(): number {

@@ -25,17 +25,9 @@ export interface CampaignFile {
   kind: string;
 }
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the generated books' PRNG): picks kill moments and file shapes reproducibly. */
+import { rng as prng } from '../../unit/publish/fixtures';
+export { prng };
 
 // ---- ZIP, by hand ------------------------------------------------------------------------------
 
