@@ -19,8 +19,11 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Temporary files beside `target` that a process killed between writing and renaming left behind. */
-function removeStaleTemps(target: string): void {
+/**
+ * Temporary files beside `target` that a process killed between writing and renaming left behind
+ * (".NAME.PID.RANDOM.part", and SQLite's -wal/-shm/-journal of one that was a database copy).
+ */
+export function removeStaleTemps(target: string): void {
   const prefix = `.${path.basename(target)}.`;
   let names: string[];
   try {
@@ -29,7 +32,7 @@ function removeStaleTemps(target: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.part')) continue;
+    if (!name.startsWith(prefix) || !/\.part(?:-wal|-shm|-journal)?$/.test(name)) continue;
     const pid = Number(name.slice(prefix.length).split('.')[0]);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(path.dirname(target), name), { force: true });
   }

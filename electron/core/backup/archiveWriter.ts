@@ -32,6 +32,7 @@ import {
   TAG_MANIFEST_NAME,
 } from './projectBag';
 import { END_OF_ARCHIVE, headerBlock, paddingOf, scanMembers, type TarMember } from './tarBlocks';
+import { removeStaleTemps } from '../atomicFile';
 
 export interface ArchiveProgress {
   /** Members written (or found already written) out of `total`. */
@@ -201,6 +202,8 @@ export async function writeProjectArchive(open: OpenProject, target: string, opt
     );
   }
   mkdirSync(path.dirname(out), { recursive: true });
+  // What a run killed before it could clean up left beside the archive: its database copy's temporaries.
+  removeStaleTemps(dbCopy);
 
   const resumed = existsSync(partial) ? await resumePoint(partial, open) : null;
   let plan: PlannedMember[];

@@ -27,13 +27,17 @@ describe('replaceFile', () => {
   it('sweeps the temporary file a killed writer left beside the target, not a living one’s', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-atomic-'));
     const target = path.join(dir, 'sách.pdf');
-    const dead = path.join(dir, `.sách.pdf.${deadPid()}.abc.part`);
+    const gone = deadPid();
+    const dead = path.join(dir, `.sách.pdf.${gone}.abc.part`);
+    const deadWal = path.join(dir, `.sách.pdf.${gone}.abc.part-wal`);
+    writeFileSync(deadWal, 'the -wal of a database copy');
     const living = path.join(dir, `.sách.pdf.${process.ppid}.def.part`);
     writeFileSync(dead, 'nửa bản của tiến trình đã chết');
     writeFileSync(living, 'đang ghi');
     replaceFile(target, (tmp) => writeFileSync(tmp, 'bản mới'), { durable: true });
     expect(readFileSync(target, 'utf8')).toBe('bản mới');
     expect(existsSync(dead)).toBe(false);
+    expect(existsSync(deadWal)).toBe(false);
     expect(existsSync(living)).toBe(true);
   });
 });
