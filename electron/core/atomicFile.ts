@@ -6,6 +6,16 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import path from 'node:path';
 import { processIsAlive } from './processAlive';
 
+/** Flushes a file's data to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Makes a rename or a new file in a directory durable (a no-op where directories cannot be opened, as on Windows). */
 export function fsyncDirectory(dir: string): void {
   let fd: number | null = null;
@@ -54,14 +64,7 @@ export function replaceFile(target: string, fill: (tmp: string) => void, { durab
   const tmp = tempBeside(target);
   try {
     fill(tmp);
-    if (durable) {
-      const fd = openSync(tmp, 'r+');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    if (durable) fsyncFile(tmp);
     renameSync(tmp, target);
     if (durable) fsyncDirectory(path.dirname(target));
   } catch (e) {

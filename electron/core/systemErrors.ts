@@ -24,6 +24,7 @@ export function systemErrorKind(e: unknown): Kind | null {
   const code = String((e as { code?: unknown }).code ?? '');
   // SHMSIZE: SQLite could not grow the WAL index (-shm), which on Linux means the disk is full.
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return 'full';
+  if (code.startsWith('SQLITE_IOERR') && /ENOSPC|disk is full|no space/i.test(e.message)) return 'full';
   if (code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return 'read-only';
   if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_PERM' || code === 'SQLITE_CANTOPEN') return 'no-permission';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
@@ -39,8 +40,19 @@ export function translateSystemError(e: unknown): UserFacingError | null {
   return kind ? new UserFacingError(`system.${kind}`, sentences[kind]) : null;
 }
 
-/** The sentence alone, for reports that name a file first ("a.jpg: Ổ đĩa đã đầy…"). */
-export function systemErrorSentence(e: unknown): string | null {
+/** What a file of an import is told: "a.jpg: chưa nhập được vì ổ đĩa đã đầy…" (the rest of the import goes on). */
+const fileSentences: Record<Kind, string> = {
+  full: 'ổ đĩa đã đầy, không lưu được vào dự án; hãy giải phóng chỗ trống rồi nhập lại.',
+  'read-only': 'dự án đang mở chỉ để đọc (hoặc thư mục của nó không ghi được).',
+  'no-permission': 'không có quyền ghi vào thư mục dự án.',
+  busy: 'dự án đang bận ghi ở một tiến trình khác; hãy nhập lại tệp này sau giây lát.',
+  io: 'lỗi đọc ghi ổ đĩa; hãy kiểm tra ổ đĩa rồi nhập lại.',
+  corrupt: 'cơ sở dữ liệu dự án bị hỏng; hãy khôi phục từ bản sao lưu.',
+  'too-many-files': 'hệ thống đang mở quá nhiều tệp cùng lúc; hãy nhập lại sau.',
+};
+
+/** The reason a file of an import was refused by the disk or the database, or null for other errors. */
+export function systemErrorForFile(e: unknown, fileName: string): string | null {
   const kind = systemErrorKind(e);
-  return kind ? sentences[kind] : null;
+  return kind ? `${fileName}: ${fileSentences[kind]}` : null;
 }

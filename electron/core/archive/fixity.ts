@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { CheckReport, FixityProblem } from '../../../shared/api/archive';
 import type { OpenProject } from '../project/projectSession';
 import { sha256OfFile } from './blobStore';
-import { findLeftovers, removeLeftovers } from './leftovers';
+import { isLeftoverName, removeLeftovers } from './leftovers';
 
 const SHA = /^[0-9a-f]{64}$/;
 
@@ -43,10 +43,10 @@ export async function checkProject(project: OpenProject): Promise<CheckReport> {
     }
   }
 
-  // Anything in files/ that is neither an original the database knows nor a leftover of an import.
-  const leftovers = findLeftovers(project);
-  const leftoverSet = new Set(leftovers);
+  // One walk over files/: originals the database knows, leftovers of an interrupted import (named
+  // by their hash under their prefix, recorded nowhere), and anything else, which is not ours.
   const known = new Set(rows.map((r) => r.sha256));
+  const leftovers: string[] = [];
   if (existsSync(layout.filesDir)) {
     for (const prefix of readdirSync(layout.filesDir)) {
       const dir = path.join(layout.filesDir, prefix);
@@ -55,8 +55,9 @@ export async function checkProject(project: OpenProject): Promise<CheckReport> {
         continue;
       }
       for (const name of readdirSync(dir)) {
-        if (known.has(name) || leftoverSet.has(name)) continue;
-        problems.push({ sha256: SHA.test(name) ? name : null, path: path.join(dir, name), problem: 'orphaned' });
+        if (known.has(name)) continue;
+        if (isLeftoverName(prefix, name)) leftovers.push(name);
+        else problems.push({ sha256: SHA.test(name) ? name : null, path: path.join(dir, name), problem: 'orphaned' });
       }
     }
   }

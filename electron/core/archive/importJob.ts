@@ -34,6 +34,7 @@ import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from '../atomicFile';
 import { expandInputs, type ImportUnit } from './walk';
+import { systemErrorForFile, systemErrorKind } from '../systemErrors';
 
 export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';
 
@@ -290,9 +291,8 @@ export class ImportJob implements RunningJob {
     } catch (e) {
       if (e instanceof Cancelled) throw e;
       if (isUserFacingError(e)) return { input, status: 'rejected', reason: e.message };
-      if ((e as NodeJS.ErrnoException)?.code === 'ENOSPC') {
-        return { input, status: 'rejected', reason: `${displayName(input)}: ổ đĩa đã đầy, không ghi được.` };
-      }
+      const system = systemErrorForFile(e, displayName(input));
+      if (system) return { input, status: 'rejected', reason: system };
       this.opts.onError?.(e, `archive.import ${input}`);
       return { input, status: 'rejected', reason: `${displayName(input)}: lỗi không mong đợi khi đọc tệp (${e instanceof Error ? e.message : String(e)}).` };
     } finally {
@@ -363,9 +363,9 @@ export class ImportJob implements RunningJob {
       return;
     }
     // A full disk refuses this file (or folder) with a sentence; the next may still fit.
-    const full = (input: string, files: PreparedFile[]): ImportOutcome => {
+    const full = (input: string, files: PreparedFile[], e: unknown): ImportOutcome => {
       for (const f of files) this.discard(f.staged);
-      return { input, status: 'rejected', reason: `${displayName(input)}: ổ đĩa đã đầy, không lưu được vào dự án; hãy giải phóng chỗ trống rồi nhập lại.` };
+      return { input, status: 'rejected', reason: systemErrorForFile(e, displayName(input))! };
     };
     if (prepared.kind === 'file') {
       const f = prepared.file;
@@ -374,8 +374,8 @@ export class ImportJob implements RunningJob {
       try {
         r = this.commitDocument(title, [f], true);
       } catch (e) {
-        if (!isDiskFull(e)) throw e;
-        this.outcomes.push(full(f.input, [f]));
+        if (systemErrorKind(e) !== 'full') throw e;
+        this.outcomes.push(full(f.input, [f], e));
         return;
       }
       if ('duplicateOf' in r) {
@@ -391,8 +391,8 @@ export class ImportJob implements RunningJob {
         const pages = prepared.files.reduce((n, f) => n + f.source.pages.length, 0);
         if ('documentId' in r) this.outcomes.push({ input: prepared.input, status: 'imported', documentId: r.documentId, pages });
       } catch (e) {
-        if (!isDiskFull(e)) throw e;
-        this.outcomes.push(full(prepared.input, prepared.files));
+        if (systemErrorKind(e) !== 'full') throw e;
+        this.outcomes.push(full(prepared.input, prepared.files, e));
       }
     }
     this.outcomes.push(...prepared.rejected);
@@ -468,11 +468,6 @@ export class ImportJob implements RunningJob {
   }
 }
 
-/** The disk (or the database on it) has no room left: ENOSPC from a file, SQLITE_FULL from SQLite. */
-function isDiskFull(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return code === 'ENOSPC' || code === 'SQLITE_FULL' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && /ENOSPC|disk is full|no space/i.test(String((e as Error).message)));
-}
 
 /** How much of a document's text the metadata suggestions read (prefill.ts looks at its first 40 lines). */
 const SUGGESTIONS_READ_CHARS = 16_384;

@@ -11,6 +11,11 @@ import type { OpenProject } from '../project/projectSession';
 
 const SHA = /^[0-9a-f]{64}$/;
 
+/** Whether files/<prefix>/<name> is named as an original is (its hash, under its first two digits). */
+export function isLeftoverName(prefix: string, name: string): boolean {
+  return SHA.test(name) && name.startsWith(prefix);
+}
+
 /** Originals in files/ named by their hash whose hash the database does not know. */
 export function findLeftovers({ db, layout }: Pick<OpenProject, 'db' | 'layout'>): string[] {
   if (!existsSync(layout.filesDir)) return [];
@@ -18,10 +23,8 @@ export function findLeftovers({ db, layout }: Pick<OpenProject, 'db' | 'layout'>
   const out: string[] = [];
   for (const prefix of readdirSync(layout.filesDir)) {
     const dir = path.join(layout.filesDir, prefix);
-    if (!/^[0-9a-f]{2}$/.test(prefix) || !statSync(dir).isDirectory()) continue;
-    for (const name of readdirSync(dir)) {
-      if (SHA.test(name) && name.startsWith(prefix) && known.get(name) === undefined) out.push(name);
-    }
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) if (isLeftoverName(prefix, name) && known.get(name) === undefined) out.push(name);
   }
   return out;
 }

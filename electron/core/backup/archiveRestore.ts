@@ -15,7 +15,7 @@ import { checkProject } from '../archive/fixity';
 import { ProjectSession } from '../project/projectSession';
 import { ProjectLayout } from '../store/projectLayout';
 import type { ArchiveProgress } from './archiveWriter';
-import { fsyncDirectory } from './durable';
+import { fsyncDirectory } from '../atomicFile';
 import { BAGIT_TXT_NAME, classifyMember, damagedArchive, MANIFEST_NAME, parseManifest, TAG_MANIFEST_NAME } from './projectBag';
 import { scanMembers, type TarMember } from './tarBlocks';
 import { moveIntoPlace, requireEmptyTarget, workFolderBeside } from './targetFolder';

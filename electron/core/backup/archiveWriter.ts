@@ -17,7 +17,7 @@ import type { ArchiveWritten } from '../../../shared/api/backup';
 import { UserFacingError } from '../../../shared/errors';
 import type { OpenProject } from '../project/projectSession';
 import { snapshotDatabase } from './databaseSnapshot';
-import { fsyncDirectory } from './durable';
+import { fsyncDirectory, removeStaleTemps } from '../atomicFile';
 import {
   BAG_INFO_NAME,
   BAGIT_TXT,
@@ -32,7 +32,6 @@ import {
   TAG_MANIFEST_NAME,
 } from './projectBag';
 import { END_OF_ARCHIVE, headerBlock, paddingOf, scanMembers, type TarMember } from './tarBlocks';
-import { removeStaleTemps } from '../atomicFile';
 
 export interface ArchiveProgress {
   /** Members written (or found already written) out of `total`. */

@@ -21,7 +21,7 @@ import { restoreProjectArchive } from './archiveRestore';
 import { writeProjectArchive } from './archiveWriter';
 import { readBackupPolicy } from './backupPolicy';
 import { BackupScheduler, type BackupSchedulerOptions } from './backupScheduler';
-import { fsyncDirectory, fsyncFile } from './durable';
+import { fsyncDirectory, fsyncFile } from '../atomicFile';
 import { backupNow, listBackups, pruneBackups, verifiedBackup } from './rotatingBackups';
 
 export interface BackupServiceDeps {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sha256OfFile } from '../archive/blobStore';
 import type { Db } from '../store/projectDatabase';
-import { fsyncDirectory, fsyncFile } from './durable';
+import { fsyncDirectory, fsyncFile } from '../atomicFile';
 
 /** An original as the copy's `files` table lists it. */
 export interface OriginalRef {

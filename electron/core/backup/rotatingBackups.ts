@@ -13,12 +13,11 @@ import type { BackupInfo, BackupReason } from '../../../shared/api/backup';
 import { backupName } from '../../../shared/api/backup';
 import { UserFacingError } from '../../../shared/errors';
 import { sha256OfFile } from '../archive/blobStore';
-import { replaceFile } from '../atomicFile';
+import { fsyncDirectory, replaceFile } from '../atomicFile';
 import type { OpenProject } from '../project/projectSession';
 import type { ProjectLayout } from '../store/projectLayout';
 import { backupsToKeep, type BackupPolicy } from './backupPolicy';
 import { snapshotDatabase } from './databaseSnapshot';
-import { fsyncDirectory } from './durable';
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z(?:-(\d{1,3}))?-(open|interval|manual|before-restore)$/;
 const MANIFEST_EXT = '.sha256';

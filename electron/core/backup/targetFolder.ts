@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../../shared/errors';
-import { fsyncDirectory } from './durable';
+import { fsyncDirectory } from '../atomicFile';
 
 /** Refuses a target that exists and is not an empty folder. */
 export function requireEmptyTarget(dest: string): void {

@@ -9,7 +9,7 @@ import { toNFC } from '../text';
 import { openProjectDatabase, schemaVersion, type Db } from '../store/projectDatabase';
 import { ProjectLayout } from '../store/projectLayout';
 import { findLeftovers, removeLeftovers, removeStagedCopies } from '../archive/leftovers';
-import { describeHolder, ProjectLock } from './projectLock';
+import { describeHolder, ProjectLock, type LockAttempt } from './projectLock';
 
 /** Why a project is open for reading only, and the sentence the banner shows. */
 export interface ReadOnlyState {
@@ -39,8 +39,6 @@ export interface ProjectSessionOptions {
 export class ProjectSession {
   private current: OpenProject | null = null;
   private lock: ProjectLock | null = null;
-  /** Set by takeLock: the lock it found had been left by a process that crashed. */
-  private tookOverStaleLock = false;
 
   constructor(private readonly opts: ProjectSessionOptions = {}) {}
 
@@ -79,8 +77,9 @@ export class ProjectSession {
       throw new UserFacingError('project.cannot-create', `Không tạo được thư mục dự án ${root}: ${(e as Error).message}.`);
     }
     this.close();
-    const lock = this.takeLock(root, {});
-    if (!lock) throw new UserFacingError('project.cannot-create', `Không ghi được vào thư mục ${root} (chỉ đọc hoặc không có quyền).`);
+    const attempt = this.acquire(root);
+    if (!attempt.ok) throw new UserFacingError('project.cannot-create', `Không ghi được vào thư mục ${root} (chỉ đọc hoặc không có quyền).`);
+    const { lock } = attempt;
     try {
       const { db } = openProjectDatabase(layout.database, { create: true });
       const now = new Date().toISOString();
@@ -102,14 +101,16 @@ export class ProjectSession {
     let readOnly: ReadOnlyState | null = opts.readOnly
       ? { reason: 'requested', message: 'Dự án đang mở chỉ để đọc.' }
       : null;
-    let lock: ProjectLock | null = null;
-    if (!readOnly) {
-      try {
-        lock = this.takeLock(root, opts);
-        if (!lock) readOnly = { reason: 'folder', message: 'Thư mục dự án không ghi được (chỉ đọc hoặc không có quyền), nên dự án mở chỉ để đọc.' };
-      } catch (e) {
-        if (!(e instanceof HeldElsewhere)) throw e;
-        readOnly = { reason: 'requested', message: `Dự án đang được mở bởi ${e.who}, nên ở đây chỉ mở để đọc.` };
+    const attempt = readOnly ? null : this.acquire(root);
+    const lock = attempt?.ok ? attempt.lock : null;
+    if (attempt && !attempt.ok) {
+      const who = attempt.holder ? describeHolder(attempt.holder) : 'một tiến trình khác';
+      if (attempt.reason === 'unwritable') {
+        readOnly = { reason: 'folder', message: 'Thư mục dự án không ghi được (chỉ đọc hoặc không có quyền), nên dự án mở chỉ để đọc.' };
+      } else if (opts.readOnlyIfHeld) {
+        readOnly = { reason: 'requested', message: `Dự án đang được mở bởi ${who}, nên ở đây chỉ mở để đọc.` };
+      } else {
+        throw new UserFacingError('project.locked', `Dự án ${path.basename(root)} đang được mở bởi ${who}; hãy mở chỉ để đọc, hoặc đợi nơi đó đóng dự án.`);
       }
     }
     try {
@@ -125,7 +126,7 @@ export class ProjectSession {
         mkdirSync(layout.cacheDir, { recursive: true });
         // Holding the lock, no other process is importing here: what an import left is garbage.
         removeStagedCopies({ layout });
-        if (this.tookOverStaleLock) removeLeftovers({ db: opened.db, layout }, findLeftovers({ db: opened.db, layout }));
+        if (attempt?.ok && attempt.tookOver) removeLeftovers({ db: opened.db, layout }, findLeftovers({ db: opened.db, layout }));
       }
       return this.replace({ layout, db: opened.db, readOnly }, lock);
     } catch (e) {
@@ -143,19 +144,9 @@ export class ProjectSession {
     this.lock = null;
   }
 
-  /**
-   * The project's lock, or null when its folder cannot be written. When another process holds
-   * it: one sentence saying who, or — if the caller asked for `readOnlyIfHeld` — HeldElsewhere,
-   * which `open` turns into a read-only open.
-   */
-  private takeLock(root: string, opts: OpenOptions): ProjectLock | null {
-    const attempt = ProjectLock.acquire(root, { app: this.opts.holderName ?? 'Sử Quán' });
-    this.tookOverStaleLock = attempt.ok && attempt.tookOver;
-    if (attempt.ok) return attempt.lock;
-    if (attempt.reason === 'unwritable') return null;
-    if (opts.readOnlyIfHeld) throw new HeldElsewhere(attempt.holder ? describeHolder(attempt.holder) : 'một tiến trình khác');
-    const who = attempt.holder ? describeHolder(attempt.holder) : 'một tiến trình khác';
-    throw new UserFacingError('project.locked', `Dự án ${path.basename(root)} đang được mở bởi ${who}; hãy mở chỉ để đọc, hoặc đợi nơi đó đóng dự án.`);
+  /** Tries to take the project's lock, naming this process as the options say. */
+  private acquire(root: string): LockAttempt {
+    return ProjectLock.acquire(root, { app: this.opts.holderName ?? 'Sử Quán' });
   }
 
   title(): string {
@@ -171,13 +162,6 @@ export class ProjectSession {
     this.current = next;
     this.lock = lock;
     return next;
-  }
-}
-
-/** Internal: the lock is held elsewhere and the caller asked to fall back to reading only. */
-class HeldElsewhere extends Error {
-  constructor(readonly who: string) {
-    super(who);
   }
 }
 

@@ -159,8 +159,15 @@ function numbers(src: ByteSource, le: boolean, e: Entry): number[] {
  * the file ('truncated' otherwise).
  */
 export function pageDataBytes(src: ByteSource, layout: TiffLayout, index: number): number {
-  const le = layout.littleEndian;
-  const entries = readEntries(src, le, layout.directories[index]!);
+  const { counts } = imageData(src, layout.littleEndian, readEntries(src, layout.littleEndian, layout.directories[index]!));
+  return counts.reduce((n, c) => n + c, 0);
+}
+
+/**
+ * Where a page's image data lies: its strips or tiles, checked to lie inside the file
+ * ('truncated' otherwise) and to be listed whole ('damaged' otherwise).
+ */
+function imageData(src: ByteSource, le: boolean, entries: Entry[]): { tiled: boolean; offsetsEntry: Entry; offsets: number[]; counts: number[] } {
   const tiled = entries.some((e) => e.tag === TILE_OFFSETS);
   const offsetsEntry = entries.find((e) => e.tag === (tiled ? TILE_OFFSETS : STRIP_OFFSETS));
   const countsEntry = entries.find((e) => e.tag === (tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS));
@@ -168,12 +175,8 @@ export function pageDataBytes(src: ByteSource, layout: TiffLayout, index: number
   const offsets = numbers(src, le, offsetsEntry);
   const counts = numbers(src, le, countsEntry);
   if (offsets.length !== counts.length) throw new TiffStructureError('damaged');
-  let total = 0;
-  for (let i = 0; i < offsets.length; i++) {
-    if (offsets[i]! + counts[i]! > src.size) throw new TiffStructureError('truncated');
-    total += counts[i]!;
-  }
-  return total;
+  for (let i = 0; i < offsets.length; i++) if (offsets[i]! + counts[i]! > src.size) throw new TiffStructureError('truncated');
+  return { tiled, offsetsEntry, offsets, counts };
 }
 
 /**
@@ -186,14 +189,8 @@ export function extractTiffPage(src: ByteSource, layout: TiffLayout, index: numb
   const entries = readEntries(src, le, layout.directories[index]!).filter((e) => !DROPPED_TAGS.has(e.tag) && TYPE_SIZE[e.type] !== undefined && e.type !== 13);
   const compression = entries.find((e) => e.tag === COMPRESSION);
   if (compression && (le ? compression.field.readUInt16LE(0) : compression.field.readUInt16BE(0)) === 6) throw new TiffStructureError('unsupported');
-  const tiled = entries.some((e) => e.tag === TILE_OFFSETS);
-  const offsetsEntry = entries.find((e) => e.tag === (tiled ? TILE_OFFSETS : STRIP_OFFSETS));
-  const countsEntry = entries.find((e) => e.tag === (tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS));
-  if (!offsetsEntry || !countsEntry) throw new TiffStructureError('damaged');
-  const offsets = numbers(src, le, offsetsEntry);
-  const counts = numbers(src, le, countsEntry);
-  if (offsets.length !== counts.length || offsets.length === 0) throw new TiffStructureError('damaged');
-  for (let i = 0; i < offsets.length; i++) if (offsets[i]! + counts[i]! > src.size) throw new TiffStructureError('truncated');
+  const { tiled, offsetsEntry, offsets, counts } = imageData(src, le, entries);
+  if (offsets.length === 0) throw new TiffStructureError('damaged');
 
   // Layout of the copy: header, directory, out-of-line values, then the image data.
   const dirSize = 2 + entries.length * 12 + 4;
