@@ -10,7 +10,7 @@ export default defineConfig({
       outDir: 'out/main',
       // The shell (index.cjs) and the service process it starts as a utility process (service.cjs).
       lib: { entry: { index: resolve(__dirname, 'electron/app/main.ts'), service: resolve(__dirname, 'electron/host/service/main.ts') }, formats: ['cjs'] },
-      rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron'], output: { entryFileNames: '[name].cjs' } },
+      rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron', 'tesseract.js'], output: { entryFileNames: '[name].cjs' } },
     },
   },
   preload: {

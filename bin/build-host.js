@@ -30,8 +30,10 @@ export const hostOutDir = path.join(root, 'out', 'host');
  *   Bundled, the worker is not found and every PDF is rejected as damaged (tried). It is also
  *   2 MB that only PDFs need, and archive/pdf/pdfjs.ts loads it on demand already.
  * - @napi-rs/canvas: pdf.js's renderer, a native addon.
+ * - tesseract.js: starts its workers from worker-script/ beside itself and loads its WebAssembly
+ *   core (tesseract.js-core) by path; the Vietnamese model is found through node_modules too.
  */
-export const hostExternal = ['better-sqlite3', 'sharp', 'electron', 'pdfjs-dist', '@napi-rs/canvas'];
+export const hostExternal = ['better-sqlite3', 'sharp', 'electron', 'pdfjs-dist', '@napi-rs/canvas', 'tesseract.js'];
 
 /**
  * fontkit imports brotli (1.3 MB of compiled-to-JavaScript C, a tenth of a second to load) to

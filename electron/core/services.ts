@@ -10,6 +10,7 @@ import { createBackupService, type BackupServiceDeps } from './backup/backupServ
 import { JobRegistry } from './jobs/jobRegistry';
 import { createJobsService } from './jobs/jobsService';
 import { createManuscriptService } from './manuscript/manuscriptService';
+import { createOcrService } from './ocr/ocrService';
 import { createProjectService, type ProjectServiceOptions } from './project/projectService';
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
@@ -51,8 +52,10 @@ export interface CreateServicesOptions extends ProjectServiceOptions {
 export function createServices(opts: CreateServicesOptions = {}): AppServices {
   const session = new ProjectSession(opts.holderName ? { holderName: opts.holderName } : {});
   const jobs = new JobRegistry(opts.onEvent);
+  const ocr = createOcrService(session, { jobs, ...(opts.onError ? { onError: opts.onError } : {}) });
   const archive = createArchiveService(session, {
     jobs,
+    afterImport: (documentIds) => ocr.startForDocuments(documentIds),
     ...(opts.onError ? { onError: opts.onError } : {}),
     ...(opts.uploadsDir ? { uploadsDir: opts.uploadsDir } : {}),
   });
@@ -70,6 +73,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     publish,
     jobs: createJobsService(jobs),
     backup,
+    ocr,
   };
   return {
     session,
@@ -83,6 +87,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     async dispose() {
       if (session.isOpen) await beforeClose();
       session.close();
+      await ocr.dispose();
     },
   };
 }

@@ -13,9 +13,12 @@ import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress
 import { ImportReport } from './ImportReport';
 import { PageViewer } from './PageViewer';
 import { SearchResults } from './SearchResults';
+import { useOcrJob } from '../shell/ocrJobs';
+import type { OcrCoverage } from '../../shared/api/ocr';
 
 const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt';
 const FOLDER_PREF = 'suquan.archive.folderAsDocument';
+const OCR_PREF = 'suquan.archive.ocrAtImport';
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
@@ -26,14 +29,19 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
   const [version, setVersion] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridSelection>({ ids: [], active: null });
-  const [viewing, setViewingState] = useState<{ id: number; pageId?: number } | null>(null);
+  const [viewing, setViewingState] = useState<{ id: number; pageId?: number; highlight?: string } | null>(null);
   const [query, setQuery] = useState('');
-  const setViewing = useCallback((id: number | null, pageId?: number) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}) }), []);
+  const setViewing = useCallback(
+    (id: number | null, pageId?: number, highlight?: string) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}), ...(highlight ? { highlight } : {}) }),
+    [],
+  );
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportResult | null>(null);
   const [dragging, setDragging] = useState(false);
   const [folderAsDocument, setFolderAsDocument] = useState(() => localStorage.getItem(FOLDER_PREF) === '1');
   const [confirmMerge, setConfirmMerge] = useState(false);
+  const [ocrAtImport, setOcrAtImport] = useState(() => localStorage.getItem(OCR_PREF) === '1');
+  const [coverage, setCoverage] = useState<OcrCoverage | null>(null);
   const run = useRef<ImportRun | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -60,6 +68,26 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
     setVersion((v) => v + 1);
     onChanged();
   }, [onChanged]);
+  // A recognition that ended changed pages' text: search results and counts again.
+  const ocrJob = useOcrJob((p) => p.state !== 'running' && refresh());
+  useEffect(() => {
+    let live = true;
+    void api.ocr.coverage({}).then((c) => live && setCoverage(c), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  /** The documents selected, or else every page not yet recognised. */
+  async function recognize() {
+    try {
+      const ids = selection.ids;
+      const r = await api.ocr.start({ scope: ids.length ? { documentIds: ids, redo: false } : { all: true, redo: false } });
+      setNotice(r.total ? t('ocr.started', { count: r.total }) : t('ocr.nothing', { count: r.skipped }));
+    } catch (e) {
+      setNotice((e as Error).message, 'error');
+    }
+  }
 
   async function runImport(source: ImportSource) {
     if (sourceSize(source) === 0 || run.current) return;
@@ -67,7 +95,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
     // Show documents as they arrive during a long import (at most every 2 s).
     let shownDone = 0;
     let shownAt = performance.now();
-    const r = startImport(source, { folderAsDocument }, (p) => {
+    const r = startImport(source, { folderAsDocument, ocr: ocrAtImport }, (p) => {
       setProgress(p);
       if (p.phase === 'import' && p.done > shownDone && performance.now() - shownAt > 2000) {
         shownDone = p.done;
@@ -103,6 +131,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
         key={viewing.id}
         documentId={viewing.id}
         {...(viewing.pageId ? { startPageId: viewing.pageId } : {})}
+        {...(viewing.highlight ? { highlight: viewing.highlight } : {})}
         onClose={() => {
           setSelection({ ids: [viewing.id], active: null });
           setViewing(null);
@@ -142,18 +171,18 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
               <Icon name="merge" size={16} /> {t('archive.merge')}
             </button>
           )}
-          <label className="check" title={t('archive.folderAsDocumentHint')}>
-            <input
-              type="checkbox"
-              checked={folderAsDocument}
-              onChange={(e) => {
-                setFolderAsDocument(e.target.checked);
-                localStorage.setItem(FOLDER_PREF, e.target.checked ? '1' : '0');
-              }}
-              data-testid="folder-as-document"
-            />
-            {t('archive.folderAsDocument')}
-          </label>
+          {!empty && (
+            <button
+              type="button"
+              onClick={() => void recognize()}
+              disabled={ocrJob !== null || (selection.ids.length === 0 && (coverage?.unrecognised ?? 0) === 0)}
+              title={selection.ids.length ? t('ocr.recognizeSelectedHint') : t('ocr.recognizeAllHint', { count: coverage?.unrecognised ?? 0 })}
+              data-testid="recognize"
+            >
+              <Icon name="scan" size={16} />{' '}
+              {selection.ids.length ? t('ocr.recognizeSelected', { count: selection.ids.length }) : t('ocr.recognizeAll', { count: coverage?.unrecognised ?? 0 })}
+            </button>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -187,8 +216,8 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
             <Icon name="upload" size={16} /> {t('archive.import')}
           </button>
         </header>
-        {!empty && (
-          <div className="archive-searchbar">
+        <div className="archive-searchbar">
+          {!empty && (
             <input
               ref={searchInput}
               type="search"
@@ -201,8 +230,36 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
               onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
               data-testid="archive-search"
             />
+          )}
+          <span className="toolbar-spacer" />
+          <div className="import-options" role="group" aria-label={t('archive.importOptions')}>
+            <span className="muted">{t('archive.importOptions')}</span>
+            <label className="check" title={t('ocr.atImportHint')}>
+              <input
+                type="checkbox"
+                checked={ocrAtImport}
+                onChange={(e) => {
+                  setOcrAtImport(e.target.checked);
+                  localStorage.setItem(OCR_PREF, e.target.checked ? '1' : '0');
+                }}
+                data-testid="ocr-at-import"
+              />
+              {t('ocr.atImport')}
+            </label>
+            <label className="check" title={t('archive.folderAsDocumentHint')}>
+              <input
+                type="checkbox"
+                checked={folderAsDocument}
+                onChange={(e) => {
+                  setFolderAsDocument(e.target.checked);
+                  localStorage.setItem(FOLDER_PREF, e.target.checked ? '1' : '0');
+                }}
+                data-testid="folder-as-document"
+              />
+              {t('archive.folderAsDocument')}
+            </label>
           </div>
-        )}
+        </div>
         {progress && (
           <ProgressStrip
             className="import-progress"
@@ -242,7 +299,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           </div>
         ) : null}
         {query.trim() && !empty && (
-          <SearchResults query={query.trim()} version={version} selectedId={selectedId} onSelect={(id) => setSelection({ ids: [id], active: null })} onOpen={(id, pageId) => setViewing(id, pageId)} />
+          <SearchResults query={query.trim()} version={version} selectedId={selectedId} onSelect={(id) => setSelection({ ids: [id], active: null })} onOpen={(id, pageId) => setViewing(id, pageId, query.trim())} />
         )}
         <div className={empty || query.trim() ? 'hidden-grid' : 'grid-wrap'}>
           <DocumentGrid version={version} selection={selection} onSelect={setSelection} onOpen={setViewing} onTotal={setTotal} />

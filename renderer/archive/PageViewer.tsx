@@ -1,11 +1,12 @@
 /**
  * A document's pages: the page strip (drag to reorder), the scan (zoom, pan, rotate, fit width /
- * fit page, keyboard), and beside it the page's transcription (autosaved, NFC) or the document's
- * metadata.
+ * fit page, keyboard) with its recognised words (search hits, doubtful words, the word chosen),
+ * and beside it the page's transcription (autosaved, NFC) or the document's metadata.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveDocument, PageInfo } from '../../shared/api/archive';
+import type { PageOcr } from '../../shared/archive/ocr';
 import { api, platform } from '../platform/platform';
 import { useStatus } from '../shell/status';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
@@ -14,6 +15,11 @@ import { MetadataPanel } from './MetadataPanel';
 import { MovePageDialog } from './MovePageDialog';
 import { PageThumb } from './PageThumb';
 import { Transcription } from './Transcription';
+import { ScanWords } from './ScanWords';
+import { queryMatches, queryWords } from './ocrWords';
+import { useOcrJob } from '../shell/ocrJobs';
+
+const DOUBTFUL_PREF = 'suquan.viewer.showDoubtful';
 
 type Zoom = { mode: 'fit-width' } | { mode: 'fit-page' } | { mode: 'scale'; scale: number };
 const MIN_SCALE = 0.05;
@@ -27,9 +33,11 @@ interface Props {
   onClose(): void;
   onChanged(): void;
   onOpenDocument(id: number, pageId?: number): void;
+  /** The search that opened the document: its words are highlighted on the scan. */
+  highlight?: string;
 }
 
-export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpenDocument }: Props) {
+export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpenDocument, highlight }: Props) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [doc, setDoc] = useState<ArchiveDocument | null>(null);
@@ -45,6 +53,15 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
   const [error, setError] = useState<string | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const pan = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
+  const [ocr, setOcr] = useState<PageOcr | null>(null);
+  const [active, setActive] = useState(-1);
+  const [pickSeq, setPickSeq] = useState(0);
+  const [showDoubtful, setShowDoubtful] = useState(() => localStorage.getItem(DOUBTFUL_PREF) !== '0');
+  /** Bumped when a recognition ended: the page's text and words are read again. */
+  const [reread, setReread] = useState(0);
+  const ocrJob = useOcrJob((p) => {
+    if (p.state !== 'running') setReread((n) => n + 1);
+  });
 
   useEffect(() => {
     let live = true;
@@ -72,8 +89,40 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
     return () => ro.disconnect();
   }, [doc !== null]);
 
+  // After a recognition, the document again (its pages' text sources) — keeping the page shown.
+  useEffect(() => {
+    if (reread === 0) return;
+    let live = true;
+    void api.archive.getDocument({ id: documentId }).then((d) => live && setDoc(d), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [reread, documentId]);
+
   const pages = doc?.pages ?? [];
   const page: PageInfo | undefined = pages[Math.min(index, pages.length - 1)];
+  const pageId = page?.id;
+  useEffect(() => {
+    setActive(-1);
+    if (!pageId) return setOcr(null);
+    let live = true;
+    void api.ocr.page({ pageId }).then((o) => live && setOcr(o), () => live && setOcr(null));
+    return () => {
+      live = false;
+    };
+  }, [pageId, reread]);
+  const terms = useMemo(() => queryWords(highlight), [highlight]);
+  const hits = useMemo(() => (ocr && ocr.pageId === pageId ? queryMatches(ocr.words, terms) : new Set<number>()), [ocr, terms, pageId]);
+  const recognised = pages.some((p) => p.textSource === 'ocr');
+  const recognizeDocument = async () => {
+    if (!doc) return;
+    try {
+      const r = await api.ocr.start({ scope: { documentIds: [doc.id], redo: recognised } });
+      setNotice(r.total ? t('ocr.started', { count: r.total }) : t('ocr.nothing', { count: r.skipped }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const nat = page ? (natural[page.id] ?? { w: page.width || 1240, h: page.height || 1754 }) : { w: 1, h: 1 };
   const rotation = page ? ((page.rotation % 360) + 360) % 360 : 0;
   const turned = rotation % 180 !== 0;
@@ -159,6 +208,8 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     const el = stageRef.current;
     if (!el || e.button !== 0 || page?.imageKind === 'text') return;
+    // A click on a recognised word picks it; it does not start panning.
+    if ((e.target as HTMLElement).closest('[data-word]')) return;
     pan.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
     el.setPointerCapture(e.pointerId);
   };
@@ -244,6 +295,24 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90), { disabled: textPage })}
           {tool('split', t('viewer.split'), () => setConfirmSplit(true), { disabled: index === 0 })}
           {tool('move', t('viewer.move'), () => setMoving(true))}
+        </div>
+        <div className="tool-group">
+          <button
+            type="button"
+            className="tool-button wide"
+            onClick={() => void recognizeDocument()}
+            disabled={textPage && pages.every((p) => p.imageKind === 'text')}
+            title={recognised ? t('ocr.redoDocumentHint') : t('ocr.recognizeDocumentHint')}
+            data-testid="recognize-document"
+          >
+            <Icon name="scan" size={16} /> {ocrJob ? t('ocr.progress', { done: ocrJob.done, total: ocrJob.total }) : recognised ? t('ocr.redoDocument') : t('ocr.recognize')}
+          </button>
+          {tool('doubtful', t('ocr.showDoubtful'), () => {
+            setShowDoubtful((v) => {
+              localStorage.setItem(DOUBTFUL_PREF, v ? '0' : '1');
+              return !v;
+            });
+          }, { on: showDoubtful, disabled: !ocr })}
         </div>
       </div>
       {error && (
@@ -335,6 +404,22 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
                   }
                 }}
               />
+              {ocr && ocr.pageId === page.id && (
+                <ScanWords
+                  ocr={ocr}
+                  width={imgW}
+                  height={imgH}
+                  rotation={rotation}
+                  active={active}
+                  hits={hits}
+                  showDoubtful={showDoubtful}
+                  onPick={(i) => {
+                    setActive(i);
+                    setTab('text');
+                    setPickSeq((n) => n + 1);
+                  }}
+                />
+              )}
             </div>
           </div>
           )}
@@ -350,7 +435,9 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           </div>
           {tab === 'text' ? (
             <Transcription
+              key={`${page.id}:${reread}`}
               page={page}
+              link={ocr && ocr.pageId === page.id ? { ocr, active, pickSeq, showDoubtful, onActive: setActive } : null}
               onSaved={(p) => setDoc((d) => d && { ...d, pages: d.pages.map((x) => (x.id === p.id ? { ...x, text: p.text, textSource: p.textSource } : x)) })}
             />
           ) : (

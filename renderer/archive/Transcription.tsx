@@ -1,18 +1,33 @@
 /**
  * A page's transcription beside its scan: loaded with getPageText, saved (NFC) a moment after
  * the user stops typing, when the page changes and when the viewer closes. Not while an IME is
- * composing a letter.
+ * composing a letter. When the page was recognised (OCR), the words the engine was unsure of are
+ * marked behind the text (a backdrop laid out exactly as the textarea), the word at the caret is
+ * shown on the scan, and a word picked on the scan is selected here, ready to be corrected by
+ * typing (the page's text then counts as typed; its boxes stay where the words still match).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageInfo, TextSource } from '../../shared/api/archive';
+import type { PageOcr } from '../../shared/archive/ocr';
 import { api } from '../platform/platform';
+import { alignWords, isDoubtful, wordAt } from './ocrWords';
 
 const AUTOSAVE_MS = 700;
 
 type State = { kind: 'loading' } | { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: PageInfo): void }) {
+interface OcrLink {
+  ocr: PageOcr;
+  /** The word chosen (here or on the scan), -1 for none. */
+  active: number;
+  /** Changes when a word is picked on the scan: the transcription selects it. */
+  pickSeq: number;
+  showDoubtful: boolean;
+  onActive(index: number): void;
+}
+
+export function Transcription({ page, onSaved, link }: { page: PageInfo; onSaved(p: PageInfo): void; link?: OcrLink | null }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [source, setSource] = useState<TextSource>(page.textSource);
@@ -21,6 +36,29 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
+  const area = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
+  const ocr = link && link.ocr.pageId === page.id ? link.ocr : null;
+  const ranges = useMemo(() => (ocr ? alignWords(text, ocr.words) : []), [ocr, text]);
+
+  // A word picked on the scan: select it here, ready to be typed over.
+  useEffect(() => {
+    const r = link && link.active >= 0 ? ranges[link.active] : null;
+    if (!r || !link?.pickSeq || !area.current) return;
+    area.current.focus({ preventScroll: true });
+    area.current.setSelectionRange(r[0], r[1]);
+    // Bring the selection into view: the line's share of the text is near enough.
+    const el = area.current;
+    el.scrollTop = Math.max(0, (r[0] / Math.max(1, text.length)) * el.scrollHeight - el.clientHeight / 2);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [link?.pickSeq]);
+
+  const caretMoved = () => {
+    const el = area.current;
+    if (!el || !link || !ocr) return;
+    const i = wordAt(ranges, el.selectionStart);
+    if (i !== link.active && i >= 0) link.onActive(i);
+  };
 
   const flush = async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -73,15 +111,51 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
     }, AUTOSAVE_MS);
   };
 
+  // The marks behind the text: doubtful words (when shown) and the chosen word.
+  let marks: ReactNode = null;
+  if (ocr) {
+    const parts: ReactNode[] = [];
+    let at = 0;
+    ranges.forEach((r, i) => {
+      if (!r) return;
+      const w = ocr.words[i]!;
+      const cls = i === link!.active ? 'active' : link!.showDoubtful && isDoubtful(w) ? 'doubtful' : '';
+      if (!cls) return;
+      parts.push(text.slice(at, r[0]), <mark key={i} className={cls} data-testid={cls === 'doubtful' ? 'doubtful-word' : 'active-word'}>{text.slice(r[0], r[1])}</mark>);
+      at = r[1];
+    });
+    // A last newline needs a character after it to take its line.
+    parts.push(text.slice(at), '\u200b');
+    marks = parts;
+  }
+
   return (
     <div className="transcription">
       <div className="transcription-head">
-        <span className="muted">{t(`viewer.source.${source}`)}</span>
+        <span className="muted">
+          {t(`viewer.source.${source}`)}
+          {ocr && ` · ${t('ocr.confidence', { n: Math.round(ocr.confidence) })}`}
+        </span>
         <span className={`tx-state${state.kind === 'error' ? ' error' : ''}`} data-testid="transcription-state" aria-live="polite">
           {state.kind === 'saving' ? t('archive.saving') : state.kind === 'saved' ? t('archive.saved') : state.kind === 'dirty' ? t('archive.unsaved') : state.kind === 'error' ? state.message : ''}
         </span>
       </div>
+      {ocr && link?.showDoubtful && ranges.some((r, i) => r && isDoubtful(ocr.words[i]!)) && (
+        <div className="tx-legend muted">
+          <span>
+            <span className="swatch" />
+            {t('ocr.doubtfulLegend')}
+          </span>
+        </div>
+      )}
+      <div className="tx-field">
+      {ocr && (
+        <div className="tx-backdrop" ref={backdrop} aria-hidden="true">
+          <div className="tx-backdrop-text">{marks}</div>
+        </div>
+      )}
       <textarea
+        ref={area}
         className="transcription-text"
         aria-label={t('viewer.transcription')}
         data-testid="transcription"
@@ -102,7 +176,12 @@ export function Transcription({ page, onSaved }: { page: PageInfo; onSaved(p: Pa
           schedule();
         }}
         onBlur={() => void flush()}
+        onSelect={caretMoved}
+        onScroll={(e) => {
+          if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
+        }}
       />
+      </div>
     </div>
   );
 }

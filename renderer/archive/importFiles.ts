@@ -188,7 +188,7 @@ function unitNames(items: ImportItem[], folderAsDocument: boolean): string[] {
   return names;
 }
 
-export function startImport(source: ImportSource, opts: { folderAsDocument: boolean }, onProgress: (p: ImportProgress) => void): ImportRun {
+export function startImport(source: ImportSource, opts: { folderAsDocument: boolean; ocr?: boolean }, onProgress: (p: ImportProgress) => void): ImportRun {
   // Listening starts before anything does: the job's first events may come before its id.
   const events = listenToJobs('import');
   let cancelRequested = false;
@@ -273,7 +273,7 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
       }
       if (paths.length === 0) return { outcomes: refused, notImported: [] };
       report({ phase: 'import', done: 0, total: 0, current: null, etaSeconds: null });
-      const started = await api.archive.startImport({ paths, folderAsDocument: opts.folderAsDocument });
+      const started = await api.archive.startImport({ paths, folderAsDocument: opts.folderAsDocument, ocr: opts.ocr ?? false });
       jobId = started.jobId;
       report({ phase: 'import', done: 0, total: started.total, current: null, etaSeconds: null });
       if (cancelRequested) void api.jobs.cancel({ jobId }).catch(() => undefined);

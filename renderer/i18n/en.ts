@@ -218,6 +218,7 @@ export const en: Messages = {
     title: 'Quick open',
     placeholder: 'Type a number, a document title or a chapter title…',
     document: 'Document',
+    inText: 'In the text',
     chapter: 'Chapter',
     none: 'No document or chapter found.',
     hint: '↑↓ to choose, Enter to open, Esc to close. Ctrl+K opens this again.',

@@ -217,6 +217,7 @@ export const vi = {
     title: 'Mở nhanh',
     placeholder: 'Gõ số ký hiệu, tên tài liệu hoặc tên chương…',
     document: 'Tài liệu',
+    inText: 'Trong văn bản',
     chapter: 'Chương',
     none: 'Không tìm thấy tài liệu hay chương nào.',
     hint: '↑↓ để chọn, Enter để mở, Esc để đóng. Mở lại bằng Ctrl+K.',

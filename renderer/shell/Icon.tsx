@@ -27,6 +27,10 @@ const paths = {
   move: 'M4 6h9v12H4zM15 12h6M18 9l3 3-3 3',
   names: 'M4 4h7l9 9-7 7-9-9zM8 8h.01',
   spark: 'M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6',
+  // Recognise text: a page's corners with lines of text inside.
+  scan: 'M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M8 9h8M8 12h8M8 15h5',
+  // Doubtful words: text with a wavy underline.
+  doubtful: 'M5 6h14M5 10h14M5 14h8M4 19c1.5-1.5 3-1.5 4.5 0s3 1.5 4.5 0 3-1.5 4.5 0',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -5,6 +5,7 @@ import { formatTime } from '../i18n/index';
 import { platform } from '../platform/platform';
 import { CopyDetails } from './ErrorDetails';
 import { Icon } from './Icon';
+import { OcrStatus } from './OcrStatus';
 import { useStatus } from './status';
 
 export function StatusBar({ project }: { project: ProjectInfo | null }) {
@@ -35,6 +36,7 @@ export function StatusBar({ project }: { project: ProjectInfo | null }) {
         </span>
       )}
       <span className="status-spacer" />
+      {project && <OcrStatus />}
       <span className={`status-item save-${save.kind}`} data-testid="save-state">{saveText}</span>
       <span className="status-item">{t(`status.mode.${platform.kind}`)}</span>
     </footer>

@@ -170,6 +170,8 @@ const importOptions = {
   paths: z.array(z.string().min(1)).min(1).max(100_000),
   /** Each folder given becomes one document whose pages are its image files in natural name order. */
   folderAsDocument: z.boolean().default(false),
+  /** Then recognise the text of the imported scans, as a job of its own (kind 'ocr'). */
+  ocr: z.boolean().default(false),
 };
 const suggestionFields = z.array(z.enum(ARCHIVAL_FIELDS as [ArchivalField, ...ArchivalField[]])).optional();
 const codeTableName = z.enum(['partyTypes', 'partyIssuers', 'stateTypes', 'stateIssuers', 'aliases']);

@@ -7,8 +7,8 @@
 /** Where a long job stands. A job is asked to stop with `jobs.cancel({ jobId })`. */
 export interface JobProgress {
   jobId: string;
-  /** `backup`: a whole-project archive being written or restored. */
-  kind: 'import' | 'export' | 'backup';
+  /** `backup`: a whole-project archive being written or restored; `ocr`: pages being recognised. */
+  kind: 'import' | 'export' | 'backup' | 'ocr';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   /** Units finished (files imported, pages typeset…) out of `total` (0 when not known yet). */
   done: number;

@@ -7,6 +7,7 @@ import { backupContract } from './backup';
 import type { ServiceClient } from './contract';
 import { jobsContract } from './jobs';
 import { manuscriptContract } from './manuscript';
+import { ocrContract } from './ocr';
 import { projectContract } from './project';
 import { publishContract } from './publish';
 
@@ -17,6 +18,7 @@ export const contracts = {
   publish: publishContract,
   jobs: jobsContract,
   backup: backupContract,
+  ocr: ocrContract,
 };
 
 export type Contracts = typeof contracts;

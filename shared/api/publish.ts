@@ -93,6 +93,13 @@ export const publishContract = {
   exportPdf: method<ExportedFile>()(exportInput),
   /** The same text as a Word file (.docx) with real footnotes, for reviewers to comment on. */
   exportWord: method<ExportedFile>()(exportInput),
+  /**
+   * An archived document as a searchable PDF: its scans, each on a page, with the recognised or
+   * typed text as an invisible layer a reader can search and copy (for sharing a source).
+   */
+  exportDocument: method<ExportedFile>()(
+    z.object({ documentId: z.number().int().positive(), path: savePath.optional(), jobId: clientJobId.optional() }),
+  ),
   /** Copies a file exported earlier (the preview's) to the path the user chose. */
   saveExport: method<{ path: string }>()(z.object({ exportId: z.string().uuid(), path: savePath })),
 };

@@ -25,6 +25,8 @@ export interface ArchiveServiceOptions {
   uploadsDir?: string;
   /** Files read and decoded at once while importing. */
   importConcurrency?: number;
+  /** Called with the documents an import asked to recognise (import with OCR) once it has ended. */
+  afterImport?: (documentIds: number[]) => void;
 }
 
 export type ArchiveService = ServiceImpl<typeof archiveContract> & {
@@ -49,10 +51,13 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     };
   }
 
-  function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], folderAsDocument: boolean): ImportJob {
+  function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], folderAsDocument: boolean, ocr = false): ImportJob {
     const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(folderAsDocument));
     jobs.add(job);
-    void job.finished.then(() => removeUploads(inputs));
+    void job.finished.then(() => {
+      removeUploads(inputs);
+      if (ocr) opts.afterImport?.(job.allOutcomes().flatMap((o) => (o.status === 'imported' ? [o.documentId] : [])));
+    });
     return job;
   }
 
@@ -103,14 +108,14 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
   }
 
   return {
-    async importPaths({ paths, folderAsDocument }) {
+    async importPaths({ paths, folderAsDocument, ocr }) {
       session.requireWritable();
-      return runToEnd(startJob({ paths }, folderAsDocument));
+      return runToEnd(startJob({ paths }, folderAsDocument, ocr));
     },
 
-    startImport({ paths, folderAsDocument }) {
+    startImport({ paths, folderAsDocument, ocr }) {
       session.requireWritable();
-      const job = startJob({ paths }, folderAsDocument);
+      const job = startJob({ paths }, folderAsDocument, ocr);
       return { jobId: job.id, total: job.status().total };
     },
 

@@ -50,7 +50,7 @@ async function rebuildPdfDerivative(layout: ProjectLayout, row: PageRow, target:
 }
 
 /** A page of a many-page TIFF is decoded from a single-page copy (libvips would count every page first). */
-function decodablePage(src: { path: string; mime: string; page: number }): { input: string | Uint8Array; page: number } {
+export function decodablePage(src: { path: string; mime: string; page: number }): { input: string | Uint8Array; page: number } {
   return src.mime === 'image/tiff' ? tiffPageInput(src.path, src.page) : { input: src.path, page: src.page };
 }
 

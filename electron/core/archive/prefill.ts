@@ -5,9 +5,15 @@
  */
 import type { MetadataSuggestions } from '../../../shared/api/archive';
 import { defaultTables, parseDocumentCode, parsePartialDate, type DocumentCodeTables } from '../../../shared/text/index';
+import { foldForSearch } from '../../../shared/text/fold';
 
-/** Lines of the national/party motto, never the issuer. */
-const MOTTO = /^(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H(?:OÀ|ÒA) XÃ HỘI CHỦ NGHĨA VIỆT NAM|VIỆT NAM DÂN CHỦ CỘNG H(?:OÀ|ÒA)|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC|\*+|[-–_=.]+)$/u;
+/**
+ * Lines of the national/party motto, never the issuer: the Party's name (Đảng Lao động Việt Nam
+ * from 1951 to 1976), the state's, the motto. Compared folded, so a misread tone mark in a scan's
+ * recognised text ("ĐẲNG LAO ĐỘNG") is still recognised as the Party's name.
+ */
+const MOTTO = /^(dang cong san viet nam|dang lao dong viet nam|cong hoa xa hoi chu nghia viet nam|viet nam dan chu cong hoa|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|\*+|[-–_=.]+)$/u;
+const isMotto = (line: string) => MOTTO.test(foldForSearch(line).trim());
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 const isCapitals = (s: string) => /\p{L}/u.test(s) && s === upper(s);
@@ -47,7 +53,7 @@ export function suggestMetadata(text: string, tables: DocumentCodeTables = defau
   if (codeLine > 0) {
     for (let i = codeLine - 1; i >= 0; i--) {
       const l = lines[i]!.replace(/\s*Số\s*[:.]?.*$/iu, '').trim();
-      if (l && isCapitals(l) && !MOTTO.test(l) && l.length <= 120) {
+      if (l && isCapitals(l) && !isMotto(l) && l.length <= 120) {
         out.issuer = l;
         break;
       }

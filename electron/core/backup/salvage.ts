@@ -63,7 +63,7 @@ export interface SalvageOptions {
 
 const SHA = /^[0-9a-f]{64}$/;
 /** Tables in the order that keeps parents before children (the search index's triggers need the document of a page). */
-const ORDER = ['project_meta', 'code_abbreviations', 'files', 'documents', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names'];
+const ORDER = ['project_meta', 'code_abbreviations', 'files', 'documents', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names', 'page_ocr', 'page_text_revisions'];
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const MIME: Record<string, string> = {
   jpeg: 'image/jpeg',

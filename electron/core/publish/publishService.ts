@@ -108,6 +108,15 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
         return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
       });
     },
+    exportDocument({ documentId, path, jobId }) {
+      return asJob(jobId, [READING, WRITING], async (task) => {
+        await task.step(READING);
+        const { searchableDocumentPdf } = await import('../ocr/documentPdf');
+        const { bytes, title, pages } = await searchableDocumentPdf(session.require(), documentId);
+        await task.step(WRITING);
+        return files.add(bytes, 'pdf', exportFileName(title, 'pdf'), pages, path);
+      });
+    },
     saveExport({ exportId, path }) {
       return { path: files.copyTo(exportId, path) };
     },

@@ -17,8 +17,12 @@ import type { Db } from '../store/projectDatabase';
 const keyOf = (code: string, tables: DocumentCodeTables) => foldKey(parseDocumentCode(code, tables)?.normalized ?? code);
 
 export function documentLinks(db: Db, id: number, tables: DocumentCodeTables): DocumentLinks {
-  const self = db.prepare("SELECT json_extract(metadata, '$.code') AS code FROM documents WHERE id = ?").get(id) as { code: string | null } | undefined;
+  const self = db.prepare("SELECT json_extract(metadata, '$.code') AS code, json_extract(suggestions, '$.code') AS suggested FROM documents WHERE id = ?").get(id) as
+    | { code: string | null; suggested: unknown }
+    | undefined;
   const selfKey = self?.code ? keyOf(self.code, tables) : '';
+  // The number its own header bears (suggested, not yet confirmed) is not a reference to another document.
+  const suggestedKey = typeof self?.suggested === 'string' && self.suggested ? keyOf(self.suggested, tables) : '';
 
   // What this document refers to, in reading order, each code once.
   const found: { key: string; code: string; pageSeq: number }[] = [];
@@ -26,7 +30,7 @@ export function documentLinks(db: Db, id: number, tables: DocumentCodeTables): D
   for (const p of pages)
     for (const ref of findDocumentReferences(p.text, tables)) {
       const key = foldKey(ref.parsed.normalized);
-      if (key !== selfKey && !found.some((f) => f.key === key)) found.push({ key, code: ref.parsed.normalized, pageSeq: p.seq });
+      if (key !== selfKey && key !== suggestedKey && !found.some((f) => f.key === key)) found.push({ key, code: ref.parsed.normalized, pageSeq: p.seq });
     }
   // The archive's documents by code, read only when the text refers to any.
   const byKey = new Map<string, { id: number; title: string }[]>();

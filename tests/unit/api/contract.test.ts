@@ -65,7 +65,7 @@ describe('the API binding', () => {
     const dispatch = createDispatcher(recordingServices(calls));
     const viaWire = createClient(async (s, m, a) => decodeWire(encodeWire(await dispatch(s, m, decodeWire(encodeWire(a))))) as never);
     await viaWire.archive.importPaths({ paths: ['/tmp/scan.jpg'] });
-    expect(calls).toEqual([['archive.importPaths', { paths: ['/tmp/scan.jpg'], folderAsDocument: false }]]);
+    expect(calls).toEqual([['archive.importPaths', { paths: ['/tmp/scan.jpg'], folderAsDocument: false, ocr: false }]]);
     // A Uint8Array in a call is refused by the schema, never base64-encoded.
     const r = await dispatch('archive', 'importPaths', { paths: [new Uint8Array(3)] });
     expect(r).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });

@@ -35,6 +35,16 @@ describe('metadata suggested from a document header', () => {
     expect(s.abstract).toBe('Về việc thành lập Ban biên soạn');
   });
 
+  it("a 1960s resolution as OCR reads it: the Party's name of the time, a tone misread, columns split by a tab", () => {
+    // What the recognition of a scanned header gives (electron/core/ocr): "ĐẢNG" read as "ĐẲNG".
+    const text = ['TỈNH ỦY LAI CHÂU\tĐẲNG LAO ĐỘNG VIỆT NAM', 'Số 05-NQ/TU\tLai Châu, ngày 3 tháng 2 năm 1961', '', 'NGHỊ QUYẾT', 'về công tác xây dựng Đảng ở vùng cao'].join('\n');
+    const s = suggestMetadata(text);
+    expect(s.issuer).toBe('TỈNH ỦY LAI CHÂU');
+    expect(s.code).toBe('05-NQ/TU');
+    expect(s.date?.start).toBe('1961-02-03');
+    expect(s.abstract).toBe('Về công tác xây dựng Đảng ở vùng cao');
+  });
+
   it('suggests nothing from ordinary prose', () => {
     expect(suggestMetadata('Năm 1945, nhân dân trong tỉnh nổi dậy. Số người tham gia rất đông.')).toEqual({});
   });

@@ -9,6 +9,7 @@ import manuscriptNames from './0011-manuscript-names';
 import manuscriptComments from './0012-manuscript-comments';
 import search from './0013-search';
 import versions from './0014-versions';
+import ocr from './0015-ocr';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { version: 12, name: 'manuscript-comments', sql: manuscriptComments },
   { version: 13, name: 'search', sql: search },
   { version: 14, name: 'versions', sql: versions },
+  { version: 15, name: 'ocr', sql: ocr },
 ];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CliCommand } from '../command';
 import { UserFacingError } from '../command';
 import { openProject } from '../projectClient';
+import { recognitionSummary, recognizeWithProgress } from './ocr';
 
 /** `suquan import DIR PATH...`: files and folders into the archive, one outcome per input; exit 2 if one was rejected. */
 export const importCommand: CliCommand = {
@@ -20,9 +21,14 @@ export const importCommand: CliCommand = {
       const rejected = report.outcomes.filter((o) => o.status === 'rejected').length;
       const imported = report.outcomes.filter((o) => o.status === 'imported').length;
       lines.push(`Đã nhập ${imported}/${report.outcomes.length} tệp${rejected ? `, ${rejected} tệp bị từ chối` : ''}.`);
-      return { human: lines.join('\n'), json: report, exitCode: rejected > 0 ? 2 : 0 };
+      // --ocr: the scans just imported are read before the command ends.
+      const documentIds = report.outcomes.flatMap((o) => (o.status === 'imported' ? [o.documentId] : []));
+      const ocr = ctx.flags.ocr === true && documentIds.length ? await recognizeWithProgress(p, ctx, { documentIds }) : null;
+      if (ocr) lines.push(...recognitionSummary(ocr));
+      const ocrFailed = ocr ? ocr.state === 'failed' || ocr.outcomes.some((o) => o.status === 'failed') : false;
+      return { human: lines.join('\n'), json: ocr ? { ...report, ocr } : report, exitCode: rejected > 0 || ocrFailed ? 2 : 0 };
     } finally {
-      p.close();
+      await p.app.dispose();
     }
   },
 };

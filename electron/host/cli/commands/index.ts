@@ -14,9 +14,9 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'import',
-    usage: 'suquan import DIR PATH... [--folder-as-document] [--json]',
+    usage: 'suquan import DIR PATH... [--folder-as-document] [--ocr] [--json]',
     summary:
-      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu.',
+      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu; --ocr nhận dạng chữ các bản quét vừa nhập.',
     load: async () => (await import('./import')).importCommand,
   },
   {
@@ -30,6 +30,19 @@ export const commands: CliCommandEntry[] = [
     usage: 'suquan search DIR WORDS... [--json]',
     summary: 'Tìm trong kho tư liệu (không dấu cũng được; "cụm từ" trong ngoặc kép).',
     load: async () => (await import('./search')).searchCommand,
+  },
+  {
+    name: 'ocr',
+    usage: 'suquan ocr DIR [--document N[,M...]] [--redo] [--json]',
+    summary:
+      'Nhận dạng chữ (OCR tiếng Việt, không cần mạng) các trang quét chưa có chữ, hoặc của các tài liệu đã chọn; trang do người gõ không bao giờ bị ghi đè; --redo nhận dạng lại (giữ bản cũ).',
+    load: async () => (await import('./ocr')).ocrCommand,
+  },
+  {
+    name: 'export-document',
+    usage: 'suquan export-document DIR --document N --out FILE.pdf [--json]',
+    summary: 'Xuất một tài liệu trong kho ra PDF tìm kiếm được (ảnh quét kèm lớp chữ ẩn) để gửi người thẩm định.',
+    load: async () => (await import('./exportDocument')).exportDocumentCommand,
   },
   {
     name: 'export',

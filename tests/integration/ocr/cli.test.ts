@@ -1,0 +1,57 @@
+/**
+ * OCR from the command line, as a user runs it: `suquan import … --ocr` reads the scans it has
+ * just imported, `suquan search` then finds words that exist only on them, `suquan ocr` finds
+ * nothing left to read (and reads a document again with --redo), and `suquan export-document`
+ * writes a searchable PDF whose text pdftotext reads back.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeScan } from '../../fixtures/scans';
+import { tempDir } from '../foundation/helpers';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const configHome = tempDir('suquan-ocr-cli-config-');
+
+function suquan(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const DIRECTIVE = 'HUYỆN ỦY PHONG THỔ\nSố 12-CT/HU\n\nCHỈ THỊ\nvề việc chuẩn bị đại hội chi bộ\n\nCác chi bộ xã Mường So, Khổng Lào và Ma Ly Pho tổ chức đại hội trước ngày 15 tháng 4 năm 1965.';
+
+describe('suquan ocr', () => {
+  it('imports with --ocr, searches the scan, finds nothing left to read, and exports a searchable PDF', async () => {
+    const dir = path.join(tempDir(), 'Dự án OCR.suquan');
+    expect(suquan('init', dir, '--title', 'Thử nhận dạng').code).toBe(0);
+    const scan = path.join(tempDir(), 'chỉ thị 12.png');
+    writeFileSync(scan, await makeScan(DIRECTIVE, { seed: 21, dpi: 200, rotate: -1 }));
+
+    const imported = suquan('import', dir, scan, '--ocr', '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout).result;
+    expect(report.outcomes).toEqual([{ input: scan, status: 'imported', documentId: 1, pages: 1 }]);
+    expect(report.ocr).toMatchObject({ state: 'done', total: 1, outcomes: [{ status: 'recognised', documentId: 1, seq: 1 }], suggested: [1] });
+    // Progress and the summary are for humans; --json keeps stdout JSON (progress goes to stderr).
+    const human = suquan('search', dir, 'Khổng Lào');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('chỉ thị 12');
+
+    const again = suquan('ocr', dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Không có trang nào cần nhận dạng (1 trang đã có chữ).');
+    const redo = suquan('ocr', dir, '--document', '1', '--redo', '--json');
+    expect(redo.code).toBe(0);
+    expect(JSON.parse(redo.stdout).result).toMatchObject({ state: 'done', total: 1 });
+    expect(suquan('ocr', dir, '--document', 'một').stderr).toContain('Mã tài liệu (--document) phải là số nguyên dương');
+
+    const pdf = path.join(tempDir(), 'chỉ thị.pdf');
+    const exported = suquan('export-document', dir, '--document', '1', '--out', pdf, '--json');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout).result).toMatchObject({ out: pdf, pages: 1 });
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.normalize('NFC');
+    expect(text).toContain('Khổng Lào');
+    expect(text).toContain('12-CT/HU');
+  }, 180_000);
+});
