@@ -9,7 +9,15 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The shell (index.cjs) and the service process it starts as a utility process (service.cjs).
-      lib: { entry: { index: resolve(__dirname, 'electron/app/main.ts'), service: resolve(__dirname, 'electron/host/service/main.ts') }, formats: ['cjs'] },
+      // ocr-prepare.cjs: the thread that prepares scans for OCR (electron/core/ocr/preparePool.ts).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/app/main.ts'),
+          service: resolve(__dirname, 'electron/host/service/main.ts'),
+          'ocr-prepare': resolve(__dirname, 'electron/core/ocr/prepareWorker.ts'),
+        },
+        formats: ['cjs'],
+      },
       rollupOptions: { external: ['better-sqlite3', 'sharp', 'electron', 'tesseract.js'], output: { entryFileNames: '[name].cjs' } },
     },
   },

@@ -22,7 +22,7 @@
  *   OCR_BENCH_PAGES=clean,stencil   only the pages whose id contains one of these words.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -314,50 +314,97 @@ function round(x: number, digits = 2): number {
   return Math.round(x * f) / f;
 }
 
+// ---- measuring on a shared machine -------------------------------------------------------------
+
+/** CPU seconds the whole machine has spent busy (Linux /proc/stat, in USER_HZ = 1/100 s; steal counts as busy), or null. */
+function machineCpuSeconds(): number | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Measured {
+  wallSeconds: number;
+  /** CPU seconds used by this process (all its threads) and the children it reported. */
+  cpuSeconds: number;
+  /** Share of the machine's cores busy with something else meanwhile (0–1; null off Linux): above ~0.05 the times are inflated. */
+  otherLoad: number | null;
+}
+
+/** Starts measuring; the function returned stops, adding the CPU time of child processes (which this process cannot see). */
+function meter(): (childCpuSeconds?: number) => Measured {
+  const m0 = machineCpuSeconds();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  return (childCpuSeconds = 0) => {
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    const cpuSeconds = (c.user + c.system) / 1e6 + childCpuSeconds;
+    const m1 = machineCpuSeconds();
+    const other = m0 === null || m1 === null ? null : Math.max(0, m1 - m0 - cpuSeconds);
+    return { wallSeconds, cpuSeconds, otherLoad: other === null ? null : round(Math.min(1, other / (wallSeconds * os.cpus().length)), 3) };
+  };
+}
+
 // ---- Sử Quán -----------------------------------------------------------------------------------
 
 interface PageRead {
   text: string;
   seconds: number;
+  cpuSeconds?: number;
   prepareSeconds?: number;
   recognizeSeconds?: number;
   confidence?: number;
   preparation?: unknown;
 }
 
-/** Starts every worker of the pool (model loaded) on a small page, so start-up is not counted as reading. */
+/** Starts the engine's threads (preparation, and every reader with its model) on a small page, so start-up is not counted as reading. */
 async function warmUp(engine: OcrEngine, workers: number): Promise<number> {
-  const tiny = await makeScan('Khởi động', { width: 600, height: 200, seed: 1 });
+  const tiny = await makeScan('Khởi động máy đọc chữ', { width: 900, height: 300, seed: 1 });
   const t = performance.now();
-  await Promise.all(Array.from({ length: workers }, () => engine.recognize(tiny)));
+  await Promise.all(Array.from({ length: workers }, () => recognizeImage(tiny, engine)));
   return (performance.now() - t) / 1000;
 }
 
 /** Each page alone (the time one page takes), recording the prepared image the engine was given. */
-async function readOneByOne(engine: OcrEngine, files: string[], preparedDir: string): Promise<PageRead[]> {
+async function readOneByOne(engine: OcrEngine, files: string[], preparedDir: string): Promise<{ reads: PageRead[]; measured: Measured }> {
   const out: PageRead[] = [];
+  const stop = meter();
   for (const [i, file] of files.entries()) {
     let recognizeMs = 0;
     let readStarted = 0;
     let writeMs = 0;
-    const probe = {
-      recognize: async (png: Buffer) => {
-        readStarted = performance.now();
-        writeFileSync(path.join(preparedDir, `${path.parse(file).name}.png`), png);
-        writeMs = performance.now() - readStarted;
-        readStarted += writeMs;
-        const r = await engine.recognize(png);
-        recognizeMs = performance.now() - readStarted;
-        return r;
+    const recognize = async (png: Buffer): ReturnType<OcrEngine['recognize']> => {
+      readStarted = performance.now();
+      writeFileSync(path.join(preparedDir, `${path.parse(file).name}.png`), png);
+      writeMs = performance.now() - readStarted;
+      readStarted += writeMs;
+      const r = await engine.recognize(png);
+      recognizeMs = performance.now() - readStarted;
+      return r;
+    };
+    // The engine as recognizeImage sees it, except that reading the prepared image is timed (and the image kept).
+    const probe = new Proxy(engine, {
+      get: (target, prop) => {
+        if (prop === 'recognize') return recognize;
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
       },
-    } as unknown as OcrEngine;
+    });
+    const cpu0 = process.cpuUsage();
     const t = performance.now();
     const r = await recognizeImage(file, probe);
     // Writing the prepared PNG for the CLI is not counted.
     const totalMs = performance.now() - t - writeMs;
+    const cpu = process.cpuUsage(cpu0);
     out.push({
       text: r.text,
       seconds: round(totalMs / 1000, 2),
+      cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
       prepareSeconds: round((readStarted - writeMs - t) / 1000, 2),
       recognizeSeconds: round(recognizeMs / 1000, 2),
       confidence: r.confidence,
@@ -365,15 +412,14 @@ async function readOneByOne(engine: OcrEngine, files: string[], preparedDir: str
     });
     log(`  ${PAGES_RUN[i]!.id}: ${out[i]!.seconds} s (prepare ${out[i]!.prepareSeconds} s)`);
   }
-  return out;
+  return { reads: out, measured: stop() };
 }
 
 /** The whole set with the pool kept busy: workers + 1 pages in flight, as OcrJob runs them. */
-async function readBusy(engine: OcrEngine, files: string[]): Promise<{ texts: string[]; wallSeconds: number; cpuSeconds: number }> {
+async function readBusy(engine: OcrEngine, files: string[]): Promise<{ texts: string[]; measured: Measured }> {
   const texts: string[] = new Array(files.length);
   let next = 0;
-  const cpu0 = process.cpuUsage();
-  const t = performance.now();
+  const stop = meter();
   const lane = async (): Promise<void> => {
     while (next < files.length) {
       const i = next++;
@@ -381,9 +427,7 @@ async function readBusy(engine: OcrEngine, files: string[]): Promise<{ texts: st
     }
   };
   await Promise.all(Array.from({ length: engine.workerCount + 1 }, lane));
-  const wallSeconds = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  return { texts, wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { texts, measured: stop() };
 }
 
 // ---- the tesseract command-line program --------------------------------------------------------
@@ -391,7 +435,8 @@ async function readBusy(engine: OcrEngine, files: string[]): Promise<{ texts: st
 interface CliRun {
   texts: string[];
   seconds: number[];
-  wallSeconds: number;
+  cpuSeconds: number[];
+  measured: Measured;
 }
 
 function cliVersion(): string | null {
@@ -404,11 +449,14 @@ function cliVersion(): string | null {
 async function runCli(files: string[], args: string[], processes: number): Promise<CliRun> {
   const texts: string[] = new Array(files.length);
   const seconds: number[] = new Array(files.length);
+  const cpuSeconds: number[] = new Array(files.length);
   let next = 0;
   const one = (i: number): Promise<void> =>
     new Promise((resolve, reject) => {
       const t = performance.now();
-      const p = spawn('tesseract', [files[i]!, 'stdout', ...args], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Through the shell, whose `times` then reports the CPU time tesseract used (user and system, last line).
+      const script = 'tesseract "$@"; s=$?; times >&2; exit $s';
+      const p = spawn('/bin/sh', ['-c', script, 'sh', files[i]!, 'stdout', ...args], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       let err = '';
       p.stdout.on('data', (b: Buffer) => out.push(b));
@@ -418,16 +466,18 @@ async function runCli(files: string[], args: string[], processes: number): Promi
         if (code !== 0) return reject(new Error(`tesseract exited ${code}: ${err.trim().slice(0, 500)}`));
         texts[i] = Buffer.concat(out).toString('utf8');
         seconds[i] = round((performance.now() - t) / 1000, 2);
+        const times = [...err.matchAll(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/g)].at(-1);
+        cpuSeconds[i] = times ? round(Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4]), 2) : NaN;
         resolve();
       });
     });
-  const t = performance.now();
+  const stop = meter();
   await Promise.all(
     Array.from({ length: processes }, async () => {
       while (next < files.length) await one(next++);
     }),
   );
-  return { texts, seconds, wallSeconds: (performance.now() - t) / 1000 };
+  return { texts, seconds, cpuSeconds, measured: stop(cpuSeconds.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0)) };
 }
 
 interface CliVariant {
@@ -496,6 +546,7 @@ try {
   const workerCounts = [...new Set([defaultWorkers, 2])].sort((a, b) => a - b);
   const throughput: Record<string, unknown> = {};
   let oneByOne: PageRead[] = [];
+  let oneByOneMeasured: Measured | null = null;
   let startupSeconds = 0;
   const differing: Record<string, string[]> = {};
   for (const workers of workerCounts) {
@@ -505,18 +556,19 @@ try {
       if (workers === defaultWorkers) {
         startupSeconds = round(s, 2);
         log(`Sử Quán, one page at a time (pool started in ${startupSeconds} s):`);
-        oneByOne = await readOneByOne(engine, files, preparedDir);
+        ({ reads: oneByOne, measured: oneByOneMeasured } = await readOneByOne(engine, files, preparedDir));
       }
       log(`Sử Quán, ${workers} worker(s), ${workers + 1} pages in flight…`);
       const busy = await readBusy(engine, files);
-      const pps = files.length / busy.wallSeconds;
+      const pps = files.length / busy.measured.wallSeconds;
       throughput[`workers${workers}`] = {
         workers,
         default: workers === defaultWorkers,
         pagesPerSecond: round(pps, 3),
         secondsPerPage: round(1 / pps, 2),
-        wallSeconds: round(busy.wallSeconds, 1),
-        cpuSecondsPerPage: round(busy.cpuSeconds / files.length, 2),
+        wallSeconds: round(busy.measured.wallSeconds, 1),
+        cpuSecondsPerPage: round(busy.measured.cpuSeconds / files.length, 2),
+        otherLoad: busy.measured.otherLoad,
       };
       log(`  ${round(pps, 3)} pages/s`);
       // Recognition is deterministic: the texts read under load must be those read one by one.
@@ -565,6 +617,7 @@ try {
       suquan: {
         ...s,
         seconds: r.seconds,
+        cpuSeconds: r.cpuSeconds,
         prepareSeconds: r.prepareSeconds,
         recognizeSeconds: r.recognizeSeconds,
         confidence: r.confidence,
@@ -572,7 +625,7 @@ try {
         errors: topErrors([suquanErrors[i]!], 4),
       },
       ...Object.fromEntries(
-        Object.entries(cliRuns).map(([k, { run }]) => [k, { cer: cliScores[k]![i]!.cer, cerNoDiacritics: cliScores[k]![i]!.cerNoDiacritics, seconds: run.seconds[i] }]),
+        Object.entries(cliRuns).map(([k, { run }]) => [k, { cer: cliScores[k]![i]!.cer, cerNoDiacritics: cliScores[k]![i]!.cerNoDiacritics, seconds: run.seconds[i], cpuSeconds: run.cpuSeconds[i] }]),
       ),
     };
   });
@@ -589,11 +642,23 @@ try {
     const meanSeconds = (s: number[]): number => round(idx.reduce((a, i) => a + s[i]!, 0) / idx.length, 2);
     groups[g] = {
       pages: idx.length,
-      suquan: { ...pool(idx.map((i) => suquanScores[i]!)), worst: worst(suquanScores), secondsPerPage: meanSeconds(oneByOne.map((r) => r.seconds)), commonErrors: topErrors(idx.map((i) => suquanErrors[i]!), 10) },
+      suquan: {
+        ...pool(idx.map((i) => suquanScores[i]!)),
+        worst: worst(suquanScores),
+        secondsPerPage: meanSeconds(oneByOne.map((r) => r.seconds)),
+        cpuSecondsPerPage: meanSeconds(oneByOne.map((r) => r.cpuSeconds ?? NaN)),
+        commonErrors: topErrors(idx.map((i) => suquanErrors[i]!), 10),
+      },
       ...Object.fromEntries(
         Object.entries(cliRuns).map(([k, { run }]) => [
           k,
-          { ...pool(idx.map((i) => cliScores[k]![i]!)), worst: worst(cliScores[k]!), secondsPerPage: meanSeconds(run.seconds), commonErrors: topErrors(idx.map((i) => cliErrors[k]![i]!), 10) },
+          {
+            ...pool(idx.map((i) => cliScores[k]![i]!)),
+            worst: worst(cliScores[k]!),
+            secondsPerPage: meanSeconds(run.seconds),
+            cpuSecondsPerPage: meanSeconds(run.cpuSeconds),
+            commonErrors: topErrors(idx.map((i) => cliErrors[k]![i]!), 10),
+          },
         ]),
       ),
     };
@@ -621,7 +686,7 @@ try {
         version,
         ...Object.fromEntries(
           Object.entries(cliRuns).map(([k, { run, args, input, model }]) => {
-            const pps = files.length / run.wallSeconds;
+            const pps = files.length / run.measured.wallSeconds;
             return [
               k,
               {
@@ -631,6 +696,8 @@ try {
                 processes: Math.max(1, Math.min(2, os.availableParallelism())),
                 pagesPerSecond: round(pps, 3),
                 secondsPerPage: round(run.seconds.reduce((a, b) => a + b, 0) / run.seconds.length, 2),
+                cpuSecondsPerPage: round(run.measured.cpuSeconds / files.length, 2),
+                otherLoad: run.measured.otherLoad,
                 cleanCer: (groups.clean?.[k] as { cer: number } | undefined)?.cer ?? null,
                 degradedCer: (groups.degraded?.[k] as { cer: number } | undefined)?.cer ?? null,
               },
@@ -638,6 +705,15 @@ try {
           }),
         ),
       };
+
+  // Whether anything else used the cores while a timing was taken (a shared machine): those figures are then too slow.
+  const loads: Record<string, number | null> = {
+    oneByOne: oneByOneMeasured?.otherLoad ?? null,
+    ...Object.fromEntries(Object.entries(throughput).map(([k, v]) => [k, (v as { otherLoad: number | null }).otherLoad])),
+    ...Object.fromEntries(Object.entries(cliRuns).map(([k, { run }]) => [k, run.measured.otherLoad])),
+  };
+  const disturbed = Object.entries(loads).filter(([, v]) => v !== null && v > 0.05).map(([k]) => k);
+  if (disturbed.length) log(`warning: other processes used the CPU during ${disturbed.join(', ')}; those timings are too slow`);
 
   const result = {
     bench: 'ocr',
@@ -658,6 +734,7 @@ try {
         degradedCerNoDiacritics: (groups.degraded?.suquan as { cerNoDiacritics: number } | undefined)?.cerNoDiacritics ?? null,
         pagesPerSecond: defaultPps,
         pagesPerSecondTwoWorkers: twoPps,
+        cpuSecondsPerPage: (groups.all?.suquan as { cpuSecondsPerPage: number } | undefined)?.cpuSecondsPerPage ?? null,
       },
       cli: cliReason
         ? null
@@ -667,9 +744,13 @@ try {
             cleanCerNoDiacritics: (groups.clean?.cli as { cerNoDiacritics: number } | undefined)?.cerNoDiacritics ?? null,
             degradedCerNoDiacritics: (groups.degraded?.cli as { cerNoDiacritics: number } | undefined)?.cerNoDiacritics ?? null,
             pagesPerSecond: (cli as Record<string, { pagesPerSecond: number }> | null)?.cli?.pagesPerSecond ?? null,
+            cpuSecondsPerPage: (groups.all?.cli as { cpuSecondsPerPage: number } | undefined)?.cpuSecondsPerPage ?? null,
           },
+      timingsReliable: disturbed.length === 0,
+      ...(disturbed.length ? { disturbedTimings: disturbed } : {}),
     },
     targets,
+    otherLoad: loads,
     throughput: { ...throughput, poolStartSeconds: startupSeconds, ...(Object.keys(differing).length ? { textsDifferFromOneByOne: differing } : {}) },
     cli,
     cliReason,

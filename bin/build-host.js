@@ -16,6 +16,8 @@ export const hostEntries = {
   cli: 'electron/host/cli/bin.ts',
   web: 'electron/host/web/main.ts',
   service: 'electron/host/service/main.ts',
+  // The thread that prepares scans for OCR (electron/core/ocr/preparePool.ts finds it beside the chunks).
+  'ocr-prepare': 'electron/core/ocr/prepareWorker.ts',
 };
 
 export const hostOutDir = path.join(root, 'out', 'host');

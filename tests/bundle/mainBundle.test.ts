@@ -4,7 +4,7 @@
  * utility process is started as a real Node child from out/main/service.cjs, so every call here
  * crosses into another process exactly as in the desktop app.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import type { WireResponse } from '../../shared/api/contract';
 import { contracts } from '../../shared/api/index';
 import { contentSecurityPolicy } from '../../shared/security';
 import { createElectronStandIn, FakeBrowserWindow } from './electronStandIn';
+import { makeScan } from '../fixtures/scans';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const mainBundle = path.join(root, 'out', 'main', 'index.cjs');
@@ -135,6 +136,17 @@ describe('the built Electron main process', () => {
     expect(bytes.length).toBe(exported.result.size);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await handler(new Request('suquan-file://thumb/..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
+  });
+
+  it('recognises a scan in the service process: tesseract.js, its model and the preparation thread found from the bundle', async () => {
+    const scan = path.join(tmp, 'nghị quyết quét.png');
+    writeFileSync(scan, await makeScan('NGHỊ QUYẾT\nHội nghị họp tại huyện Phong Thổ bàn việc khai hoang.', { dpi: 150, seed: 31, rotate: 1 }));
+    const imported = (await invoke(fromWindow(), 'archive', 'importPaths', { paths: [scan] })) as { ok: true; result: { outcomes: { documentId: number }[] } };
+    const id = imported.result.outcomes[0]!.documentId;
+    const read = (await invoke(fromWindow(), 'ocr', 'recognize', { documentIds: [id] })) as { ok: true; result: { state: string; outcomes: { status: string }[] } };
+    expect(read).toMatchObject({ ok: true, result: { state: 'done', outcomes: [{ status: 'recognised' }] } });
+    const found = (await invoke(fromWindow(), 'archive', 'search', { query: 'Phong Thổ' })) as { ok: true; result: { hits: { documentId: number }[] } };
+    expect(found.result.hits.map((h) => h.documentId)).toEqual([id]);
   });
 
   it('starts a fresh service process after a crash, and its events still reach the window', async () => {

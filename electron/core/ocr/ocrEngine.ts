@@ -17,6 +17,8 @@ import path from 'node:path';
 import type { OcrWord } from '../../../shared/archive/ocr';
 import { UserFacingError } from '../../../shared/errors';
 import { toNFC } from '../text';
+import { PreparePool } from './preparePool';
+import type { PreparedImage, PrepareOptions } from './preprocess';
 
 type Tesseract = typeof import('tesseract.js');
 type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
@@ -72,6 +74,7 @@ export class OcrEngine {
   readonly engine: string;
   private readonly pageTimeoutMs: number;
   private readonly idleMs: number;
+  private readonly preparer = new PreparePool();
 
   constructor(opts: OcrEngineOptions = {}) {
     this.workerCount = Math.max(1, opts.workers ?? defaultWorkerCount());
@@ -143,6 +146,11 @@ export class OcrEngine {
     void slot.worker.then((w) => w.terminate()).catch(() => undefined);
   }
 
+  /** Prepares a page image for reading (prepareForOcr), in a thread of its own. */
+  prepare(input: string | Buffer, opts: PrepareOptions): Promise<PreparedImage> {
+    return this.preparer.prepare(input, opts);
+  }
+
   /** Reads one prepared page image (PNG or JPEG bytes). */
   async recognize(image: Buffer): Promise<RecognizedPage> {
     const slot = await this.acquire();
@@ -179,7 +187,7 @@ export class OcrEngine {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const all = this.slots;
     this.slots = [];
-    await Promise.allSettled(all.map((s) => s.worker.then((w) => w.terminate())));
+    await Promise.allSettled([...all.map((s) => s.worker.then((w) => w.terminate())), this.preparer.close()]);
   }
 }
 

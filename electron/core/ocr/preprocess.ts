@@ -642,16 +642,18 @@ function analyse(flat: Grey, t: number, cut: Sides, rotation: number): { orienta
   const h = flat.height - cut.top - cut.bottom;
   const across = bestSkew(pts.frame0, w, h);
   const down = bestSkew(pts.frame90, h, w);
+  // Lines run the way the profile is clearly sharper, provided they read as writing at all.
   let axis: 0 | 90;
-  if (across.score > down.score * 1.2) axis = 0;
-  else if (down.score > across.score * 1.2) axis = 90;
+  if (across.lines > 0 && (down.lines === 0 || across.score > down.score * 1.2)) axis = 0;
+  else if (down.lines > 0 && (across.lines === 0 || down.score > across.score * 1.2)) axis = 90;
   // Lines neither way clearly (a few words, a drawing): leave the page as the user sees it.
   else return { orientation: rotation, skew: 0, xHeight: xHeight(lineCores((rotation % 180 === 0 ? across : down).profile)) };
   const found = axis === 0 ? across : down;
   const cores = lineCores(found.profile);
   const { ratio, votes } = upright(found.profile, cores);
   // One or two lines tell up from down only when they say it clearly.
-  const clear = cores.length >= 3 ? 1.15 : 1.5;
+  const clear = cores.filter((c) => c[2]).length >= 3 ? 1.15 : 1.5;
+  if (process.env.PREP_AX) console.log("updown", axis, JSON.stringify({ ratio, votes, cores, ac: across.score, al: across.lines, dc: down.score, dl: down.lines }));
   if (ratio >= clear && votes >= 0) return { orientation: axis, skew: found.skew, xHeight: xHeight(cores) };
   if (ratio <= 1 / clear && votes <= 0) return { orientation: axis + 180, skew: found.skew, xHeight: xHeight(cores) };
   // Can't tell up from down. The profiles alone can mistake the letters of a line or two for
@@ -718,7 +720,7 @@ function profile(p: Points, deg: number, out: Float64Array, offset: number, ever
  * Σ profile² / n² × the spread of the ink across lines ≈ 1 / (share of rows that are ink) —
  * large for lines of text, near 1 for a frame that runs across them.
  */
-function bestSkew(p: Points, width: number, height: number): { skew: number; score: number; profile: Float64Array } {
+function bestSkew(p: Points, width: number, height: number): { skew: number; score: number; profile: Float64Array; lines: number } {
   const offset = width * Math.sin((MAX_SKEW * Math.PI) / 180) + 1;
   const prof = new Float64Array(Math.ceil(height + 2 * offset + 2));
   const sharpness = (deg: number, every: number): number => {
@@ -747,33 +749,89 @@ function bestSkew(p: Points, width: number, height: number): { skew: number; sco
   let hi = prof.length - 1;
   for (let seen = 0; lo < hi && (seen += prof[lo]!) < p.n * 0.02; ) lo++;
   for (let seen = 0; hi > lo && (seen += prof[hi]!) < p.n * 0.02; ) hi--;
-  return { skew: Math.round(finest * 100) / 100, score: (score / (p.n * p.n)) * (hi - lo + 1), profile: prof.slice() };
+  const best = prof.slice();
+  return { skew: Math.round(finest * 100) / 100, score: (score / (p.n * p.n)) * (hi - lo + 1), profile: best, lines: writtenLines(p, finest, offset, best) };
+}
+
+/**
+ * How many of the profile's bands read like lines of writing: inked along at least three times
+ * their own height, in at least six separate pieces (letters, words). Across a single line the
+ * bands are letters' stems — long and thin too, but each in one or a few pieces — and there the
+ * sharpness score alone can prefer them.
+ */
+function writtenLines(p: Points, deg: number, offset: number, prof: Float64Array): number {
+  const cores = lineCores(prof).filter((c) => c[2]);
+  if (cores.length === 0) return 0;
+  const coreOf = new Int32Array(prof.length).fill(-1);
+  cores.forEach(([a, b], k) => coreOf.fill(k, a, b + 1));
+  const t = (deg * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  let span = 1;
+  for (let i = 0; i < p.n; i++) span = Math.max(span, Math.ceil(p.xs[i]! + p.ys[i]!) + 2);
+  const inked = new Uint8Array(cores.length * span);
+  for (let i = 0; i < p.n; i++) {
+    const k = coreOf[(p.ys[i]! * c + p.xs[i]! * s + offset) | 0]!;
+    if (k >= 0) inked[k * span + Math.min(span - 1, Math.max(0, (p.xs[i]! * c - p.ys[i]! * s + p.ys[i]! * Math.abs(s)) | 0))] = 1;
+  }
+  let lines = 0;
+  cores.forEach(([a, b], k) => {
+    let length = 0;
+    let pieces = 0;
+    let gap = 2;
+    for (let x = k * span; x < (k + 1) * span; x++) {
+      if (!inked[x]) {
+        gap++;
+        continue;
+      }
+      // A new piece starts after a gap of at least two empty positions.
+      if (gap >= 2) pieces++;
+      gap = 0;
+      length++;
+    }
+    if (length >= 3 * (b - a + 1) && pieces >= 6) lines++;
+  });
+  return lines;
 }
 
 
-/** The x-height bands of the lines in a row profile: runs of rows well inked compared with the page's fuller rows. */
-function lineCores(prof: Float64Array): Array<[number, number]> {
+/** A line's band in a row profile: first and last row, and whether it holds enough ink to speak for the page. */
+type Core = [top: number, bottom: number, strong: boolean];
+
+/**
+ * The bands of the lines in a row profile: runs of rows well inked compared with the page's
+ * fuller rows, pieces of one line (a band of capitals and tone marks just above the x-height
+ * band) joined, and weak bands (a line's last word or two, a stray mark) kept only as limits.
+ */
+function lineCores(prof: Float64Array): Core[] {
   const nonzero = [...prof].filter((v) => v > 0).sort((a, b) => a - b);
   if (nonzero.length < 10) return [];
-  const core = nonzero[Math.floor(nonzero.length * 0.9)]! * 0.35;
-  const cores: Array<[number, number]> = [];
+  const level = nonzero[Math.floor(nonzero.length * 0.9)]! * 0.35;
+  const runs: Array<[number, number]> = [];
   for (let i = 0; i < prof.length; ) {
-    if (prof[i]! < core) {
+    if (prof[i]! < level) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < prof.length && (prof[j + 1]! >= core || (j + 2 < prof.length && prof[j + 2]! >= core))) j++;
-    if (j - i >= 2) cores.push([i, j]);
+    while (j + 1 < prof.length && (prof[j + 1]! >= level || (j + 2 < prof.length && prof[j + 2]! >= level))) j++;
+    const last = runs[runs.length - 1];
+    // Lines stand well apart (the gap between x-height bands is more than an x-height); pieces of one line do not.
+    if (last && i - last[1] - 1 <= 0.3 * Math.max(last[1] - last[0] + 1, j - i + 1)) last[1] = j;
+    else runs.push([i, j]);
     i = j + 1;
   }
-  return cores;
+  const tall = runs.filter(([a, b]) => b - a >= 2);
+  const ink = tall.map(([a, b]) => prof.subarray(a, b + 1).reduce((sum, v) => sum + v, 0));
+  const most = Math.max(0, ...ink);
+  return tall.map(([a, b], k) => [a, b, ink[k]! >= most * 0.2]);
 }
 
 /** Median height of the lines' x-height bands (pixels of the analysis copy), 0 if there are too few lines. */
-function xHeight(cores: Array<[number, number]>): number {
-  if (cores.length < 3) return 0;
-  const heights = cores.map(([a, b]) => b - a + 1).sort((a, b) => a - b);
+function xHeight(cores: Core[]): number {
+  const strong = cores.filter((c) => c[2]);
+  if (strong.length < 3) return 0;
+  const heights = strong.map(([a, b]) => b - a + 1).sort((a, b) => a - b);
   return heights[Math.floor(heights.length / 2)]!;
 }
 
@@ -783,7 +841,7 @@ function xHeight(cores: Array<[number, number]>): number {
  * text more ink lies above the x-height band (ascenders, capitals, tone marks, circumflexes) than
  * below it (descenders, the dot below).
  */
-function upright(prof: Float64Array, cores: Array<[number, number]>): { ratio: number; votes: number } {
+function upright(prof: Float64Array, cores: Core[]): { ratio: number; votes: number } {
   if (cores.length === 0) return { ratio: 1, votes: 0 };
   // Speckle and paper noise put ink on both sides alike: take off the level of the emptiest rows between lines.
   const between: number[] = [];
@@ -796,7 +854,8 @@ function upright(prof: Float64Array, cores: Array<[number, number]>): { ratio: n
   for (let k = 0; k < cores.length; k++) {
     // The band proper: the rows around the line's fullest one that hold at least 40 % as much ink
     // (the page-wide cut that found the line also takes in a line's capitals and tall marks).
-    const [lineTop, lineBottom] = cores[k]!;
+    const [lineTop, lineBottom, strong] = cores[k]!;
+    if (!strong) continue;
     let peak = lineTop;
     for (let i = lineTop; i <= lineBottom; i++) if (prof[i]! > prof[peak]!) peak = i;
     let a = peak;

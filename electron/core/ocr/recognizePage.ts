@@ -22,8 +22,8 @@ export interface PageRecognition {
 /** Reads an image (file path or bytes; `page` of a multi-page file) whose display rotation is `rotation`. */
 export async function recognizeImage(input: string | Buffer, engine: OcrEngine, opts: { page?: number; rotation?: number } = {}): Promise<PageRecognition> {
   const started = Date.now();
-  const { prepareForOcr, boxToSource } = await import('./preprocess');
-  const prepared = await prepareForOcr(input, opts);
+  const { boxToSource } = await import('./preprocess');
+  const prepared = await engine.prepare(input, opts);
   const read = await engine.recognize(prepared.png);
   return {
     width: prepared.sourceWidth,
