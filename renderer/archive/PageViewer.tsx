@@ -114,6 +114,21 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
   const terms = useMemo(() => queryWords(highlight), [highlight]);
   const hits = useMemo(() => (ocr && ocr.pageId === pageId ? queryMatches(ocr.words, terms) : new Set<number>()), [ocr, terms, pageId]);
   const recognised = pages.some((p) => p.textSource === 'ocr');
+  const [exporting, setExporting] = useState(false);
+  /** The document as a searchable PDF (scans with their text), saved where the user chooses. */
+  const exportPdf = async () => {
+    if (!doc || exporting) return;
+    setExporting(true);
+    try {
+      const file = await api.publish.exportDocument({ documentId: doc.id });
+      const where = await platform.saveExport(file);
+      if (where) setNotice(t('ocr.exported', { where }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
   const recognizeDocument = async () => {
     if (!doc) return;
     try {
@@ -307,6 +322,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           >
             <Icon name="scan" size={16} /> {ocrJob ? t('ocr.progress', { done: ocrJob.done, total: ocrJob.total }) : recognised ? t('ocr.redoDocument') : t('ocr.recognize')}
           </button>
+          {tool('pdf', t('ocr.exportPdf'), () => void exportPdf(), { disabled: exporting || pages.every((p) => p.imageKind === 'text') })}
           {tool('doubtful', t('ocr.showDoubtful'), () => {
             setShowDoubtful((v) => {
               localStorage.setItem(DOUBTFUL_PREF, v ? '0' : '1');

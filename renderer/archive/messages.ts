@@ -182,6 +182,8 @@ export const archiveVi = {
     confidence: 'độ tin cậy {{n}}%',
     wordTitle: '«{{text}}» · độ tin cậy {{n}}%',
     showDoubtful: 'Đánh dấu chữ máy đọc kém chắc chắn',
+    exportPdf: 'Xuất PDF tìm kiếm được (ảnh quét kèm chữ) để gửi người thẩm định',
+    exported: 'Đã xuất PDF: {{where}}',
     doubtfulLegend: 'Chữ tô cam: máy đọc kém chắc chắn, hãy soát với bản quét (bấm vào chữ trên ảnh để tìm nó ở đây).',
   },
 };
@@ -368,6 +370,8 @@ export const archiveEn: ArchiveMessages = {
     confidence: 'confidence {{n}}%',
     wordTitle: '“{{text}}” · confidence {{n}}%',
     showDoubtful: 'Mark words the machine was unsure of',
+    exportPdf: 'Export a searchable PDF (scans with their text) for a reviewer',
+    exported: 'PDF exported: {{where}}',
     doubtfulLegend: 'Orange: the machine was unsure; check against the scan (click a word on the image to find it here).',
   },
 };

@@ -8,6 +8,7 @@
  * a reload.
  */
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,15 @@ test('scans imported with OCR become searchable, highlighted on the image, and c
   await page.getByTestId('search-hit').dblclick();
   await expect(page.getByTestId('transcription')).toHaveValue(/nhiệm vụ KHAI hoang/);
   await expect(page.locator('.transcription-head')).toContainText('Do người dùng nhập');
+
+  // The document as a searchable PDF: the scan with its (corrected) text, read back by pdftotext.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất PDF tìm kiếm được (ảnh quét kèm chữ) để gửi người thẩm định' }).click();
+  const pdfPath = path.join(dir, 'nghi-quyet.pdf');
+  await (await download).saveAs(pdfPath);
+  const pdfText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).normalize('NFC');
+  expect(pdfText).toContain('Phong Thổ');
+  expect(pdfText).toContain('KHAI hoang');
 
   // Quick open (Ctrl+K) finds a document by words read on its scan.
   await page.getByRole('button', { name: 'Quay lại kho' }).click();

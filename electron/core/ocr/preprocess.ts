@@ -629,10 +629,12 @@ interface Points {
 }
 
 /**
- * Orientation (the clockwise turn that makes the page upright) and skew, from the flattened
- * analysis copy less its borders. Lines of text give a row profile with sharp peaks and gaps;
- * the frame (as is, or turned a quarter) whose best profile is clearly sharper has horizontal
- * lines, and the ink around each line's x-height band tells up from down.
+ * Orientation (the clockwise turn that makes the page upright), skew and x-height, from the
+ * flattened analysis copy less its borders. Lines of text give a row profile with sharp peaks
+ * and gaps: the frame (as is, or turned a quarter) whose best profile is clearly sharper, and
+ * whose bands read as writing, has horizontal lines; the ink around each line's x-height band
+ * tells up from down. When in doubt the user's rotation stands: a page wrongly turned is worse
+ * than one left as it was.
  */
 function analyse(flat: Grey, t: number, cut: Sides, rotation: number): { orientation: number; skew: number; xHeight: number } {
   const pts = inkPoints(flat, t, cut);
@@ -653,7 +655,6 @@ function analyse(flat: Grey, t: number, cut: Sides, rotation: number): { orienta
   const { ratio, votes } = upright(found.profile, cores);
   // One or two lines tell up from down only when they say it clearly.
   const clear = cores.filter((c) => c[2]).length >= 3 ? 1.15 : 1.5;
-  if (process.env.PREP_AX) console.log("updown", axis, JSON.stringify({ ratio, votes, cores, ac: across.score, al: across.lines, dc: down.score, dl: down.lines }));
   if (ratio >= clear && votes >= 0) return { orientation: axis, skew: found.skew, xHeight: xHeight(cores) };
   if (ratio <= 1 / clear && votes <= 0) return { orientation: axis + 180, skew: found.skew, xHeight: xHeight(cores) };
   // Can't tell up from down. The profiles alone can mistake the letters of a line or two for

@@ -105,6 +105,12 @@ describe('prepareForOcr: orientation and skew', () => {
       expect(p.preparation.orientation).toBe(rotation);
       expect(p.preparation.skew).toBe(0);
     }
+    // Across one short line the letters' stems look like lines too: never turned on that evidence.
+    const snippet = await prepareForOcr(await makeScan('Khởi động', { width: 600, height: 200, seed: 1 }));
+    expect(snippet.preparation.orientation).toBe(0);
+    // Two lines lying on their side are enough when they say which way is up.
+    const note = await makeScan('Khuất hội đạo Mỹ kháng chính chí sĩ cường.', { width: 1400, height: 390, turn: 270, seed: 15, font: 'typewriter' });
+    expect((await prepareForOcr(note)).preparation.orientation).toBe(90);
     // A clear page overrules a wrong display rotation.
     const turned = await makeScan(SAMPLE_REPORT, { dpi: DPI, turn: 90, seed: 6 });
     expect((await prepareForOcr(turned, { rotation: 180 })).preparation.orientation).toBe(270);
