@@ -12,6 +12,7 @@ import type { PageInfo, TextSource } from '../../shared/api/archive';
 import type { PageOcr } from '../../shared/archive/ocr';
 import { api } from '../platform/platform';
 import { alignWords, isDoubtful, wordAt } from './ocrWords';
+import { EarlierReadings } from './EarlierReadings';
 
 const AUTOSAVE_MS = 700;
 
@@ -135,6 +136,17 @@ export function Transcription({ page, onSaved, link }: { page: PageInfo; onSaved
         <span className="muted">
           {t(`viewer.source.${source}`)}
           {ocr && ` · ${t('ocr.confidence', { n: Math.round(ocr.confidence) })}`}
+          {' '}
+          <EarlierReadings
+            pageId={page.id}
+            onRestore={(earlier) => {
+              // Put back as if typed over: saved like any edit, named by the page's version.
+              setText(earlier);
+              latest.current.text = earlier;
+              setState({ kind: 'dirty' });
+              void flush();
+            }}
+          />
         </span>
         <span className={`tx-state${state.kind === 'error' ? ' error' : ''}`} data-testid="transcription-state" aria-live="polite">
           {state.kind === 'saving' ? t('archive.saving') : state.kind === 'saved' ? t('archive.saved') : state.kind === 'dirty' ? t('archive.unsaved') : state.kind === 'error' ? state.message : ''}

@@ -116,8 +116,22 @@ test('scans imported with OCR become searchable, highlighted on the image, and c
   await shot(page, '03-doubtful-words');
   // Turned off, the marks go.
   await page.getByRole('button', { name: 'Đánh dấu chữ máy đọc kém chắc chắn' }).click();
-  await expect(page.locator('.scan-word.doubtful')).toHaveCount(0);
   await expect(page.getByTestId('doubtful-word')).toHaveCount(0);
+  await expect(page.locator('.scan-word.doubtful')).toHaveCount(0);
+
+  // Reading a page again keeps the earlier machine reading, which can be put back.
+  const minutesPageId = minutesPage.pages[0]!.id;
+  const before = (await call(page, 'archive', 'getPageText', { pageId: minutesPageId })) as { textVersion: number };
+  await call(page, 'archive', 'setPageText', { pageId: minutesPageId, text: 'Bản máy đọc hôm trước.', source: 'ocr', baseVersion: before.textVersion });
+  await page.getByTestId('recognize-document').click();
+  await expect(page.getByTestId('status-notice')).toHaveText('Đã nhận dạng chữ 1 trang.', { timeout: 60_000 });
+  await expect(page.getByTestId('transcription')).toHaveValue(/Mường So|tưởng So|Pọm/);
+  await page.getByTestId('earlier-readings').click();
+  await expect(page.getByRole('dialog')).toContainText('Bản máy đọc hôm trước.');
+  await shot(page, '04-earlier-readings');
+  await page.getByRole('button', { name: 'Dùng bản này' }).click();
+  await expect(page.getByTestId('transcription')).toHaveValue('Bản máy đọc hôm trước.');
+  await expect(page.getByTestId('transcription-state')).toHaveText('Đã lưu');
 
   // After a reload the correction is there, typed; search finds it.
   await page.reload();
@@ -136,10 +150,10 @@ test('scans imported with OCR become searchable, highlighted on the image, and c
   expect(pdfText).toContain('Phong Thổ');
   expect(pdfText).toContain('KHAI hoang');
 
-  // Quick open (Ctrl+K) finds a document by words read on its scan.
+  // Quick open (Ctrl+K) finds a document by the words of its page text.
   await page.getByRole('button', { name: 'Quay lại kho' }).click();
   await page.keyboard.press('Control+k');
-  await page.getByTestId('quick-open').getByRole('textbox').fill('vu chiem');
+  await page.getByTestId('quick-open').getByRole('textbox').fill('may doc hom truoc');
   const item = page.getByTestId('quick-open-item').filter({ hasText: 'Biên bản rônêô' });
   await expect(item).toContainText('Trong văn bản');
   await item.click();
