@@ -83,6 +83,13 @@ test('scans imported with OCR become searchable, highlighted on the image, and c
   expect(box.x + box.width).toBeLessThan(img.x + img.width);
   await expect(page.getByTestId('transcription')).toHaveValue(/huyện Phong Thổ/);
 
+  // The caret in the transcription shows its word on the scan.
+  await page.getByTestId('transcription').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.scan-word.active')).toHaveAttribute('aria-label', 'TỈNH');
+
   // A word clicked on the scan is selected in the transcription, and corrected by typing.
   const word = page.locator('.scan-word[aria-label="khai"]');
   await word.click();
