@@ -88,8 +88,7 @@ export class OcrJob implements RunningJob {
 
   private suggest(documentId: number): void {
     try {
-      refreshSuggestions(this.project.db, documentId);
-      this.suggested.push(documentId);
+      if (refreshSuggestions(this.project.db, documentId)) this.suggested.push(documentId);
     } catch (e) {
       this.onError?.(e, 'ocr.suggest');
     }

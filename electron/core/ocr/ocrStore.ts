@@ -104,13 +104,13 @@ const HEADER_PAGES = 2;
 
 /**
  * Suggests metadata from the document's text as it now reads (after OCR): the fields the document
- * has no value for yet, awaiting the user's confirmation. The document's version is not changed:
+ * has no value for yet, awaiting the user's confirmation; true when a suggestion is new. The document's version is not changed:
  * suggestions are not the user's metadata, and a form open meanwhile must still save.
  */
-export function refreshSuggestions(db: Db, documentId: number): void {
-  db.transaction(() => {
+export function refreshSuggestions(db: Db, documentId: number): boolean {
+  return db.transaction((): boolean => {
     const doc = db.prepare('SELECT metadata, suggestions FROM documents WHERE id = ?').get(documentId) as { metadata: string; suggestions: string } | undefined;
-    if (!doc) return;
+    if (!doc) return false;
     const texts = db.prepare('SELECT text FROM pages WHERE document_id = ? ORDER BY seq LIMIT ?').all(documentId, HEADER_PAGES) as { text: string }[];
     const found = suggestMetadata(texts.map((t) => t.text).join('\n'), new DocumentStore(db).codeTables());
     const metadata = parseStoredMetadata(doc.metadata) as Record<string, unknown>;
@@ -123,5 +123,6 @@ export function refreshSuggestions(db: Db, documentId: number): void {
       changed = true;
     }
     if (changed) db.prepare('UPDATE documents SET suggestions = ? WHERE id = ?').run(JSON.stringify(deepNFC(suggestions as MetadataSuggestions)), documentId);
+    return changed;
   }).immediate();
 }

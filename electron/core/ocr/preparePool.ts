@@ -48,6 +48,8 @@ function fromSource(file: string): URL {
 
 export class PreparePool {
   private worker: Worker | null = null;
+  /** The thread being started: pages asked for at once share it (two would leak one). */
+  private starting: Promise<Worker | null> | null = null;
   private readonly pending = new Map<number, { resolve(p: PreparedImage): void; reject(e: unknown): void }>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
@@ -66,16 +68,25 @@ export class PreparePool {
       worker.ref();
       worker.postMessage(req);
     }).finally(() => {
-      if (this.pending.size === 0 && this.worker) {
-        this.worker.unref();
+      // The thread that served the page may be gone; this is the one that lets the process go.
+      if (this.pending.size === 0) {
+        worker.unref();
+        if (!this.worker) return;
         this.idle = setTimeout(() => void this.close(), IDLE_MS);
         this.idle.unref();
       }
     });
   }
 
-  private async start(): Promise<Worker | null> {
-    if (this.worker) return this.worker;
+  private start(): Promise<Worker | null> {
+    if (this.worker) return Promise.resolve(this.worker);
+    this.starting ??= this.startThread().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async startThread(): Promise<Worker | null> {
     if (this.entry === undefined) this.entry = workerEntry();
     if (!this.entry) return null;
     // sharp's native module is loaded by this thread first, so a worker's exit cannot unload it.
@@ -113,6 +124,8 @@ export class PreparePool {
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
+    // A thread still starting is stopped too, once it has.
+    if (this.starting) await this.starting.catch(() => null);
     const w = this.worker;
     this.worker = null;
     await w?.terminate();

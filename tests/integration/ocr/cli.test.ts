@@ -27,12 +27,24 @@ describe('suquan ocr', () => {
     expect(suquan('init', dir, '--title', 'Thử nhận dạng').code).toBe(0);
     const scan = path.join(tempDir(), 'chỉ thị 12.png');
     writeFileSync(scan, await makeScan(DIRECTIVE, { seed: 21, dpi: 200, rotate: -1 }));
+    // Two pages, so pages are prepared while others are read (and the command must still end).
+    const second = path.join(tempDir(), 'thư.png');
+    writeFileSync(second, await makeScan('THƯ\nGửi các đồng chí chi ủy viên xã Mường So.', { seed: 22, dpi: 150 }));
 
-    const imported = suquan('import', dir, scan, '--ocr', '--json');
+    const imported = suquan('import', dir, scan, second, '--ocr', '--json');
     expect(imported.code, imported.stderr).toBe(0);
     const report = JSON.parse(imported.stdout).result;
-    expect(report.outcomes).toEqual([{ input: scan, status: 'imported', documentId: 1, pages: 1 }]);
-    expect(report.ocr).toMatchObject({ state: 'done', total: 1, outcomes: [{ status: 'recognised', documentId: 1, seq: 1 }], suggested: [1] });
+    expect(report.outcomes).toEqual([
+      { input: scan, status: 'imported', documentId: 1, pages: 1 },
+      { input: second, status: 'imported', documentId: 2, pages: 1 },
+    ]);
+    expect(report.ocr).toMatchObject({ state: 'done', total: 2 });
+    // The directive's header gave its number, type and issuer.
+    expect(report.ocr.suggested).toContain(1);
+    expect(report.ocr.outcomes.map((o: { status: string; documentId: number }) => [o.status, o.documentId]).sort()).toEqual([
+      ['recognised', 1],
+      ['recognised', 2],
+    ]);
     // Progress and the summary are for humans; --json keeps stdout JSON (progress goes to stderr).
     const human = suquan('search', dir, 'Khổng Lào');
     expect(human.code).toBe(0);
@@ -40,7 +52,7 @@ describe('suquan ocr', () => {
 
     const again = suquan('ocr', dir);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Không có trang nào cần nhận dạng (1 trang đã có chữ).');
+    expect(again.stdout).toContain('Không có trang nào cần nhận dạng (2 trang đã có chữ).');
     const redo = suquan('ocr', dir, '--document', '1', '--redo', '--json');
     expect(redo.code).toBe(0);
     expect(JSON.parse(redo.stdout).result).toMatchObject({ state: 'done', total: 1 });
