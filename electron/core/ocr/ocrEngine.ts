@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { OcrWord } from '../../../shared/archive/ocr';
 import { UserFacingError } from '../../../shared/errors';
 import { toNFC } from '../text';
+import { correctWords } from './ocrCorrections';
 import { PreparePool } from './preparePool';
 import type { PreparedImage, PrepareOptions } from './preprocess';
 
@@ -42,7 +43,14 @@ export interface OcrEngineOptions {
   idleMs?: number;
 }
 
+/**
+ * Readers: the cores less one, so the windows keep a core (on a 2-core office laptop: one, about
+ * 0.4–0.5 pages a second); SUQUAN_OCR_WORKERS sets another number for a machine left to read
+ * overnight (two on 2 cores: about 0.7 pages a second, npm run bench -- ocr).
+ */
 export function defaultWorkerCount(): number {
+  const asked = Number(process.env.SUQUAN_OCR_WORKERS);
+  if (Number.isInteger(asked) && asked >= 1 && asked <= 64) return asked;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, cores - 1);
 }
@@ -210,14 +218,15 @@ function toPage(data: TesseractData): RecognizedPage {
         let text = '';
         let prev: { x1: number } | null = null;
         const height = Math.max(1, l.bbox.y1 - l.bbox.y0);
-        for (const w of l.words) {
-          const t = cleanText(w.text).trim();
-          if (!t) continue;
+        const read = l.words.map((w) => ({ w, t: cleanText(w.text).trim() })).filter((r) => r.t);
+        const corrected = correctWords(read.map((r) => r.t));
+        read.forEach(({ w }, k) => {
+          const t = corrected[k]!;
           if (prev) text += w.bbox.x0 - prev.x1 > 2.5 * height ? '\t' : ' ';
           text += t;
           prev = w.bbox;
           words.push({ text: t, box: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1], confidence: Math.round(w.confidence * 10) / 10, line });
-        }
+        });
         if (text) {
           lines.push(text);
           line++;

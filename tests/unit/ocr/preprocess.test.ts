@@ -144,17 +144,18 @@ describe('prepareForOcr: paper and borders', () => {
     expect(before.mean).toBeLessThan(225);
     expect(after.mean).toBeGreaterThan(253);
     expect(after.white).toBeGreaterThan(0.99);
-    // The margins beside the text too, and the text itself is still there (and black, not grey).
+    // The margins beside the text too, and the text itself is still there: its strokes black at
+    // the core, with grey where the ink was faint (the engine's own threshold decides those).
     expect(region(out, 0, out.height * 0.1, out.width * 0.1, out.height * 0.45).white).toBeGreaterThan(0.99);
     const text = region(out, out.width * 0.15, out.height * 0.1, out.width * 0.9, out.height * 0.4);
     expect(text.mean).toBeLessThan(245);
     let black = 0;
-    let grey50 = 0;
+    let ink = 0;
     for (const v of out.data) {
       if (v === 0) black++;
-      else if (v > 40 && v < 215) grey50++;
+      if (v < 215) ink++;
     }
-    expect(black).toBeGreaterThan(grey50 * 2);
+    expect(black).toBeGreaterThan(ink * 0.2);
   });
 
   it('reads a file without changing it, and writes a greyscale PNG with a resolution', async () => {
