@@ -16,17 +16,8 @@ import { deepNFC, toNFC } from '../text';
 /** A word as stored: [text, x0, y0, x1, y1, confidence, line]. */
 type StoredWord = [string, number, number, number, number, number, number];
 
-export interface RecognitionToSave {
-  pageId: number;
-  width: number;
-  height: number;
-  words: OcrWord[];
-  confidence: number;
-  text: string;
-  engine: string;
-  preparation: OcrPreparation;
-  durationMs: number;
-}
+/** A page's recognition as the job hands it over; the time it is stored is added here. */
+export type RecognitionToSave = Omit<PageOcr, 'createdAt'>;
 
 /**
  * What saving did to the page's text: replaced it (`written`), left a person's or a file's own

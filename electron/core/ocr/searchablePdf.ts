@@ -21,6 +21,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { OcrWord } from '../../../shared/archive/ocr';
 import { UserFacingError } from '../../../shared/errors';
 import { decodeOptions } from '../archive/thumbnails';
+import { toUnicodeCMap } from '../publish/draw/toUnicodeCMap';
 import { resourcePath } from '../resources';
 
 export interface SearchablePage {
@@ -728,31 +729,7 @@ function embedFont(doc: PDFDocument, ref: PDFRef, g: GlyphMap): void {
       CIDToGIDMap: ctx.register(ctx.stream(deflateSync(cidToGid), { Filter: 'FlateDecode' })),
     }),
   );
-  const toUnicode = ctx.register(ctx.stream(deflateSync(Buffer.from(toUnicodeCMap(g.codePoints), 'latin1')), { Filter: 'FlateDecode' }));
+  const toUnicode = ctx.register(ctx.stream(deflateSync(Buffer.from(toUnicodeCMap(g.codePoints.flatMap((cp, cid) => (cid === 0 ? [] : [[cid, String.fromCodePoint(cp)] as const]))), 'latin1')), { Filter: 'FlateDecode' }));
   ctx.assign(ref, ctx.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }));
 }
 
-function toUnicodeCMap(codePoints: number[]): string {
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-  const utf16 = (cp: number) => {
-    const s = String.fromCodePoint(cp);
-    let out = '';
-    for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i));
-    return out;
-  };
-  let body = '';
-  for (let i = 1; i < codePoints.length; i += 100) {
-    const end = Math.min(codePoints.length, i + 100);
-    body += `${end - i} beginbfchar\n`;
-    for (let cid = i; cid < end; cid++) body += `<${hex4(cid)}> <${utf16(codePoints[cid]!)}>\n`;
-    body += 'endbfchar\n';
-  }
-  return (
-    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
-    '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n' +
-    '1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n' +
-    body +
-    'endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend'
-  );
-}

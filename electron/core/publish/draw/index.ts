@@ -4,6 +4,7 @@ import type { Font } from 'fontkit';
 import type { Box, Drawable, Glue, Line, Page } from '../ir';
 import { glyphBytes } from '../glyphs';
 import { createDeflater } from './deflate';
+import { toUnicodeCMap } from './toUnicodeCMap';
 
 /** A font face as the drawer sees it: the font and the glyphs used with their text. */
 export interface DrawFace {
@@ -244,30 +245,6 @@ function subsetTag(gids: number[], name: string): string {
     h = Math.floor(h / 26) + i * 7919;
   }
   return tag;
-}
-
-function toUnicodeCMap(entries: [number, string][]): string {
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-  const utf16 = (s: string) => {
-    let out = '';
-    for (let i = 0; i < s.length; i++) out += hex4(s.charCodeAt(i));
-    return out;
-  };
-  let body = '';
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
-    body += `${chunk.length} beginbfchar\n`;
-    for (const [gid, text] of chunk) body += `<${hex4(gid)}> <${utf16(text)}>\n`;
-    body += 'endbfchar\n';
-  }
-  return (
-    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
-    '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n' +
-    '1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n' +
-    body +
-    'endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend'
-  );
 }
 
 /**
