@@ -8,6 +8,8 @@ export class UserFacingError extends Error {
   readonly code: string;
   /** For an internal error that crossed the seam: what the log holds, behind "copy details". */
   details?: string;
+  /** For invalid input: the path of the field at fault ("patch.date.start"), for a form to mark it. */
+  field?: string;
   constructor(code: string, message: string) {
     super(message);
     this.name = 'UserFacingError';

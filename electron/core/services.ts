@@ -7,6 +7,7 @@ import type { EventSink } from '../../shared/api/events';
 import { createDispatcher, type Dispatch, type ErrorSink, type Services } from '../../shared/api/dispatch';
 import { createArchiveService } from './archive/archiveService';
 import { createBackupService, type BackupServiceDeps } from './backup/backupService';
+import { createCatalogueService } from './catalogue/catalogueService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { createJobsService } from './jobs/jobsService';
 import { createManuscriptService } from './manuscript/manuscriptService';
@@ -56,6 +57,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
   const archive = createArchiveService(session, {
     jobs,
     afterImport: (documentIds) => ocr.startForDocuments(documentIds),
+    addExport: (...file) => publish.addExport(...file),
     ...(opts.onError ? { onError: opts.onError } : {}),
     ...(opts.uploadsDir ? { uploadsDir: opts.uploadsDir } : {}),
   });
@@ -74,6 +76,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     jobs: createJobsService(jobs),
     backup,
     ocr,
+    catalogue: createCatalogueService(session, publish),
   };
   return {
     session,

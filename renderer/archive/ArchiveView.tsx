@@ -11,8 +11,16 @@ import { DocumentPanel } from './DocumentPanel';
 import { Icon } from '../shell/Icon';
 import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportResult, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
+import { ReviewOption, useImportReview } from './ImportReview';
+import { UndoToast, useRestored } from './undoRemoval';
 import { PageViewer } from './PageViewer';
 import { SearchResults } from './SearchResults';
+import { ArchiveViewBar } from './ArchiveViewBar';
+import { BatchEditDialog } from './BatchEditDialog';
+import { CatalogueFilterPanel, CatalogueSearchBox } from './CatalogueFilters';
+import { CatalogueTable } from './CatalogueTable';
+import { LocationTree } from './LocationTree';
+import { useCatalogueView } from './useCatalogueView';
 import { useOcrJob } from '../shell/ocrJobs';
 import type { OcrCoverage } from '../../shared/api/ocr';
 
@@ -30,7 +38,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridSelection>({ ids: [], active: null });
   const [viewing, setViewingState] = useState<{ id: number; pageId?: number; highlight?: string } | null>(null);
-  const [query, setQuery] = useState('');
+  const [batchOpen, setBatchOpen] = useState(false);
   const setViewing = useCallback(
     (id: number | null, pageId?: number, highlight?: string) => setViewingState(id === null ? null : { id, ...(pageId ? { pageId } : {}), ...(highlight ? { highlight } : {}) }),
     [],
@@ -68,6 +76,20 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
     setVersion((v) => v + 1);
     onChanged();
   }, [onChanged]);
+  // Page sets: the review before an import; documents brought back by "Hoàn tác".
+  const review = useImportReview();
+  useRestored(refresh);
+  // The view (filters, words, order, tree) the grid and the catalogue both show.
+  const view = useCatalogueView(version, () => setSelection((s) => ({ ids: s.ids, active: null })));
+  const words = view.query.words ?? '';
+  // The whole archive's count (the view's may be narrower).
+  useEffect(() => {
+    let live = true;
+    void api.archive.listDocuments({ offset: 0, limit: 1 }).then((r) => live && setTotal(r.total), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [version]);
   // A recognition that ended changed pages' text: search results and counts again.
   const ocrJob = useOcrJob((p) => p.state !== 'running' && refresh());
   useEffect(() => {
@@ -91,11 +113,13 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
 
   async function runImport(source: ImportSource) {
     if (sourceSize(source) === 0 || run.current) return;
+    const plan = await review.ask(source, { folderAsDocument });
+    if (!plan || run.current) return;
     setProgress({ phase: source.kind === 'items' ? 'upload' : 'import', done: 0, total: 0, current: null, etaSeconds: null, cancelling: false });
     // Show documents as they arrive during a long import (at most every 2 s).
     let shownDone = 0;
     let shownAt = performance.now();
-    const r = startImport(source, { folderAsDocument, ocr: ocrAtImport }, (p) => {
+    const r = startImport(source, { folderAsDocument, ocr: ocrAtImport, ...plan }, (p) => {
       setProgress(p);
       if (p.phase === 'import' && p.done > shownDone && performance.now() - shownAt > 2000) {
         shownDone = p.done;
@@ -161,11 +185,16 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           <div>
             <h1>{t('archive.title')}</h1>
             <div className="muted" data-testid="doc-total">
-              {t('archive.documents', { count: total ?? 0 })}
+              {view.rows.total !== null && total !== null && view.rows.total !== total ? t('catalogue.shownOfTotal', { shown: view.rows.total, count: total }) : t('archive.documents', { count: total ?? 0 })}
               {selection.ids.length > 1 && ` · ${t('archive.selected', { count: selection.ids.length })}`}
             </div>
           </div>
           <span className="toolbar-spacer" />
+          {selection.ids.length > 1 && (
+            <button type="button" onClick={() => setBatchOpen(true)} title={t('catalogue.batchEditHint')} data-testid="batch-edit">
+              <Icon name="names" size={16} /> {t('catalogue.batchEdit')}
+            </button>
+          )}
           {selection.ids.length > 1 && (
             <button type="button" onClick={() => setConfirmMerge(true)} data-testid="merge">
               <Icon name="merge" size={16} /> {t('archive.merge')}
@@ -218,17 +247,14 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
         </header>
         <div className="archive-searchbar">
           {!empty && (
-            <input
+            <CatalogueSearchBox
               ref={searchInput}
-              type="search"
-              className="archive-search"
-              name="archiveQuery"
-              value={query}
-              placeholder={t('archive.searchPlaceholder')}
-              aria-label={t('archive.search')}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
-              data-testid="archive-search"
+              filter={view.filter}
+              sort={view.sort}
+              onChange={view.setFilter}
+              filtersOpen={view.filtersOpen}
+              onFiltersOpen={view.setFiltersOpen}
+              onApply={view.applySaved}
             />
           )}
           <span className="toolbar-spacer" />
@@ -258,6 +284,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
               />
               {t('archive.folderAsDocument')}
             </label>
+            <ReviewOption />
           </div>
         </div>
         {progress && (
@@ -298,12 +325,56 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
             <p className="muted small">{t('archive.formatsHint')}</p>
           </div>
         ) : null}
-        {query.trim() && !empty && (
-          <SearchResults query={query.trim()} version={version} selectedId={selectedId} onSelect={(id) => setSelection({ ids: [id], active: null })} onOpen={(id, pageId) => setViewing(id, pageId, query.trim())} />
+        {!empty && <CatalogueFilterPanel filter={view.filter} onChange={view.setFilter} open={view.filtersOpen} version={version} />}
+        {!empty && (
+          <ArchiveViewBar
+            view={view.prefs.view}
+            onView={(v) => view.setPrefs({ view: v })}
+            tree={view.prefs.tree}
+            onTree={(tree) => view.setPrefs({ tree })}
+            sort={view.sort}
+            onSort={view.setSort}
+            withWords={words !== ''}
+            filter={view.query}
+            exportTitle={view.exportTitle}
+            columns={view.prefs.columns}
+            onColumns={(columns) => view.setPrefs({ columns })}
+          />
         )}
-        <div className={empty || query.trim() ? 'hidden-grid' : 'grid-wrap'}>
-          <DocumentGrid version={version} selection={selection} onSelect={setSelection} onOpen={setViewing} onTotal={setTotal} />
-        </div>
+        {!empty && (
+          <div className={`archive-body${view.prefs.tree ? ' with-tree' : ''}`}>
+            {view.prefs.tree && <LocationTree version={version} selected={view.location} onSelect={view.setLocation} />}
+            {view.prefs.view === 'catalogue' ? (
+              <CatalogueTable
+                rows={view.rows}
+                sort={view.sort}
+                onSort={view.setSort}
+                withHits={words !== ''}
+                columns={view.prefs.columns}
+                widths={view.prefs.widths}
+                onWidths={(widths) => view.setPrefs({ widths })}
+                selection={selection}
+                onSelect={setSelection}
+                onOpen={(id, pageId) => setViewing(id, pageId, words || undefined)}
+              />
+            ) : words ? (
+              <SearchResults rows={view.rows} selectedId={selectedId} onSelect={(id, index) => setSelection({ ids: [id], active: { id, index } })} onOpen={(id, pageId) => setViewing(id, pageId, words)} />
+            ) : (
+              <div className="grid-wrap">
+                <DocumentGrid
+                  rows={view.rows}
+                  selection={selection}
+                  onSelect={setSelection}
+                  onOpen={setViewing}
+                  onPagesMoved={(id) => {
+                    setSelection({ ids: [id], active: null });
+                    refresh();
+                  }}
+                />
+              </div>
+            )}
+          </div>
+        )}
       </div>
       <DocumentPanel
         documentId={selectedId}
@@ -327,6 +398,17 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           }}
         />
       )}
+      {batchOpen && selection.ids.length > 1 && (
+        <BatchEditDialog
+          ids={selection.ids}
+          onClose={() => setBatchOpen(false)}
+          onDone={(changed, fields) => {
+            setBatchOpen(false);
+            setNotice(t('catalogue.batchDone', { count: changed, fields: fields.join(', ') }));
+            refresh();
+          }}
+        />
+      )}
       {confirmMerge && selection.ids.length > 1 && (
         <ConfirmDialog
           title={t('archive.merge')}
@@ -343,6 +425,8 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
         />
       )}
       {dragging && <div className="drop-overlay">{t('archive.dropHint')}</div>}
+      {review.dialog}
+      <UndoToast />
     </div>
   );
 }

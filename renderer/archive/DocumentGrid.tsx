@@ -1,20 +1,22 @@
 /**
  * The archive's thumbnail grid, virtualised: cells have a fixed size, only the rows in view (and
- * a few around them) are in the DOM, and documents are fetched in blocks as the user scrolls, so
- * 100,000 documents scroll as smoothly as 10.
+ * a few around them) are in the DOM, and documents come from the current catalogue view (filters
+ * and sort, `catalogueRows.ts`) in windows as the user scrolls, so 100,000 documents scroll as
+ * smoothly as 10.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../shared/api/archive';
-import { api } from '../platform/platform';
+import type { CatalogueRow } from '../../shared/api/catalogue';
 import { Icon } from '../shell/Icon';
+import type { CatalogueRows } from './catalogueRows';
+import { showPartialDate } from './filterDate';
 import { PageThumb } from './PageThumb';
+import { useCardDrop } from './pageDrag';
 
 export const CELL_W = 168;
-export const CELL_H = 280;
+export const CELL_H = 288;
 const PAD = 16;
 const OVERSCAN_ROWS = 3;
-const BLOCK = 120;
 
 export interface GridSelection {
   /** Selected document ids, in the order they were picked (merge order). */
@@ -24,24 +26,23 @@ export interface GridSelection {
 }
 
 interface Props {
-  /** Changes whenever documents were added, changed or removed: the grid refetches. */
-  version: number;
+  /** The documents of the current view (refetched when documents change). */
+  rows: CatalogueRows;
   selection: GridSelection;
   onSelect(sel: GridSelection): void;
   onOpen(id: number): void;
-  onTotal(total: number): void;
+  /** Pages were dragged onto a card (a card onto a card moves all its pages: pageDrag.ts). */
+  onPagesMoved?(targetId: number): void;
 }
 
-export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: Props) {
+export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPagesMoved }: Props) {
   const { t } = useTranslation();
+  const drop = useCardDrop(selection.ids, (id) => onPagesMoved?.(id));
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
   const [scrollTop, setScrollTop] = useState(0);
-  const [total, setTotal] = useState<number | null>(null);
-  const blocks = useRef(new Map<number, DocumentSummary[]>());
-  const loading = useRef(new Set<number>());
-  const [, setTick] = useState(0);
-  const generation = useRef(0);
+  const total = source.total;
+  const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -51,50 +52,6 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
     setSize({ width: el.clientWidth, height: el.clientHeight });
     return () => ro.disconnect();
   }, []);
-
-  const loadBlock = useCallback(
-    async (b: number) => {
-      if (loading.current.has(b)) return;
-      loading.current.add(b);
-      const gen = generation.current;
-      try {
-        const page = await api.archive.listDocuments({ offset: b * BLOCK, limit: BLOCK });
-        if (gen !== generation.current) return;
-        blocks.current.set(b, page.items);
-        setTotal(page.total);
-        onTotal(page.total);
-        setTick((n) => n + 1);
-      } finally {
-        loading.current.delete(b);
-      }
-    },
-    [onTotal],
-  );
-
-  // Refetch from scratch when the archive changed; keep the old cells until the new ones arrive.
-  useEffect(() => {
-    generation.current++;
-    const old = blocks.current;
-    blocks.current = new Map(old);
-    loading.current = new Set();
-    const keep = blocks.current;
-    const gen = generation.current;
-    const needed = [...old.keys()];
-    if (needed.length === 0) needed.push(0);
-    void Promise.all(
-      needed.map(async (b) => {
-        const page = await api.archive.listDocuments({ offset: b * BLOCK, limit: BLOCK });
-        if (gen !== generation.current) return;
-        keep.set(b, page.items);
-        setTotal(page.total);
-        onTotal(page.total);
-      }),
-    ).then(() => {
-      if (gen !== generation.current) return;
-      for (const b of [...keep.keys()]) if (!needed.includes(b)) keep.delete(b);
-      setTick((n) => n + 1);
-    });
-  }, [version, onTotal]);
 
   const cols = Math.max(1, Math.floor((size.width - 2 * PAD) / CELL_W));
   const count = total ?? 0;
@@ -106,13 +63,10 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
   const left = PAD + Math.max(0, Math.floor((size.width - 2 * PAD - cols * CELL_W) / 2));
 
   useEffect(() => {
-    if (count === 0) return;
-    for (let b = Math.floor(firstIndex / BLOCK); b <= Math.floor(lastIndex / BLOCK); b++) {
-      if (!blocks.current.has(b)) void loadBlock(b);
-    }
+    if (count > 0) source.need(firstIndex, Math.max(firstIndex, lastIndex));
   });
 
-  const docAt = (i: number): DocumentSummary | undefined => blocks.current.get(Math.floor(i / BLOCK))?.[i % BLOCK];
+  const docAt = (i: number): CatalogueRow | undefined => source.rowAt(i);
 
   const scrollToIndex = (i: number) => {
     const el = scroller.current;
@@ -122,9 +76,9 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
     else if (top + CELL_H > el.scrollTop + el.clientHeight) el.scrollTop = top + CELL_H - el.clientHeight + PAD;
   };
 
-  const click = (e: MouseEvent, d: DocumentSummary, index: number) => {
+  const click = (e: MouseEvent, d: CatalogueRow, index: number) => {
     if (e.ctrlKey || e.metaKey) {
-      const ids = selection.ids.includes(d.id) ? selection.ids.filter((x) => x !== d.id) : [...selection.ids, d.id];
+      const ids = selected.has(d.id) ? selection.ids.filter((x) => x !== d.id) : [...selection.ids, d.id];
       onSelect({ ids, active: { id: d.id, index } });
     } else onSelect({ ids: [d.id], active: { id: d.id, index } });
   };
@@ -163,33 +117,41 @@ export function DocumentGrid({ version, selection, onSelect, onOpen, onTotal }: 
       cells.push(<li key={`p${i}`} className="cell" style={style} aria-hidden="true"><div className="doc-card placeholder"><div className="thumb" /></div></li>);
       continue;
     }
-    const selected = selection.ids.includes(d.id);
+    const isSelected = selected.has(d.id);
+    const date = showPartialDate(d.date);
     cells.push(
       <li key={d.id} className="cell" style={style}>
         <button
           type="button"
-          className={`doc-card${selected ? ' selected' : ''}${selection.active?.id === d.id ? ' active' : ''}`}
+          className={`doc-card${isSelected ? ' selected' : ''}${selection.active?.id === d.id ? ' active' : ''}`}
           onClick={(e) => click(e, d, i)}
           onDoubleClick={() => onOpen(d.id)}
           data-testid="doc-card"
           data-doc-id={d.id}
-          aria-pressed={selected}
+          {...drop.props(d.id)}
+          aria-pressed={isSelected}
           tabIndex={-1}
         >
-          <div className={`thumb${d.pageCount > 1 ? ' stack' : ''}`}>
+          <div className={`thumb${d.pages > 1 ? ' stack' : ''}`}>
             {d.coverPageId ? <PageThumb pageId={d.coverPageId} rotation={d.coverRotation} /> : <Icon name="file" size={36} />}
-            {d.pageCount > 1 && (
+            {d.pages > 1 && (
               <span className="page-badge" data-testid="page-count">
-                {t('archive.pages', { count: d.pageCount })}
+                {t('archive.pages', { count: d.pages })}
               </span>
             )}
           </div>
           <div className="doc-title" title={d.title}>
             {d.title}
           </div>
+          {(d.code || date) && (
+            <div className="doc-ident" data-testid="doc-ident">
+              {d.code && <span className="doc-code">{d.code}</span>}
+              {date && <span className="doc-date">{date}</span>}
+            </div>
+          )}
           <div className="doc-meta">
             <span className="doc-no">#{d.id}</span>
-            {d.pageCount <= 1 && <span>{t('archive.pages', { count: d.pageCount })}</span>}
+            <span>{t('archive.pages', { count: d.pages })}</span>
           </div>
         </button>
       </li>,

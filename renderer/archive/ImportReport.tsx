@@ -32,12 +32,24 @@ export function ImportReport({
         {outcomes.map((o, i) => (
           <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
             <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
-            <span className="report-name">{o.input.split(/[\\/]/).pop()}</span>
+            <span className="report-name">{o.status !== 'rejected' && o.title ? o.title : o.input.split(/[\\/]/).pop()}</span>
             <span>
               {o.status === 'imported' ? (
                 <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
                   {t('archive.imported', { id: o.documentId, pages: o.pages })}
                 </button>
+              ) : o.status === 'duplicate' && o.documents && o.documents.length > 0 ? (
+                <span className="report-held" data-testid="report-held">
+                  {t('pageSets.alreadyIn')}{' '}
+                  {o.documents.map((d, j) => (
+                    <span key={d.id}>
+                      {j > 0 && ', '}
+                      <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
+                        {t('pageSets.alreadyInDoc', { id: d.id, title: d.title })}
+                      </button>
+                    </span>
+                  ))}
+                </span>
               ) : o.status === 'duplicate' ? (
                 <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
                   {t('archive.duplicate', { id: o.documentId })}

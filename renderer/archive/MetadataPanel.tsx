@@ -12,7 +12,10 @@ import { api } from '../platform/platform';
 import { errorInfo } from '../shell/ErrorDetails';
 import { useStatus } from '../shell/status';
 import { Icon } from '../shell/Icon';
+import { AutoTextarea } from './AutoTextarea';
 import { CodeAbbreviationPrompt } from './CodeAbbreviationPrompt';
+import { DateField, dateFormOf, dateValueOf, type DateForm } from './DateField';
+import './metadataPanel.css';
 
 /** The form: every field as the text the user edits. */
 const TEXT_FIELDS = ['code', 'docType', 'issuer', 'place', 'abstract', 'form', 'condition', 'annotations', 'notes'] as const;
@@ -21,7 +24,7 @@ const CHOICE_FIELDS = ['secrecy', 'urgency', 'authenticity'] as const;
 const LOCATION_FIELDS = ['repository', 'fond', 'inventory', 'box', 'file', 'folio'] as const;
 
 type Form = Record<
-  (typeof TEXT_FIELDS)[number] | (typeof LIST_FIELDS)[number] | (typeof CHOICE_FIELDS)[number] | (typeof LOCATION_FIELDS)[number] | 'title' | 'dateText' | 'dateStart' | 'dateEnd',
+  (typeof TEXT_FIELDS)[number] | (typeof LIST_FIELDS)[number] | (typeof CHOICE_FIELDS)[number] | (typeof LOCATION_FIELDS)[number] | 'title' | keyof DateForm,
   string
 >;
 
@@ -33,7 +36,7 @@ const splitList = (s: string) =>
 
 function formOf(doc: ArchiveDocument): Form {
   const m = doc.metadata;
-  const f = { title: doc.title, dateText: m.date?.text ?? '', dateStart: m.date?.start ?? '', dateEnd: m.date?.end ?? '' } as Form;
+  const f = { title: doc.title, ...dateFormOf(m.date) } as Form;
   for (const k of TEXT_FIELDS) f[k] = m[k] ?? '';
   for (const k of LIST_FIELDS) f[k] = (m[k] ?? []).join('; ');
   for (const k of CHOICE_FIELDS) f[k] = m[k] ?? '';
@@ -58,10 +61,17 @@ function patchOf(form: Form, m: ArchivalMetadata): ArchivalMetadataPatch {
   const loc: Record<string, string> = {};
   for (const k of LOCATION_FIELDS) if (form[k].trim()) loc[k] = form[k].trim().normalize('NFC');
   set('location', Object.keys(loc).length ? loc : undefined);
-  const text = form.dateText.trim().normalize('NFC');
-  const date = text || form.dateStart.trim() ? { text, ...(form.dateStart.trim() ? { start: form.dateStart.trim() } : {}), ...(form.dateEnd.trim() ? { end: form.dateEnd.trim() } : {}) } : undefined;
-  set('date', date);
+  set('date', dateValueOf(form, m.date).value);
   return patch as ArchivalMetadataPatch;
+}
+
+/** The form field an invalid-input error names ("patch.date.start" → the date, "patch.location.box" → box). */
+function formFieldOf(path: string | undefined): keyof Form | null {
+  if (!path) return null;
+  const [first, second] = path.replace(/^patch\./, '').split('.');
+  const key = first === 'date' ? 'dateText' : first === 'location' ? second : first;
+  const shown: readonly string[] = [...TEXT_FIELDS, ...LIST_FIELDS, ...LOCATION_FIELDS, 'title', 'dateText'];
+  return key && shown.includes(key) ? (key as keyof Form) : null;
 }
 
 function suggestionText(k: keyof MetadataSuggestions, s: MetadataSuggestions): string {
@@ -84,7 +94,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   const [codeInfo, setCodeInfo] = useState<DocumentCodeInfo | null>(doc.codeInfo);
   /** Bumped when the user adds an abbreviation: the code is read again with the new table. */
   const [tablesVersion, setTablesVersion] = useState(0);
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; field?: keyof Form | null }>({ kind: 'idle' });
 
   // Another document, or the same one changed elsewhere: keep the user's unsaved edits.
   const docKey = doc.id;
@@ -122,6 +132,9 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   }, [form.code, doc.metadata.code, doc.codeInfo, tablesVersion]);
 
   const patch = patchOf(form, doc.metadata);
+  const dateOutcome = dateValueOf(form, doc.metadata.date);
+  const dateInvalid = Boolean(dateOutcome.startError || dateOutcome.endError);
+  const fieldError = (k: keyof Form) => (state.kind === 'error' && state.field === k ? state.message : undefined);
   const titleChanged = form.title.trim() !== doc.title;
   const dirty = titleChanged || Object.keys(patch).length > 0;
 
@@ -153,6 +166,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!dirty) return;
+    if (dateInvalid) return setState({ kind: 'error', message: t('metadata.dateFixFirst') });
     setState({ kind: 'saving' });
     try {
       let next = doc;
@@ -162,7 +176,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
       onSaved();
       setState({ kind: 'saved' });
     } catch (err) {
-      setState({ kind: 'error', message: (err as Error).message });
+      setState({ kind: 'error', message: (err as Error).message, field: formFieldOf((err as { field?: string }).field) });
       // Changed elsewhere first: show the document as it now is; the fields edited here keep what was typed.
       if ((err as { code?: string }).code === 'archive.document-conflict') onChange(await api.archive.getDocument({ id: doc.id }));
     }
@@ -198,11 +212,16 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
     <label className={`mfield${opts.wide ? ' wide' : ''}`}>
       <span>{label}</span>
       {opts.rows ? (
-        <textarea name={k} rows={opts.rows} value={form[k]} onChange={set(k)} placeholder={opts.placeholder} />
+        <AutoTextarea name={k} rows={opts.rows} value={form[k]} onChange={set(k)} placeholder={opts.placeholder} aria-invalid={fieldError(k) ? true : undefined} />
       ) : (
-        <input name={k} value={form[k]} onChange={set(k)} placeholder={opts.placeholder} autoComplete="off" spellCheck={false} />
+        <input name={k} value={form[k]} onChange={set(k)} placeholder={opts.placeholder} autoComplete="off" spellCheck={false} aria-invalid={fieldError(k) ? true : undefined} />
       )}
       {opts.hint && <small>{opts.hint}</small>}
+      {fieldError(k) && (
+        <small className="field-error" role="alert">
+          {fieldError(k)}
+        </small>
+      )}
     </label>
   );
 
@@ -227,7 +246,12 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
       <div className="meta-scroll">
         <label className="mfield wide">
           <span>{t('archive.docTitle')}</span>
-          <textarea name="docTitle" rows={2} value={form.title} onChange={set('title')} />
+          <AutoTextarea name="docTitle" rows={2} value={form.title} onChange={set('title')} aria-invalid={fieldError('title') ? true : undefined} />
+          {fieldError('title') && (
+            <small className="field-error" role="alert">
+              {fieldError('title')}
+            </small>
+          )}
         </label>
 
         {suggestionKeys.length > 0 && (
@@ -298,10 +322,16 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
             {codeInfo && form.code.trim() !== '' && <CodeAbbreviationPrompt info={codeInfo} onAdded={() => setTablesVersion((v) => v + 1)} />}
             {text('docType', t('metadata.docType'))}
             {text('issuer', t('metadata.issuer'), { wide: true })}
-            {text('dateText', t('metadata.date'), { placeholder: t('metadata.datePlaceholder') })}
-            {text('place', t('metadata.place'))}
-            {text('dateStart', t('metadata.dateStart'), { placeholder: 'YYYY-MM-DD' })}
-            {text('dateEnd', t('metadata.dateEnd'), { placeholder: 'YYYY-MM-DD' })}
+            <DateField
+              form={form}
+              outcome={dateOutcome}
+              error={fieldError('dateText')}
+              onChange={(change) => {
+                setForm((f) => (typeof change === 'function' ? { ...f, ...change(f) } : { ...f, ...change }));
+                if (state.kind !== 'idle') setState({ kind: 'idle' });
+              }}
+            />
+            {text('place', t('metadata.place'), { wide: true })}
             {text('abstract', t('metadata.abstract'), { rows: 3, wide: true })}
           </div>
         </fieldset>
@@ -357,7 +387,7 @@ export function MetadataPanel({ doc, onChange, onSaved, actions }: Props) {
       </div>
       <div className="meta-actions">
         <span className={`meta-state${state.kind === 'error' ? ' error' : ''}`} aria-live="polite" data-testid="metadata-state">
-          {state.kind === 'error' ? state.message : state.kind === 'saving' ? t('archive.saving') : state.kind === 'saved' && !dirty ? t('archive.saved') : dirty ? t('archive.unsaved') : ''}
+          {state.kind === 'error' ? (state.field ? t('metadata.notSavedSeeField') : state.message) : state.kind === 'saving' ? t('archive.saving') : state.kind === 'saved' && !dirty ? t('archive.saved') : dirty ? t('archive.unsaved') : ''}
         </span>
         <button className="primary" type="submit" disabled={!dirty || state.kind === 'saving'}>
           {t('archive.save')}

@@ -1,5 +1,6 @@
 /**
- * A document's pages: the page strip (drag to reorder), the scan (zoom, pan, rotate, fit width /
+ * A document's pages: the page strip (drag to reorder, or onto another document in the list
+ * that opens beside it while a page is dragged), the scan (zoom, pan, rotate, fit width /
  * fit page, keyboard) with its recognised words (search hits, doubtful words, the word chosen),
  * and beside it the page's transcription (autosaved, NFC) or the document's metadata.
  */
@@ -18,6 +19,9 @@ import { Transcription } from './Transcription';
 import { ScanWords } from './ScanWords';
 import { queryMatches, queryWords } from './ocrWords';
 import { useOcrJob } from '../shell/ocrJobs';
+import { DocumentDropTray } from './DocumentDropTray';
+import { endDrag, startDrag, type MoveDone } from './pageDrag';
+import { offerUndo, UndoToast, useRestored } from './undoRemoval';
 
 const DOUBTFUL_PREF = 'suquan.viewer.showDoubtful';
 
@@ -50,6 +54,8 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
   const [moving, setMoving] = useState(false);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
+  /** The list of other documents to drag pages onto, opened from the toolbar (it also opens while a page is dragged). */
+  const [trayOpen, setTrayOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const pan = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
@@ -253,6 +259,30 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
     }
   };
 
+  /** The document again after its pages changed elsewhere (a move, an undo), keeping the page shown where it can. */
+  const reload = useCallback(async () => {
+    try {
+      const d = await api.archive.getDocument({ id: documentId });
+      setDoc(d);
+      setIndex((i) => Math.max(0, Math.min(i, d.pages.length - 1)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [documentId]);
+  useRestored(
+    useCallback(() => {
+      void reload();
+      onChanged();
+    }, [reload, onChanged]),
+  );
+
+  /** A page dropped on another document: this one shows what is left, or, emptied and removed, the page where it went. */
+  const afterMove = (targetId: number, done: MoveDone) => {
+    onChanged();
+    if (done.removed.some((r) => r.id === documentId)) onOpenDocument(targetId, done.pageIds[0]);
+    else void reload();
+  };
+
   if (!doc || !page) {
     return (
       <div className="viewer">
@@ -310,6 +340,16 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           {tool('rotateRight', t('viewer.rotateRight'), () => void rotate(90), { disabled: textPage })}
           {tool('split', t('viewer.split'), () => setConfirmSplit(true), { disabled: index === 0 })}
           {tool('move', t('viewer.move'), () => setMoving(true))}
+          <button
+            type="button"
+            className={`tool-button wide${trayOpen ? ' on' : ''}`}
+            onClick={() => setTrayOpen((o) => !o)}
+            aria-pressed={trayOpen}
+            title={t('pageSets.dropTrayOpenHint')}
+            data-testid="drop-tray-toggle"
+          >
+            <Icon name="open" size={16} /> {t('pageSets.dropTrayOpen')}
+          </button>
         </div>
         <div className="tool-group">
           <button
@@ -349,8 +389,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
                 draggable
                 onDragStart={(e) => {
                   setDragFrom(i);
-                  e.dataTransfer.effectAllowed = 'move';
-                  e.dataTransfer.setData('application/x-suquan-page', String(p.id));
+                  startDrag(e, { kind: 'pages', documentId: doc.id, pageIds: [p.id] });
                 }}
                 onDragOver={(e) => {
                   if (dragFrom === null) return;
@@ -366,6 +405,7 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
                   setDropAt(null);
                 }}
                 onDragEnd={() => {
+                  endDrag();
                   setDragFrom(null);
                   setDropAt(null);
                 }}
@@ -461,24 +501,29 @@ export function PageViewer({ documentId, startPageId, onClose, onChanged, onOpen
           )}
           <div className="viewer-keys muted">{t('viewer.keys')}</div>
         </aside>
+        {(trayOpen || dragFrom !== null) && <DocumentDropTray currentId={doc.id} onClose={() => setTrayOpen(false)} onMoved={afterMove} onError={setError} />}
       </div>
+      <UndoToast />
       {moving && (
         <MovePageDialog
           pageNo={index + 1}
+          currentId={doc.id}
           onCancel={() => setMoving(false)}
           onMove={async (to, beforeSeq) => {
             const r = await api.archive.movePages({ pageIds: [page.id], toDocumentId: to, ...(beforeSeq ? { beforeSeq } : {}) });
             setMoving(false);
-            setNotice(t('viewer.moveDone', { id: r.target.id }));
+            if (r.removed.length) {
+              offerUndo(`${t('viewer.moveDone', { id: r.target.id })}. ${t('pageSets.removed', { count: r.removed.length, ids: r.removed.map((d) => d.id).join(', ') })}`, r.removed);
+            } else setNotice(t('viewer.moveDone', { id: r.target.id }));
             onChanged();
             if (to === doc.id) {
               setDoc(r.target);
               setIndex(Math.max(0, r.target.pages.findIndex((p) => p.id === page.id)));
               return;
             }
-            const rest = await api.archive.getDocument({ id: doc.id });
-            if (rest.pages.length === 0) onOpenDocument(to, page.id);
+            if (r.removed.some((d) => d.id === doc.id)) onOpenDocument(to, page.id);
             else {
+              const rest = await api.archive.getDocument({ id: doc.id });
               setDoc(rest);
               setIndex(Math.min(index, rest.pages.length - 1));
             }

@@ -1,75 +1,56 @@
 /**
- * Archive search results: documents whose title, archival metadata or page text hold every word
- * of the query (folded: no diacritics, đ = d), best first, each with the page that matched and a
- * snippet with the words marked. A click selects the document; a double click (or Enter) opens it
- * at that page.
+ * Archive search results as a list (the grid view with words): the documents of the current view
+ * (words and filters, from `catalogue.query`), best first, each with the page that matched and a
+ * snippet with the words marked — or, when only the description matched, saying so. A click
+ * selects the document; a double click (or Enter) opens it at that page.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveSearchHit, ArchiveSearchResult } from '../../shared/api/archive';
-import { api } from '../platform/platform';
+import type { CatalogueRows } from './catalogueRows';
+import { showPartialDate } from './filterDate';
+import { HitPlace, markSnippet } from './Snippet';
 
-function Snippet({ snippet }: { snippet: ArchiveSearchHit['snippet'] }) {
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  snippet.marks.forEach(([a, b], i) => {
-    if (a < at) return;
-    parts.push(snippet.text.slice(at, a), <mark key={i}>{snippet.text.slice(a, b)}</mark>);
-    at = b;
-  });
-  parts.push(snippet.text.slice(at));
-  return <p className="hit-snippet">{parts}</p>;
-}
+/** Shown at most; the catalogue view lists them all. */
+const SHOWN = 200;
 
-export function SearchResults({ query, version, selectedId, onSelect, onOpen }: { query: string; version: number; selectedId: number | null; onSelect(id: number): void; onOpen(id: number, pageId: number): void }) {
+export function SearchResults({ rows, selectedId, onSelect, onOpen }: { rows: CatalogueRows; selectedId: number | null; onSelect(id: number, index: number): void; onOpen(id: number, pageId?: number): void }) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<ArchiveSearchResult | null>(null);
-  const [error, setError] = useState('');
-
+  const total = rows.total;
+  const shown = Math.min(total ?? 0, SHOWN);
   useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api.archive.search({ query, limit: 200 }).then(
-        (r) => {
-          if (!live) return;
-          setResult(r);
-          setError('');
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, version]);
-
+    if (shown > 0) rows.need(0, shown - 1);
+  });
+  const items = [];
+  for (let i = 0; i < shown; i++) {
+    const r = rows.rowAt(i);
+    if (!r) break;
+    items.push(r);
+  }
   return (
     <div className="search-results" data-testid="search-results">
       <div className="muted search-summary" aria-live="polite" data-testid="search-summary">
-        {error || (result ? t('archive.searchFound', { count: result.total }) : t('archive.searching'))}
-        {result && result.total > result.hits.length ? ` · ${t('archive.searchShown', { count: result.hits.length })}` : ''}
+        {rows.error ?? (total === null ? t('archive.searching') : rows.totalIsExact ? t('archive.searchFound', { count: total }) : t('catalogue.foundAtLeast', { count: total }))}
+        {total !== null && total > SHOWN ? ` · ${t('archive.searchShown', { count: SHOWN })}` : ''}
       </div>
       <ol className="hits">
-        {result?.hits.map((h) => (
-          <li key={h.documentId}>
+        {items.map((r, i) => (
+          <li key={r.id}>
             <button
               type="button"
-              className={`hit${selectedId === h.documentId ? ' selected' : ''}`}
-              onClick={() => onSelect(h.documentId)}
-              onDoubleClick={() => onOpen(h.documentId, h.pageId)}
-              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), onOpen(h.documentId, h.pageId))}
+              className={`hit${selectedId === r.id ? ' selected' : ''}`}
+              onClick={() => onSelect(r.id, i)}
+              onDoubleClick={() => onOpen(r.id, r.hit?.pageId)}
+              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), onOpen(r.id, r.hit?.pageId))}
               data-testid="search-hit"
+              data-doc-id={r.id}
             >
               <span className="hit-head">
-                {h.code && <span className="hit-code">{h.code}</span>}
-                <span className="hit-title">{h.title}</span>
-                <span className="muted hit-page">
-                  {t('archive.hitPage', { n: h.pageSeq })}
-                  {h.matchingPages > 1 ? ` · ${t('archive.hitPages', { count: h.matchingPages })}` : ''}
-                </span>
+                {r.code && <span className="hit-code">{r.code}</span>}
+                <span className="hit-title">{r.title}</span>
+                {r.date && <span className="muted hit-date">{showPartialDate(r.date)}</span>}
+                {r.hit && <HitPlace hit={r.hit} />}
               </span>
-              <Snippet snippet={h.snippet} />
+              {r.hit && <p className="hit-snippet">{markSnippet(r.hit.snippet)}</p>}
             </button>
           </li>
         ))}

@@ -11,6 +11,7 @@
  *   more and imports nothing: every input is listed as not imported.
  */
 import type { ImportOutcome } from '../../shared/api/archive';
+import type { ImportGrouping } from '../../shared/archive/pageSets';
 import { api, platform, type UploadResult } from '../platform/platform';
 import { errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
 import { listenToJobs } from '../shell/jobEvents';
@@ -169,12 +170,25 @@ const SILENCE_MS = 5_000;
 /** Asks for no outcomes: only the job's state (outcomes are read once, at the end). */
 const NO_OUTCOMES = 1_000_000_000;
 
+/** Documents to make, as the review before an import left them: files by their paths (relative paths in browser mode). */
+export interface ImportGroupChoice {
+  title: string | null;
+  paths: string[];
+}
+
+/** How the files become documents: by a grouping the host applies, or by the groups the review made. */
+export interface ImportPlanChoice {
+  grouping?: ImportGrouping;
+  groups?: ImportGroupChoice[];
+}
+
 /**
  * The units an import makes of these files, named as the report names them (a file by its
  * path, a folder imported as one document by its folder): what is "not imported" when the
  * import stops before the host has them.
  */
-function unitNames(items: ImportItem[], folderAsDocument: boolean): string[] {
+function unitNames(items: ImportItem[], folderAsDocument: boolean, groups?: ImportGroupChoice[]): string[] {
+  if (groups) return groups.map((g) => (g.paths.length > 1 && g.title ? g.title : g.paths[0]!));
   const names: string[] = [];
   const folders = new Set<string>();
   for (const it of items) {
@@ -188,7 +202,22 @@ function unitNames(items: ImportItem[], folderAsDocument: boolean): string[] {
   return names;
 }
 
-export function startImport(source: ImportSource, opts: { folderAsDocument: boolean; ocr?: boolean }, onProgress: (p: ImportProgress) => void): ImportRun {
+/**
+ * The host path of each uploaded file: the upload keeps relative paths under one batch folder,
+ * whose path is the folder of any top-level entry's host path.
+ */
+function uploadedPaths(uploaded: UploadResult): (relPath: string) => string {
+  const root = uploaded.paths[0] ?? '';
+  const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+  const batch = root.slice(0, root.lastIndexOf(sep));
+  return (relPath) => [batch, ...relPath.normalize('NFC').split('/')].join(sep);
+}
+
+export function startImport(
+  source: ImportSource,
+  opts: { folderAsDocument: boolean; ocr?: boolean } & ImportPlanChoice,
+  onProgress: (p: ImportProgress) => void,
+): ImportRun {
   // Listening starts before anything does: the job's first events may come before its id.
   const events = listenToJobs('import');
   let cancelRequested = false;
@@ -262,18 +291,29 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
   const result = (async (): Promise<ImportResult> => {
     try {
       let paths: string[];
+      let groups = opts.groups;
       // Files the host refused to take (each with its sentence) are reported like rejected files.
       let refused: ImportOutcome[] = [];
       if (source.kind === 'paths') paths = source.paths;
       else {
         const uploaded = await upload(source.items);
-        if (!uploaded || cancelRequested) return { outcomes: [], notImported: unitNames(source.items, opts.folderAsDocument) };
+        if (!uploaded || cancelRequested) return { outcomes: [], notImported: unitNames(source.items, opts.folderAsDocument, groups) };
         paths = uploaded.paths;
         refused = uploaded.rejected.map((r) => ({ input: r.relPath, status: 'rejected', reason: r.reason }));
+        if (groups) {
+          // The review's groups name files by their relative paths: now by where the host has them.
+          const gone = new Set(uploaded.rejected.map((r) => r.relPath));
+          const hostPath = uploadedPaths(uploaded);
+          groups = groups.map((g) => ({ title: g.title, paths: g.paths.filter((p) => !gone.has(p)).map(hostPath) })).filter((g) => g.paths.length > 0);
+        }
       }
-      if (paths.length === 0) return { outcomes: refused, notImported: [] };
+      if (groups ? groups.length === 0 || paths.length === 0 : paths.length === 0) return { outcomes: refused, notImported: [] };
       report({ phase: 'import', done: 0, total: 0, current: null, etaSeconds: null });
-      const started = await api.archive.startImport({ paths, folderAsDocument: opts.folderAsDocument, ocr: opts.ocr ?? false });
+      const started = await api.archive.startImport(
+        groups
+          ? { groups: groups.map((g) => ({ paths: g.paths, ...(g.title ? { title: g.title } : {}) })), ocr: opts.ocr ?? false }
+          : { paths, folderAsDocument: opts.folderAsDocument, ...(opts.grouping ? { grouping: opts.grouping } : {}), ocr: opts.ocr ?? false },
+      );
       jobId = started.jobId;
       report({ phase: 'import', done: 0, total: started.total, current: null, etaSeconds: null });
       if (cancelRequested) void api.jobs.cancel({ jobId }).catch(() => undefined);
@@ -286,7 +326,7 @@ export function startImport(source: ImportSource, opts: { folderAsDocument: bool
       };
     } catch (e) {
       // Nothing imported by this call is lost: what the host finished stays in the archive.
-      const names = source.kind === 'items' ? unitNames(source.items, opts.folderAsDocument) : source.paths;
+      const names = source.kind === 'items' ? unitNames(source.items, opts.folderAsDocument, opts.groups) : opts.groups ? unitNames([], false, opts.groups) : source.paths;
       return { outcomes: [], notImported: jobId ? [] : names, error: errorInfo(e) };
     } finally {
       events.close();

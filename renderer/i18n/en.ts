@@ -1,4 +1,6 @@
 import { archiveEn } from '../archive/messages';
+import { catalogueEn } from '../archive/catalogueMessages';
+import { pageSetsEn } from '../archive/pageSetMessages';
 import type { Messages } from './vi';
 
 /** English UI text (second language). Typed against vi.ts so no key is missing. */
@@ -53,6 +55,8 @@ export const en: Messages = {
     choose: 'Choose…',
   },
   ...archiveEn,
+  ...catalogueEn,
+  ...pageSetsEn,
   books: {
     title: 'Manuscripts',
     newBook: 'New book',

@@ -1,4 +1,6 @@
 import { archiveVi } from '../archive/messages';
+import { catalogueVi } from '../archive/catalogueMessages';
+import { pageSetsVi } from '../archive/pageSetMessages';
 
 /** Vietnamese UI text: the first language of Sử Quán. Every key here must exist in en.ts. */
 export const vi = {
@@ -52,6 +54,8 @@ export const vi = {
     choose: 'Chọn…',
   },
   ...archiveVi,
+  ...catalogueVi,
+  ...pageSetsVi,
   books: {
     title: 'Bản thảo sách',
     newBook: 'Sách mới',

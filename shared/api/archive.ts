@@ -7,6 +7,7 @@ import {
   type ArchivalMetadata,
 } from '../archive/metadata';
 import { method } from './contract';
+import type { ExportedFile } from './publish';
 
 export type { ArchivalMetadata, ArchivalMetadataPatch, ArchivalField, ArchiveLocation, PartialDateValue } from '../archive/metadata';
 
@@ -76,19 +77,89 @@ export interface ArchiveSearchHit {
   matchingPages: number;
   /** NFC text around the first match; `marks` are [start, end) offsets of matched words in it. */
   snippet: { text: string; marks: [number, number][] };
+  /** The words were found in the description, not in the text of any page. */
+  metadataOnly?: boolean;
 }
 
-/** Cross-references between sources by number-and-symbol (số và ký hiệu). */
+/** An archived document a reference by number-and-symbol leads to. */
+export interface LinkedDocument {
+  id: number;
+  title: string;
+  /** Its date as written ("Ngày 5-8-2022"), '' when unknown. */
+  date: string;
+}
+
+/**
+ * How a reference was resolved (electron/core/search/referenceResolution.ts): to one document
+ * (and its copies), to several it may mean (the same number in several terms and nothing in the
+ * text to choose), or to none in the archive.
+ */
+export type ReferenceStatus = 'resolved' | 'ambiguous' | 'missing';
+/** What chose the document: the date or term written with the reference, the referring text's term or year, the closest earlier one, the only one. */
+export type ReferenceBasis = 'date-in-text' | 'term-in-text' | 'same-term' | 'same-year' | 'closest-earlier' | 'only-one' | 'none';
+
+/** Cross-references between sources by number-and-symbol (số và ký hiệu), read within their terms. */
 export interface DocumentLinks {
-  /** Codes this document's text refers to, in reading order, with the archived documents bearing them. */
-  refersTo: { code: string; pageSeq: number; documents: { id: number; title: string }[] }[];
-  /** Archived documents whose text refers to this document's code, with the first page that does. */
+  /**
+   * References this document's text makes, in reading order, each code (with the date written
+   * beside it) once: `documents` the archived document(s) it resolves to, `candidates` those it
+   * may mean when it is ambiguous.
+   */
+  refersTo: {
+    code: string;
+    pageSeq: number;
+    status: ReferenceStatus;
+    basis: ReferenceBasis;
+    /** The date or term written with the reference ("ngày 5-8-2022", "khóa II"), if any. */
+    written?: string;
+    documents: LinkedDocument[];
+    candidates: LinkedDocument[];
+  }[];
+  /** Archived documents whose text refers to this document (resolved to it), with the first page that does. */
   referredBy: { documentId: number; title: string; pageSeq: number }[];
+  /** Archived documents that refer to this document's code but may mean another document bearing it. */
+  possiblyReferredBy: { documentId: number; title: string; pageSeq: number }[];
+  /** Chapters of the manuscript that name this document's code in their text (citations aside). */
+  mentionedIn: { bookId: number; bookTitle: string; nodeId: number; nodeTitle: string; count: number; ambiguous: boolean }[];
+}
+
+/** Where a document to collect is cited: a page of an archived document, or a chapter of a book. */
+export type ToCollectPlace =
+  | { kind: 'document'; documentId: number; title: string; pageSeq: number; count: number }
+  | { kind: 'chapter'; bookId: number; bookTitle: string; nodeId: number; nodeTitle: string; count: number };
+
+/** A document referred to by the archive or the manuscript but not in the archive (cần sưu tầm). */
+export interface ToCollectItem {
+  /** Number-and-symbol in canonical spelling ("16-NQ/TW"). */
+  code: string;
+  /** Document type and issuing body read from the code ("Nghị quyết", "Ban Chấp hành Trung ương"). */
+  typeName: string;
+  issuerName: string;
+  /** The term or year it belongs to, as far as the citing texts tell ("khóa XIII (2021–2026)", "năm 1961"), '' when unknown. */
+  period: string;
+  /** The date written with it by a citing text ("ngày 5-8-2022"), '' when none. */
+  written: string;
+  /** It was issued no later than this day ('YYYY-MM-DD'): the earliest dated text that cites it. */
+  notAfter: string | null;
+  /** References to it, in all. */
+  count: number;
+  /** Where it is cited, most citing first: at most 200 places (`placeCount` says how many there are). */
+  places: ToCollectPlace[];
+  placeCount: number;
+}
+
+export interface ToCollectList {
+  items: ToCollectItem[];
+  /** References read (archive and manuscript) and how long the list took. */
+  references: number;
+  durationMs: number;
 }
 
 export interface ArchiveSearchResult {
   /** Documents found (hits holds at most `limit` of them, best first). */
   total: number;
+  /** False when the words are on so many pages that ranking stopped: more documents contain them. */
+  totalIsExact?: boolean;
   hits: ArchiveSearchHit[];
 }
 
@@ -103,10 +174,36 @@ export interface ArchiveDocument extends DocumentSummary {
   codeInfo: DocumentCodeInfo | null;
 }
 
+/**
+ * What became of one input. A document made of several files (a folder, a page set, a group made
+ * in the review) is named by `title` when its input is not its folder; a set whose every file is in
+ * the archive already is a duplicate naming the `documents` that hold them.
+ */
 export type ImportOutcome =
-  | { input: string; status: 'imported'; documentId: number; pages: number }
-  | { input: string; status: 'duplicate'; documentId: number }
+  | { input: string; status: 'imported'; documentId: number; pages: number; title?: string }
+  | { input: string; status: 'duplicate'; documentId: number; title?: string; documents?: { id: number; title: string }[] }
   | { input: string; status: 'rejected'; reason: string };
+
+/** A document an import would make (archive.planImport): its title (null: the file's own) and its files in page order. */
+export interface PlannedGroup {
+  title: string | null;
+  paths: string[];
+  kind: 'file' | 'folder' | 'name';
+}
+
+/**
+ * A document removed because a move took its last page: everything needed to bring it back
+ * (archive.restoreDocument) with its number if still free, its title, description and pages.
+ */
+export interface RemovedDocument {
+  id: number;
+  title: string;
+  metadata: Record<string, unknown>;
+  suggestions: Record<string, unknown>;
+  createdAt: string;
+  /** Its pages in their order, now in other documents. */
+  pageIds: number[];
+}
 
 export interface ImportReport {
   outcomes: ImportOutcome[];
@@ -166,10 +263,17 @@ export type FileRef = { kind: 'thumb'; pageId: number } | { kind: 'page'; pageId
 const id = z.number().int().positive();
 /** The version a change was based on (what the caller last read); an older one is refused. */
 const baseVersion = z.number().int().min(0);
+const importPath = z.string().min(1);
+const importGrouping = z.enum(['file', 'folder', 'name']);
 const importOptions = {
-  paths: z.array(z.string().min(1)).min(1).max(100_000),
-  /** Each folder given becomes one document whose pages are its image files in natural name order. */
+  paths: z.array(importPath).min(1).max(100_000),
+  /** Each folder given becomes one document whose pages are its image files in natural name order (= grouping 'folder'). */
   folderAsDocument: z.boolean().default(false),
+  /**
+   * How files become documents (shared/archive/pageSets.ts): each file ('file'), each folder
+   * ('folder'), or page sets found by name, "NQ05_p1.jpg, NQ05_p2.jpg…" ('name'). Overrides folderAsDocument.
+   */
+  grouping: importGrouping.optional(),
   /** Then recognise the text of the imported scans, as a job of its own (kind 'ocr'). */
   ocr: z.boolean().default(false),
 };
@@ -182,8 +286,25 @@ export const archiveContract = {
    * Every input file gets an outcome; one bad file never stops the rest.
    */
   importPaths: method<ImportReport>()(z.object(importOptions)),
-  /** Starts importing in the background; poll importStatus, stop with cancelImport. */
-  startImport: method<{ jobId: string; total: number }>()(z.object(importOptions)),
+  /**
+   * Starts importing in the background; poll importStatus, stop with cancelImport. `groups` (the
+   * review before an import) makes each group of files one document, in the order given, before
+   * any `paths`.
+   */
+  startImport: method<{ jobId: string; total: number }>()(
+    z
+      .object({
+        ...importOptions,
+        paths: z.array(importPath).max(100_000).default([]),
+        groups: z
+          .array(z.object({ paths: z.array(importPath).min(1).max(100_000), title: z.string().trim().max(2000).optional() }))
+          .max(100_000)
+          .optional(),
+      })
+      .refine((o) => o.paths.length > 0 || (o.groups?.length ?? 0) > 0, 'Chưa có tệp nào để nhập.'),
+  ),
+  /** The documents an import of these paths would make (folders walked), for the review before importing. */
+  planImport: method<{ files: { path: string; inFolder: boolean }[]; groups: PlannedGroup[] }>()(z.object({ paths: z.array(importPath).min(1).max(100_000), grouping: importGrouping })),
   importStatus: method<ImportJobStatus>()(
     z.object({ jobId: z.string().min(1).max(100), outcomesFrom: z.number().int().min(0).default(0) }),
   ),
@@ -191,12 +312,19 @@ export const archiveContract = {
   cancelImport: method<ImportJobStatus>()(z.object({ jobId: z.string().min(1).max(100) })),
 
   /**
-   * Full-text search over titles, archival metadata and page text, folded (no case, no
-   * diacritics, đ = d); every word is a prefix, "quoted words" a phrase.
+   * Full-text search over titles, archival metadata and page text (shared/archive/searchQuery.ts):
+   * whole syllables folded (no case, no diacritics, đ = d), exact spellings first; `nghi*` a
+   * prefix, "quoted words" a phrase, `-word` excluded, `OR` either. With `exact`, diacritics as typed.
    */
-  search: method<ArchiveSearchResult>()(z.object({ query: z.string().trim().min(1, 'Cần từ khóa.').max(500), limit: z.number().int().min(1).max(500).default(100) })),
-  /** The documents this one refers to by number-and-symbol, and those that refer to it. */
+  search: method<ArchiveSearchResult>()(
+    z.object({ query: z.string().trim().min(1, 'Cần từ khóa.').max(500), limit: z.number().int().min(1).max(500).default(100), exact: z.boolean().default(false) }),
+  ),
+  /** The documents this one refers to by number-and-symbol, and those that refer to it, read within their terms. */
   documentLinks: method<DocumentLinks>()(z.object({ id })),
+  /** Documents referred to by the archive's texts or the manuscript but not in the archive (cần sưu tầm), in code order. */
+  toCollect: method<ToCollectList>()(z.object({})),
+  /** The "to collect" list as a spreadsheet: CSV (UTF-8 with BOM, for Excel) or XLSX; also written to `path` when given. */
+  exportToCollect: method<ExportedFile>()(z.object({ format: z.enum(['csv', 'xlsx']), path: z.string().trim().min(1).max(4096).optional() })),
   listDocuments: method<{ total: number; items: DocumentSummary[] }>()(
     z.object({
       offset: z.number().int().min(0).default(0),
@@ -239,8 +367,29 @@ export const archiveContract = {
     z.object({ pageIds: z.array(id).min(1).max(100_000), by: z.union([z.literal(90), z.literal(180), z.literal(270), z.literal(-90)]) }),
   ),
   /** Moves pages to another document, before position `beforeSeq` (1-based) or at the end. */
-  movePages: method<{ target: ArchiveDocument; sources: DocumentSummary[] }>()(
+  /**
+   * A document left without pages is removed; `removed` holds what restoreDocument needs to
+   * bring it back (undo).
+   */
+  movePages: method<{ target: ArchiveDocument; sources: DocumentSummary[]; removed: RemovedDocument[] }>()(
     z.object({ pageIds: z.array(id).min(1).max(100_000), toDocumentId: id, beforeSeq: z.number().int().min(1).optional() }),
+  ),
+  /**
+   * Undoes the removal of a document that a move emptied: makes it again (its number if still
+   * free) with its title and description, and moves its pages back to it in their order (pages
+   * deleted since are left out). Documents this empties in turn are removed and listed.
+   */
+  restoreDocument: method<{ restored: ArchiveDocument; removed: RemovedDocument[] }>()(
+    z.object({
+      snapshot: z.object({
+        id,
+        title: z.string().trim().min(1).max(2000),
+        metadata: z.record(z.string(), z.unknown()),
+        suggestions: z.record(z.string(), z.unknown()),
+        createdAt: z.string().max(64),
+        pageIds: z.array(id).min(1).max(100_000),
+      }),
+    }),
   ),
   /** Splits a document: the page given and all after it become a new document (metadata copied). */
   splitDocument: method<{ original: ArchiveDocument; created: ArchiveDocument }>()(z.object({ documentId: id, atPageId: id })),

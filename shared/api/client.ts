@@ -18,6 +18,7 @@ export function createClient(transport: Transport): Api {
         if (response.ok) return response.result;
         const error = new UserFacingError(response.error.code, response.error.message);
         if (response.error.details) error.details = response.error.details;
+        if (response.error.field) error.field = response.error.field;
         throw error;
       };
     }

@@ -39,6 +39,8 @@ export interface WireError {
   message: string;
   /** For internal errors: what the log holds (where, when, the stack), for "copy details". */
   details?: string;
+  /** For invalid input: the path of the field at fault ("patch.date.start"), for a form to mark it. */
+  field?: string;
 }
 
 export type WireResponse = { ok: true; result: unknown } | { ok: false; error: WireError };

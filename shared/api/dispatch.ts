@@ -5,6 +5,7 @@
  */
 import { isUserFacingError } from '../errors';
 import type { ServiceImpl, WireResponse } from './contract';
+import { invalidInputMessage } from './fieldLabels';
 import { contracts, isMethodName, isServiceName, type Contracts } from './index';
 
 export type Services = { [S in keyof Contracts]: ServiceImpl<Contracts[S]> };
@@ -29,8 +30,8 @@ export function createDispatcher(services: Services, onError: ErrorSink = () => 
     const parsed = spec.input.safeParse(args ?? {});
     if (!parsed.success) {
       const issue = parsed.error?.issues[0];
-      const where = issue && issue.path.length ? ` (${issue.path.map(String).join('.')})` : '';
-      return { ok: false, error: { code: 'api.invalid-input', message: `${issue?.message ?? 'Dữ liệu không hợp lệ.'}${where}` } };
+      const field = issue && issue.path.length ? { field: issue.path.map(String).join('.') } : {};
+      return { ok: false, error: { code: 'api.invalid-input', message: invalidInputMessage(issue), ...field } };
     }
     const impl = (services[service] as Record<string, (input: unknown) => unknown>)[method]!;
     try {

@@ -4,6 +4,7 @@
  */
 import { archiveContract } from './archive';
 import { backupContract } from './backup';
+import { catalogueContract } from './catalogue';
 import type { ServiceClient } from './contract';
 import { jobsContract } from './jobs';
 import { manuscriptContract } from './manuscript';
@@ -19,6 +20,7 @@ export const contracts = {
   jobs: jobsContract,
   backup: backupContract,
   ocr: ocrContract,
+  catalogue: catalogueContract,
 };
 
 export type Contracts = typeof contracts;

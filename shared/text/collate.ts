@@ -67,3 +67,58 @@ export function sortVietnamese<T>(arr: readonly T[], key?: (item: T) => string):
     .sort((x, y) => compareVietnamese(x.k, y.k))
     .map((e) => e.item);
 }
+
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const LETTER_KEY = new Map([...ALPHABET].map((ch, i) => [ch, String.fromCharCode(0x41 + i)]));
+/** Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng. */
+const TONE_KEY = new Map([
+  ['\u0300', '1'],
+  ['\u0309', '2'],
+  ['\u0303', '3'],
+  ['\u0301', '4'],
+  ['\u0323', '5'],
+]);
+/** Marks that make a letter of their own: ă â ê ô ơ ư. */
+const LETTER_MARKS = new Set(['\u0306', '\u0302', '\u031b']);
+
+/**
+ * A key whose plain (binary) order is Vietnamese dictionary order, syllable by syllable: the
+ * letters of a syllable first, then its tone, then the next syllable — "Hà Giang" < "Hà Nội" <
+ * "Hà Tĩnh" < "Hạ Long" < "Hải Phòng". Numbers by value ("Hộp 2" < "Hộp 10"), case and
+ * punctuation ignored. For SQL ORDER BY and indexes (SQLite compares text bytewise); strings that
+ * differ only in case or punctuation get the same key.
+ */
+export function vietnameseSortKey(s: string): string {
+  let out = '';
+  const words = s.normalize('NFD').toLowerCase().match(/\p{N}+|[\p{L}\p{M}]+/gu) ?? [];
+  for (const w of words) {
+    if (/^\p{N}/u.test(w)) {
+      const digits = w.replace(/^0+(?=\d)/u, '');
+      const len = String(digits.length);
+      // '#' sorts before tones and letters; the length first makes 9 < 10.
+      out += '#' + String.fromCharCode(0x30 + len.length) + len + digits + ' ';
+      continue;
+    }
+    let tone = '0';
+    let letters = '';
+    for (let i = 0; i < w.length; i++) {
+      const ch = w[i]!;
+      const t = TONE_KEY.get(ch);
+      if (t) {
+        tone = t;
+        continue;
+      }
+      if (LETTER_MARKS.has(ch) || /\p{M}/u.test(ch)) continue;
+      // A base letter with the marks that make it a letter of its own (ă â ê ô ơ ư, đ).
+      let base = ch;
+      let j = i + 1;
+      while (j < w.length && /\p{M}/u.test(w[j]!)) {
+        if (LETTER_MARKS.has(w[j]!)) base = (base + w[j]).normalize('NFC');
+        j++;
+      }
+      letters += LETTER_KEY.get(base) ?? (base < '\u0080' ? base : base);
+    }
+    out += letters + tone + ' ';
+  }
+  return out.trimEnd();
+}

@@ -1,3 +1,5 @@
+import { normalizeToneNew } from './normalize';
+
 /**
  * Folding for search: the form the full-text index stores and the query is folded with.
  *
@@ -76,4 +78,21 @@ export function foldForSearch(s: string): string {
  */
 export function foldKey(s: string): string {
   return foldForSearch(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Two vowels of an open syllable whose tone may sit on either (hòa/hoà, khỏe/khoẻ, thủy/thuỷ),
+ * in lower-case NFC: o or u, toned or not, followed by a, e or y, toned or not.
+ */
+const SWITCHABLE_TONE = /[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ]/u;
+
+/**
+ * Text for matching with diacritics ("Đảng bộ" but not "đang bỏ"): NFC, lower case, one tone
+ * placement (the new one: "hòa" and "hoà" are the same word). Unlike foldForSearch the length may
+ * change; it is only tokenised, never used for offsets.
+ */
+export function foldExact(s: string): string {
+  const lower = s.normalize('NFC').toLowerCase();
+  if (!SWITCHABLE_TONE.test(lower)) return lower;
+  return lower.replace(/[\p{L}\p{M}]+/gu, (w) => (SWITCHABLE_TONE.test(w) ? normalizeToneNew(w) : w));
 }

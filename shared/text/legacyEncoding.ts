@@ -9,6 +9,9 @@
  *   VNI-Windows, fonts "VNI-Times"…             "Ñaûng Coäng saûn Vieät Nam", "VIEÄT NAM"
  *       a base letter followed by a mark byte.
  *   VIQR, plain ASCII (RFC 1456)                "DDa?ng Co^.ng sa?n Vie^.t Nam"
+ *   VISCII (RFC 1456), one byte per letter       "Ðäng CÕng sän ViÇt Nam"
+ *       all 134 letters, capitals included; keeps the Latin-1 places of à á â ã è é ê…, so half
+ *       of a text reads right as Latin-1 and the rest is garbled.
  *
  * Detection looks at font names first, then at which reading turns the most words into real
  * Vietnamese syllables. Text that already contains Unicode Vietnamese letters is never
@@ -17,7 +20,7 @@
 
 import { parseSyllable } from './syllable';
 
-export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr';
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'viqr' | 'viscii';
 export type TextEncoding = 'unicode' | LegacyEncoding;
 
 export interface EncodingGuess {
@@ -147,6 +150,51 @@ const VIQR_SHAPE_OF: Readonly<Record<string, Readonly<Record<string, string>>>> 
   a: { '(': 'ă', '^': 'â' }, e: { '^': 'ê' }, o: { '^': 'ô', '+': 'ơ', '*': 'ơ' }, u: { '+': 'ư', '*': 'ư' },
 };
 
+/**
+ * VISCII (RFC 1456): the bytes that differ from Latin-1, as byte:code point pairs (checked
+ * against glibc's VISCII charmap). Six capitals sit on C0 control codes.
+ */
+const VISCII_DIFF =
+  '02:1EB2 05:1EB4 06:1EAA 14:1EF6 19:1EF8 1E:1EF4 80:1EA0 81:1EAE 82:1EB0 83:1EB6 84:1EA4 85:1EA6 86:1EA8 87:1EAC 88:1EBC 89:1EB8 ' +
+  '8A:1EBE 8B:1EC0 8C:1EC2 8D:1EC4 8E:1EC6 8F:1ED0 90:1ED2 91:1ED4 92:1ED6 93:1ED8 94:1EE2 95:1EDA 96:1EDC 97:1EDE 98:1ECA 99:1ECE ' +
+  '9A:1ECC 9B:1EC8 9C:1EE6 9D:0168 9E:1EE4 9F:1EF2 A0:00D5 A1:1EAF A2:1EB1 A3:1EB7 A4:1EA5 A5:1EA7 A6:1EA9 A7:1EAD A8:1EBD A9:1EB9 ' +
+  'AA:1EBF AB:1EC1 AC:1EC3 AD:1EC5 AE:1EC7 AF:1ED1 B0:1ED3 B1:1ED5 B2:1ED7 B3:1EE0 B4:01A0 B5:1ED9 B6:1EDD B7:1EDF B8:1ECB B9:1EF0 ' +
+  'BA:1EE8 BB:1EEA BC:1EEC BD:01A1 BE:1EDB BF:01AF C4:1EA2 C5:0102 C6:1EB3 C7:1EB5 CB:1EBA CE:0128 CF:1EF3 D0:0110 D1:1EE9 D5:1EA1 ' +
+  'D6:1EF7 D7:1EEB D8:1EED DB:1EF9 DC:1EF5 DE:1EE1 DF:01B0 E4:1EA3 E5:0103 E6:1EEF E7:1EAB EB:1EBB EE:0129 EF:1EC9 F0:0111 F1:1EF1 ' +
+  'F6:1ECF F7:1ECD F8:1EE5 FB:0169 FC:1EE7 FE:1EE3 FF:1EEE';
+
+/**
+ * What Windows-1252 shows for bytes 0x80–0x9F (a Word or RTF reader gives these characters for
+ * the bytes, where a Latin-1 reader gives C1 controls): read back as the byte.
+ */
+const CP1252_HIGH: Readonly<Record<string, number>> = {
+  '\u20ac': 0x80, '\u201a': 0x82, '\u0192': 0x83, '\u201e': 0x84, '\u2026': 0x85, '\u2020': 0x86, '\u2021': 0x87, '\u02c6': 0x88,
+  '\u2030': 0x89, '\u0160': 0x8a, '\u2039': 0x8b, '\u0152': 0x8c, '\u017d': 0x8e, '\u2018': 0x91, '\u2019': 0x92, '\u201c': 0x93,
+  '\u201d': 0x94, '\u2022': 0x95, '\u2013': 0x96, '\u2014': 0x97, '\u02dc': 0x98, '\u2122': 0x99, '\u0161': 0x9a, '\u203a': 0x9b,
+  '\u0153': 0x9c, '\u017e': 0x9e, '\u0178': 0x9f,
+};
+
+interface VisciiTables {
+  /** Byte → character, all 256. */
+  decode: string[];
+  /** Character → byte (as a Latin-1 character). */
+  encode: Map<string, string>;
+}
+
+function buildViscii(): VisciiTables {
+  const decode = Array.from({ length: 256 }, (_, b) => String.fromCharCode(b));
+  for (const pair of VISCII_DIFF.split(' ')) {
+    const [b, u] = pair.split(':') as [string, string];
+    decode[parseInt(b, 16)] = String.fromCharCode(parseInt(u, 16));
+  }
+  const encode = new Map<string, string>();
+  decode.forEach((ch, b) => encode.set(ch, String.fromCharCode(b)));
+  return { decode, encode };
+}
+
+let visciiTables: VisciiTables | undefined;
+const viscii = () => (visciiTables ??= buildViscii());
+
 let tcvn3Tables: Tables | undefined;
 let vniTables: Tables | undefined;
 const tcvn3 = () => (tcvn3Tables ??= buildTcvn3());
@@ -173,6 +221,17 @@ function decodeVni(text: string): string {
       continue;
     }
     out += decode.get(text[i]!) ?? text[i]!;
+  }
+  return out;
+}
+
+function decodeViscii(text: string): string {
+  const { decode } = viscii();
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    const byte = code <= 0xff ? code : CP1252_HIGH[ch];
+    out += byte === undefined ? ch : decode[byte]!;
   }
   return out;
 }
@@ -256,6 +315,9 @@ export function convertLegacy(text: string, encoding: TextEncoding, options: Con
     case 'viqr':
       out = decodeViqr(text);
       break;
+    case 'viscii':
+      out = decodeViscii(text);
+      break;
   }
   out = out.normalize('NFC');
   return options.upperCase ? out.toUpperCase() : out;
@@ -269,6 +331,12 @@ export function convertLegacy(text: string, encoding: TextEncoding, options: Con
 export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   const nfc = text.normalize('NFC');
   if (encoding === 'viqr') return encodeViqr(nfc);
+  if (encoding === 'viscii') {
+    const { encode } = viscii();
+    let out = '';
+    for (const ch of nfc) out += encode.get(ch) ?? ch;
+    return out;
+  }
   const { encode } = encoding === 'tcvn3' ? tcvn3() : vni();
   let out = '';
   for (const ch of nfc) out += encode.get(ch) ?? ch;
@@ -323,15 +391,35 @@ const VIQR_WORD = /[aeiouy][\^(+*]|[aeiouy][\^(+*]?['`?~.](?=\p{L})|[aeiouy][\^(
 
 const VIQR_STRONG = /[aeiouy][\^(+*`~]|^\W*dd[aeiouy]/iu;
 
+/**
+ * A font's name as documents give it, without what is not the family: a PDF subset prefix
+ * ("ABCDEF+.VnTime"), a style after a comma or hyphen (".VnTimeH,Bold", ".VnTime-BoldItalic").
+ */
+function fontFamilyName(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^[A-Z]{6}\+/, '')
+    .replace(/[,-](?:(?:Bold|Italic|Oblique|Regular|Roman|Normal|Semibold|Light|Black|BoldItalic|BoldOblique|MT|PS)\s*)+$/i, '')
+    .trim();
+}
+
+/**
+ * The legacy encoding a font name says its text is in, or null: ".VnTime", ".VnArial"… (TCVN3;
+ * the "H" fonts, ".VnTimeH", draw the lower-case codes as capitals), "VNI-Times"… (VNI),
+ * a font named for VISCII (VISCII).
+ */
+export function legacyFontEncoding(fontName: string): { encoding: 'tcvn3' | 'vni' | 'viscii'; upperCase?: boolean } | null {
+  const name = fontFamilyName(fontName);
+  if (/^\.?vn(?!i)/iu.test(name)) return /h$/iu.test(name) ? { encoding: 'tcvn3', upperCase: true } : { encoding: 'tcvn3' };
+  if (/^vni[-\s]/iu.test(name)) return { encoding: 'vni' };
+  if (/viscii/iu.test(name)) return { encoding: 'viscii' };
+  return null;
+}
+
 function fontHint(fontNames: readonly string[]): EncodingGuess | null {
   for (const raw of fontNames) {
-    const name = raw.trim();
-    if (/^\.?vn(?!i)/iu.test(name)) {
-      const guess: EncodingGuess = { encoding: 'tcvn3', confidence: 0.95 };
-      if (/h$/iu.test(name)) guess.upperCase = true; // ".VnTimeH", ".VnArialH": capitals fonts
-      return guess;
-    }
-    if (/^vni[-\s]/iu.test(name)) return { encoding: 'vni', confidence: 0.95 };
+    const hint = legacyFontEncoding(raw);
+    if (hint) return { ...hint, confidence: 0.95 };
   }
   return null;
 }
@@ -384,10 +472,12 @@ export function detectLegacyEncoding(text: string, fontNames: readonly string[] 
   const asIs = score(candidates, (w) => w, false);
   const t = score(candidates, decodeTcvn3, false);
   const n = score(candidates, decodeVni, false);
+  const v = score(candidates, decodeViscii, false);
   const ranked: Array<[TextEncoding, number]> = [
     ['unicode', asIs.valid],
     ['tcvn3', t.valid],
     ['vni', n.valid],
+    ['viscii', v.valid],
   ];
   ranked.sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked as [[TextEncoding, number], [TextEncoding, number]];

@@ -14,6 +14,11 @@
  *   mùa xuân/hè/thu/đông   months 2–4 / 5–7 / 8–10 / 11–1 of the next year
  *   đông xuân, mùa khô     November to April of the next year; hè thu, mùa mưa May–October
  * A season or a "đông xuân" given with one year is taken to begin in that year.
+ *   thu đông                 August to January of the next year
+ * A sexagenary year name (can chi: "năm Bính Tuất", "Xuân Mậu Thân 1968") must agree with the year
+ * number when both are written; a day or month in such a year is lunar ("ngày 15 tháng Giêng
+ * năm Bính Tuất"), as are "rằm" (the 15th) and "tháng 2 nhuận"; a season or Tết keeps its own
+ * reckoning. A year name alone is read in the cycle 1930–1989 (see `canChiCycleStart`).
  */
 
 import { fromJulianDay, julianDay, lunarMonthLength, lunarToSolar } from './lunarCalendar';
@@ -21,7 +26,7 @@ import { fromJulianDay, julianDay, lunarMonthLength, lunarToSolar } from './luna
 export type DatePrecision = 'day' | 'ten-day' | 'month' | 'season' | 'quarter' | 'half-year' | 'year' | 'decade' | 'range';
 export type DateQualifier = 'early' | 'mid' | 'late' | 'about';
 export type PartOfDay = 'dawn' | 'morning' | 'noon' | 'afternoon' | 'evening' | 'night';
-export type Season = 'spring' | 'summer' | 'autumn' | 'winter' | 'winter-spring' | 'summer-autumn' | 'spring-summer' | 'dry' | 'rainy';
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter' | 'winter-spring' | 'summer-autumn' | 'spring-summer' | 'autumn-winter' | 'dry' | 'rainy';
 export type Calendar = 'solar' | 'lunar';
 
 /** A date as precise as the sources allow. */
@@ -57,6 +62,12 @@ export interface PartialDate {
 export interface ParseDateOptions {
   /** The year of the surrounding chronicle section, for entries like "Ngày 5-3" or "Tháng 6". */
   defaultYear?: number;
+  /**
+   * First year of the 60-year cycle a sexagenary year name without a number ("năm Bính Tuất")
+   * is read in, when there is no `defaultYear` to take the nearest one: 1930 by default, so
+   * "Bính Tuất" is 1946 and "Mậu Thân" 1968 (the period of the Party's own documents).
+   */
+  canChiCycleStart?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,13 +183,13 @@ function qualify(core: Core, q: DateQualifier): Core {
 const SEASONS: Readonly<Record<string, Season>> = {
   'xuân': 'spring', 'hạ': 'summer', 'hè': 'summer', 'thu': 'autumn', 'đông': 'winter',
   'đông xuân': 'winter-spring', 'hè thu': 'summer-autumn', 'xuân hè': 'spring-summer',
-  'khô': 'dry', 'mưa': 'rainy',
+  'thu đông': 'autumn-winter', 'khô': 'dry', 'mưa': 'rainy',
 };
 
 /** First month and length in months of each season. */
 const SEASON_SPAN: Readonly<Record<Season, [number, number]>> = {
   spring: [2, 3], summer: [5, 3], autumn: [8, 3], winter: [11, 3], 'winter-spring': [11, 6],
-  'summer-autumn': [5, 6], 'spring-summer': [2, 6], dry: [11, 6], rainy: [5, 6],
+  'summer-autumn': [5, 6], 'spring-summer': [2, 6], 'autumn-winter': [8, 6], dry: [11, 6], rainy: [5, 6],
 };
 
 function seasonCore(season: Season, y: number, y2?: number): Core | null {
@@ -222,21 +233,86 @@ const PARTS_OF_DAY: ReadonlyArray<[string, PartOfDay]> = [
 interface Prepared {
   text: string;
   calendar: Calendar;
+  /** The lunar month written "nhuận" (leap), if any. */
+  leapMonth?: number;
 }
 
-function prepare(input: string): Prepared {
+const STEMS_RE = 'giáp|ất|bính|đinh|mậu|kỷ|kỉ|canh|tân|nhâm|quý|quí';
+const BRANCHES_RE = 'tý|tí|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi';
+const STEM_INDEX: Readonly<Record<string, number>> = {
+  'giáp': 0, 'ất': 1, 'bính': 2, 'đinh': 3, 'mậu': 4, 'kỷ': 5, 'kỉ': 5, 'canh': 6, 'tân': 7, 'nhâm': 8, 'quý': 9, 'quí': 9,
+};
+const BRANCH_INDEX: Readonly<Record<string, number>> = {
+  'tý': 0, 'tí': 0, 'sửu': 1, 'dần': 2, 'mão': 3, 'mẹo': 3, 'thìn': 4, 'tỵ': 5, 'tị': 5, 'ngọ': 6, 'mùi': 7, 'thân': 8, 'dậu': 9, 'tuất': 10, 'hợi': 11,
+};
+/** "1946 (Bính Tuất)", "Bính Tuất 1946", "Bính Tuất (1946)", "Bính Tuất". */
+const CAN_CHI = new RegExp(
+  `(\\d{4}) \\((${STEMS_RE}) (${BRANCHES_RE})\\)|(?<!\\p{L})(${STEMS_RE}) (${BRANCHES_RE})(?!\\p{L})(?: \\(?(\\d{4})\\)?(?!\\d))?`,
+  'gu',
+);
+/** Words after which a year name does not make the date lunar: a season and Tết keep their own reckoning. */
+const OWN_RECKONING = /(?:^|\s)(?:tết(?: nguyên đán)?|xuân|hạ|hè|thu|đông|khô|mưa)(?: năm)?\s*$/u;
+
+const isCanChi = (year: number, stem: number, branch: number) => (((year + 6) % 10) + 10) % 10 === stem && (((year + 8) % 12) + 12) % 12 === branch;
+
+/** The year a year name stands for: the one nearest `near`, or the one in the cycle from `cycleStart`. */
+function yearOfCanChi(stem: number, branch: number, near: number | undefined, cycleStart: number): number | null {
+  if (stem % 2 !== branch % 2) return null;
+  if (near !== undefined) {
+    for (let d = 0; d <= 30; d++) {
+      if (isCanChi(near - d, stem, branch)) return near - d;
+      if (isCanChi(near + d, stem, branch)) return near + d;
+    }
+  }
+  for (let y = cycleStart; y < cycleStart + 60; y++) if (isCanChi(y, stem, branch)) return y;
+  return null;
+}
+
+function prepare(input: string, options: ParseDateOptions, withPlace: boolean): Prepared | null {
   let t = input.normalize('NFC').toLowerCase().replace(DASHES, '-').replace(/\s+/gu, ' ').trim();
   let calendar: Calendar = 'solar';
-  t = t.replace(/[([]?\s*(?:theo\s+)?âm\s+lịch\s*[)\]]?/gu, () => {
+  t = t.replace(/[([]?\s*(?:theo\s+)?(?:âm\s+lịch|(?<!\p{L})âl)\s*[)\]]?(?!\p{L})/gu, () => {
     calendar = 'lunar';
     return ' ';
   });
   t = t.replace(/^[*_\s]+|[*_\s.:;,]+$/gu, '').replace(/\s+/gu, ' ').trim();
+  // A document's place-and-date line: "Hà Nội, ngày 5 tháng 3 năm 1946".
+  if (withPlace) t = t.replace(/^[^\d,]{2,40}, (?=(?:ngày|mồng|mùng|tháng) )/u, '');
   // Month names: "tháng Tám" → "tháng 8". "tháng Năm" only when a year or number follows.
   t = t.replace(/tháng (giêng|chạp|mười một|mười hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín)(?!\p{L})/gu, (all, word: string, offset: number, whole: string) => {
-    if (word === 'năm' && !/^(?:\s+năm|\s*[-/.]?\s*\d|$)/u.test(whole.slice(offset + all.length))) return all;
+    if (word === 'năm' && !/^(?:\s+(?:năm|nhuận)|\s*[-/.]?\s*\d|$)/u.test(whole.slice(offset + all.length))) return all;
     return `tháng ${MONTH_WORDS[word]}`;
   });
+  // "rằm tháng Giêng": the 15th of a lunar month.
+  t = t.replace(/(^|\s)(?:ngày )?rằm(?= tháng)/gu, (_all, pre: string) => {
+    calendar = 'lunar';
+    return `${pre}ngày 15`;
+  });
+  // "tháng 2 nhuận", "tháng nhuận 2": a leap month, lunar.
+  let leapMonth: number | undefined;
+  t = t.replace(/tháng (?:(\d{1,2}) nhuận|nhuận (\d{1,2}))(?![\d\p{L}])/gu, (_all, a?: string, b?: string) => {
+    calendar = 'lunar';
+    leapMonth = Number(a ?? b);
+    return `tháng ${leapMonth}`;
+  });
+  // Year names: checked against the number written beside them, or read in a 60-year cycle.
+  let bad = false;
+  t = t.replace(CAN_CHI, (all, y1?: string, s1?: string, b1?: string, s2?: string, b2?: string, y2?: string, offset?: number, whole?: string) => {
+    const stem = STEM_INDEX[(s1 ?? s2)!]!;
+    const branch = BRANCH_INDEX[(b1 ?? b2)!]!;
+    const written = y1 ?? y2;
+    let year: number | null;
+    if (written !== undefined) {
+      year = Number(written);
+      if (!isCanChi(year, stem, branch)) bad = true;
+    } else {
+      year = yearOfCanChi(stem, branch, options.defaultYear, options.canChiCycleStart ?? 1930);
+      if (year === null) bad = true;
+    }
+    if (!OWN_RECKONING.test((whole ?? '').slice(0, offset))) calendar = 'lunar';
+    return year === null ? all : String(year);
+  });
+  if (bad) return null;
   t = t.replace(/(^|\s)(?:mồng|mùng)(?=\s)/gu, '$1ngày').replace(/ngày ngày/gu, 'ngày');
   // Numeric separators: "19 / 8 / 1945", "19.8.1945" → "19-8-1945".
   for (let i = 0; i < 3; i++) t = t.replace(/(\d)\s*[-/.]\s*(?=\d)/gu, '$1-');
@@ -244,7 +320,9 @@ function prepare(input: string): Prepared {
   t = t.replace(/(\d{1,2}) tháng (\d{1,2})(?:,? năm|,)? (\d{3,4})(?!\d)/gu, '$1-$2-$3');
   t = t.replace(/(\d{1,2}) tháng (\d{1,2})(?![\d-])/gu, '$1-$2');
   t = t.replace(/tháng (\d{1,2})(?:,? năm|,)? (\d{3,4})(?!\d)/gu, 'tháng $1-$2');
-  return { text: t, calendar };
+  const out: Prepared = { text: t, calendar };
+  if (leapMonth !== undefined) out.leapMonth = leapMonth;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +384,18 @@ const rules: Rule[] = [
     b.partOfDay = 'dawn';
     return rangeCore(a, m[1]!, b, `rạng sáng ${m[3]}-${m[4]}-${m[5]}`);
   },
+  // 1946-03-05 (ISO, as other programs write it)
+  (t, c) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(t);
+    return m ? dayCore(+m[1]!, +m[2]!, +m[3]!, c.calendar) : null;
+  },
+  // 3-1946, 03/1946; 1946-03 (ISO) when it cannot be a span of years ("1953-54" is one)
+  (t) => {
+    const m = /^(\d{1,2})-(\d{3,4})$/u.exec(t);
+    if (m) return monthCore(+m[2]!, +m[1]!);
+    const iso = /^(\d{4})-(\d{2})$/u.exec(t);
+    return iso && fullYear(iso[2]!, +iso[1]!) <= +iso[1]! ? monthCore(+iso[1]!, +iso[2]!) : null;
+  },
   // tháng 11-1939; tháng 6 (year from the section)
   (t, c) => {
     const m = /^tháng (\d{1,2})(?:-(\d{3,4}))?$/u.exec(t);
@@ -341,9 +431,9 @@ const rules: Rule[] = [
   },
   // đầu / giữa / cuối năm 1930
   (t, c) => {
-    const m = /^(đầu|giữa|cuối) năm(?: (\d{3,4}))?$/u.exec(t);
+    const m = /^(đầu|giữa|cuối) (?:năm(?: (\d{3,4}))?|(\d{4}))$/u.exec(t);
     if (!m) return null;
-    const y = m[2] ? +m[2] : c.year;
+    const y = m[2] || m[3] ? +(m[2] ?? m[3])! : c.year;
     const year = y === undefined ? null : yearCore(y);
     return year ? qualify(year, QUALIFIER[m[1]!]!) : null;
   },
@@ -367,7 +457,7 @@ const rules: Rule[] = [
   },
   // mùa xuân 1947; Đông Xuân 1953-1954; mùa khô 1965-1966; hè thu 1954
   (t) => {
-    const m = /^(?:mùa )?(đông xuân|hè thu|xuân hè|xuân|hạ|hè|thu|đông)(?: năm)? (\d{4})(?:-(\d{2,4}))?$/u.exec(t.replace(/(đông|hè|xuân)\s*-\s*(xuân|thu|hè)/u, '$1 $2'))
+    const m = /^(?:mùa )?(đông xuân|hè thu|xuân hè|thu đông|xuân|hạ|hè|thu|đông)(?: năm)? (\d{4})(?:-(\d{2,4}))?$/u.exec(t.replace(/(đông|hè|xuân|thu)\s*-\s*(xuân|thu|hè|đông)/u, '$1 $2'))
       ?? /^mùa (khô|mưa)(?: năm)? (\d{4})(?:-(\d{2,4}))?$/u.exec(t);
     if (!m) return null;
     const y = +m[2]!;
@@ -511,21 +601,21 @@ function parseCore(t: string, ctx: Ctx): Core | null {
 // ---------------------------------------------------------------------------------------------
 // From nominal numbers to solar ISO days
 
-function resolveEnd(e: Ymd, cal: Calendar): Ymd {
+function resolveEnd(e: Ymd, cal: Calendar, leapMonth?: number): Ymd {
   if (e.d !== LAST) return e;
-  return { ...e, d: cal === 'lunar' ? lunarMonthLength(e.y, e.m) || 29 : daysInMonth(e.y, e.m) };
+  return { ...e, d: cal === 'lunar' ? lunarMonthLength(e.y, e.m, e.m === leapMonth) || 29 : daysInMonth(e.y, e.m) };
 }
 
-function toSolarIso(n: Ymd, cal: Calendar): string | null {
+function toSolarIso(n: Ymd, cal: Calendar, leapMonth?: number): string | null {
   if (cal === 'solar') return iso(n.y, n.m, n.d);
-  const s = lunarToSolar({ year: n.y, month: n.m, day: n.d });
+  const s = lunarToSolar({ year: n.y, month: n.m, day: n.d, ...(n.m === leapMonth ? { leap: true } : {}) });
   return s ? iso(s.y, s.m, s.d) : null;
 }
 
-function finalize(core: Core, cal: Calendar, original: string): PartialDate | null {
-  const endN = resolveEnd(core.end, cal);
-  const start = toSolarIso(core.start, cal);
-  const end = toSolarIso(endN, cal);
+function finalize(core: Core, cal: Calendar, original: string, leapMonth?: number): PartialDate | null {
+  const endN = resolveEnd(core.end, cal, leapMonth);
+  const start = toSolarIso(core.start, cal, leapMonth);
+  const end = toSolarIso(endN, cal, leapMonth);
   if (start === null || end === null) return null;
   const out: PartialDate = { start, end, precision: core.precision, calendar: cal, original };
   if (core.qualifier) out.qualifier = core.qualifier;
@@ -535,13 +625,13 @@ function finalize(core: Core, cal: Calendar, original: string): PartialDate | nu
   if (core.term) out.term = true;
   if (core.tet) out.tet = true;
   if (core.days) {
-    const days = core.days.map((d) => toSolarIso(d, cal));
+    const days = core.days.map((d) => toSolarIso(d, cal, leapMonth));
     if (days.some((d) => d === null)) return null;
     out.days = days as string[];
   }
   if (core.from && core.to) {
-    const from = finalize(core.from, cal, core.from.text);
-    const to = finalize(core.to, cal, core.to.text);
+    const from = finalize(core.from, cal, core.from.text, leapMonth);
+    const to = finalize(core.to, cal, core.to.text, leapMonth);
     if (!from || !to) return null;
     out.from = from;
     out.to = to;
@@ -556,18 +646,26 @@ function finalize(core: Core, cal: Calendar, original: string): PartialDate | nu
 /**
  * Parse a Vietnamese date expression, the whole text: "ngày 19-8-1945", "Tháng 7-8/1931",
  * "Cuối năm 1930", "từ ngày 28-2 đến ngày 3-3-1961", "16 giờ 30 phút ngày 30-4-1975",
- * "ngày 15 tháng Giêng năm 1968 (âm lịch)". Returns null when the text is not a date (or is an
- * impossible one, such as 30-2-1950). Trailing punctuation (". : ,") is ignored.
+ * "ngày 15 tháng Giêng năm 1968 (âm lịch)", "rằm tháng Giêng năm Bính Tuất", "Xuân Mậu Thân 1968",
+ * "3/1946", "1946-03-05", "Hà Nội, ngày 5 tháng 3 năm 1946". Returns null when the text is not a
+ * date (or is an impossible one, such as 30-2-1950, or a year name that disagrees with its number).
+ * Trailing punctuation (". : ,") is ignored.
  */
 export function parsePartialDate(text: string, options: ParseDateOptions = {}): PartialDate | null {
-  const { text: t, calendar } = prepare(text);
-  if (t === '') return null;
+  return parseText(text, options, true);
+}
+
+/** `withPlace`: a leading place ("Hà Nội, ngày …") is read past, as in a document's header. */
+function parseText(text: string, options: ParseDateOptions, withPlace: boolean): PartialDate | null {
+  const prepared = prepare(text, options, withPlace);
+  if (!prepared || prepared.text === '') return null;
+  const { text: t, calendar, leapMonth } = prepared;
   const ctx: Ctx = { calendar };
   if (options.defaultYear !== undefined) ctx.year = options.defaultYear;
   const core = parseCore(t, ctx);
   if (!core) return null;
   const cal: Calendar = core.tet ? 'lunar' : calendar;
-  return finalize(core, cal, text.trim().replace(/[\s.:;,]+$/u, ''));
+  return finalize(core, cal, text.trim().replace(/[\s.:;,]+$/u, ''), cal === 'lunar' ? leapMonth : undefined);
 }
 
 /**
@@ -584,7 +682,7 @@ export function parseDateLead(text: string, options: ParseDateOptions = {}): { d
     if (i === head.length || (/[.:,;]/u.test(ch) && !between) || (/\s/u.test(ch) && /[-–—]/u.test(head[i + 1] ?? ''))) cuts.push(i);
   }
   for (const cut of cuts.reverse()) {
-    const date = parsePartialDate(text.slice(0, cut), options);
+    const date = parseText(text.slice(0, cut), options, false);
     if (date) {
       const after = /^[.:,;]?\s*(?:[-–—]\s*)?/u.exec(text.slice(cut))![0];
       return { date, length: cut + after.length };
@@ -663,7 +761,7 @@ export type DateStyle = 'print' | 'slash';
 const QUALIFIER_WORD: Readonly<Record<DateQualifier, string>> = { early: 'đầu', mid: 'giữa', late: 'cuối', about: 'khoảng' };
 const SEASON_WORD: Readonly<Record<Season, string>> = {
   spring: 'mùa xuân', summer: 'mùa hè', autumn: 'mùa thu', winter: 'mùa đông', 'winter-spring': 'đông xuân',
-  'summer-autumn': 'hè thu', 'spring-summer': 'xuân hè', dry: 'mùa khô', rainy: 'mùa mưa',
+  'summer-autumn': 'hè thu', 'spring-summer': 'xuân hè', 'autumn-winter': 'thu đông', dry: 'mùa khô', rainy: 'mùa mưa',
 };
 const PART_WORD: Readonly<Record<PartOfDay, string>> = {
   dawn: 'rạng sáng', morning: 'sáng', noon: 'trưa', afternoon: 'chiều', evening: 'tối', night: 'đêm',

@@ -12,8 +12,13 @@ import { toNFC } from '../text';
 import { DocumentStore } from './documents';
 import { checkProject } from './fixity';
 import { ImportJob, type ImportJobOptions } from './importJob';
+import { listInputs } from './walk';
+import { proposeGroups, type ImportGrouping } from '../../../shared/archive/pageSets';
 import { searchArchive } from '../search/archiveSearch';
 import { documentLinks } from '../search/documentLinks';
+import { reindexForAbbreviation } from '../search/referenceIndex';
+import { toCollect } from '../search/toCollect';
+import type { ExportedFile } from '../../../shared/api/publish';
 
 export { MAX_FILE_BYTES, titleFromFileName } from './importJob';
 
@@ -27,6 +32,8 @@ export interface ArchiveServiceOptions {
   importConcurrency?: number;
   /** Called with the documents an import asked to recognise (import with OCR) once it has ended. */
   afterImport?: (documentIds: number[]) => void;
+  /** Keeps a file the archive made (the "to collect" list) as an export the window can download or save (publish.addExport). */
+  addExport?: (bytes: Uint8Array, ext: 'csv' | 'xlsx', fileName: string, pages: number, target?: string) => ExportedFile;
 }
 
 export type ArchiveService = ServiceImpl<typeof archiveContract> & {
@@ -43,16 +50,19 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
   const jobs = opts.jobs ?? new JobRegistry();
   const store = () => new DocumentStore(session.require().db);
 
-  function jobOptions(folderAsDocument: boolean): ImportJobOptions {
+  function jobOptions(grouping: ImportGrouping): ImportJobOptions {
     return {
-      folderAsDocument,
+      grouping,
       ...(opts.importConcurrency ? { concurrency: opts.importConcurrency } : {}),
       ...(opts.onError ? { onError: opts.onError } : {}),
     };
   }
 
-  function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], folderAsDocument: boolean, ocr = false): ImportJob {
-    const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(folderAsDocument));
+  /** The grouping asked for; `folderAsDocument` is what older callers ask for folders. */
+  const groupingOf = (o: { grouping?: ImportGrouping | undefined; folderAsDocument: boolean }): ImportGrouping => o.grouping ?? (o.folderAsDocument ? 'folder' : 'file');
+
+  function startJob(inputs: ConstructorParameters<typeof ImportJob>[2], grouping: ImportGrouping, ocr = false): ImportJob {
+    const job = new ImportJob(randomUUID(), session.require(), inputs, jobOptions(grouping));
     jobs.add(job);
     void job.finished.then(() => {
       removeUploads(inputs);
@@ -64,13 +74,20 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
   /** Where browser-mode uploads land, with a trailing separator; null when there are none. */
   const uploads = opts.uploadsDir ? path.resolve(opts.uploadsDir) + path.sep : null;
 
-  /** The uploaded copies an import has read are the host's temporary files, not the user's: removed. */
+  /**
+   * The uploaded copies an import has read are the host's temporary files, not the user's: removed
+   * (each top-level entry of an upload batch that an input lies in).
+   */
   function removeUploads(inputs: ConstructorParameters<typeof ImportJob>[2]): void {
     if (!uploads) return;
-    for (const p of inputs.paths) {
+    const entries = new Set<string>();
+    for (const p of [...inputs.paths, ...(inputs.groups ?? []).flatMap((g) => g.paths)]) {
       const abs = path.resolve(p);
-      if (abs.startsWith(uploads)) rmSync(abs, { recursive: true, force: true });
+      if (!abs.startsWith(uploads)) continue;
+      const [batch, top] = abs.slice(uploads.length).split(path.sep);
+      if (batch && top) entries.add(path.join(uploads, batch, top));
     }
+    for (const e of entries) rmSync(e, { recursive: true, force: true });
   }
 
   /** An uploaded input is named as the user dropped it ("Hồ sơ 7/trang 1.jpg"), not by the host's temporary path. */
@@ -108,15 +125,21 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
   }
 
   return {
-    async importPaths({ paths, folderAsDocument, ocr }) {
+    async importPaths({ paths, folderAsDocument, grouping, ocr }) {
       session.requireWritable();
-      return runToEnd(startJob({ paths }, folderAsDocument, ocr));
+      return runToEnd(startJob({ paths }, groupingOf({ folderAsDocument, grouping }), ocr));
     },
 
-    startImport({ paths, folderAsDocument, ocr }) {
+    startImport({ paths, groups, folderAsDocument, grouping, ocr }) {
       session.requireWritable();
-      const job = startJob({ paths }, folderAsDocument, ocr);
+      const job = startJob({ paths, groups }, groupingOf({ folderAsDocument, grouping }), ocr);
       return { jobId: job.id, total: job.status().total };
+    },
+
+    planImport({ paths, grouping }) {
+      // A path not found stays a file of its own: the import reports it.
+      const files = listInputs(paths).map((e) => ({ path: e.path, inFolder: e.kind === 'file' && e.inFolder }));
+      return { files, groups: proposeGroups(files, grouping) };
     },
 
     importStatus({ jobId, outcomesFrom }) {
@@ -135,8 +158,8 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       return documentLinks(session.require().db, id, docs.codeTables());
     },
 
-    search({ query, limit }) {
-      return searchArchive(session.require().db, query, limit);
+    search({ query, limit, exact }) {
+      return searchArchive(session.require().db, query, limit, { exact });
     },
 
     listDocuments({ offset, limit }) {
@@ -187,7 +210,21 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
           toNFC(name),
         );
       }
+      // What the tables recognise changed: the references on pages that write this code are read again.
+      reindexForAbbreviation(db, toNFC(code));
       return null;
+    },
+
+    toCollect() {
+      return toCollect(session.require().db, store().codeTables());
+    },
+
+    async exportToCollect({ format, path: target }) {
+      if (!opts.addExport) throw new UserFacingError('archive.export-unavailable', 'Không xuất được danh sách ở đây.');
+      const list = toCollect(session.require().db, store().codeTables());
+      const { toCollectCsv, toCollectXlsx } = await import('../search/toCollectExport');
+      const bytes = format === 'csv' ? toCollectCsv(list) : await toCollectXlsx(list);
+      return opts.addExport(bytes, format, `Tài liệu cần sưu tầm.${format}`, 0, target);
     },
 
     deleteDocument({ id }) {
@@ -214,6 +251,10 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
 
     movePages({ pageIds, toDocumentId, beforeSeq }) {
       return store().move(pageIds, toDocumentId, beforeSeq);
+    },
+
+    restoreDocument({ snapshot }) {
+      return store().restore(snapshot);
     },
 
     splitDocument({ documentId, atPageId }) {

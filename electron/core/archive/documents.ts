@@ -4,6 +4,7 @@
  * split, merge). Every change runs in one transaction.
  */
 import type {
+  RemovedDocument,
   ArchiveDocument,
   DocumentCodeInfo,
   DocumentSummary,
@@ -19,6 +20,7 @@ import {
   type ArchivalMetadata,
   type ArchivalMetadataPatch,
 } from '../../../shared/archive/metadata';
+import { withSortableDate } from '../../../shared/archive/dates';
 import { UserFacingError } from '../../../shared/errors';
 import { defaultTables, mergeTables, parseDocumentCode, type DocumentCodeTableAdditions, type DocumentCodeTables } from '../../../shared/text/index';
 import type { Db } from '../store/projectDatabase';
@@ -184,9 +186,11 @@ export class DocumentStore {
   }
 
   private writeMetadata(id: number, metadata: ArchivalMetadata, suggestions: MetadataSuggestions): void {
+    // A date typed without its sortable days gets them from its text; days set by hand are kept.
+    const dated = metadata.date ? { ...metadata, date: withSortableDate(metadata.date) } : metadata;
     this.db
       .prepare('UPDATE documents SET metadata = ?, suggestions = ?, updated_at = ?, version = version + 1 WHERE id = ?')
-      .run(JSON.stringify(deepNFC(metadata)), JSON.stringify(deepNFC(suggestions)), now(), id);
+      .run(JSON.stringify(deepNFC(dated)), JSON.stringify(deepNFC(suggestions)), now(), id);
   }
 
   /** Changes metadata; `baseVersion` null is for the archive's own writes (prefill at import), never for a user's save. */
@@ -293,21 +297,81 @@ export class DocumentStore {
     return pageIds.map((pid) => toPage(this.pageRow(pid)));
   }
 
-  move(pageIds: number[], toDocumentId: number, beforeSeq?: number): { target: ArchiveDocument; sources: DocumentSummary[] } {
+  /**
+   * Moves pages into a document before `beforeSeq` (or at its end); a document left without pages
+   * is removed, and what bringing it back needs is returned (see restore). Call inside a transaction.
+   */
+  private movePagesInto(pageIds: readonly number[], toDocumentId: number, beforeSeq: number | undefined): { sources: Set<number>; removed: RemovedDocument[] } {
     const sources = new Set<number>();
-    this.db.transaction(() => {
+    const before = new Map<number, number[]>();
+    for (const pid of pageIds) {
+      const from = this.pageRow(pid).document_id;
+      if (from !== toDocumentId && !before.has(from)) before.set(from, this.pageIdsOf(from));
+      sources.add(from);
+    }
+    const moving = new Set(pageIds);
+    const staying = this.pageIdsOf(toDocumentId).filter((p) => !moving.has(p));
+    const at = Math.min(Math.max((beforeSeq ?? staying.length + 1) - 1, 0), staying.length);
+    this.renumber(toDocumentId, [...staying.slice(0, at), ...pageIds, ...staying.slice(at)]);
+    const removed: RemovedDocument[] = [];
+    for (const s of sources) {
+      if (s === toDocumentId) continue;
+      const left = this.pageIdsOf(s);
+      if (left.length > 0) {
+        this.renumber(s, left);
+        continue;
+      }
+      const row = this.documentRow(s);
+      removed.push({
+        id: s,
+        title: row.title,
+        metadata: safeObject(row.metadata),
+        suggestions: safeObject(row.suggestions),
+        createdAt: row.created_at,
+        pageIds: before.get(s) ?? [],
+      });
+      this.db.prepare('DELETE FROM documents WHERE id = ?').run(s);
+    }
+    return { sources, removed };
+  }
+
+  move(pageIds: number[], toDocumentId: number, beforeSeq?: number): { target: ArchiveDocument; sources: DocumentSummary[]; removed: RemovedDocument[] } {
+    const { sources, removed } = this.db.transaction(() => {
       this.documentRow(toDocumentId);
       if (new Set(pageIds).size !== pageIds.length) throw new UserFacingError('archive.bad-pages', 'Danh sách trang có trang lặp lại.');
-      for (const pid of pageIds) sources.add(this.pageRow(pid).document_id);
-      const moving = new Set(pageIds);
-      const staying = this.pageIdsOf(toDocumentId).filter((p) => !moving.has(p));
-      const at = Math.min(Math.max((beforeSeq ?? staying.length + 1) - 1, 0), staying.length);
-      const order = [...staying.slice(0, at), ...pageIds, ...staying.slice(at)];
-      this.renumber(toDocumentId, order);
-      for (const s of sources) if (s !== toDocumentId) this.renumber(s, this.pageIdsOf(s));
-    })();
+      return this.movePagesInto(pageIds, toDocumentId, beforeSeq);
+    }).immediate();
     sources.delete(toDocumentId);
-    return { target: this.detail(toDocumentId), sources: [...sources].map((s) => this.summary(s)) };
+    for (const r of removed) sources.delete(r.id);
+    return { target: this.detail(toDocumentId), sources: [...sources].map((s) => this.summary(s)), removed };
+  }
+
+  /**
+   * Brings back a document a move removed (undo): its number if no document has taken it since,
+   * its title, description and suggestions, and its pages moved back in their order. Pages
+   * deleted since are left out; with none left there is nothing to bring back.
+   */
+  restore(snapshot: RemovedDocument): { restored: ArchiveDocument; removed: RemovedDocument[] } {
+    const { id, removed } = this.db.transaction(() => {
+      const exists = this.db.prepare('SELECT id FROM pages WHERE id = ?');
+      const pageIds = [...new Set(snapshot.pageIds)].filter((p) => exists.get(p) !== undefined);
+      if (pageIds.length === 0) {
+        throw new UserFacingError('archive.restore-nothing', `Không khôi phục được tài liệu số ${snapshot.id}: các trang của nó đã bị xóa.`);
+      }
+      const free = this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(snapshot.id) === undefined;
+      const metadata = JSON.stringify(deepNFC(parseStoredMetadata(JSON.stringify(snapshot.metadata))));
+      const suggestions = JSON.stringify(deepNFC(parseStoredMetadata(JSON.stringify(snapshot.suggestions))));
+      const created = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(snapshot.createdAt) ? snapshot.createdAt : now();
+      const values = [toNFC(snapshot.title), metadata, suggestions, created, now()];
+      const id = Number(
+        (free
+          ? this.db.prepare('INSERT INTO documents(id, title, metadata, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(snapshot.id, ...values)
+          : this.db.prepare('INSERT INTO documents(title, metadata, suggestions, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(...values)
+        ).lastInsertRowid,
+      );
+      return { id, removed: this.movePagesInto(pageIds, id, undefined).removed };
+    }).immediate();
+    return { restored: this.detail(id), removed };
   }
 
   split(documentId: number, atPageId: number): { original: ArchiveDocument; created: ArchiveDocument } {
@@ -350,5 +414,15 @@ export class DocumentStore {
       this.writeMetadata(targetId, metadata as ArchivalMetadata, suggestions);
     })();
     return this.detail(targetId);
+  }
+}
+
+/** A stored JSON object read leniently (a removed document's description, kept for undo as it was). */
+function safeObject(json: string | undefined): Record<string, unknown> {
+  try {
+    const v = JSON.parse(json ?? '{}') as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
   }
 }

@@ -33,7 +33,8 @@ import { DocumentStore } from './documents';
 import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from '../atomicFile';
-import { expandInputs, type ImportUnit } from './walk';
+import { expandGroups, expandInputs, type ImportUnit } from './walk';
+import type { ImportGrouping } from '../../../shared/archive/pageSets';
 import { systemErrorForFile, systemErrorKind } from '../systemErrors';
 
 export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';
@@ -70,12 +71,26 @@ interface PreparedFile {
   source: ImportedSource;
 }
 
+/** A file of a set that is in the archive already: the document holding it. */
+interface AlreadyStored {
+  input: string;
+  documentId: number;
+}
+
 type Prepared =
-  | { kind: 'file'; input: string; file: PreparedFile }
-  | { kind: 'folder'; input: string; files: PreparedFile[]; rejected: ImportOutcome[] }
+  | { kind: 'file'; input: string; file: PreparedFile; title?: string }
+  | { kind: 'folder'; input: string; files: PreparedFile[]; rejected: ImportOutcome[]; stored: AlreadyStored[]; order: string[]; title?: string }
   | { kind: 'done'; outcomes: ImportOutcome[] };
 
+/** Documents an import makes of given groups of files (the review before an import), each group one document. */
+export interface ImportGroupInput {
+  paths: string[];
+  title?: string | undefined;
+}
+
 export interface ImportJobOptions {
+  /** How the files of the paths given become documents (default 'file'; `folderAsDocument` is 'folder'). */
+  grouping?: ImportGrouping;
   folderAsDocument?: boolean;
   concurrency?: number;
   onError?: (e: unknown, where: string) => void;
@@ -106,12 +121,13 @@ export class ImportJob implements RunningJob {
   constructor(
     id: string,
     private readonly project: OpenProject,
-    inputs: { paths: string[] },
+    inputs: { paths: string[]; groups?: ImportGroupInput[] | undefined },
     private readonly opts: ImportJobOptions = {},
   ) {
     this.id = id;
     this.blobs = new BlobStore(project.layout);
-    this.units = expandInputs(inputs.paths, opts.folderAsDocument ?? false);
+    const grouping = opts.grouping ?? (opts.folderAsDocument ? 'folder' : 'file');
+    this.units = [...(inputs.groups?.length ? expandGroups(inputs.groups) : []), ...(inputs.paths.length ? expandInputs(inputs.paths, grouping) : [])];
     this.filesTotal = this.units.reduce((n, u) => n + (u.kind === 'folder' ? u.files.length : 1), 0);
     this.finished = this.run(this.units.map((u) => () => this.prepareUnit(u)), this.units.map((u) => u.path)).finally(() => this.discardLeftovers());
   }
@@ -311,22 +327,27 @@ export class ImportJob implements RunningJob {
     }
     if (unit.kind === 'file') {
       const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), true));
-      return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: unit.path, file: r };
+      return 'status' in r ? { kind: 'done', outcomes: [r] } : { kind: 'file', input: unit.path, file: r, ...(unit.title ? { title: unit.title } : {}) };
     }
-    return this.prepareFolder(unit.path, unit.files);
+    return this.prepareFolder(unit.path, unit.files, unit.title);
   }
 
-  /** A folder's files as one document: good files become its pages, bad ones are reported. */
-  private async prepareFolder(input: string, entries: string[]): Promise<Prepared> {
+  /**
+   * A set of files as one document (a folder, a page set): good files become its pages, bad ones
+   * are reported, and files the archive holds already are left out and named with their document.
+   */
+  private async prepareFolder(input: string, entries: string[], title: string | undefined): Promise<Prepared> {
     const files: PreparedFile[] = [];
     const rejected: ImportOutcome[] = [];
+    const stored: AlreadyStored[] = [];
     for (const f of entries) {
       this.checkCancelled();
-      const r = await this.guard(f, async () => this.prepareFile(f, displayName(f), false));
-      if ('status' in r) rejected.push(r);
-      else files.push(r);
+      const r = await this.guard(f, async () => this.prepareFile(f, displayName(f), true));
+      if (!('status' in r)) files.push(r);
+      else if (r.status === 'duplicate') stored.push({ input: f, documentId: r.documentId });
+      else rejected.push(r);
     }
-    return { kind: 'folder', input, files, rejected };
+    return { kind: 'folder', input, files, rejected, stored, order: entries, ...(title ? { title } : {}) };
   }
 
   // ---- commit: originals to files/, rows to the database, one transaction per document ---------
@@ -369,7 +390,7 @@ export class ImportJob implements RunningJob {
     };
     if (prepared.kind === 'file') {
       const f = prepared.file;
-      const title = f.source.title && f.source.format !== 'pdf' ? f.source.title : titleFromFileName(f.name);
+      const title = prepared.title ?? (f.source.title && f.source.format !== 'pdf' ? f.source.title : titleFromFileName(f.name));
       let r: ReturnType<ImportJob['commitDocument']>;
       try {
         r = this.commitDocument(title, [f], true);
@@ -381,29 +402,73 @@ export class ImportJob implements RunningJob {
       if ('duplicateOf' in r) {
         this.discard(f.staged);
         this.outcomes.push({ input: f.input, status: 'duplicate', documentId: r.duplicateOf });
-      } else this.outcomes.push({ input: f.input, status: 'imported', documentId: r.documentId, pages: f.source.pages.length });
+      } else if ('documentId' in r) this.outcomes.push({ input: f.input, status: 'imported', documentId: r.documentId, pages: f.source.pages.length, ...(prepared.title ? { title } : {}) });
       return;
     }
-    // A folder as one document: its good files in order; its bad files reported one by one.
+    // A set of files as one document: its good files in order; files the archive holds already
+    // are left out (the same scan is never stored as two pages) and each is named with its
+    // document — all of them: the set as a whole is "already there"; its bad files one by one.
+    const named = prepared.title ? { title: prepared.title } : {};
+    const stored = [...prepared.stored];
+    let made: { documentId: number; pages: number } | null = null;
     if (prepared.files.length > 0) {
       try {
-        const r = this.commitDocument(titleFromFileName(prepared.input), prepared.files, false);
-        const pages = prepared.files.reduce((n, f) => n + f.source.pages.length, 0);
-        if ('documentId' in r) this.outcomes.push({ input: prepared.input, status: 'imported', documentId: r.documentId, pages });
+        const r = this.commitSet(prepared.title ?? titleFromFileName(prepared.input), prepared.files);
+        stored.push(...r.stored);
+        if (r.documentId !== null) made = { documentId: r.documentId, pages: r.pages };
       } catch (e) {
         if (systemErrorKind(e) !== 'full') throw e;
         this.outcomes.push(full(prepared.input, prepared.files, e));
       }
     }
+    const place = new Map(prepared.order.map((p, i) => [p, i]));
+    stored.sort((a, b) => (place.get(a.input) ?? 0) - (place.get(b.input) ?? 0));
+    if (made) {
+      this.outcomes.push({ input: prepared.input, status: 'imported', documentId: made.documentId, pages: made.pages, ...named });
+      for (const s of stored) this.outcomes.push({ input: s.input, status: 'duplicate', documentId: s.documentId });
+    } else if (stored.length > 0) {
+      const documents = this.documentTitles([...new Set(stored.map((s) => s.documentId))]);
+      this.outcomes.push({ input: prepared.input, status: 'duplicate', documentId: stored[0]!.documentId, documents, ...named });
+    }
     this.outcomes.push(...prepared.rejected);
+  }
+
+  /** The documents' numbers and titles, in the order given (those deleted meanwhile left out). */
+  private documentTitles(ids: number[]): { id: number; title: string }[] {
+    const get = this.project.db.prepare('SELECT id, title FROM documents WHERE id = ?');
+    return ids.flatMap((id) => {
+      const row = get.get(id) as { id: number; title: string } | undefined;
+      return row ? [row] : [];
+    });
+  }
+
+  /**
+   * Commits a set of files as one document: files a document already holds (committed since they
+   * were prepared, by this job or another process) are left out inside the transaction; no
+   * document is made when none is left.
+   */
+  private commitSet(title: string, files: PreparedFile[]): { documentId: number | null; pages: number; stored: AlreadyStored[] } {
+    const r = this.commitDocument(title, files, false, true);
+    const stored = r.stored ?? [];
+    const out = new Set(stored.map((s) => s.input));
+    for (const f of files) if (out.has(f.input)) this.discard(f.staged);
+    const left = files.filter((f) => !out.has(f.input));
+    return { documentId: 'documentId' in r ? r.documentId : null, pages: left.reduce((n, f) => n + f.source.pages.length, 0), stored };
   }
 
   /**
    * Stores the originals and inserts one document, in one IMMEDIATE transaction. With
    * `unlessStored`, a document that already holds the (single) file's SHA-256 — committed by this
-   * job, another job or another process, even a moment ago — is returned instead.
+   * job, another job or another process, even a moment ago — is returned instead. With
+   * `leaveOutStored` (a set of files), each file a document holds already is left out and listed
+   * in `stored`; when none is left, no document is made.
    */
-  private commitDocument(title: string, files: PreparedFile[], unlessStored: boolean): { documentId: number } | { duplicateOf: number } {
+  private commitDocument(
+    title: string,
+    files: PreparedFile[],
+    unlessStored: boolean,
+    leaveOutStored = false,
+  ): ({ documentId: number } | { duplicateOf: number } | { none: true }) & { stored?: AlreadyStored[] } {
     const { db } = this.project;
     const blobs = this.blobs;
     const created: string[] = [];
@@ -418,12 +483,22 @@ export class ImportJob implements RunningJob {
               const existing = this.existingDocument(files[0]!.sha256);
               if (existing !== null) return { duplicateOf: existing };
             }
+            const stored: AlreadyStored[] = [];
+            if (leaveOutStored) {
+              for (const f of files) {
+                const existing = this.existingDocument(f.sha256);
+                if (existing !== null) stored.push({ input: f.input, documentId: existing });
+              }
+              const out = new Set(stored.map((s) => s.input));
+              files = files.filter((f) => !out.has(f.input));
+              if (files.length === 0) return { none: true as const, stored };
+            }
             for (const f of files) {
               // The staged copy becomes the original (or goes, when the same bytes are stored already).
               if (blobs.putStaged(f.staged, f.sha256)) created.push(f.sha256);
               this.staged.delete(f.staged);
             }
-            return { documentId: this.insertDocument(title, suggestions, files) };
+            return { documentId: this.insertDocument(title, suggestions, files), stored };
           } catch (e) {
             // Still holding the write lock: no other process can have referred to these originals yet.
             for (const sha of created.splice(0)) blobs.removeUncommitted(sha);

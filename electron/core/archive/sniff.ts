@@ -7,8 +7,11 @@ import type { SourceFormat } from './importers/types';
 export type Sniffed =
   | { kind: SourceFormat }
   | { kind: 'zip' }
+  /** An OLE compound file naming none of the streams known here (the DOC reader decides). */
   | { kind: 'ole' }
   | { kind: 'encrypted-office' }
+  /** A spreadsheet or presentation (Excel, PowerPoint, OpenDocument): `label` names it for messages. */
+  | { kind: 'other-office'; label: string }
   | { kind: 'unknown-binary' }
   | { kind: 'empty' };
 
@@ -61,18 +64,38 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (head.includes('%PDF-')) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES))).toString('latin1');
-    return probe.includes('word/') || probe.includes('[Content_Types].xml') ? { kind: 'docx' } : { kind: 'zip' };
+    // OpenDocument: a first entry "mimetype" holding the type, stored uncompressed.
+    const odf = /^PK\x03\x04[\s\S]{26}mimetype(application\/vnd\.oasis\.opendocument\.[a-z-]+)/.exec(probe)?.[1];
+    if (odf) {
+      if (odf.startsWith('application/vnd.oasis.opendocument.text')) return { kind: 'odt' };
+      if (odf.includes('spreadsheet')) return { kind: 'other-office', label: 'bảng tính OpenDocument (.ods)' };
+      if (odf.includes('presentation')) return { kind: 'other-office', label: 'bản trình chiếu OpenDocument (.odp)' };
+      return { kind: 'other-office', label: 'tệp OpenDocument không phải văn bản' };
+    }
+    if (probe.includes('word/')) return { kind: 'docx' };
+    if (probe.includes('xl/')) return { kind: 'other-office', label: 'bảng tính Excel (.xlsx)' };
+    if (probe.includes('ppt/')) return { kind: 'other-office', label: 'bản trình chiếu PowerPoint (.pptx)' };
+    return probe.includes('[Content_Types].xml') ? { kind: 'docx' } : { kind: 'zip' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).toString('utf16le');
-    return probe.includes('EncryptedPackage') ? { kind: 'encrypted-office' } : { kind: 'ole' };
+    // An OLE compound file: tell Word from Excel and PowerPoint by the streams it names (the
+    // directory is usually near the start; the DOC reader checks again on the whole file).
+    const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES))).toString('utf16le');
+    const has = (name: string) => probe.includes(name);
+    if (has('EncryptedPackage')) return { kind: 'encrypted-office' };
+    if (has('WordDocument')) return { kind: 'doc' };
+    if (has('Workbook') || has('Book\u0000')) return { kind: 'other-office', label: 'bảng tính Excel (.xls)' };
+    if (has('PowerPoint Document')) return { kind: 'other-office', label: 'bản trình chiếu PowerPoint (.ppt)' };
+    return { kind: 'ole' };
   }
+  // RTF is text, but not plain text: "{\rtf" first (after a byte order mark some programs add).
+  if (/^(\xEF\xBB\xBF)?[\s]*\{\\rtf/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'))) return { kind: 'rtf' };
   if (!looksLikeText(bytes)) return { kind: 'unknown-binary' };
   return looksLikeHtml(bytes) ? { kind: 'html' } : { kind: 'text' };
 }
 
 /** What the file name's extension claims, for messages only. */
-export function claimedFormat(name: string): SourceFormat | 'doc' | null {
+export function claimedFormat(name: string): SourceFormat | null {
   const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
   switch (ext) {
     case 'jpg':
@@ -90,7 +113,13 @@ export function claimedFormat(name: string): SourceFormat | 'doc' | null {
     case 'docx':
       return 'docx';
     case 'doc':
+    case 'dot':
       return 'doc';
+    case 'odt':
+    case 'ott':
+      return 'odt';
+    case 'rtf':
+      return 'rtf';
     case 'htm':
     case 'html':
     case 'xhtml':

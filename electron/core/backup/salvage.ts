@@ -62,8 +62,9 @@ export interface SalvageOptions {
 }
 
 const SHA = /^[0-9a-f]{64}$/;
-/** Tables in the order that keeps parents before children (the search index's triggers need the document of a page). */
-const ORDER = ['project_meta', 'code_abbreviations', 'files', 'documents', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names', 'page_ocr', 'page_text_revisions'];
+/** Tables in the order that keeps parents before children (the search index's triggers need the document of a page).
+ *  The reference index's rows come just before the rows they derive from, whose triggers then remake them. */
+const ORDER = ['project_meta', 'code_abbreviations', 'files', 'document_codes', 'documents', 'document_refs', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names', 'page_ocr', 'page_text_revisions'];
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const MIME: Record<string, string> = {
   jpeg: 'image/jpeg',

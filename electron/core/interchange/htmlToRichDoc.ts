@@ -2,7 +2,8 @@
  * HTML (from markdown-it or mammoth) → tiptap JSON in the manuscript's schema. Footnotes in both
  * forms become inline `footnote` nodes with their own content:
  * - markdown-it-footnote: `<sup class="footnote-ref"><a href="#fn1">` + `<li id="fn1">` in a trailing section;
- * - mammoth: `<sup><a href="#footnote-1">` + `<li id="footnote-1">` in a trailing `<ol>`.
+ * - mammoth and the office readers: `<sup><a href="#footnote-1">` + `<li id="footnote-1">` in a
+ *   trailing `<ol>` (endnotes: `endnote-1`, numbered apart from the footnotes).
  * Anything the schema has no place for is kept as its text; what is dropped is reported.
  */
 import { parseHTML } from 'linkedom';
@@ -31,9 +32,9 @@ export interface ConvertedHtml {
   warnings: string[];
 }
 
-const FOOTNOTE_ID = /^(?:fn|footnote-)(\d+)$/;
-const FOOTNOTE_HREF = /^#(?:fn|footnote-)(\d+)$/;
-const BACKREF_HREF = /^#(?:fnref|footnote-ref-)\d+(?::\d+)?$/;
+const FOOTNOTE_ID = /^((?:fn|footnote-|endnote-)\d+)$/;
+const FOOTNOTE_HREF = /^#((?:fn|footnote-|endnote-)\d+)$/;
+const BACKREF_HREF = /^#(?:fnref|footnote-ref-|endnote-ref-)\d+(?::\d+)?$/;
 
 type Mark = { type: string };
 

@@ -1,17 +1,21 @@
 /**
- * Reads an existing draft — Markdown with Pandoc-style footnotes, or DOCX with its footnotes —
- * as chapters of tiptap JSON: one chapter, or one per top-level heading (`split`).
+ * Reads an existing draft — Markdown with Pandoc-style footnotes, or an office document (DOCX,
+ * DOC, ODT, RTF) with its footnotes — as chapters of tiptap JSON: one chapter, or one per
+ * top-level heading (`split`). Office documents are read by the same readers as the archive's
+ * (interchange/office), legacy Vietnamese fonts converted; Markdown and text files are decoded
+ * like the archive's text files (UTF-8, UTF-16, TCVN3, VNI, VISCII, VIQR, Windows-1258).
  */
 import path from 'node:path';
-import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 // @ts-ignore -- markdown-it-footnote ships no types
 import footnotePlugin from 'markdown-it-footnote';
 import type { RichDoc } from '../../../shared/api/manuscript';
 import type { RichNode } from '../../../shared/manuscript/richDoc';
 import { withoutTypedNumber } from '../../../shared/manuscript/structure';
-import { UserFacingError } from '../../../shared/errors';
+import { isUserFacingError, UserFacingError } from '../../../shared/errors';
+import { decodeText } from '../archive/importers/textDecoding';
 import { htmlToRichDoc } from './htmlToRichDoc';
+import { officeFormatOfName, readOfficeDocument } from './office';
 
 export interface DraftChapter {
   title: string;
@@ -29,20 +33,26 @@ export async function draftHtml(fileName: string, bytes: Uint8Array): Promise<{ 
   if (bytes.length > MAX_BYTES) throw new UserFacingError('import.too-large', `Tệp ${fileName} quá lớn (tối đa 50 MB).`);
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.md' || ext === '.markdown' || ext === '.txt') {
-    const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+    const text = decodeText(bytes).text.replace(/^\uFEFF/, '');
     const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnotePlugin as Parameters<InstanceType<typeof MarkdownIt>["use"]>[0]);
     return { html: md.render(text.normalize('NFC')), warnings: [] };
   }
-  if (ext === '.docx') {
+  const format = officeFormatOfName(fileName);
+  if (format) {
     try {
-      const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-      const warnings = result.messages.filter((m) => m.type === 'error').map((m) => m.message);
-      return { html: result.value.normalize('NFC'), warnings };
+      const doc = await readOfficeDocument(format, bytes, fileName);
+      return { html: doc.html, warnings: doc.warnings };
     } catch (e) {
-      throw new UserFacingError('import.bad-docx', `Không đọc được tệp Word ${fileName}: ${(e as Error).message}.`);
+      // The reader's sentence begins with the file's name; here it follows "Không đọc được…".
+      const reason = isUserFacingError(e) ? e.message.replace(/^[^:]*: /, '') : 'tệp bị hỏng.';
+      const what = format === 'odt' ? 'OpenDocument' : format === 'rtf' ? 'RTF' : 'Word';
+      throw new UserFacingError('import.bad-docx', `Không đọc được tệp ${what} ${fileName}: ${reason}`);
     }
   }
-  throw new UserFacingError('import.unsupported', `Chưa nhập được loại tệp “${ext || fileName}”: hãy dùng Markdown (.md) hoặc Word (.docx).`);
+  throw new UserFacingError(
+    'import.unsupported',
+    `Chưa nhập được loại tệp “${ext || fileName}”: hãy dùng Markdown (.md) hoặc Word (.docx); cũng nhận Word 97–2003 (.doc), OpenDocument (.odt) và RTF (.rtf).`,
+  );
 }
 
 /** Headings inside a chapter are sections: h2 → I., h3 → 1., h4 and below → a). */

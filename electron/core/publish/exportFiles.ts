@@ -12,9 +12,12 @@ import { UserFacingError } from '../../../shared/errors';
 import { replaceFile } from '../atomicFile';
 import type { ProjectLayout } from '../store/projectLayout';
 
-const MIME: Record<'pdf' | 'docx', string> = {
+export type ExportExt = 'pdf' | 'docx' | 'xlsx' | 'csv';
+const MIME: Record<ExportExt, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
 };
 
 export interface ExportRecord {
@@ -51,7 +54,7 @@ export class ExportFiles {
   constructor(private readonly dir: () => string) {}
 
   /** Keeps a new export; with `target`, also writes it there. */
-  add(bytes: Uint8Array, ext: 'pdf' | 'docx', fileName: string, pages: number, target?: string): ExportedFile {
+  add(bytes: Uint8Array, ext: ExportExt, fileName: string, pages: number, target?: string): ExportedFile {
     const exportId = randomUUID();
     const file = path.join(this.dir(), `${exportId}.${ext}`);
     try {

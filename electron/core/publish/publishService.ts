@@ -1,6 +1,6 @@
 /** Implements the `publish` contract: a project book → neutral book model → typesetter → PDF. */
 import type { InputOf, ServiceImpl } from '../../../shared/api/contract';
-import type { publishContract } from '../../../shared/api/publish';
+import type { ExportedFile, publishContract } from '../../../shared/api/publish';
 import type { Book } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { chapterName, partLabel } from '../../../shared/numbering';
@@ -9,12 +9,12 @@ import { JobRegistry } from '../jobs/jobRegistry';
 import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
-import { ExportFiles, exportsDir } from './exportFiles';
+import { ExportFiles, exportsDir, type ExportExt } from './exportFiles';
 import type { TypesetStage } from './index';
 import { preflightBook } from './preflight';
 
 /** A file name from a title: keeps Vietnamese letters, drops what file systems refuse. */
-export function exportFileName(title: string, ext: 'pdf' | 'docx'): string {
+export function exportFileName(title: string, ext: ExportExt): string {
   const safe = title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return `${safe || 'sach'}.${ext}`;
 }
@@ -51,6 +51,8 @@ export type PublishService = ServiceImpl<typeof publishContract> & {
   exportFile(exportId: string): { path: string; mime: string; fileName: string };
   /** Forgets the exports of the project being closed and removes their files. */
   clearExports(): void;
+  /** Keeps a file another service made (a catalogue) as an export of its own: previewed, saved and cleared like the rest. */
+  addExport(bytes: Uint8Array, ext: ExportExt, fileName: string, pages: number, target?: string): ExportedFile;
 };
 
 /**
@@ -125,6 +127,9 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
     },
     clearExports() {
       if (session.isOpen) files.clear();
+    },
+    addExport(bytes, ext, fileName, pages, target) {
+      return files.add(bytes, ext, fileName, pages, target);
     },
   };
 }

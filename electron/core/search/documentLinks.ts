@@ -1,75 +1,101 @@
 /**
  * Cross-references between sources: which archived documents a document's text refers to by
- * number-and-symbol ("thực hiện Nghị quyết số 16-NQ/TW…"), and which documents refer to it.
+ * number-and-symbol ("thực hiện Nghị quyết số 16-NQ/TW…"), which documents refer to it, and
+ * which chapters of the manuscript name it.
  *
- * Codes are compared by their canonical spelling folded to letters and digits (16-NQ/TW = 16-NQ/TƯ =
- * 16 nq tw). A Party number restarts every term, so a code may match more than one document: all
- * are returned. Documents that refer to this one are found through the full-text index (the code
- * as a phrase in page text) and then confirmed by the reference reader, so "16 NQ TW" in a table
- * of figures does not count.
+ * Codes are compared by their canonical spelling folded to letters and digits (16-NQ/TW =
+ * 16-NQ/TƯ = 16 nq tw). A Party number restarts every term and a State number every year, so a
+ * code may be borne by several documents: each reference is resolved by the date or term written
+ * with it, else by the referring text's own date (referenceResolution.ts); what still fits
+ * several documents is returned as ambiguous. Everything is read from the reference index
+ * (migration 0017), so a document's links cost a few index lookups at any archive size.
  */
-import type { DocumentLinks } from '../../../shared/api/archive';
-import { foldForSearch, foldKey } from '../../../shared/text/fold';
-import { findDocumentReferences, parseDocumentCode } from '../../../shared/text/documentCode';
+import type { DocumentLinks, LinkedDocument } from '../../../shared/api/archive';
 import type { DocumentCodeTables } from '../../../shared/text/documentCodeTables';
 import type { Db } from '../store/projectDatabase';
+import { candidatesFor, identitiesOf, identityOf, manuscriptReferences, referencesIn, referencesTo, toResolve, type CandidateDocument, type FoundReference } from './referenceIndex';
+import { resolveReference } from './referenceResolution';
 
-const keyOf = (code: string, tables: DocumentCodeTables) => foldKey(parseDocumentCode(code, tables)?.normalized ?? code);
+const linked = (c: CandidateDocument): LinkedDocument => ({ id: c.id, title: c.title, date: c.dateText });
+
+/** "ngày 5-8-2022", "khóa II": what the text writes with a reference. */
+function writtenWith(ref: FoundReference): string | undefined {
+  if (ref.date?.text) return /^\d{4}$/u.test(ref.date.text) ? `năm ${ref.date.text}` : ref.date.text;
+  return ref.term ? `khóa ${ref.term}` : undefined;
+}
 
 export function documentLinks(db: Db, id: number, tables: DocumentCodeTables): DocumentLinks {
-  const self = db.prepare("SELECT json_extract(metadata, '$.code') AS code, json_extract(suggestions, '$.code') AS suggested FROM documents WHERE id = ?").get(id) as
-    | { code: string | null; suggested: unknown }
-    | undefined;
-  const selfKey = self?.code ? keyOf(self.code, tables) : '';
-  // The number its own header bears (suggested, not yet confirmed) is not a reference to another document.
-  const suggestedKey = typeof self?.suggested === 'string' && self.suggested ? keyOf(self.suggested, tables) : '';
+  const self = identityOf(db, id);
+  // Its own number (as described, or as its header gives it) is not a reference to another document.
+  const own = new Set([self.key, self.suggestedKey].filter((k): k is string => !!k));
 
-  // What this document refers to, in reading order, each code once.
-  const found: { key: string; code: string; pageSeq: number }[] = [];
-  const pages = db.prepare('SELECT seq, text FROM pages WHERE document_id = ? ORDER BY seq').all(id) as { seq: number; text: string }[];
-  for (const p of pages)
-    for (const ref of findDocumentReferences(p.text, tables)) {
-      const key = foldKey(ref.parsed.normalized);
-      if (key !== selfKey && key !== suggestedKey && !found.some((f) => f.key === key)) found.push({ key, code: ref.parsed.normalized, pageSeq: p.seq });
-    }
-  // The archive's documents by code, read only when the text refers to any.
-  const byKey = new Map<string, { id: number; title: string }[]>();
-  if (found.length) {
-    const coded = db.prepare("SELECT id, title, json_extract(metadata, '$.code') AS code FROM documents WHERE json_extract(metadata, '$.code') IS NOT NULL AND id <> ?").all(id) as {
-      id: number;
-      title: string;
-      code: unknown;
-    }[];
-    for (const d of coded) {
-      if (typeof d.code !== 'string' || !d.code.trim()) continue;
-      const k = keyOf(d.code, tables);
-      byKey.set(k, [...(byKey.get(k) ?? []), { id: d.id, title: d.title }]);
-    }
-  }
-  const refersTo: DocumentLinks['refersTo'] = found.map((f) => ({ code: f.code, pageSeq: f.pageSeq, documents: byKey.get(f.key) ?? [] }));
+  // What this document refers to, in reading order: each code with its written date once.
+  const seen = new Set<string>();
+  const found = referencesIn(db, id).filter((r) => {
+    const k = `${r.key}|${r.date?.start ?? ''}|${r.term ?? ''}`;
+    if (own.has(r.key) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const candidates = candidatesFor(db, found.map((f) => f.key));
+  const refersTo: DocumentLinks['refersTo'] = found.map((f) => {
+    const all = (candidates.get(f.key) ?? []).filter((c) => c.id !== id);
+    const r = resolveReference(toResolve(f, self.date), all);
+    const written = writtenWith(f);
+    return {
+      code: f.code,
+      pageSeq: f.pageSeq,
+      status: r.status,
+      basis: r.basis,
+      ...(written ? { written } : {}),
+      documents: r.status === 'resolved' ? r.documents.map(linked) : [],
+      candidates: r.status === 'ambiguous' ? r.documents.map(linked) : [],
+    };
+  });
 
-  // Who refers to this document: its code as a phrase in page text, confirmed by the reader.
+  // Who refers to this document: references to its code that resolve to it.
   const referredBy: DocumentLinks['referredBy'] = [];
-  if (self?.code && selfKey) {
-    const tokens = foldForSearch(parseDocumentCode(self.code, tables)?.normalized ?? self.code)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-    if (tokens.length) {
-      const rows = db
-        .prepare(
-          `SELECT p.document_id AS documentId, p.seq, p.text, d.title FROM search_pages s JOIN pages p ON p.id = s.rowid JOIN documents d ON d.id = p.document_id
-           WHERE search_pages MATCH ? AND p.document_id <> ? ORDER BY p.document_id, p.seq LIMIT 2000`,
-        )
-        .all(`body : "${tokens.join(' ')}"`, id) as { documentId: number; seq: number; text: string; title: string }[];
-      const done = new Set<number>();
-      for (const r of rows) {
-        if (done.has(r.documentId)) continue;
-        if (findDocumentReferences(r.text, tables).some((ref) => foldKey(ref.parsed.normalized) === selfKey)) {
-          done.add(r.documentId);
-          referredBy.push({ documentId: r.documentId, title: r.title, pageSeq: r.seq });
-        }
-      }
+  const possiblyReferredBy: DocumentLinks['possiblyReferredBy'] = [];
+  const mentionedIn: DocumentLinks['mentionedIn'] = [];
+  if (self.key) {
+    const key = self.key;
+    const bearers = candidatesFor(db, [key]).get(key) ?? [];
+    const found = referencesTo(db, key).filter((r) => r.documentId !== id);
+    const referrers = identitiesOf(db, [...new Set(found.map((r) => r.documentId))]);
+    // A document bearing the same number (of another term) names itself in its header: not a reference.
+    const refs = found.filter((r) => referrers.get(r.documentId)?.key !== key && referrers.get(r.documentId)?.suggestedKey !== key);
+    const titles = new Map<number, string>();
+    const titleOf = (docId: number) => {
+      if (!titles.has(docId)) titles.set(docId, (db.prepare('SELECT title FROM documents WHERE id = ?').pluck().get(docId) as string | undefined) ?? '');
+      return titles.get(docId)!;
+    };
+    const sure = new Set<number>();
+    const maybe = new Map<number, number>();
+    for (const r of refs) {
+      if (sure.has(r.documentId)) continue;
+      const res = resolveReference(toResolve(r, referrers.get(r.documentId)?.date ?? null), bearers.filter((c) => c.id !== r.documentId));
+      if (!res.documents.some((d) => d.id === id)) continue;
+      if (res.status === 'resolved') {
+        sure.add(r.documentId);
+        maybe.delete(r.documentId);
+        referredBy.push({ documentId: r.documentId, title: titleOf(r.documentId), pageSeq: r.pageSeq });
+      } else if (!maybe.has(r.documentId)) maybe.set(r.documentId, r.pageSeq);
     }
+    for (const [documentId, pageSeq] of maybe) possiblyReferredBy.push({ documentId, title: titleOf(documentId), pageSeq });
+
+    const m = manuscriptReferences(db, tables);
+    const byNode = new Map<number, { bookId: number; count: number; ambiguous: boolean }>();
+    for (const r of m.refs) {
+      if (r.key !== key) continue;
+      const res = resolveReference(toResolve(r, r.entryDate), bearers);
+      if (!res.documents.some((d) => d.id === id)) continue;
+      const e = byNode.get(r.nodeId) ?? { bookId: r.bookId, count: 0, ambiguous: true };
+      e.count++;
+      if (res.status === 'resolved') e.ambiguous = false;
+      byNode.set(r.nodeId, e);
+    }
+    for (const [nodeId, e] of byNode)
+      mentionedIn.push({ bookId: e.bookId, bookTitle: m.books.get(e.bookId) ?? '', nodeId, nodeTitle: m.nodes.get(nodeId) ?? '', count: e.count, ambiguous: e.ambiguous });
   }
-  return { refersTo, referredBy };
+  return { refersTo, referredBy, possiblyReferredBy, mentionedIn };
 }

@@ -13,7 +13,7 @@ import { exitOnCrash } from './exitOnCrash';
 import { describeInternalError, INTERNAL_ERROR_EXIT } from './internalError';
 
 /** Flags that never take a value, so the word after them stays a positional argument. */
-const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document', 'check', 'ocr', 'redo']);
+const booleanFlags = new Set(['json', 'help', 'split', 'folder-as-document', 'check', 'ocr', 'redo', 'exact', 'desc']);
 
 export function parseCommandLine(argv: string[]): { name: string | undefined; args: string[]; flags: Record<string, string | boolean> } {
   const [name, ...rest] = argv;

@@ -40,8 +40,30 @@ describe('searching the archive', () => {
     expect((await found('hoa')).sort()).toEqual([ids.hoa]);
     expect(await found('tan hoa')).toEqual([ids.hoa]);
     expect(await found('Tân Hòa')).toEqual([ids.hoa]); // new placement finds the old
-    expect(await found('thao lua')).toEqual([ids.nq]); // every word is a prefix
+    expect(await found('thao lua')).toEqual([]); // whole syllables: "lua" is not "luận"
+    expect(await found('thao lua*')).toEqual([ids.nq]); // unless a prefix is asked for
     expect(await found('khong co tu nay')).toEqual([]);
+  });
+
+  it('ranks the spelling typed first, matches it alone on request, excludes -words and accepts OR', async () => {
+    const near = await importText('dang-bo', ['Thôn bản đang bỏ hoang nhiều ruộng nương.']);
+    const exact = await importText('dang-bo-2', ['Đảng bộ xã lãnh đạo nhân dân khai hoang.']);
+    const hoan = await importText('hoan', ['Công việc đã hoàn thành.']);
+    // Both spellings are found; the one typed comes first whatever the insertion order.
+    expect(await found('Đảng bộ')).toEqual([exact, near]);
+    expect(await found('đang bỏ')).toEqual([near, exact]);
+    // Typed without diacritics: both, and no spelling is preferred.
+    expect((await found('dang bo')).sort()).toEqual([near, exact].sort());
+    // Exact diacritics only.
+    expect((await p.api.archive.search({ query: 'Đảng bộ', exact: true })).hits.map((h) => h.documentId)).toEqual([exact]);
+    // "hoà" finds hòa/hoà, never "hoàn" (whole syllables).
+    expect(await found('hoà')).toEqual([ids.hoa]);
+    expect(await found('hoàn')).toEqual([hoan]);
+    // Exclusion and OR.
+    expect(await found('dang bo -hoang')).toEqual([]);
+    expect(await found('hoang -"nuong"')).toEqual([exact]);
+    expect((await found('hoàn OR "tân hoà"')).sort()).toEqual([ids.hoa, hoan].sort());
+    for (const id of [near, exact, hoan]) await p.api.archive.deleteDocument({ id });
   });
 
   it('finds a number-and-symbol and a quoted phrase', async () => {
@@ -93,11 +115,11 @@ describe('searching the archive', () => {
     const table = await importText('bang', ['Bảng số liệu: 16 NQ TW 30 tấn.']);
     const links = await p.api.archive.documentLinks({ id: report });
     expect(links.refersTo).toEqual([
-      { code: '16-NQ/TW', pageSeq: 1, documents: [{ id: nq, title: 'nq16' }] },
-      { code: '17-CT/TW', pageSeq: 1, documents: [] },
+      { code: '16-NQ/TW', pageSeq: 1, status: 'resolved', basis: 'only-one', documents: [{ id: nq, title: 'nq16', date: '' }], candidates: [] },
+      { code: '17-CT/TW', pageSeq: 1, status: 'missing', basis: 'none', documents: [], candidates: [] },
     ]);
     expect((await p.api.archive.documentLinks({ id: nq })).referredBy).toEqual([{ documentId: report, title: 'bc12', pageSeq: 1 }]);
-    expect(await p.api.archive.documentLinks({ id: table })).toEqual({ refersTo: [], referredBy: [] });
+    expect(await p.api.archive.documentLinks({ id: table })).toEqual({ refersTo: [], referredBy: [], possiblyReferredBy: [], mentionedIn: [] });
     await expect(p.api.archive.documentLinks({ id: 99999 })).rejects.toThrow('Không có tài liệu số 99999.');
   });
 

@@ -29,7 +29,10 @@ describe('the API binding', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('api.invalid-input');
-      expect(r.error.message).toContain('(id)');
+      // Named as the user knows it; the path travels apart, for a form to mark the field.
+      expect(r.error.message).toMatch(/^Số tài liệu: /);
+      expect(r.error.message).not.toContain('(id)');
+      expect(r.error.field).toBe('id');
     }
     expect(calls).toEqual([]);
   });

@@ -34,7 +34,7 @@ describe('the command table', () => {
     const err = sink();
     // `search` with no words stops at its own check: a user error, exit 1, no project opened.
     expect(await runCli(['search', '/nowhere'], { out: sink(), err })).toBe(1);
-    expect(err.text()).toBe('Cần từ khóa để tìm: suquan search DIR từ khóa…\n');
+    expect(err.text()).toBe('Cần từ khóa hoặc bộ lọc để tìm: suquan search DIR từ khóa… [--type NQ] [--from 1945] [--to 1975]\n');
     for (const [name, load] of loads) expect(load, name).toHaveBeenCalledTimes(name === 'search' ? 1 : 0);
   });
 

@@ -5,7 +5,9 @@
  *
  * Raster images (JPEG, PNG, TIFF) are decoded from disk by path, a page at a time, so they may be
  * large (MAX_RASTER_FILE_BYTES); the other formats are parsed whole in memory (pdf.js, mammoth,
- * linkedom, text decoding) and are refused above MAX_WHOLE_FILE_BYTES.
+ * word-extractor, JSZip, linkedom, text decoding) and are refused above MAX_WHOLE_FILE_BYTES
+ * (DOC and RTF: MAX_LEGACY_OFFICE_BYTES). Office documents (DOCX, DOC, ODT, RTF) are read by the
+ * same readers as the manuscript's drafts (interchange/office).
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isUserFacingError, UserFacingError } from '../../../../shared/errors';
@@ -25,7 +27,9 @@ const claimedLabel: Record<string, string> = {
   tiff: 'ảnh TIFF',
   pdf: 'tệp PDF',
   docx: 'tài liệu Word (.docx)',
-  doc: 'tài liệu Word',
+  doc: 'tài liệu Word (.doc)',
+  odt: 'tài liệu OpenDocument (.odt)',
+  rtf: 'tài liệu RTF',
 };
 
 /** Files an importer must hold whole in memory (PDF, DOCX, HTML, text) are refused above this (1 GiB). */
@@ -39,6 +43,12 @@ export const MAX_RASTER_FILE_BYTES = 4 * 1024 * 1024 * 1024;
  * tighter limit on their markup (htmlImporter.ts), after embedded images are set aside.
  */
 export const MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024;
+/**
+ * Old office formats read whole by readers that hold several copies (DOC: word-extractor's piece
+ * texts; RTF: the file as a string and its runs): refused above 256 MB, which no document of text
+ * reaches without pictures taking most of it.
+ */
+export const MAX_LEGACY_OFFICE_BYTES = 256 * 1024 * 1024;
 
 export type RasterFormat = 'jpeg' | 'png' | 'tiff';
 
@@ -48,6 +58,7 @@ export function isRaster(format: SourceFormat): format is RasterFormat {
 
 /** The largest file the importer of this format accepts. */
 export function maxBytesOf(format: SourceFormat): number {
+  if (format === 'doc' || format === 'rtf') return MAX_LEGACY_OFFICE_BYTES;
   return isRaster(format) ? MAX_RASTER_FILE_BYTES : MAX_WHOLE_FILE_BYTES;
 }
 
@@ -96,7 +107,9 @@ export function examineSource(file: string, name: string): ExaminedSource {
   }
   const format = identify(head, name);
   if (size > maxBytesOf(format)) {
-    throw new UserFacingError('import.too-large', `${name}: tệp quá lớn (hơn ${maxBytesOf(format) / (1024 * 1024 * 1024)} GB).`);
+    const max = maxBytesOf(format);
+    const limit = max >= 1024 * 1024 * 1024 ? `${max / (1024 * 1024 * 1024)} GB` : `${max / (1024 * 1024)} MB`;
+    throw new UserFacingError('import.too-large', `${name}: tệp quá lớn (hơn ${limit}).`);
   }
   if ((format === 'text' || format === 'html') && size > MAX_TEXT_FILE_BYTES) {
     const what = format === 'html' ? 'trang web' : 'tệp văn bản';
@@ -126,6 +139,12 @@ export async function readSource(file: string, name: string, opts: ReadOptions =
       return (await import('./pdfImporter')).readPdf(bytes, name, opts);
     case 'docx':
       return (await import('./docxImporter')).readDocx(bytes, name);
+    case 'doc':
+    case 'odt':
+    case 'rtf': {
+      const { legacy: _legacy, ...source } = await (await import('./officeImporter')).readOffice(format, bytes, name);
+      return source;
+    }
     case 'html':
       return (await import('./htmlImporter')).readHtml(bytes, name);
     case 'text':
@@ -145,16 +164,23 @@ export function identify(head: Uint8Array, name: string): SourceFormat {
     case 'tiff':
     case 'pdf':
     case 'docx':
+    case 'doc':
+    case 'odt':
+    case 'rtf':
       return found.kind;
     case 'ole':
-      throw new UserFacingError(
-        'import.doc-legacy',
-        `${name}: tài liệu Word cũ (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
-      );
+      // A compound file that names no stream known here: the DOC reader says what it is.
+      return 'doc';
     case 'encrypted-office':
       throw new UserFacingError('import.docx-password', `${name}: tài liệu Word có mật khẩu bảo vệ; hãy bỏ mật khẩu rồi nhập lại.`);
+    case 'other-office':
+      throw new UserFacingError(
+        'import.unsupported',
+        `${name}: đây là ${found.label}, không phải tài liệu văn bản; Sử Quán chưa nhập được loại tệp này (hãy lưu thành PDF rồi nhập).`,
+      );
     case 'zip':
       if (claimed === 'docx') throw new UserFacingError('import.docx-invalid', `${name}: không phải tài liệu Word (.docx) hợp lệ.`);
+      if (claimed === 'odt') throw new UserFacingError('import.odt-invalid', `${name}: không phải tài liệu OpenDocument (.odt) hợp lệ.`);
       throw new UserFacingError('import.unsupported', `${name}: tệp nén (ZIP) không phải định dạng được hỗ trợ; hãy giải nén rồi nhập các tệp bên trong.`);
     case 'unknown-binary':
       if (claimed === 'docx') {
@@ -165,7 +191,7 @@ export function identify(head: Uint8Array, name: string): SourceFormat {
       }
       throw new UserFacingError(
         'import.unsupported',
-        `${name}: định dạng tệp không được hỗ trợ (chỉ nhận ảnh JPEG, PNG, TIFF, tệp PDF, Word .docx, trang web HTML và văn bản thuần).`,
+        `${name}: định dạng tệp không được hỗ trợ (chỉ nhận ảnh JPEG, PNG, TIFF, tệp PDF, tài liệu Word .docx và .doc, OpenDocument .odt, RTF, trang web HTML và văn bản thuần).`,
       );
     case 'html':
     case 'text':

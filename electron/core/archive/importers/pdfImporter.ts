@@ -1,7 +1,9 @@
 /**
  * PDF: one document, one page per PDF page. A scanned page that is one JPEG (or CCITT G4) image
  * keeps that image byte-identical; every other page (born-digital, JPEG 2000, mixed) is rendered
- * with pdf.js at its native resolution. Text is extracted from every page that has a text layer.
+ * with pdf.js at its native resolution. Text is extracted from every page that has a text layer;
+ * text drawn in legacy Vietnamese fonts (TCVN3, VNI) is converted, and so is the title
+ * (pdfLegacyText.ts).
  */
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -12,6 +14,8 @@ import { MAX_PAGE_CONTENT_BYTES, pageContentBytes } from './pdfBudget';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs';
 import { makeThumbnail, MAX_PIXELS } from '../thumbnails';
 import { checkPixelLimit } from './imageImporter';
+import { convertLegacy, type LegacyEncoding } from '../../../../shared/text/legacyEncoding';
+import { convertLegacyItems, pageFontNames } from './pdfLegacyText';
 import { trimLineEnds } from './textDecoding';
 import type { ImportedPage, ImportedSource, PageDerivative, PageReadOptions } from './types';
 
@@ -23,6 +27,9 @@ export const MAX_RENDER_DPI = 600;
 const MAX_RENDER_PIXELS = MAX_PIXELS / 4;
 
 export type PdfReadOptions = PageReadOptions;
+
+/** Letters only Unicode Vietnamese has (ă đ ơ ư and the toned vowels): a title with one is not legacy text. */
+const UNICODE_ONLY_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
 
 function isTruncated(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
@@ -144,11 +151,12 @@ export async function readPdf(bytes: Uint8Array, name: string, opts: PdfReadOpti
     } catch {
       /* no metadata: fine */
     }
+    const legacy = new Set<LegacyEncoding>();
     const pages = await mapWindow(numPages, PAGE_WINDOW, async (i) => {
       opts.beforePage?.(i, numPages);
       let page: ImportedPage;
       try {
-        page = await readPage(lib, getPdfjs, i, numPages, name);
+        page = await readPage(lib, getPdfjs, i, numPages, name, legacy);
       } catch (e) {
         if (e instanceof UserFacingError || (e as Error)?.name === 'Cancelled') throw e;
         throw new UserFacingError('import.pdf-damaged', `${name}: trang ${i + 1}/${numPages} của tệp PDF bị hỏng, không đọc được.`);
@@ -157,6 +165,9 @@ export async function readPdf(bytes: Uint8Array, name: string, opts: PdfReadOpti
       opts.onPage?.(page);
       return page;
     });
+    // A title typed in the same legacy encoding as the text: Latin-1 look-alikes, no Unicode Vietnamese letter.
+    const main = [...legacy][0];
+    if (title && main && /[\u00a0-\u00ff]/.test(title) && !UNICODE_ONLY_VIETNAMESE.test(title)) title = convertLegacy(title, main);
     return { format: 'pdf', mime: 'application/pdf', pages, ...(title ? { title } : {}) };
   } finally {
     if (pdfjs) await (await (pdfjs as Promise<PDFDocumentProxy>).catch(() => null))?.destroy();
@@ -169,6 +180,7 @@ async function readPage(
   index: number,
   numPages: number,
   name: string,
+  legacy?: Set<LegacyEncoding>,
 ): Promise<ImportedPage> {
   const libPage = lib?.getPage(index);
   let widthPt: number;
@@ -198,7 +210,9 @@ async function readPage(
   const textOf = async () => {
     if (libPage && !pageHasFonts(libPage)) return '';
     const page = await (await getPdfjs()).getPage(index + 1);
-    return pageText((await page.getTextContent()).items);
+    const converted = await convertLegacyItems(page as never, (await page.getTextContent()).items, libPage ? pageFontNames(libPage) : null);
+    if (converted.encoding) legacy?.add(converted.encoding);
+    return pageText(converted.items);
   };
 
   const scan = libPage ? embeddedScan(libPage, widthPt, heightPt) : null;

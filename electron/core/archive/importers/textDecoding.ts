@@ -1,7 +1,8 @@
 /**
  * Decodes the bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy
- * single-byte encoding (Windows-1258, the Vietnamese Windows code page) when the bytes are not
- * valid UTF-8. The result is NFC.
+ * single-byte encoding when the bytes are not valid UTF-8 (TCVN3, VNI, VISCII, else Windows-1258,
+ * the Vietnamese Windows code page). Plain ASCII written in VIQR ("DDa?ng bo^.") and legacy-font
+ * text saved as UTF-8 are converted too. The result is NFC.
  */
 import iconv from 'iconv-lite';
 import { convertLegacy, detectLegacyEncoding } from '../../../../shared/text/legacyEncoding';
@@ -52,25 +53,25 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-16be').decode(b.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
   }
   if (isValidUtf8(b)) return fromLegacyFont(new TextDecoder('utf-8').decode(b).normalize('NFC'), 'utf-8');
-  // Not UTF-8: a legacy Vietnamese font encoding (TCVN3/ABC, VNI) read byte by byte, or else
+  // Not UTF-8: a legacy Vietnamese encoding (TCVN3/ABC, VNI, VISCII) read byte by byte, or else
   // the Vietnamese Windows code page.
   const latin1 = Buffer.from(b).toString('latin1');
   const guess = guessLegacyEncoding(latin1);
-  if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni') && guess.confidence >= 0.5) {
+  if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni' || guess.encoding === 'viscii') && guess.confidence >= 0.5) {
     return { text: convertLegacy(latin1, guess.encoding, guess.upperCase ? { upperCase: true } : {}), encoding: guess.encoding };
   }
   return { text: iconv.decode(Buffer.from(b), 'cp1258').normalize('NFC'), encoding: 'windows-1258' };
 }
 
 /**
- * Text that is valid Unicode but was typed in a legacy font (a TCVN3 or VNI file converted to
- * UTF-8 as if it were Latin-1: "§¶ng", "Ñaûng"): converted when the guess is confident.
- * Text with real Vietnamese letters is never touched.
+ * Text that is valid Unicode but was typed in a legacy font (a TCVN3, VNI or VISCII file
+ * converted to UTF-8 as if it were Latin-1: "§¶ng", "Ñaûng"), or plain ASCII in VIQR
+ * ("DDa?ng"): converted when the guess is confident. Text with real Vietnamese letters is never
+ * touched.
  */
-function fromLegacyFont(text: string, encoding: string): DecodedText {
-  if (!/[^\x00-\x7f]/.test(text)) return { text, encoding };
+export function fromLegacyFont(text: string, encoding: string): DecodedText {
   const guess = guessLegacyEncoding(text);
-  if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni') && guess.confidence >= 0.6) {
+  if (guess.encoding !== 'unicode' && guess.confidence >= 0.6) {
     return { text: convertLegacy(text, guess.encoding, guess.upperCase ? { upperCase: true } : {}), encoding: `${encoding}+${guess.encoding}` };
   }
   return { text, encoding };

@@ -11,7 +11,7 @@
  *                to PNG on demand;
  * - 'pdf-image'  the page's embedded scan, extracted byte-identical (JPEG; CCITT wrapped in TIFF);
  * - 'pdf-render' the PDF page rendered at its native resolution;
- * - 'text'       no image: a text document (DOCX, HTML, plain text).
+ * - 'text'       no image: a text document (DOCX, DOC, ODT, RTF, HTML, plain text).
  */
 export type PageImageKind = 'original' | 'raster' | 'pdf-image' | 'pdf-render' | 'text';
 
@@ -28,7 +28,7 @@ export interface ImportedPage {
   height: number;
   /** Clockwise rotation to apply when showing the page (PDF /Rotate). */
   rotation?: 0 | 90 | 180 | 270;
-  /** Text found in the file (born-digital PDF text, DOCX, HTML, plain text), NFC. */
+  /** Text found in the file (born-digital PDF text, office documents, HTML, plain text), NFC. */
   text: string;
   imageKind: PageImageKind;
   /** A page image made while importing (PDF pages), written to cache/. */
@@ -38,13 +38,13 @@ export interface ImportedPage {
 }
 
 /** The kinds of source the archive accepts, told apart by content. */
-export type SourceFormat = 'jpeg' | 'png' | 'tiff' | 'pdf' | 'docx' | 'html' | 'text';
+export type SourceFormat = 'jpeg' | 'png' | 'tiff' | 'pdf' | 'docx' | 'doc' | 'odt' | 'rtf' | 'html' | 'text';
 
 export interface ImportedSource {
   format: SourceFormat;
   mime: string;
   pages: ImportedPage[];
-  /** A title found inside the file (HTML <title>, DOCX heading, PDF Title), if any. */
+  /** A title found inside the file (HTML <title>, an office document's heading or properties, PDF Title), if any. */
   title?: string;
 }
 

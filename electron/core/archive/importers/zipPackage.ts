@@ -6,6 +6,7 @@
  * check itself never holds more than a small buffer.
  */
 import { createInflateRaw } from 'node:zlib';
+import { UserFacingError } from '../../../../shared/errors';
 
 export interface ZipEntryInfo {
   name: string;
@@ -106,4 +107,63 @@ export function checkEntrySize(bytes: Uint8Array, e: ZipEntryInfo): Promise<Infl
     };
     feed();
   });
+}
+
+/** What a zipped office document is called in messages, and the limits its reader can hold. */
+export interface PackageKind {
+  /** "tài liệu Word", "tài liệu OpenDocument (.odt)". */
+  label: string;
+  /** The program that can save a clean copy: "Word", "LibreOffice hoặc Word". */
+  app: string;
+  /** Error codes' middle part: 'docx', 'odt'. */
+  code: string;
+  /** Sentence for a package that is not this kind of document. */
+  invalid: string;
+  /** Largest total uncompressed size of its parts. */
+  maxUncompressed: number;
+  /** Largest total size of the parts parsed as XML (a DOM holds each many times over). */
+  maxTextParts: number;
+}
+
+const isMediaPart = (entryName: string) => !/\.(xml|rels)$/i.test(entryName);
+
+/**
+ * Refuses a package that is unsafe or too large to unpack, with a sentence: entry names that climb
+ * out of a folder, declared sizes beyond the limits, parts that inflate to more than they declare.
+ * An unreadable central directory passes: the reader then reports the damage in its own words.
+ */
+export async function checkZipPackage(bytes: Uint8Array, name: string, kind: PackageKind): Promise<void> {
+  const entries = readCentralDirectory(bytes);
+  if (!entries) return;
+  const unsafe = entries.find((e) => isUnsafeEntryName(e.name));
+  if (unsafe) {
+    throw new UserFacingError(
+      `import.${kind.code}-unsafe`,
+      `${name}: ${kind.label} chứa tên tệp bên trong không hợp lệ ("${unsafe.name.replace(/[\u0000-\u001f]/g, '?').slice(0, 80)}"), có thể là tệp độc hại; hãy mở bằng ${kind.app} và lưu thành tệp mới rồi nhập lại.`,
+    );
+  }
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > kind.maxUncompressed) {
+    throw new UserFacingError(
+      'import.too-large',
+      `${name}: ${kind.label} giải nén ra quá lớn (hơn ${kind.maxUncompressed / 1024 / 1024} MB), có thể là tệp độc hại hoặc bị hỏng.`,
+    );
+  }
+  const text = entries.reduce((n, e) => n + (isMediaPart(e.name) ? 0 : e.size), 0);
+  if (text > kind.maxTextParts) {
+    throw new UserFacingError(
+      'import.too-large',
+      `${name}: ${kind.label} quá dài để đọc một lần (phần chữ giải nén ra hơn ${kind.maxTextParts / 1024 / 1024} MB); hãy tách thành nhiều tài liệu nhỏ hơn rồi nhập lại.`,
+    );
+  }
+  for (const e of entries) {
+    const check = await checkEntrySize(bytes, e);
+    if (check === 'larger') {
+      throw new UserFacingError(
+        'import.too-large',
+        `${name}: ${kind.label} có phần giải nén ra lớn hơn kích thước khai báo (bom nén), có thể là tệp độc hại hoặc bị hỏng.`,
+      );
+    }
+    if (check === 'damaged') throw new UserFacingError(`import.${kind.code}-invalid`, `${name}: ${kind.invalid}`);
+  }
 }

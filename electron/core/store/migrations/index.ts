@@ -10,6 +10,8 @@ import manuscriptComments from './0012-manuscript-comments';
 import search from './0013-search';
 import versions from './0014-versions';
 import ocr from './0015-ocr';
+import catalogue from './0016-catalogue';
+import documentRefs from './0017-document-refs';
 
 export interface Migration {
   version: number;
@@ -26,4 +28,6 @@ export const migrations: Migration[] = [
   { version: 13, name: 'search', sql: search },
   { version: 14, name: 'versions', sql: versions },
   { version: 15, name: 'ocr', sql: ocr },
+  { version: 16, name: 'catalogue', sql: catalogue },
+  { version: 17, name: 'document-refs', sql: documentRefs },
 ];

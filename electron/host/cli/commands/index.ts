@@ -14,9 +14,9 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'import',
-    usage: 'suquan import DIR PATH... [--folder-as-document] [--ocr] [--json]',
+    usage: 'suquan import DIR PATH... [--group folder|name|file] [--folder-as-document] [--ocr] [--json]',
     summary:
-      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --folder-as-document gộp ảnh trang của mỗi thư mục thành một tài liệu; --ocr nhận dạng chữ các bản quét vừa nhập.',
+      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --group folder (hay --folder-as-document) gộp ảnh trang của mỗi thư mục thành một tài liệu, --group name gộp các tệp chỉ khác nhau ở số trang cuối tên (NQ05_p1.jpg, NQ05_p2.jpg…); tệp đã có trong kho được báo, không nhập lại; --ocr nhận dạng chữ các bản quét vừa nhập.',
     load: async () => (await import('./import')).importCommand,
   },
   {
@@ -27,8 +27,8 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'search',
-    usage: 'suquan search DIR WORDS... [--json]',
-    summary: 'Tìm trong kho tư liệu (không dấu cũng được; "cụm từ" trong ngoặc kép).',
+    usage: 'suquan search DIR [WORDS...] [--type NQ] [--issuer TU] [--from 1945] [--to 1975-04] [--fond …] [--exact] [--sort date|code|…] [--desc] [--json]',
+    summary: 'Tìm trong kho tư liệu: không dấu cũng được, đúng dấu xếp trước; "cụm từ", -loại trừ, OR, tiền tố*; lọc theo loại, cơ quan, ngày, phông…',
     load: async () => (await import('./search')).searchCommand,
   },
   {
@@ -37,6 +37,14 @@ export const commands: CliCommandEntry[] = [
     summary:
       'Nhận dạng chữ (OCR tiếng Việt, không cần mạng) các trang quét chưa có chữ, hoặc của các tài liệu đã chọn; trang do người gõ không bao giờ bị ghi đè; --redo nhận dạng lại (giữ bản cũ).',
     load: async () => (await import('./ocr')).ocrCommand,
+  },
+  {
+    name: 'catalogue',
+    usage:
+      'suquan catalogue DIR --out FILE.xlsx|FILE.csv|FILE.pdf [--words "…"] [--type NQ] [--issuer TU] [--from 1945] [--to 1975-04] [--fond …] [--box …] [--file …] [--sort location|date|code|…] [--desc] [--columns code,date,…] [--title "…"] [--json]',
+    summary:
+      'Xuất mục lục tài liệu trong kho (toàn bộ hoặc theo bộ lọc, theo thứ tự đã chọn; mặc định theo vị trí lưu trữ) ra bảng tính Excel (.xlsx), CSV (UTF-8, mở được bằng Excel) hoặc bản in PDF theo mẫu mục lục hồ sơ.',
+    load: async () => (await import('./catalogue')).catalogueCommand,
   },
   {
     name: 'export-document',

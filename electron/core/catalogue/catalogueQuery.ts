@@ -1,0 +1,244 @@
+/**
+ * Reading the catalogue (migration 0016's `catalogue` table, one row per document): the filter
+ * becomes SQL over indexed columns, the order one of the sort keys (Vietnamese dictionary order,
+ * numbers by value, empty values last), and a window of rows is read with the documents' own
+ * title, metadata, version and cover page. Words go through the search ranking
+ * (archiveSearch.rankDocuments) first; the documents it found are then filtered and ordered here.
+ */
+import type { CatalogueFilter, CataloguePage, CatalogueRow, CatalogueSort, CatalogueTreeLevel, FacetValue, TextState } from '../../../shared/api/catalogue';
+import { parseStoredMetadata } from '../../../shared/archive/metadata';
+import { compareVietnamese } from '../../../shared/text/collate';
+import { foldKey } from '../../../shared/text/fold';
+import { hitOf, rankDocuments, type Ranking } from '../search/archiveSearch';
+import { codeFold, dateBound } from '../store/catalogueRow';
+import { facetExpression } from '../store/searchFacets';
+import type { Db } from '../store/projectDatabase';
+
+const SORT_COLUMN: Record<Exclude<CatalogueSort['key'], 'relevance'>, string> = {
+  code: 'c.code_key',
+  docType: 'c.type_key',
+  issuer: 'c.issuer_key',
+  date: 'c.date_key',
+  abstract: 'c.abstract_key',
+  title: 'c.title_key',
+  location: 'c.location_key',
+  secrecy: 'c.secrecy',
+  pages: 'c.pages',
+  textState: 'c.text_state',
+  id: 'c.id',
+  imported: 'c.id',
+};
+const TEXT_STATE_VALUE: Record<TextState, number> = { none: 0, ocr: 1, typed: 2 };
+const TEXT_STATE_NAME: TextState[] = ['none', 'ocr', 'typed'];
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+/** The filter's conditions other than words, as SQL over `catalogue c`. */
+export function filterSql(filter: CatalogueFilter): Where {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from) {
+    parts.push('c.date_end >= ?');
+    params.push(dateBound(filter.from, 'start'));
+  }
+  if (filter.to) {
+    parts.push('c.date_start <= ?');
+    params.push(dateBound(filter.to, 'end'));
+  }
+  const either = (codeCol: string, foldCol: string, values: string[], prefix: boolean) => {
+    const codes = values.map(codeFold);
+    const folds = values.map(foldKey).filter(Boolean);
+    const byName = prefix ? folds.map(() => `(${foldCol} >= ? AND ${foldCol} < ?)`) : folds.length ? [`${foldCol} IN (${folds.map(() => '?').join(', ')})`] : [];
+    parts.push(`(${codeCol} IN (${codes.map(() => '?').join(', ')})${byName.length ? ` OR ${byName.join(' OR ')}` : ''})`);
+    params.push(...codes);
+    if (prefix) for (const f of folds) params.push(f, `${f}\uffff`);
+    else params.push(...folds);
+  };
+  // A type is named exactly or by its abbreviation; an issuer also by the start of its name
+  // ("Huyện ủy" keeps every district committee).
+  if (filter.docTypes?.length) either('c.type_code', 'c.type_fold', filter.docTypes, false);
+  if (filter.issuers?.length) either('c.issuer_code', 'c.issuer_fold', filter.issuers, true);
+  for (const [field, col] of [
+    ['repository', 'c.repository'],
+    ['fond', 'c.fond'],
+    ['inventory', 'c.inventory'],
+    ['box', 'c.box'],
+    ['file', 'c.file'],
+  ] as const) {
+    const v = filter[field];
+    if (v === undefined) continue;
+    parts.push(`${col} = ?`);
+    // The tree's "(chưa xếp)" node is the empty value.
+    params.push(v === UNPLACED ? '' : v);
+  }
+  if (filter.secrecy?.length) {
+    parts.push(`c.secrecy IN (${filter.secrecy.map(() => '?').join(', ')})`);
+    params.push(...filter.secrecy.map((s) => (s === 'none' ? '' : s)));
+  }
+  for (const tag of filter.tags ?? []) {
+    parts.push('c.id IN (SELECT document_id FROM document_tags WHERE tag = ?)');
+    params.push(tag);
+  }
+  if (filter.textStates?.length) {
+    parts.push(`c.text_state IN (${filter.textStates.map((s) => TEXT_STATE_VALUE[s]).join(', ')})`);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** The value a tree node without a value at its level is filtered by. */
+export const UNPLACED = '\u0000';
+
+interface Ordered {
+  ids: number[];
+  total: number;
+  totalIsExact: boolean;
+  ranking: Ranking | null;
+}
+
+function hasWords(filter: CatalogueFilter): boolean {
+  return !!filter.words && filter.words.trim() !== '';
+}
+
+/** Ids in the order asked; with words, among the documents the ranking found. `window` reads only part of them. */
+function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort, window?: { offset: number; limit: number }): Ordered {
+  const where = filterSql(filter);
+  if (hasWords(filter)) {
+    const ranking = rankDocuments(db, filter.words!, { exact: filter.exact ?? false, facets: facetExpression(filter) });
+    if (ranking.documents.length === 0) return { ids: [], total: 0, totalIsExact: ranking.complete, ranking };
+    const rankedIds = ranking.documents.map((d) => d.documentId);
+    const inRanking = `c.id IN (SELECT value FROM json_each(?))`;
+    let ids: number[];
+    if (sort.key === 'relevance') {
+      const kept = new Set(
+        (db.prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql}`).pluck().all(JSON.stringify(rankedIds), ...where.params) as number[]),
+      );
+      ids = rankedIds.filter((id) => kept.has(id));
+      if (sort.descending) ids.reverse();
+    } else {
+      const dir = sort.descending ? 'DESC' : 'ASC';
+      ids = db
+        .prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql} ORDER BY ${SORT_COLUMN[sort.key]} ${dir}, c.id ${dir}`)
+        .pluck()
+        .all(JSON.stringify(rankedIds), ...where.params) as number[];
+    }
+    return { ids: window ? ids.slice(window.offset, window.offset + window.limit) : ids, total: ids.length, totalIsExact: ranking.complete, ranking };
+  }
+  const key = sort.key === 'relevance' ? 'imported' : sort.key;
+  // Without words, "relevance" has no meaning: newest first, as the grid shows.
+  const dir = sort.key === 'relevance' ? 'DESC' : sort.descending ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${SORT_COLUMN[key]} ${dir}, c.id ${dir}`;
+  if (!window) {
+    const ids = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} ${order}`).pluck().all(...where.params) as number[];
+    return { ids, total: ids.length, totalIsExact: true, ranking: null };
+  }
+  const ids = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`).pluck().all(...where.params, window.limit, window.offset) as number[];
+  const total = where.sql === '1' ? (db.prepare('SELECT count(*) FROM catalogue').pluck().get() as number) : (db.prepare(`SELECT count(*) FROM catalogue c WHERE ${where.sql}`).pluck().get(...where.params) as number);
+  return { ids, total, totalIsExact: true, ranking: null };
+}
+
+interface JoinedRow {
+  id: number;
+  title: string;
+  metadata: string;
+  version: number;
+  code: string;
+  doc_type: string;
+  issuer: string;
+  pages: number;
+  text_state: number;
+  cover: number | null;
+  rotation: number | null;
+}
+
+/** Rows of the documents named, in the order named (missing ones left out). */
+export function rowsByIds(db: Db, ids: readonly number[], ranking?: Ranking | null): CatalogueRow[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT c.id, d.title, d.metadata, d.version, c.code, c.doc_type, c.issuer, c.pages, c.text_state,
+         p.id AS cover, p.rotation AS rotation
+       FROM catalogue c JOIN documents d ON d.id = c.id LEFT JOIN pages p ON p.document_id = c.id AND p.seq = 1
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as JoinedRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ranked = ranking ? new Map(ranking.documents.map((d) => [d.documentId, d])) : null;
+  const out: CatalogueRow[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) continue;
+    const m = parseStoredMetadata(r.metadata);
+    const loc = m.location ?? {};
+    const rankedDoc = ranked?.get(id);
+    const row: CatalogueRow = {
+      id,
+      title: r.title,
+      code: r.code,
+      docType: r.doc_type,
+      issuer: r.issuer,
+      date: m.date ?? null,
+      abstract: m.abstract ?? '',
+      repository: loc.repository ?? '',
+      fond: loc.fond ?? '',
+      inventory: loc.inventory ?? '',
+      box: loc.box ?? '',
+      file: loc.file ?? '',
+      folio: loc.folio ?? '',
+      secrecy: m.secrecy ?? '',
+      tags: m.tags ?? [],
+      pages: r.pages,
+      textState: TEXT_STATE_NAME[r.text_state] ?? 'none',
+      coverPageId: r.cover,
+      coverRotation: r.rotation ?? 0,
+      version: r.version,
+    };
+    if (rankedDoc && ranking) {
+      const { metadataOnly: _m, ...hit } = hitOf(db, rankedDoc, ranking.query);
+      row.hit = hit;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export function queryCatalogue(db: Db, filter: CatalogueFilter, sort: CatalogueSort, offset: number, limit: number): CataloguePage {
+  const t0 = performance.now();
+  const o = ordered(db, filter, sort, { offset, limit });
+  const rows = rowsByIds(db, o.ids, o.ranking);
+  return { total: o.total, totalIsExact: o.totalIsExact, offset, rows, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
+}
+
+export function catalogueIds(db: Db, filter: CatalogueFilter, sort: CatalogueSort): number[] {
+  return ordered(db, filter, sort).ids;
+}
+
+const LEVELS = ['fond', 'inventory', 'box', 'file'] as const;
+
+/** The values under `path` (phông, then mục lục, hộp, hồ sơ), in Vietnamese order with numbers by value. */
+export function catalogueTree(db: Db, path: readonly string[]): CatalogueTreeLevel {
+  const level = LEVELS[Math.min(path.length, LEVELS.length - 1)]!;
+  const conds = path.slice(0, LEVELS.length - 1).map((_, i) => `${LEVELS[i]} = ?`);
+  const params = path.slice(0, LEVELS.length - 1).map((v) => (v === UNPLACED ? '' : v));
+  const rows = db
+    .prepare(`SELECT ${level} AS value, count(*) AS documents FROM catalogue ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} GROUP BY ${level}`)
+    .all(...params) as FacetValue[];
+  const unplaced = rows.find((r) => r.value === '')?.documents ?? 0;
+  const children = rows.filter((r) => r.value !== '').sort((a, b) => compareVietnamese(a.value, b.value));
+  return { level, children, unplaced };
+}
+
+/** The values used in a field, most used first. */
+export function catalogueFacets(db: Db, field: 'docType' | 'issuer' | 'repository' | 'fond' | 'tags' | 'secrecy', limit: number): FacetValue[] {
+  const sql: Record<typeof field, string> = {
+    docType: "SELECT min(doc_type) AS value, count(*) AS documents FROM catalogue WHERE doc_type <> '' GROUP BY type_key",
+    issuer: "SELECT min(issuer) AS value, count(*) AS documents FROM catalogue WHERE issuer <> '' GROUP BY issuer_key",
+    repository: "SELECT repository AS value, count(*) AS documents FROM catalogue WHERE repository <> '' GROUP BY repository",
+    fond: "SELECT fond AS value, count(*) AS documents FROM catalogue WHERE fond <> '' GROUP BY fond",
+    tags: 'SELECT tag AS value, count(*) AS documents FROM document_tags GROUP BY tag',
+    secrecy: "SELECT secrecy AS value, count(*) AS documents FROM catalogue WHERE secrecy <> '' GROUP BY secrecy",
+  };
+  return (db.prepare(`${sql[field]} ORDER BY documents DESC, value LIMIT ?`).all(limit) as FacetValue[]);
+}
