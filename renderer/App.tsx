@@ -3,6 +3,7 @@ import type { ProjectInfo } from '../shared/api/project';
 import { ArchiveView } from './archive/ArchiveView';
 import { BooksView } from './books/BooksView';
 import { NameRegistryView } from './names/NameRegistryView';
+import { ToCollectView } from './archive/ToCollectView';
 import { api } from './platform/platform';
 import { BackupDialog } from './shell/BackupDialog';
 import { ProjectScreen } from './shell/ProjectScreen';
@@ -73,6 +74,17 @@ export function App() {
               <ReadOnlyContext.Provider value={project.readOnly !== null}>
               {view === 'archive' ? (
                 <ArchiveView onChanged={refreshProject} open={openDocument} />
+              ) : view === 'toCollect' ? (
+                <ToCollectView
+                  onOpenDocument={(id) => {
+                    setView('archive');
+                    setOpenDocument({ id, seq: Date.now() });
+                  }}
+                  onOpenChapter={(bookId, nodeId) => {
+                    setView('books');
+                    setOpenChapter({ bookId, nodeId, seq: Date.now() });
+                  }}
+                />
               ) : view === 'books' ? (
                 <BooksView onChanged={refreshProject} open={openChapter} />
               ) : (

@@ -24,7 +24,7 @@ import { useCatalogueView } from './useCatalogueView';
 import { useOcrJob } from '../shell/ocrJobs';
 import type { OcrCoverage } from '../../shared/api/ocr';
 
-const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.html,.htm,.txt';
+const ACCEPT = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff,.pdf,.docx,.doc,.odt,.rtf,.html,.htm,.txt';
 const FOLDER_PREF = 'suquan.archive.folderAsDocument';
 const OCR_PREF = 'suquan.archive.ocrAtImport';
 
@@ -167,9 +167,11 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
   }
 
   const empty = total === 0;
+  // The catalogue may take the side panel's room too.
+  const panelShown = view.prefs.view !== 'catalogue' || view.prefs.panel;
   return (
     <div
-      className={`archive${dragging ? ' dragging' : ''}`}
+      className={`archive${dragging ? ' dragging' : ''}${panelShown ? '' : ' no-panel'}`}
       onDragOver={(e) => {
         if (![...e.dataTransfer.types].includes('Files')) return;
         e.preventDefault();
@@ -339,6 +341,8 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
             exportTitle={view.exportTitle}
             columns={view.prefs.columns}
             onColumns={(columns) => view.setPrefs({ columns })}
+            panel={view.prefs.panel}
+            onPanel={(panel) => view.setPrefs({ panel })}
           />
         )}
         {!empty && (
@@ -376,16 +380,18 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           </div>
         )}
       </div>
-      <DocumentPanel
-        documentId={selectedId}
-        onSaved={refresh}
-        onOpen={setViewing}
-        onDeleted={(id) => {
-          setNotice(t('archive.deleted', { id }));
-          setSelection({ ids: [], active: null });
-          refresh();
-        }}
-      />
+      {panelShown && (
+        <DocumentPanel
+          documentId={selectedId}
+          onSaved={refresh}
+          onOpen={setViewing}
+          onDeleted={(id) => {
+            setNotice(t('archive.deleted', { id }));
+            setSelection({ ids: [], active: null });
+            refresh();
+          }}
+        />
+      )}
       {report && (
         <ImportReport
           outcomes={report.outcomes}

@@ -28,6 +28,8 @@ export function ArchiveViewBar({
   exportTitle,
   columns,
   onColumns,
+  panel,
+  onPanel,
 }: {
   view: ArchiveViewMode;
   onView(view: ArchiveViewMode): void;
@@ -40,6 +42,9 @@ export function ArchiveViewBar({
   exportTitle: string;
   columns: CatalogueColumn[];
   onColumns(columns: CatalogueColumn[]): void;
+  /** The document panel beside the catalogue. */
+  panel: boolean;
+  onPanel(shown: boolean): void;
 }) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
@@ -103,6 +108,11 @@ export function ArchiveViewBar({
         </button>
       )}
       {view === 'catalogue' && <ColumnMenu columns={columns} onColumns={onColumns} />}
+      {view === 'catalogue' && (
+        <button type="button" className={`small icon-only${panel ? ' on' : ''}`} aria-pressed={panel} aria-label={t('catalogue.panel')} onClick={() => onPanel(!panel)} title={t('catalogue.panelHint')} data-testid="panel-toggle">
+          <Icon name="open" size={15} />
+        </button>
+      )}
       <MenuButton label={<>{exporting ? t('catalogue.exporting') : t('catalogue.export')} ▾</>} className="small" testId="export-menu" align="right" disabled={exporting !== null}>
         {(close) => (
           <div className="menu-items">

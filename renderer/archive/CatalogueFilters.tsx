@@ -15,7 +15,7 @@ import { Icon } from '../shell/Icon';
 import { PromptDialog } from '../shell/PromptDialog';
 import { useStatus } from '../shell/status';
 import { filterDate, showFilterDate } from './filterDate';
-import { locationValue } from './LocationTree';
+import { nodeLabel } from './LocationTree';
 import { MenuButton } from './MenuButton';
 
 type ListField = 'docTypes' | 'issuers' | 'tags' | 'secrecy' | 'textStates';
@@ -302,7 +302,7 @@ export function CatalogueFilterPanel({ filter, onChange, open, version }: { filt
   const secrecyCount = new Map((facets.secrecy ?? []).map((f) => [f.value, f.documents]));
   const secrecyOptions: Option[] = [...SECRECY_LEVELS, 'none'].map((v) => ({ value: v, label: v === 'none' ? t('catalogue.secrecyNone') : v, ...(secrecyCount.has(v) ? { documents: secrecyCount.get(v)! } : {}) }));
   const textOptions: Option[] = TEXT_STATES.map((v) => ({ value: v, label: t(`catalogue.textState.${v}`) }));
-  const location = LOCATION.filter((k) => filter[k]).map((k) => locationValue(filter[k]!, t('catalogue.unplaced')));
+  const location = LOCATION.filter((k) => filter[k]).map((k) => nodeLabel(LOCATION.indexOf(k), filter[k]!, t));
 
   if (!open) {
     // Closed: the filters in force, each removable.

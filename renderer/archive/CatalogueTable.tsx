@@ -11,10 +11,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATALOGUE_COLUMNS, type CatalogueColumn, type CatalogueRow, type CatalogueSort, type CatalogueSortKey, type TextState } from '../../shared/api/catalogue';
+import type { TFunction } from 'i18next';
+import { type CatalogueColumn, type CatalogueRow, type CatalogueSort, type CatalogueSortKey, type TextState } from '../../shared/api/catalogue';
 import { Icon, type IconName } from '../shell/Icon';
 import type { CatalogueRows } from './catalogueRows';
-import { DEFAULT_COLUMNS, DEFAULT_WIDTHS, MIN_WIDTH } from './cataloguePrefs';
+import { COLUMN_ORDER, DEFAULT_COLUMNS, DEFAULT_WIDTHS, MIN_WIDTH } from './cataloguePrefs';
 import type { GridSelection } from './DocumentGrid';
 import { MenuButton } from './MenuButton';
 import { showPartialDate } from './filterDate';
@@ -67,11 +68,11 @@ function cellText(row: CatalogueRow, col: CatalogueColumn): string {
   }
 }
 
-function Cell({ row, col }: { row: CatalogueRow; col: CatalogueColumn }) {
-  const { t } = useTranslation();
+/** A cell's content (a plain function, not a component: hundreds are drawn per scroll frame). */
+function cell(row: CatalogueRow, col: CatalogueColumn, t: TFunction) {
   if (col === 'textState') {
     return (
-      <span className={`cat-text-state ${row.textState}`}>
+      <span className={`cat-text-state ${row.textState}`} title={t(`catalogue.textStateHint.${row.textState}`)}>
         <Icon name={TEXT_STATE_ICON[row.textState]} size={14} />
         {t(`catalogue.textState.${row.textState}`)}
       </span>
@@ -141,6 +142,11 @@ export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, 
     setViewWidth(el.clientWidth);
     return () => ro.disconnect();
   }, []);
+  // Another view (filters, order): from its top.
+  const fresh = rows.total === null;
+  useEffect(() => {
+    if (fresh && scroller.current) scroller.current.scrollTop = 0;
+  }, [fresh]);
   // Back from the viewer: the row the user was on is in view again.
   useEffect(() => {
     if (focus >= 0) virtualizer.scrollToIndex(focus, { align: 'center' });
@@ -329,7 +335,7 @@ export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, 
               <div className="cat-cells">
                 {columns.map((c) => (
                   <div key={c} role="gridcell" className={`cat-td${NUMERIC.has(c) ? ' num' : ''}`} data-col={c} title={c === 'textState' ? undefined : cellText(row, c) || undefined}>
-                    <Cell row={row} col={c} />
+                    {cell(row, c, t)}
                   </div>
                 ))}
               </div>
@@ -353,16 +359,15 @@ export function ColumnMenu({ columns, onColumns }: { columns: CatalogueColumn[];
   const { t } = useTranslation();
   const toggle = (c: CatalogueColumn, on: boolean) => {
     if (!on) return onColumns(columns.filter((x) => x !== c));
-    // A column comes back at its place in the catalogue's order.
-    const order = (x: CatalogueColumn) => CATALOGUE_COLUMNS.indexOf(x);
-    onColumns([...columns, c].sort((a, b) => order(a) - order(b)));
+    // A column comes back at its place.
+    onColumns(COLUMN_ORDER.filter((x) => x === c || columns.includes(x)));
   };
   return (
     <MenuButton label={<>{t('catalogue.columnsMenu')} ▾</>} className="small" testId="column-menu" align="right" panelClassName="column-panel">
       {() => (
         <>
           <div className="menu-title">{t('catalogue.columnsTitle')}</div>
-          {CATALOGUE_COLUMNS.map((c) => (
+          {COLUMN_ORDER.map((c) => (
             <label key={c} className="menu-check">
               <input type="checkbox" checked={columns.includes(c)} disabled={columns.length === 1 && columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} name={`column-${c}`} />
               {t(`catalogue.columns.${c}`)}

@@ -43,6 +43,11 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
   const [scrollTop, setScrollTop] = useState(0);
   const total = source.total;
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
+  // Another view (filters, order): from its top.
+  const fresh = total === null;
+  useEffect(() => {
+    if (fresh && scroller.current) scroller.current.scrollTop = 0;
+  }, [fresh]);
 
   useLayoutEffect(() => {
     const el = scroller.current;

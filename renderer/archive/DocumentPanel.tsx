@@ -56,7 +56,7 @@ export function DocumentPanel({ documentId, onSaved, onOpen, onDeleted }: { docu
         </div>
       </header>
       <CitedIn documentId={doc.id} />
-      <SourceLinks documentId={doc.id} version={doc.metadata.code} onOpen={onOpen} />
+      <SourceLinks documentId={doc.id} version={doc.version} onOpen={onOpen} />
       <MetadataPanel
         doc={doc}
         onChange={setDoc}

@@ -237,7 +237,7 @@ export function ImportReview({
                 data-testid="review-title"
               />
               <span className="review-count" data-testid="review-count">
-                {t('pageSets.pages', { count: g.paths.length })}
+                {t('pageSets.files', { count: g.paths.length })}
               </span>
               {g.paths.length > 1 && (
                 <button type="button" className="link-button review-split-all" onClick={() => splitAll(g.key)} data-testid="review-split-all">

@@ -7,7 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueTreeLevel } from '../../shared/api/catalogue';
+import type { TFunction } from 'i18next';
+import { UNPLACED, type CatalogueTreeLevel } from '../../shared/api/catalogue';
+
+export { UNPLACED };
 import { api } from '../platform/platform';
 
 /** fond, inventory, box, file — as many as chosen. */
@@ -15,7 +18,6 @@ export type LocationPath = string[];
 
 const LEVELS = ['fond', 'inventory', 'box', 'file'] as const;
 /** The value a location filter takes for "no value at this level" (the catalogue service's convention). */
-export const UNPLACED = '\u0000';
 const keyOf = (path: LocationPath) => path.join('\u0000');
 
 export function LocationTree({ version, selected, onSelect }: { version: number; selected: LocationPath; onSelect(path: LocationPath): void }) {
@@ -69,11 +71,7 @@ export function LocationTree({ version, selected, onSelect }: { version: number;
     }
   }, [keyOf(selected), load]);
 
-  const label = (depth: number, value: string) => {
-    if (value === UNPLACED) return t('catalogue.unplaced');
-    const level = LEVELS[depth]!;
-    return level === 'fond' || !/^\d/u.test(value) ? value : t(`catalogue.treeLevel.${level}`, { value });
-  };
+  const label = (depth: number, value: string) => nodeLabel(depth, value, t);
 
   const isSelected = (path: LocationPath) => keyOf(path) === keyOf(selected);
 
@@ -152,7 +150,9 @@ export function LocationTree({ version, selected, onSelect }: { version: number;
   );
 }
 
-/** A location value as shown: "(chưa xếp)" for the unplaced ones. */
-export function locationValue(value: string, unplaced: string): string {
-  return value === UNPLACED ? unplaced : value;
+/** A node as shown: "Mục lục 1", "Hộp 3", "Hồ sơ 12" for bare numbers, "(chưa xếp)" for the unplaced. */
+export function nodeLabel(depth: number, value: string, t: TFunction): string {
+  if (value === UNPLACED) return t('catalogue.unplaced');
+  const level = LEVELS[depth]!;
+  return level === 'fond' || !/^\d/u.test(value) ? value : t(`catalogue.treeLevel.${level}`, { value });
 }

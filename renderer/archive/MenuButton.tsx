@@ -5,6 +5,9 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
+/** The widest a panel gets (see .menu-panel). */
+const PANEL_ROOM = 370;
+
 export function MenuButton({
   label,
   title,
@@ -25,6 +28,8 @@ export function MenuButton({
   children: (close: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  // The side the panel opens to: as asked, unless the edge is nearer than the panel is wide.
+  const [side, setSide] = useState(align);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -72,13 +77,19 @@ export function MenuButton({
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         disabled={disabled}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Within the app's main area (it clips what overflows it), not just the window.
+          const r = root.current?.getBoundingClientRect();
+          const area = (root.current?.closest('.main') ?? document.body).getBoundingClientRect();
+          if (r) setSide(align === 'right' ? (r.right - area.left < PANEL_ROOM ? 'left' : 'right') : area.right - r.left < PANEL_ROOM ? 'right' : 'left');
+          setOpen((o) => !o);
+        }}
         data-testid={testId}
       >
         {label}
       </button>
       {open && (
-        <div id={panelId} className={`menu-panel ${align}${panelClassName ? ` ${panelClassName}` : ''}`} data-testid={testId ? `${testId}-panel` : undefined}>
+        <div id={panelId} className={`menu-panel ${side}${panelClassName ? ` ${panelClassName}` : ''}`} data-testid={testId ? `${testId}-panel` : undefined}>
           {children(close)}
         </div>
       )}

@@ -13,19 +13,26 @@ export interface ArchivePrefs {
   view: ArchiveViewMode;
   sort: CatalogueSort;
   tree: boolean;
+  /** The document panel beside the catalogue. */
+  panel: boolean;
   /** Columns shown, in order. */
   columns: CatalogueColumn[];
   widths: Partial<Record<CatalogueColumn, number>>;
 }
 
 export const DEFAULT_SORT: CatalogueSort = { key: 'imported', descending: true };
-export const DEFAULT_COLUMNS: CatalogueColumn[] = ['code', 'docType', 'issuer', 'date', 'abstract', 'fond', 'inventory', 'box', 'file', 'folio', 'secrecy', 'tags', 'pages', 'textState'];
+/**
+ * The order columns take on screen (and in an export of the catalogue view): the way a mục lục
+ * văn bản reads — số ký hiệu, ngày tháng, tác giả, trích yếu — then where it is kept and the rest.
+ */
+export const COLUMN_ORDER: CatalogueColumn[] = ['code', 'date', 'docType', 'issuer', 'abstract', 'title', 'repository', 'fond', 'inventory', 'box', 'file', 'folio', 'secrecy', 'tags', 'pages', 'textState', 'id'];
+export const DEFAULT_COLUMNS: CatalogueColumn[] = ['code', 'date', 'docType', 'issuer', 'abstract', 'fond', 'inventory', 'box', 'file', 'folio', 'secrecy', 'tags', 'pages', 'textState'];
 export const DEFAULT_WIDTHS: Record<CatalogueColumn, number> = {
-  code: 118,
-  docType: 104,
-  issuer: 170,
-  date: 112,
-  abstract: 320,
+  code: 108,
+  docType: 96,
+  issuer: 156,
+  date: 180,
+  abstract: 300,
   title: 240,
   repository: 170,
   fond: 120,
@@ -41,7 +48,7 @@ export const DEFAULT_WIDTHS: Record<CatalogueColumn, number> = {
 };
 export const MIN_WIDTH = 44;
 
-const DEFAULTS: ArchivePrefs = { view: 'grid', sort: DEFAULT_SORT, tree: true, columns: DEFAULT_COLUMNS, widths: {} };
+const DEFAULTS: ArchivePrefs = { view: 'grid', sort: DEFAULT_SORT, tree: true, panel: true, columns: DEFAULT_COLUMNS, widths: {} };
 
 /** Reads stored prefs leniently: anything unknown falls back to the default. */
 export function readPrefs(json: string | null): ArchivePrefs {
@@ -61,7 +68,8 @@ export function readPrefs(json: string | null): ArchivePrefs {
     view: raw.view === 'catalogue' ? 'catalogue' : 'grid',
     sort: sort && (SORT_KEYS as readonly unknown[]).includes(sort.key) && sort.key !== 'relevance' ? { key: sort.key!, descending: sort.descending === true } : DEFAULT_SORT,
     tree: raw.tree !== false,
-    columns: columns.length > 0 ? [...new Set(columns)] : DEFAULT_COLUMNS,
+    panel: raw.panel !== false,
+    columns: columns.length > 0 ? COLUMN_ORDER.filter((c) => columns.includes(c)) : DEFAULT_COLUMNS,
     widths,
   };
 }

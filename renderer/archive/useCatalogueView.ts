@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueFilter, CatalogueSort, SavedSearch } from '../../shared/api/catalogue';
-import { filterKey, useCatalogueRows, type CatalogueRows } from './catalogueRows';
+import { useCatalogueRows, type CatalogueRows } from './catalogueRows';
+import { filterKey } from './rowWindows';
 import { useArchivePrefs, type ArchivePrefs } from './cataloguePrefs';
 import { UNPLACED, type LocationPath } from './LocationTree';
 

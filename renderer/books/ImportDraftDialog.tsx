@@ -58,7 +58,7 @@ export function ImportDraftDialog({ bookId, onDone, onClose }: { bookId: number;
           type="file"
           name="draftFile"
           hidden
-          accept=".md,.markdown,.txt,.docx"
+          accept=".md,.markdown,.txt,.docx,.doc,.odt,.rtf"
           data-testid="draft-input"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);

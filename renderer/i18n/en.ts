@@ -1,6 +1,7 @@
 import { archiveEn } from '../archive/messages';
 import { catalogueEn } from '../archive/catalogueMessages';
 import { pageSetsEn } from '../archive/pageSetMessages';
+import { referencesEn } from '../archive/referenceMessages';
 import type { Messages } from './vi';
 
 /** English UI text (second language). Typed against vi.ts so no key is missing. */
@@ -57,6 +58,7 @@ export const en: Messages = {
   ...archiveEn,
   ...catalogueEn,
   ...pageSetsEn,
+  ...referencesEn,
   books: {
     title: 'Manuscripts',
     newBook: 'New book',
@@ -294,7 +296,7 @@ export const en: Messages = {
   },
   draftImport: {
     button: 'Import draft',
-    hint: 'Import a Markdown (.md) or Word (.docx) file with its footnotes',
+    hint: 'Import a Markdown (.md), Word (.docx, .doc), OpenDocument (.odt) or RTF file with its footnotes',
     split: 'Split into chapters at top-level headings',
     choose: 'Choose file…',
     noFile: 'No file chosen.',

@@ -1,6 +1,7 @@
 import { archiveVi } from '../archive/messages';
 import { catalogueVi } from '../archive/catalogueMessages';
 import { pageSetsVi } from '../archive/pageSetMessages';
+import { referencesVi } from '../archive/referenceMessages';
 
 /** Vietnamese UI text: the first language of Sử Quán. Every key here must exist in en.ts. */
 export const vi = {
@@ -56,6 +57,7 @@ export const vi = {
   ...archiveVi,
   ...catalogueVi,
   ...pageSetsVi,
+  ...referencesVi,
   books: {
     title: 'Bản thảo sách',
     newBook: 'Sách mới',
@@ -293,7 +295,7 @@ export const vi = {
   },
   draftImport: {
     button: 'Nhập bản thảo',
-    hint: 'Nhập tệp Markdown (.md) hoặc Word (.docx), giữ nguyên chú thích',
+    hint: 'Nhập tệp Markdown (.md), Word (.docx, .doc), OpenDocument (.odt) hoặc RTF, giữ nguyên chú thích',
     split: 'Tách thành nhiều chương theo đề mục cấp 1',
     choose: 'Chọn tệp…',
     noFile: 'Chưa chọn tệp nào.',

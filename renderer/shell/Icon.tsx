@@ -26,6 +26,8 @@ const paths = {
   open: 'M4 5h7v14H4zM13 5h7v14h-7z',
   move: 'M4 6h9v12H4zM15 12h6M18 9l3 3-3 3',
   names: 'M4 4h7l9 9-7 7-9-9zM8 8h.01',
+  // Documents to collect: a page with a magnifying glass.
+  collect: 'M13 21H5V3h9l4 4v4M14 3v4h4M16 13a3 3 0 1 0 0 6a3 3 0 1 0 0-6M18.2 18.2L21 21',
   spark: 'M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6',
   // Recognise text: a page's corners with lines of text inside.
   scan: 'M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M8 9h8M8 12h8M8 15h5',

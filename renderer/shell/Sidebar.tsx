@@ -4,11 +4,11 @@ import { setLanguage } from '../i18n/index';
 import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
 
-export type View = 'archive' | 'books' | 'names';
+export type View = 'archive' | 'toCollect' | 'books' | 'names';
 
 export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: View): void; onBackup(): void; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const item = (v: View, icon: 'archive' | 'book' | 'names', label: string, count?: number) => (
+  const item = (v: View, icon: 'archive' | 'book' | 'names' | 'collect', label: string, count?: number) => (
     <button className={`nav-item${props.view === v ? ' active' : ''}`} onClick={() => props.onView(v)} aria-current={props.view === v ? 'page' : undefined} data-testid={`nav-${v}`}>
       <Icon name={icon} />
       <span className="nav-label">{label}</span>
@@ -30,6 +30,7 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
       </div>
       <nav className="nav">
         {item('archive', 'archive', t('nav.archive'), props.project.documentCount)}
+        {item('toCollect', 'collect', t('toCollect.nav'))}
         {item('books', 'book', t('nav.books'), props.project.bookCount)}
         {item('names', 'names', t('nav.names'))}
       </nav>

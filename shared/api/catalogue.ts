@@ -66,6 +66,9 @@ export interface CatalogueRow {
   hit?: Pick<ArchiveSearchHit, 'pageId' | 'pageSeq' | 'matchingPages' | 'snippet' | 'metadataOnly'>;
 }
 
+/** The value a location filter takes to keep the documents with no value at that level (the tree's "(chưa xếp)"). */
+export const UNPLACED = '\u0000';
+
 const value = z.string().trim().min(1).max(500);
 const values = z.array(value).max(200);
 

@@ -8,8 +8,10 @@
  *   files given one by one stay documents of their own.
  * - `name`: files of one folder whose names differ only by a trailing page number — `NQ05_p1.jpg,
  *   NQ05_p2.jpg`, `trang1.jpg, trang2.jpg`, `BC12-01.tif, BC12-02.tif` — are one document, in page
- *   order; names a camera or scanner gives on its own (`IMG_0001`, `DSC01234`, `Scan 3`) and
- *   numbers of five digits or more (counters, timestamps) are not taken for page numbers.
+ *   order. Only page images are grouped so (a PDF, a Word file, a text is a document by itself);
+ *   names a camera or scanner gives on its own (`IMG_0001`, `DSC01234`, `Scan 3`) and numbers
+ *   that count shots or are years (`… 1975.jpg`, `…_20231005.jpg`) are not taken for page numbers:
+ *   a page number has at most three digits, or four with a leading zero (`0012`).
  */
 
 export type ImportGrouping = 'file' | 'folder' | 'name';
@@ -50,6 +52,8 @@ export function titleFromName(name: string): string {
   return t || base.normalize('NFC');
 }
 
+/** The page images an import reads (see electron/core/archive/sniff.ts). */
+const IMAGE_EXT = /^\.(jpe?g|png|tiff?|gif|webp|bmp)$/;
 /** Names cameras, phones and scanners give by themselves: their numbers count shots, not pages. */
 const DEVICE_NAME = /^(img|image|dsc[fn]?|dcim|pxl|mvimg|vid|photo|picture|screenshot|scan|scanned|scanner|ảnh|hình|hình ảnh|ảnh chụp màn hình)[\s._-]*$/iu;
 /** A word for "page" just before the number ("_p1", "trang 2", "tờ 3"), left out of the title. */
@@ -67,16 +71,17 @@ export interface PageName {
   prefix: string;
 }
 
-/** "NQ05_p1.jpg" → page 1 of "nq05_p|.jpg"; null when the name does not end with a page number. */
+/** "NQ05_p1.jpg" → page 1 of "nq05_p|.jpg"; null when the name is not a page image's ending with a page number. */
 export function pageNameOf(fileName: string): PageName | null {
   const base = splitPath(fileName).base.normalize('NFC');
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot).toLowerCase() : '';
-  const stem = dot > 0 ? base.slice(0, dot) : base;
+  if (!IMAGE_EXT.test(ext)) return null;
+  const stem = base.slice(0, dot);
   const m = /^(.*?)(\d+)$/u.exec(stem);
   if (!m) return null;
   const [, before = '', digits = ''] = m;
-  if (digits.length > 4 || DEVICE_NAME.test(before)) return null;
+  if (digits.length > 4 || (digits.length === 4 && !digits.startsWith('0')) || DEVICE_NAME.test(before)) return null;
   return {
     key: `${before.toLocaleLowerCase('vi')}|${ext}`,
     number: Number(digits),

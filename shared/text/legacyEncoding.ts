@@ -203,37 +203,66 @@ const vni = () => (vniTables ??= buildVni());
 // ---------------------------------------------------------------------------------------------
 // Conversion
 
+/**
+ * Replaces single characters through `table` (undefined: unchanged), in slices: appending one
+ * character at a time built millions of short-lived strings (a 2-million-character document
+ * spent most of its conversion in the garbage collector).
+ */
+function mapChars(text: string, table: (code: number) => string | undefined): string {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const mapped = table(text.charCodeAt(i));
+    if (mapped === undefined) continue;
+    if (i > start) parts.push(text.slice(start, i));
+    parts.push(mapped);
+    start = i + 1;
+  }
+  if (start === 0) return text;
+  parts.push(text.slice(start));
+  return parts.join('');
+}
+
+let tcvn3ByCode: (string | undefined)[] | undefined;
+
 function decodeTcvn3(text: string): string {
-  const { decode } = tcvn3();
-  let out = '';
-  for (const ch of text) out += decode.get(ch) ?? ch;
-  return out;
+  if (!tcvn3ByCode) {
+    tcvn3ByCode = new Array(256);
+    for (const [ch, u] of tcvn3().decode) tcvn3ByCode[ch.charCodeAt(0)] = u;
+  }
+  const byCode = tcvn3ByCode;
+  return mapChars(text, (c) => (c < 256 ? byCode[c] : undefined));
 }
 
 function decodeVni(text: string): string {
   const { decode } = vni();
-  let out = '';
+  const parts: string[] = [];
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const two = decode.get(text.slice(i, i + 2));
-    if (two !== undefined && text.length - i >= 2) {
-      out += two;
-      i++;
-      continue;
-    }
-    out += decode.get(text[i]!) ?? text[i]!;
+    // Only letters above ASCII (and a base letter before one) can start a VNI sequence.
+    const next = text.charCodeAt(i + 1);
+    if (text.charCodeAt(i) < 0x80 && !(next >= 0x80)) continue;
+    const two = i + 1 < text.length ? decode.get(text.slice(i, i + 2)) : undefined;
+    const one = two === undefined ? decode.get(text[i]!) : undefined;
+    if (two === undefined && one === undefined) continue;
+    if (i > start) parts.push(text.slice(start, i));
+    parts.push((two ?? one)!);
+    if (two !== undefined) i++;
+    start = i + 1;
   }
-  return out;
+  if (start === 0) return text;
+  parts.push(text.slice(start));
+  return parts.join('');
 }
 
 function decodeViscii(text: string): string {
   const { decode } = viscii();
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    const byte = code <= 0xff ? code : CP1252_HIGH[ch];
-    out += byte === undefined ? ch : decode[byte]!;
-  }
-  return out;
+  return mapChars(text, (c) => {
+    const byte = c <= 0xff ? c : CP1252_HIGH[String.fromCharCode(c)];
+    if (byte === undefined) return undefined;
+    const u = decode[byte]!;
+    return u.charCodeAt(0) === c ? undefined : u;
+  });
 }
 
 const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
@@ -331,16 +360,8 @@ export function convertLegacy(text: string, encoding: TextEncoding, options: Con
 export function encodeLegacy(text: string, encoding: LegacyEncoding): string {
   const nfc = text.normalize('NFC');
   if (encoding === 'viqr') return encodeViqr(nfc);
-  if (encoding === 'viscii') {
-    const { encode } = viscii();
-    let out = '';
-    for (const ch of nfc) out += encode.get(ch) ?? ch;
-    return out;
-  }
-  const { encode } = encoding === 'tcvn3' ? tcvn3() : vni();
-  let out = '';
-  for (const ch of nfc) out += encode.get(ch) ?? ch;
-  return out;
+  const { encode } = encoding === 'viscii' ? viscii() : encoding === 'tcvn3' ? tcvn3() : vni();
+  return mapChars(nfc, (c) => (c < 0x80 ? undefined : encode.get(String.fromCharCode(c))));
 }
 
 const VIQR_MARK_CHARS = "'`?~.^(+*";

@@ -587,6 +587,9 @@ test('an import stopped while its files are still being sent imports nothing and
   }
   await slowUploads(page, 500);
   await page.getByTestId('import-input').setInputFiles(paths);
+  // The names make one set of pages ("tờ 1…12"): the review before importing asks; each file alone here.
+  await page.getByTestId('review-grouping-file').check();
+  await page.getByTestId('review-import').click();
   const progress = page.getByTestId('import-progress');
   await expect(progress).toContainText('Đang tải lên…');
   await expect(progress).toContainText('Đang gửi tờ 2.jpg');
@@ -612,6 +615,8 @@ test('a long browser-mode import shows its progress and can be stopped between f
     paths.push(p);
   }
   await page.getByTestId('import-input').setInputFiles(paths);
+  await page.getByTestId('review-grouping-file').check();
+  await page.getByTestId('review-import').click();
   const progress = page.getByTestId('import-progress');
   // First sent to the host, then imported there.
   await expect(progress).toContainText('/40 tệp', { timeout: 60_000 });
@@ -644,6 +649,9 @@ test('page operations: merge selected documents, reorder pages by dragging, spli
     }),
   );
   await page.getByTestId('import-input').setInputFiles(paths);
+  // Reviewed before importing: three documents here, to be merged below.
+  await page.getByTestId('review-grouping-file').check();
+  await page.getByTestId('review-import').click();
   await expect(page.getByTestId('import-outcome')).toHaveCount(3);
   await page.getByRole('button', { name: 'Đóng', exact: true }).click();
 
@@ -697,17 +705,19 @@ test('page operations: merge selected documents, reorder pages by dragging, spli
   await expect.poll(width).toBe(340);
   await page.keyboard.press('End');
   await expect.poll(width).toBe(300);
+  // The emptied document is removed (with undo: tests/e2e/page-sets.spec.ts).
+  await expect(page.getByTestId('undo-toast')).toContainText('không còn trang nào nên đã được xóa');
   await page.getByRole('button', { name: 'Quay lại kho' }).click();
-  await expect(created).toContainText('0 trang');
+  await expect(created).toHaveCount(0);
+  await expect(page.getByTestId('doc-total')).toContainText('1 tài liệu');
 
-  // Delete the emptied document: asked first; cancelling keeps it.
-  await created.click();
+  // Delete a document: asked first; cancelling keeps it.
+  await card(page, 1).click();
   await page.getByRole('button', { name: 'Xóa tài liệu' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Hủy' }).click();
-  await expect(created).toBeVisible();
+  await expect(card(page, 1)).toBeVisible();
   await page.getByRole('button', { name: 'Xóa tài liệu' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Không thể hoàn tác');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Xóa tài liệu' }).click();
-  await expect(created).toHaveCount(0);
-  await expect(page.getByTestId('doc-total')).toContainText('1 tài liệu');
+  await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
 });

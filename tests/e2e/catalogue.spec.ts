@@ -166,6 +166,12 @@ test('the catalogue sorts, filters, batch-edits, browses by phông, saves search
   await shot(page, '04-words');
   await search.fill('khang chien -toan');
   await expect.poll(() => codes(page)).toEqual(['12-BC/TU']);
+  // "Đúng dấu": diacritics as typed, so the words typed without them no longer match.
+  await page.getByTestId('search-exact').check();
+  await expect(page.getByTestId('catalogue-row')).toHaveCount(0);
+  await search.fill('kháng chiến -toàn');
+  await expect.poll(() => codes(page)).toEqual(['12-BC/TU']);
+  await page.getByTestId('search-exact').uncheck();
   await search.fill('');
   await expect(page.getByTestId('catalogue-row')).toHaveCount(6);
 
@@ -194,7 +200,15 @@ test('the catalogue sorts, filters, batch-edits, browses by phông, saves search
   expect(meta.metadata.location).toEqual({ fond: 'Tỉnh ủy Lai Châu', inventory: '1', box: '3' });
   expect(meta.metadata.tags).toEqual(['kháng chiến', 'kinh tế']);
   expect(meta.metadata.code).toBe('12-BC/TU');
-  await shot(page, '06-after-batch');
+  // Without the side panel the table has the room for trích yếu and the location.
+  await page.getByTestId('panel-toggle').click();
+  await expect(page.getByTestId('metadata-panel')).toHaveCount(0);
+  await shot(page, '06-after-batch-wide');
+  for (const col of ['code', 'date', 'docType', 'fond', 'box']) {
+    for (const cell of await table.locator(`[data-testid=catalogue-row] [data-col=${col}]`).all()) expect(await noOverflow(cell), col).toBe(true);
+  }
+  await page.getByTestId('panel-toggle').click();
+  await expect(page.getByTestId('metadata-panel')).toBeVisible();
 
   // The tree: phông → mục lục → hộp, with counts; the unplaced are a node too.
   const tree = page.getByTestId('location-tree');
@@ -241,7 +255,9 @@ test('the catalogue sorts, filters, batch-edits, browses by phông, saves search
 
   // The view exported as CSV: UTF-8 with a BOM, Vietnamese intact, in the view's order.
   await page.getByTestId('export-menu').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click({ timeout: 20_000 });
+  const download = await downloading;
   const csvPath = path.join(dir, 'muc-luc.csv');
   await download.saveAs(csvPath);
   const bytes = readFileSync(csvPath);
@@ -252,6 +268,13 @@ test('the catalogue sorts, filters, batch-edits, browses by phông, saves search
   expect(csv.indexOf('21-NQ/TU')).toBeGreaterThan(0);
   expect(csv.indexOf('21-NQ/TU')).toBeLessThan(csv.indexOf('05-NQ/TU'));
   expect(csv).not.toContain('12-BC/TU');
+
+  // A saved search can be deleted.
+  await page.getByTestId('saved-searches').click();
+  await page.getByTestId('saved-search-delete').click();
+  await expect(page.getByTestId('status-notice')).toHaveText('Đã xóa tìm kiếm “Nghị quyết Tỉnh ủy, mới trước”');
+  await expect(page.getByTestId('saved-searches')).toHaveText(/Tìm đã lưu \(0\)/);
+  await page.keyboard.press('Escape');
 
   // The grid shows the same filtered view.
   await page.getByTestId('view-grid').click();
@@ -265,8 +288,90 @@ test('the catalogue sorts, filters, batch-edits, browses by phông, saves search
   await search.fill('bien ban');
   const hit = page.getByTestId('search-hit');
   await expect(hit).toHaveCount(1);
-  await expect(hit.locator('.hit-page')).toHaveText('khớp ở phần mô tả');
   await shot(page, '10-metadata-only-hit');
+  // (Needs the catalogue's rows to carry the search's `metadataOnly`.)
+  await expect(hit.locator('.hit-page')).toHaveText('khớp ở phần mô tả');
 
+  expect(errors).toEqual([]);
+});
+
+test('the table windows hundreds of documents: few rows in the DOM, keys and Ctrl+A reach them all, columns remembered', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.loginUrl);
+  await page.getByLabel('Tên dự án').fill('Kho lớn');
+  await page.getByRole('button', { name: 'Tạo dự án', exact: true }).click();
+  await expect(page.getByText('Kho tư liệu còn trống')).toBeVisible();
+  // 450 text documents (more than four windows of rows), imported from the host's disk through the API.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'suquan-e2e-catalogue-many-'));
+  const paths: string[] = [];
+  for (let i = 1; i <= 450; i++) {
+    const p = path.join(dir, `Văn bản ${String(i).padStart(3, '0')}.txt`);
+    writeFileSync(p, `Báo cáo số ${i}\nTình hình công tác tháng ${(i % 12) + 1}.`);
+    paths.push(p);
+  }
+  await call(page, 'archive', 'importPaths', { paths });
+  await page.reload();
+  await expect(page.getByTestId('doc-total')).toContainText('450 tài liệu');
+  await page.getByTestId('view-catalogue').click();
+  const table = page.getByTestId('catalogue-table');
+  const rows = page.getByTestId('catalogue-row');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(80);
+
+  // Keys: the first row, End to the last (imported first: number 1), Home back, PageDown a screen on.
+  await rows.first().click();
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  const last = table.locator('[data-testid=catalogue-row][data-doc-id="1"]');
+  await page.keyboard.press('End');
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(table.locator('[data-testid=catalogue-row][data-doc-id="450"]')).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(80);
+  await page.keyboard.press('Home');
+  await expect(table.locator('[data-testid=catalogue-row][data-doc-id="450"]')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('PageDown');
+  const afterPage = await table.locator('[data-testid=catalogue-row][aria-selected=true]').getAttribute('data-doc-id');
+  expect(Number(afterPage)).toBeLessThan(440);
+  // Shift+End: a range over rows never fetched; Ctrl+A: the whole view.
+  await page.keyboard.press('Shift+End');
+  await expect(page.getByTestId('doc-total')).toContainText(`Đã chọn ${Number(afterPage)}`);
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('doc-total')).toContainText('Đã chọn 450');
+  // Space takes the focused row out; Ctrl+click another.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('doc-total')).toContainText('Đã chọn 449');
+  await page.keyboard.press('Home');
+  await table.locator('[data-testid=catalogue-row][data-doc-id="448"]').click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('doc-total')).toContainText('Đã chọn 2');
+  // Enter opens the focused document.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('transcription')).toHaveValue(/Báo cáo số 448/);
+  await page.keyboard.press('Escape');
+  await expect(table).toBeVisible();
+
+  // Scrolled to the middle, the rows there arrive.
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect(table.locator('[data-testid=catalogue-row][data-doc-id="225"]')).toBeVisible();
+
+  // A column made wider by dragging its edge, another hidden in the menu; both kept after a reload.
+  const issuer = table.locator('[role=columnheader][data-col=issuer]');
+  const before = (await issuer.boundingBox())!.width;
+  const handle = (await page.getByTestId('resize-issuer').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 80, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await issuer.boundingBox())!.width).toBeGreaterThan(before + 60);
+  await page.getByTestId('column-menu').click();
+  await page.getByTestId('column-menu-panel').getByRole('checkbox', { name: 'Độ mật' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(table.locator('[role=columnheader][data-col=secrecy]')).toHaveCount(0);
+  await shot(page, '11-many-rows');
+  await page.reload();
+  await expect(page.getByTestId('catalogue-table')).toBeVisible();
+  await expect(table.locator('[role=columnheader][data-col=secrecy]')).toHaveCount(0);
+  await expect.poll(async () => (await issuer.boundingBox())!.width).toBeGreaterThan(before + 60);
   expect(errors).toEqual([]);
 });

@@ -66,7 +66,7 @@ test('page images become documents in a review, pages are dragged between docume
   await expect(groups).toHaveCount(2);
   await expect(groups.nth(0).getByTestId('review-title')).toHaveAttribute('placeholder', /ghi chú\.jpg/);
   await expect(groups.nth(1).getByTestId('review-title')).toHaveValue('trang 1–3');
-  await expect(groups.nth(1).getByTestId('review-count')).toHaveText('3 trang');
+  await expect(groups.nth(1).getByTestId('review-count')).toHaveText('3 tệp');
   await expect(groups.nth(1).getByTestId('review-file')).toHaveText(['trang1.jpg', 'trang2.jpg', 'trang3.jpg']);
   await expect.poll(() => groups.nth(1).locator('img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await shot(page, 'pagesets-01-review');
@@ -76,7 +76,7 @@ test('page images become documents in a review, pages are dragged between docume
   await groups.nth(1).getByTestId('review-select').check();
   await review.getByTestId('review-merge').click();
   await expect(groups).toHaveCount(1);
-  await expect(groups.nth(0).getByTestId('review-count')).toHaveText('4 trang');
+  await expect(groups.nth(0).getByTestId('review-count')).toHaveText('4 tệp');
   await groups.nth(0).getByTestId('review-split').first().click();
   await expect(groups).toHaveCount(2);
   await expect(groups.nth(1).getByTestId('review-title')).toHaveValue('trang 1–3');

@@ -89,9 +89,13 @@ export function listInputs(paths: readonly string[]): InputEntry[] {
 
 /** The documents the files would make, each with its units' place among the missing paths. */
 function unitsOf(entries: InputEntry[], grouping: ImportGrouping): ImportUnit[] {
-  const files = entries.filter((e): e is Extract<InputEntry, { kind: 'file' }> => e.kind === 'file');
+  // Every file alone, in the order given (a file given twice is imported, and reported, twice).
+  if (grouping === 'file') return entries.map((e) => (e.kind === 'file' ? { kind: 'file', path: e.path } : e));
+  // Grouped: a file given twice (a folder and a file in it) is one page of its set.
+  const position = new Map<string, number>();
+  entries.forEach((e, i) => e.kind === 'file' && !position.has(e.path) && position.set(e.path, i));
+  const files = entries.filter((e, i): e is Extract<InputEntry, { kind: 'file' }> => e.kind === 'file' && position.get(e.path) === i);
   const at = new Map(entries.map((e, i) => [e, i]));
-  const position = new Map(files.map((f) => [f.path, at.get(f)!]));
   const units: { at: number; unit: ImportUnit }[] = [];
   for (const e of entries) if (e.kind === 'missing') units.push({ at: at.get(e)!, unit: e });
   for (const g of proposeGroups(files, grouping)) {

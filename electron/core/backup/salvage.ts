@@ -65,6 +65,8 @@ const SHA = /^[0-9a-f]{64}$/;
 /** Tables in the order that keeps parents before children (the search index's triggers need the document of a page).
  *  The reference index's rows come just before the rows they derive from, whose triggers then remake them. */
 const ORDER = ['project_meta', 'code_abbreviations', 'files', 'document_codes', 'documents', 'document_refs', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names', 'page_ocr', 'page_text_revisions'];
+/** Tables the schema's triggers fill from documents and pages: never copied, remade as their rows arrive. */
+const DERIVED = new Set(['catalogue', 'document_tags']);
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const MIME: Record<string, string> = {
   jpeg: 'image/jpeg',
@@ -72,6 +74,9 @@ const MIME: Record<string, string> = {
   tiff: 'image/tiff',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  odt: 'application/vnd.oasis.opendocument.text',
+  rtf: 'application/rtf',
   html: 'text/html',
   text: 'text/plain',
 };
@@ -238,7 +243,7 @@ export async function salvageProject(dir: string, to: string, opts: SalvageOptio
       .filter((t) => !/^CREATE VIRTUAL/i.test(t.sql));
     const virtual = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'").all() as { name: string }[]).map((r) => r.name);
     // FTS shadow tables are rebuilt by the triggers as rows arrive.
-    const copyable = destTables.map((t) => t.name).filter((n) => !virtual.some((v) => n.startsWith(`${v}_`)) && srcTables.has(n));
+    const copyable = destTables.map((t) => t.name).filter((n) => !virtual.some((v) => n.startsWith(`${v}_`)) && srcTables.has(n) && !DERIVED.has(n));
     copyable.sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99));
 
     const tables: SalvagedTable[] = [];

@@ -5,12 +5,12 @@
  * title, metadata, version and cover page. Words go through the search ranking
  * (archiveSearch.rankDocuments) first; the documents it found are then filtered and ordered here.
  */
-import type { CatalogueFilter, CataloguePage, CatalogueRow, CatalogueSort, CatalogueTreeLevel, FacetValue, TextState } from '../../../shared/api/catalogue';
+import { UNPLACED, type CatalogueFilter, type CataloguePage, type CatalogueRow, type CatalogueSort, type CatalogueTreeLevel, type FacetValue, type TextState } from '../../../shared/api/catalogue';
 import { parseStoredMetadata } from '../../../shared/archive/metadata';
 import { compareVietnamese } from '../../../shared/text/collate';
 import { foldKey } from '../../../shared/text/fold';
 import { hitOf, rankDocuments, type Ranking } from '../search/archiveSearch';
-import { codeFold, dateBound } from '../store/catalogueRow';
+import { codeFold, dateBound, EMPTY_KEY } from '../store/catalogueRow';
 import { facetExpression } from '../store/searchFacets';
 import type { Db } from '../store/projectDatabase';
 
@@ -28,6 +28,17 @@ const SORT_COLUMN: Record<Exclude<CatalogueSort['key'], 'relevance'>, string> = 
   id: 'c.id',
   imported: 'c.id',
 };
+/** What an empty value of a sort column holds (sort keys of empty text are EMPTY_KEY, which sorts last). */
+const EMPTY_VALUE: Partial<Record<CatalogueSort['key'], string>> = {
+  code: EMPTY_KEY,
+  docType: EMPTY_KEY,
+  issuer: EMPTY_KEY,
+  date: EMPTY_KEY,
+  abstract: EMPTY_KEY,
+  title: EMPTY_KEY,
+  location: EMPTY_KEY,
+  secrecy: '',
+};
 const TEXT_STATE_VALUE: Record<TextState, number> = { none: 0, ocr: 1, typed: 2 };
 const TEXT_STATE_NAME: TextState[] = ['none', 'ocr', 'typed'];
 
@@ -36,17 +47,34 @@ interface Where {
   params: unknown[];
 }
 
-/** The filter's conditions other than words, as SQL over `catalogue c`. */
-export function filterSql(filter: CatalogueFilter): Where {
+/** An ISO day moved back by a number of days. */
+function daysBefore(iso: string, days: number): string {
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Math.ceil(days) * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The filter's conditions other than words, as SQL over `catalogue c`. `longestSpan` (days) is the
+ * longest date span in the archive: a document meeting the range must start no earlier than that
+ * before it, which lets the date index narrow the rows (an overlap of two ranges has no index).
+ */
+export function filterSql(filter: CatalogueFilter, longestSpan = Infinity): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter.from) {
+    const from = dateBound(filter.from, 'start')!;
     parts.push('c.date_end >= ?');
-    params.push(dateBound(filter.from, 'start'));
+    params.push(from);
+    if (Number.isFinite(longestSpan)) {
+      parts.push('c.date_key >= ?');
+      params.push(daysBefore(from, longestSpan));
+    }
   }
   if (filter.to) {
-    parts.push('c.date_start <= ?');
-    params.push(dateBound(filter.to, 'end'));
+    const to = dateBound(filter.to, 'end')!;
+    parts.push('c.date_start <= ?', 'c.date_key < ?');
+    // date_key is "start end": every key of a document starting on or before `to` is below "to~".
+    params.push(to, `${to}~`);
   }
   const either = (codeCol: string, foldCol: string, values: string[], prefix: boolean) => {
     const codes = values.map(codeFold);
@@ -88,8 +116,6 @@ export function filterSql(filter: CatalogueFilter): Where {
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
-/** The value a tree node without a value at its level is filtered by. */
-export const UNPLACED = '\u0000';
 
 interface Ordered {
   ids: number[];
@@ -102,9 +128,9 @@ function hasWords(filter: CatalogueFilter): boolean {
   return !!filter.words && filter.words.trim() !== '';
 }
 
-/** Ids in the order asked; with words, among the documents the ranking found. `window` reads only part of them. */
-function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort, window?: { offset: number; limit: number }): Ordered {
-  const where = filterSql(filter);
+/** Every id the filter keeps, in the order asked; with words, among the documents the ranking found. */
+function orderAll(db: Db, filter: CatalogueFilter, sort: CatalogueSort, longestSpan: () => number): Ordered {
+  const where = filterSql(filter, filter.from !== undefined ? longestSpan() : Infinity);
   if (hasWords(filter)) {
     const ranking = rankDocuments(db, filter.words!, { exact: filter.exact ?? false, facets: facetExpression(filter) });
     if (ranking.documents.length === 0) return { ids: [], total: 0, totalIsExact: ranking.complete, ranking };
@@ -113,30 +139,68 @@ function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort, window?: 
     let ids: number[];
     if (sort.key === 'relevance') {
       const kept = new Set(
-        (db.prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql}`).pluck().all(JSON.stringify(rankedIds), ...where.params) as number[]),
+        db.prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql}`).pluck().all(JSON.stringify(rankedIds), ...where.params) as number[],
       );
       ids = rankedIds.filter((id) => kept.has(id));
       if (sort.descending) ids.reverse();
     } else {
       const dir = sort.descending ? 'DESC' : 'ASC';
+      const empty = EMPTY_VALUE[sort.key];
+      // Empty values last either way.
+      const emptyLast = empty !== undefined ? `(${SORT_COLUMN[sort.key]} = ?), ` : '';
       ids = db
-        .prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql} ORDER BY ${SORT_COLUMN[sort.key]} ${dir}, c.id ${dir}`)
+        .prepare(`SELECT c.id FROM catalogue c WHERE ${inRanking} AND ${where.sql} ORDER BY ${emptyLast}+${SORT_COLUMN[sort.key]} ${dir}, c.id ${dir}`)
         .pluck()
-        .all(JSON.stringify(rankedIds), ...where.params) as number[];
+        .all(JSON.stringify(rankedIds), ...where.params, ...(empty !== undefined ? [empty] : [])) as number[];
     }
-    return { ids: window ? ids.slice(window.offset, window.offset + window.limit) : ids, total: ids.length, totalIsExact: ranking.complete, ranking };
+    return { ids, total: ids.length, totalIsExact: ranking.complete, ranking };
   }
-  const key = sort.key === 'relevance' ? 'imported' : sort.key;
   // Without words, "relevance" has no meaning: newest first, as the grid shows.
+  const key = sort.key === 'relevance' ? 'imported' : sort.key;
   const dir = sort.key === 'relevance' ? 'DESC' : sort.descending ? 'DESC' : 'ASC';
-  const order = `ORDER BY ${SORT_COLUMN[key]} ${dir}, c.id ${dir}`;
-  if (!window) {
-    const ids = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} ${order}`).pluck().all(...where.params) as number[];
+  const col = SORT_COLUMN[key];
+  // Unfiltered, the sort key's index gives the order; filtered, the filter's index finds the rows
+  // and they are sorted after (`+` keeps SQLite from walking the whole sort index to filter it).
+  const order = (d: string) => (where.sql === '1' ? `ORDER BY ${col} ${d}, c.id ${d}` : `ORDER BY +${col} ${d}, c.id ${d}`);
+  const empty = EMPTY_VALUE[key];
+  if (dir === 'DESC' && empty !== undefined) {
+    // Empty values stay last whichever way the column is sorted: two reads, each in index order.
+    const filled = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} AND ${col} <> ? ${order('DESC')}`).pluck().all(...where.params, empty) as number[];
+    const blank = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} AND ${col} = ? ORDER BY c.id DESC`).pluck().all(...where.params, empty) as number[];
+    const ids = filled.concat(blank);
     return { ids, total: ids.length, totalIsExact: true, ranking: null };
   }
-  const ids = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`).pluck().all(...where.params, window.limit, window.offset) as number[];
-  const total = where.sql === '1' ? (db.prepare('SELECT count(*) FROM catalogue').pluck().get() as number) : (db.prepare(`SELECT count(*) FROM catalogue c WHERE ${where.sql}`).pluck().get(...where.params) as number);
-  return { ids, total, totalIsExact: true, ranking: null };
+  const ids = db.prepare(`SELECT c.id FROM catalogue c WHERE ${where.sql} ${order(dir)}`).pluck().all(...where.params) as number[];
+  return { ids, total: ids.length, totalIsExact: true, ranking: null };
+}
+
+/**
+ * The last few orders computed, per database: scrolling a catalogue of 100,000 documents asks for
+ * window after window of the same order, which is then a slice. Any write (this connection's
+ * total_changes, or another's commit: data_version) makes them stale.
+ */
+const orders = new WeakMap<Db, { stamp: string; entries: Map<string, Ordered>; longestSpan?: number }>();
+const KEPT_ORDERS = 4;
+
+function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort): Ordered {
+  const stamp = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  let cache = orders.get(db);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, entries: new Map() };
+    orders.set(db, cache);
+  }
+  const key = JSON.stringify([filter, sort]);
+  let o = cache.entries.get(key);
+  if (o) cache.entries.delete(key);
+  else {
+    const c = cache;
+    o = orderAll(db, filter, sort, () =>
+      (c.longestSpan ??= (db.prepare('SELECT max(julianday(date_end) - julianday(date_start)) FROM catalogue WHERE date_start IS NOT NULL').pluck().get() as number | null) ?? 0),
+    );
+  }
+  cache.entries.set(key, o);
+  while (cache.entries.size > KEPT_ORDERS) cache.entries.delete(cache.entries.keys().next().value!);
+  return o;
 }
 
 interface JoinedRow {
@@ -196,8 +260,8 @@ export function rowsByIds(db: Db, ids: readonly number[], ranking?: Ranking | nu
       version: r.version,
     };
     if (rankedDoc && ranking) {
-      const { metadataOnly: _m, ...hit } = hitOf(db, rankedDoc, ranking.query);
-      row.hit = hit;
+      const { metadataOnly, ...hit } = hitOf(db, rankedDoc, ranking.query);
+      row.hit = metadataOnly ? { ...hit, metadataOnly } : hit;
     }
     out.push(row);
   }
@@ -206,13 +270,13 @@ export function rowsByIds(db: Db, ids: readonly number[], ranking?: Ranking | nu
 
 export function queryCatalogue(db: Db, filter: CatalogueFilter, sort: CatalogueSort, offset: number, limit: number): CataloguePage {
   const t0 = performance.now();
-  const o = ordered(db, filter, sort, { offset, limit });
-  const rows = rowsByIds(db, o.ids, o.ranking);
+  const o = ordered(db, filter, sort);
+  const rows = rowsByIds(db, o.ids.slice(offset, offset + limit), o.ranking);
   return { total: o.total, totalIsExact: o.totalIsExact, offset, rows, tookMs: Math.round((performance.now() - t0) * 10) / 10 };
 }
 
 export function catalogueIds(db: Db, filter: CatalogueFilter, sort: CatalogueSort): number[] {
-  return ordered(db, filter, sort).ids;
+  return [...ordered(db, filter, sort).ids];
 }
 
 const LEVELS = ['fond', 'inventory', 'box', 'file'] as const;
@@ -241,4 +305,9 @@ export function catalogueFacets(db: Db, field: 'docType' | 'issuer' | 'repositor
     secrecy: "SELECT secrecy AS value, count(*) AS documents FROM catalogue WHERE secrecy <> '' GROUP BY secrecy",
   };
   return (db.prepare(`${sql[field]} ORDER BY documents DESC, value LIMIT ?`).all(limit) as FacetValue[]);
+}
+
+/** Forgets the orders kept for a database (the benchmark measures a first query, not a slice). */
+export function forgetOrders(db: Db): void {
+  orders.delete(db);
 }

@@ -1,5 +1,5 @@
 /** A catalogue filter in one Vietnamese line, printed under an exported catalogue's title. */
-import type { CatalogueFilter } from '../../../shared/api/catalogue';
+import { UNPLACED, type CatalogueFilter } from '../../../shared/api/catalogue';
 
 const TEXT_STATE = { none: 'chưa có chữ', ocr: 'chữ nhận dạng', typed: 'chữ đã gõ' } as const;
 
@@ -24,7 +24,7 @@ export function describeFilter(f: CatalogueFilter): string {
     ['box', 'hộp'],
     ['file', 'hồ sơ'],
   ] as const)
-    if (f[k]) parts.push(`${label} ${f[k] === '\u0000' ? '(chưa xếp)' : f[k]}`);
+    if (f[k]) parts.push(`${label} ${f[k] === UNPLACED ? '(chưa xếp)' : f[k]}`);
   if (f.secrecy?.length) parts.push(`độ mật ${f.secrecy.map((s) => (s === 'none' ? 'không mật' : s)).join(', ')}`);
   if (f.tags?.length) parts.push(`từ khóa gắn ${f.tags.join(', ')}`);
   if (f.textStates?.length) parts.push(f.textStates.map((s) => TEXT_STATE[s]).join(', '));

@@ -26,15 +26,14 @@ const SCORE_LIMIT = 600;
 const phrase = (tokens: string[], prefix: boolean) => `"${tokens.join(' ')}"${prefix ? '*' : ''}`;
 
 /**
- * The FTS5 expression of a parsed query: over the folded columns (`folded`, or only title and
- * metadata with `described`) or the exact one, and with `facets` (searchFacets.ts) the filter's
+ * The FTS5 expression of a parsed query: over the folded columns or the exact one, and with `facets` (searchFacets.ts) the filter's
  * part that the index can answer. '' when nothing is asked.
  */
-export function ftsExpression(q: ParsedQuery, mode: 'folded' | 'described' | 'exact', facets = ''): string {
+export function ftsExpression(q: ParsedQuery, mode: 'folded' | 'exact', facets = ''): string {
   if (q.groups.length === 0) return '';
   const one = (t: QueryTerm) => phrase(mode === 'exact' ? t.exact : t.folded, t.prefix);
   const any = (ts: QueryTerm[]) => (ts.length === 1 ? one(ts[0]!) : `(${ts.map(one).join(' OR ')})`);
-  const columns = mode === 'exact' ? 'exact' : mode === 'described' ? '{title meta}' : '{title meta body}';
+  const columns = mode === 'exact' ? 'exact' : '{title meta body}';
   let expr = `${columns} : (${q.groups.map(any).join(' AND ')})`;
   if (facets) expr = `(${expr}) AND (${facets})`;
   // An excluded word is left out wherever it is (the title or description included).
@@ -66,8 +65,8 @@ function probe(db: Db, expr: string): number[] {
 
 /**
  * Documents matching a query, best first. Pages are put in tiers — the words as spelled (when
- * the query has diacritics), then in the title or description, then anywhere — and within a
- * tier by bm25 when few pages match, else newest first: scoring every page of a word found on
+ * the query has diacritics), then the other spellings — and within a tier by bm25 (title 8,
+ * description 4, text 1) when few pages match, else newest first: scoring every page of a word found on
  * most of 300,000 pages would cost more than the whole search may. `facets` narrows inside the
  * index (searchFacets.facetExpression); the catalogue checks the filter exactly afterwards.
  */
@@ -78,7 +77,9 @@ export function rankDocuments(db: Db, query: string | ParsedQuery, opts: { exact
   const exactFirst = opts.exact || hasDiacritics(q);
   const tiers: number[][] = [];
   if (exactFirst) tiers.push(probe(db, ftsExpression(q, 'exact', facets)));
-  if (!opts.exact) tiers.push(probe(db, ftsExpression(q, 'described', facets)), probe(db, ftsExpression(q, 'folded', facets)));
+  // (A tier of title and description matches was tried: for common words that are rare in titles
+  // the index walks every page that has them, 50–100 ms at 300,000 pages. bm25 weighs titles instead.)
+  if (!opts.exact) tiers.push(probe(db, ftsExpression(q, 'folded', facets)));
   const all = tiers[tiers.length - 1]!;
   const complete = tiers.every((t) => t.length < RANK_CAP);
   // Few matches: score them all (title 8, description 4, text 1) to order each tier.

@@ -4,11 +4,11 @@
  * is cited, in code order; and the list as a spreadsheet (CSV in UTF-8 with a BOM for Excel, or
  * XLSX).
  *
- * "Not in the archive" is read within terms: a 2023 report citing 16-NQ/TW when the archive holds
- * only the 1955 resolution still asks for the 2022 one… unless the archive's document may be the
- * one meant (referenceResolution.ts), in which case it is not listed. References to the same code
- * are one document to collect per term (Central Committee codes) or year (State codes), as far as
- * the citing texts tell; the earliest dated citing text bounds when it was issued.
+ * "Not in the archive" is read within terms: a 1950 letter citing 16-NQ/TW when the archive holds
+ * the resolutions of 1955 and 2022 asks for an earlier one (of khóa I), as neither can be meant;
+ * a reference any archived document may answer (referenceResolution.ts) is not listed. References
+ * to the same code are one document to collect per term (Central Committee codes) or year (State
+ * codes), as far as the citing texts tell; the earliest dated citing text bounds when it was issued.
  */
 import type { ToCollectItem, ToCollectList, ToCollectPlace } from '../../../shared/api/archive';
 import { compareVietnamese } from '../../../shared/text/collate';
@@ -56,7 +56,6 @@ export function toCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
 function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
   const t0 = performance.now();
   const groups = new Map<string, Group>();
-  const T=(l:string)=>process.env.TC&&console.log(l, Math.round(performance.now()-t0));
   const add = (ref: { key: string; code: string; numbering: CodeNumbering }, period: string, place: Place, referrerEnd: string | null, written: string | null) => {
     const id = `${ref.key}|${period}`;
     let g = groups.get(id);
@@ -87,14 +86,14 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
            CASE WHEN r.date_start IS NOT NULL AND (c.date_end IS NULL OR r.date_start <= c.date_end)
                 THEN b.date_start <= r.date_end AND b.date_end >= r.date_start
                 ELSE c.date_end IS NULL OR b.date_start <= c.date_end END))
-       GROUP BY r.code_key, period, p.document_id`,
+       -- "+": grouped in a sorter, not by walking the code index (which would read the pages in random order)
+       GROUP BY +r.code_key, period, p.document_id`,
     )
     .raw()
     .iterate() as Iterable<[string, string, CodeNumbering, string, number, number, number, string | null, string | null]>;
   for (const [key, code, numbering, period, documentId, count, pageSeq, re, written] of rows)
     add({ key, code, numbering }, period, { kind: 'document', documentId, pageSeq, count }, re, written);
 
-  T('sql');
   // A term written with a reference ("… khóa II") means something only for Central Committee
   // codes: those few are resolved one by one, as are the manuscript's references.
   const termed = (db.prepare(`SELECT ${READ} ${FROM} WHERE ${OWN} AND r.term IS NOT NULL`).raw().all() as TermRow[]).map(
@@ -119,7 +118,6 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
     add(c.ref, periodOfReference(c.ref.numbering, c.ref.date, c.ref.term, c.referrer), c.place, c.referrer?.end ?? null, c.ref.date?.text ?? null);
   }
 
-  T('onebyone');
   // Citings that tell no term join the one group of their code that has one.
   const byKey = new Map<string, Group[]>();
   for (const g of groups.values()) {
@@ -157,7 +155,6 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
     for (const [id, title] of db.prepare('SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...docIds])) as [number, string][])
       titles.set(id, title);
 
-  T('titles');
   const items: (ToCollectItem & { sort: SortKey })[] = [];
   for (const [g, places] of shown) {
     const parsed = parseDocumentCode(g.code, tables);
@@ -176,10 +173,8 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
       sort: sortKeyOf(g, parsed),
     });
   }
-  T('items');
   items.sort((a, b) => compareSortKeys(a.sort, b.sort));
-  T('sort');
-  const references = (db.prepare('SELECT count(*) AS n FROM document_refs').get() as { n: number }).n + manuscript.refs.length;
+  const references = (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${OWN}`).get() as { n: number }).n + manuscript.refs.length;
   return { items: items.map(({ sort: _s, ...item }) => item), references, durationMs: Math.round(performance.now() - t0) };
 }
 

@@ -26,13 +26,6 @@ export function placeText(p: ToCollectPlace): string {
   return p.kind === 'document' ? `Tài liệu số ${p.documentId} «${p.title}», tr. ${p.pageSeq}${times}` : `Sách «${p.bookTitle}» › «${p.nodeTitle}»${times}`;
 }
 
-/** '1961-02-03' → '3-2-1961'. */
-export function printedDay(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}-${Number(m)}-${y}`;
-}
-
 function cell(item: ToCollectItem, c: Column): string {
   switch (c) {
     case 'code':

@@ -36,7 +36,11 @@ describe('names that differ only by a trailing page number', () => {
     expect(pageNameOf('Nghị quyết 5 - tờ 2.png')).toMatchObject({ number: 2, stem: 'Nghị quyết 5' });
     // "hop1": the p belongs to the word.
     expect(pageNameOf('hop1.jpg')).toMatchObject({ stem: 'hop' });
-    for (const n of ['IMG_0001.jpg', 'DSC01234.JPG', 'PXL_20231005_123456789.jpg', 'Scan 3.pdf', 'bản sao.png']) expect(pageNameOf(n), n).toBeNull();
+    expect(pageNameOf('hồ sơ 12_0003.tif')).toMatchObject({ number: 3, stem: 'hồ sơ 12' });
+    // Camera counters, years, documents that are not page images, names without a number.
+    for (const n of ['IMG_0001.jpg', 'DSC01234.JPG', 'PXL_20231005_123456789.jpg', 'Báo cáo năm 1975.jpg', 'Nghị quyết 2.pdf', 'trang1.docx', 'Scan 3.png', 'bản sao.png', 'trang1']) {
+      expect(pageNameOf(n), n).toBeNull();
+    }
   });
 
   it('propose one document per set, in page order, and leave the rest alone', () => {

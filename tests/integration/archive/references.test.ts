@@ -21,6 +21,8 @@ let p: Project;
 const ids = { nq1955: 0, nq2022: 0, bc1975: 0, bc2023: 0, note: 0, explicit: 0, early: 0 };
 let chapterId = 0;
 let bookId = 0;
+let chronicleId = 0;
+let entryId = 0;
 
 async function importText(name: string, lines: string[]): Promise<number> {
   const file = path.join(tempDir(), `${name}.txt`);
@@ -85,6 +87,17 @@ beforeAll(async () => {
       ],
     } as never,
   });
+
+  // A chronicle: an entry's date is the date of its text.
+  const chronicle = await p.api.manuscript.createBook({ kind: 'chronicle', title: 'Biên niên sự kiện' });
+  chronicleId = chronicle.id;
+  const year = await p.api.manuscript.addChapter({ bookId: chronicle.id, title: 'Năm 2023' });
+  entryId = year.id;
+  await p.api.manuscript.saveChapter({
+    id: year.id,
+    baseVersion: (await p.api.manuscript.getChapter({ id: year.id })).version,
+    doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ngày 10-3-2023. Tỉnh ủy tổ chức học tập Nghị quyết số 16-NQ/TW.' }] }] } as never,
+  });
 });
 afterAll(() => p.close());
 
@@ -135,7 +148,10 @@ describe('links read within terms', () => {
     expect(recent.referredBy.map((r) => r.documentId)).toEqual([ids.bc2023]);
     expect(recent.possiblyReferredBy.map((r) => r.documentId)).toEqual([ids.note]);
     // The chapter names it with its date (and once more in a footnote, without one: ambiguous there).
-    expect(recent.mentionedIn).toEqual([{ bookId, bookTitle: 'Lịch sử Đảng bộ tỉnh Lai Châu', nodeId: chapterId, nodeTitle: 'Chương I', count: 2, ambiguous: false }]);
+    expect(recent.mentionedIn).toEqual([
+      { bookId, bookTitle: 'Lịch sử Đảng bộ tỉnh Lai Châu', nodeId: chapterId, nodeTitle: 'Chương I', count: 2, ambiguous: false },
+      { bookId: chronicleId, bookTitle: 'Biên niên sự kiện', nodeId: entryId, nodeTitle: 'Năm 2023', count: 1, ambiguous: false },
+    ]);
     expect(old.mentionedIn).toEqual([{ bookId, bookTitle: 'Lịch sử Đảng bộ tỉnh Lai Châu', nodeId: chapterId, nodeTitle: 'Chương I', count: 1, ambiguous: true }]);
   });
 });

@@ -92,6 +92,10 @@ describe('suquan salvage', () => {
     expect(savedIds).toEqual(doomed.map((p) => p.id).filter((id) => !lostIds.has(id) && id !== 1));
     // The search index was rebuilt for the saved pages.
     expect((saved.prepare("SELECT count(*) AS n FROM search_pages WHERE search_pages MATCH 'dang'").get() as { n: number }).n).toBe(savedIds.length);
+    // So was the catalogue: one row per saved document, counting its saved pages (derived, never copied).
+    expect(saved.prepare('SELECT count(*) FROM catalogue').pluck().get()).toBe(totals.documents);
+    expect(saved.prepare('SELECT sum(pages) FROM catalogue').pluck().get()).toBe(savedIds.length);
+    expect(report.tables.some((t: { table: string }) => t.table === 'catalogue')).toBe(false);
     saved.close();
 
     // The human summary says what was saved and lost.

@@ -64,6 +64,10 @@ describe('the catalogue', () => {
   it('sorts by each column in Vietnamese order, numbers by value, empty values last', async () => {
     expect(await codes({})).toEqual(['3-CT/ĐU', '5-NQ/TU', '12-BC/HU', '16-NQ/TU', '']);
     expect(await codes({}, { key: 'date', descending: false })).toEqual(['5-NQ/TU', '16-NQ/TU', '12-BC/HU', '3-CT/ĐU', '']);
+    // Newest first: the undated document still comes last, with or without a filter or words.
+    expect(await codes({}, { key: 'date', descending: true })).toEqual(['3-CT/ĐU', '12-BC/HU', '16-NQ/TU', '5-NQ/TU', '']);
+    expect(await codes({ textStates: ['typed'] }, { key: 'code', descending: true })).toEqual(['16-NQ/TU', '12-BC/HU', '5-NQ/TU', '3-CT/ĐU', '']);
+    expect(await codes({ words: 'về OR thư' }, { key: 'date', descending: true })).toEqual(['3-CT/ĐU', '16-NQ/TU', '5-NQ/TU', '']);
     const types = (await p.api.catalogue.query({ filter: {}, sort: { key: 'docType', descending: false }, offset: 0, limit: 10 })).rows.map((r) => r.docType);
     // Type read from the number when not described: BC → Báo cáo, CT → Chỉ thị, NQ → Nghị quyết.
     expect(types).toEqual(['Báo cáo', 'Chỉ thị', 'Nghị quyết', 'Nghị quyết', 'Thư']);

@@ -76,11 +76,11 @@ describe('the suquan CLI', () => {
     expect(suquan('import', dir, file).code).toBe(0);
     const r = suquan('search', dir, 'xay', 'dung', 'dang', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).result).toMatchObject({ total: 1, hits: [{ documentId: 1, title: 'nghị quyết', pageSeq: 1 }] });
+    expect(JSON.parse(r.stdout).result).toMatchObject({ total: 1, totalIsExact: true, rows: [{ id: 1, title: 'nghị quyết', hit: { pageSeq: 1 } }] });
     expect(suquan('search', dir, 'khong', 'co').stdout).toContain('Tìm thấy 0 tài liệu.');
     const empty = suquan('search', dir);
     expect(empty.code).not.toBe(0);
-    expect(empty.stderr.trim()).toBe('Cần từ khóa để tìm: suquan search DIR từ khóa…');
+    expect(empty.stderr.trim()).toBe('Cần từ khóa hoặc bộ lọc để tìm: suquan search DIR từ khóa… [--type NQ] [--from 1945] [--to 1975]');
   });
 
   it('answers bad input with one clear sentence and a non-zero exit, never a stack trace', () => {

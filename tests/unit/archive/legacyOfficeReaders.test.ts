@@ -13,7 +13,13 @@ import { escapeXml, makeDoc, makeOdt, rtfText, tcvn3, vni, writeCfb } from '../.
 
 const rtf = (body: string, head = '{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}{\\f1\\fnil\\fcharset0 .VnTime;}{\\f2\\fnil .VnTimeH;}}') =>
   Buffer.from(`{\\rtf1\\ansi\\ansicpg1252\\deff0${head}\n${body}}`, 'latin1');
-const readRtf = async (bytes: Uint8Array) => readOfficeDocument('rtf', bytes, 'thử.rtf');
+/** Every document read here: the text built from the reader's blocks must be the HTML's text. */
+const read: Awaited<ReturnType<typeof readOfficeDocument>>[] = [];
+const readRtf = async (bytes: Uint8Array) => {
+  const doc = await readOfficeDocument('rtf', bytes, 'thử.rtf');
+  read.push(doc);
+  return doc;
+};
 const rtfTextOf = async (bytes: Uint8Array) => officeHtmlToText((await readRtf(bytes)).html);
 
 describe('RTF', () => {
@@ -114,6 +120,7 @@ describe('Word 97–2003 (.doc)', () => {
 
   it('converts by the fonts of runs and styles, keeps headings and footnotes', async () => {
     const doc = await readOfficeDocument('doc', makeDoc(docSpec()), 'cũ.doc');
+    read.push(doc);
     expect(doc.html).toBe(
       '<h1>NGHỊ QUYẾT VỀ CÔNG TÁC XÂY DỰNG ĐẢNG</h1>\n' +
         '<p>Ban Chấp hành Đảng bộ tỉnh họp phiên bất thường ngày 15-3-1975<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>.</p>\n' +
@@ -172,6 +179,7 @@ describe('ODT', () => {
       styles: '<office:styles><style:style style:name="VanBan" style:family="paragraph"><style:text-properties style:font-name=".VnTime"/></style:style></office:styles>',
     });
     const doc = await readOfficeDocument('odt', odt, 'thử.odt');
+    read.push(doc);
     expect(doc.html).toContain('<h1><strong>NGHỊ QUYẾT</strong></h1>');
     expect(officeHtmlToText(doc.html)).toBe('NGHỊ QUYẾT\n\nĐảng bộ tỉnh lãnh đạo[1] nhân dân\n\nMục một\n\nSố\t16-NQ/TU\n\nNơi nhận\nNhư trên\n\n[1] Lưu tại kho.');
     expect(doc.title).toBe('NGHỊ QUYẾT');
@@ -186,5 +194,12 @@ describe('ODT', () => {
     await expect(readOfficeDocument('odt', noContent, 'rỗng.odt')).rejects.toThrow(/^rỗng\.odt: không phải tài liệu OpenDocument \(\.odt\) hợp lệ/);
     const ods = await makeOdt('<office:body><office:spreadsheet/></office:body>', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' });
     await expect(readOfficeDocument('odt', ods, 'bảng.odt')).rejects.toThrow(/không phải tài liệu OpenDocument/);
+  });
+});
+
+describe('the two forms of a document', () => {
+  it('the archive text built from blocks is the text of the HTML the manuscript gets', () => {
+    expect(read.length).toBeGreaterThan(8);
+    for (const doc of read) expect(doc.text, doc.html).toBe(officeHtmlToText(doc.html));
   });
 });

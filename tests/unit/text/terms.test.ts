@@ -3,7 +3,7 @@
  * term a text writes beside a reference.
  */
 import { describe, expect, it } from 'vitest';
-import { CENTRAL_COMMITTEE_TERMS, centralTermOn, centralTermsBetween, formatTerm, numberingOf } from '../../../shared/text/partyTerms';
+import { CENTRAL_COMMITTEE_TERMS, centralTermOn, centralTermsBetween, formatPeriod, formatTerm, numberingOf, periodOfReference } from '../../../shared/text/partyTerms';
 import { parseDocumentCode } from '../../../shared/text/documentCode';
 import { dateAfterReference, readDatedReferences } from '../../../shared/text/referenceDate';
 
@@ -44,6 +44,25 @@ describe('Central Committee terms', () => {
     expect(n('12-CT/HU')).toBe('local-term');
     expect(n('123/QĐ-UBND')).toBe('year');
     expect(n('30/2020/NĐ-CP')).toBe('in-code');
+  });
+});
+
+describe('the period a cited number belongs to', () => {
+  const year = (y: number) => ({ start: `${y}-01-01`, end: `${y}-12-31` });
+  it('is the term of the date written with it, else of the term written, else of the citing text', () => {
+    expect(periodOfReference('central-term', year(2022), null, year(2023))).toBe('t13');
+    expect(periodOfReference('central-term', null, 'II', year(2023))).toBe('t2');
+    expect(periodOfReference('central-term', null, null, year(1950))).toBe('t1');
+    // A written date later than the citing text is the date of something else.
+    expect(periodOfReference('central-term', year(2022), null, year(1975))).toBe('t3');
+    // A year spanning two terms tells none.
+    expect(periodOfReference('central-term', null, null, year(1976))).toBe('');
+  });
+  it('is the year for State codes and for any code with a date written; unknown for a provincial code alone', () => {
+    expect(periodOfReference('year', null, null, year(2019))).toBe('y2019');
+    expect(periodOfReference('local-term', year(1961), null, year(1963))).toBe('y1961');
+    expect(periodOfReference('local-term', null, null, year(1963))).toBe('');
+    expect([formatPeriod('t13'), formatPeriod('y1961'), formatPeriod('')]).toEqual(['khóa XIII (2021–2026)', 'năm 1961', '']);
   });
 });
 

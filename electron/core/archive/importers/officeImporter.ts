@@ -22,7 +22,7 @@ const emptyLabel: Record<OfficeFormat, string> = {
 
 export async function readOffice(format: OfficeFormat, bytes: Uint8Array, name: string): Promise<ImportedSource & { legacy: string[] }> {
   const doc = await readOfficeDocument(format, bytes, name);
-  const text = officeHtmlToText(doc.html);
+  const text = doc.text ?? officeHtmlToText(doc.html);
   // A DOCX without text (only pictures) has always imported as an empty page; the older formats
   // say so, since an empty result there more often means a file this reader got wrong.
   if (!text && format !== 'docx') {

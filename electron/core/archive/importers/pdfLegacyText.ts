@@ -141,8 +141,11 @@ export async function convertLegacyItems(
   const guess = detectLegacyEncoding(restoreBytes(all), fontNames ?? []);
   if ((guess.encoding === 'tcvn3' || guess.encoding === 'vni' || guess.encoding === 'viscii') && guess.confidence >= 0.6) {
     const encoding = guess.encoding;
+    // Capitals only when every legacy font of the page is a capitals font (which item is in which is not known here).
+    const legacyFonts = (fontNames ?? []).map((f) => legacyFontEncoding(f)).filter((f) => f !== null);
+    const upperCase = legacyFonts.length > 0 && legacyFonts.every((f) => f.upperCase);
     return {
-      items: list.map((item) => (typeof item.str === 'string' && item.str ? { ...item, str: convertItem(item.str, encoding, !!guess.upperCase) } : item)),
+      items: list.map((item) => (typeof item.str === 'string' && item.str ? { ...item, str: convertItem(item.str, encoding, upperCase) } : item)),
       encoding,
     };
   }

@@ -13,12 +13,12 @@
  */
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-// @ts-ignore -- word-extractor ships no types; its Word reader is used with the streams given here.
+// word-extractor's Word reader, given the streams read here (types: wordExtractor.d.ts).
 import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import { UserFacingError } from '../../../../shared/errors';
 import { CfbError, openCfb, type CfbFile } from './cfb';
 import { convertRuns, convertTitle } from './legacyRuns';
-import { blocksToHtml, chooseTitle, type Block, type Inline, type Note, type NoteRef, type OfficeDocument } from './officeDocument';
+import { officeDocumentOf, type Block, type Inline, type Note, type NoteRef, type OfficeDocument } from './officeDocument';
 
 /** A piece of the text, as word-extractor leaves it (see its writePieces). */
 interface Piece {
@@ -81,6 +81,12 @@ const FIB = {
   fcPlcfendRef: 0x20a,
   fcPlcfendTxt: 0x212,
 } as const;
+
+/**
+ * Longest text read (in characters, all stories): the archive holds a document's text as one page
+ * of at most 32 MiB, and the per-character tables here take 6 bytes a character.
+ */
+const MAX_DOC_CHARS = 32 * 1024 * 1024;
 
 /** Word 97 writes nFib 0xC1; Word 6.0 and 95 wrote 101–105, a different layout. */
 const WORD97_NFIB = 0xc1;
@@ -274,9 +280,21 @@ function readFkpRuns(word: Buffer, table: Buffer, fcAt: number, kind: 'chpx' | '
   return out;
 }
 
-/** Sets `value` for every character position whose file position lies in [fcStart, fcEnd). */
-function fillByFilePos(pieces: Piece[], fcStart: number, fcEnd: number, target: Int32Array, value: number): void {
-  for (const p of pieces) {
+/**
+ * Sets `value` for every character position whose file position lies in [fcStart, fcEnd).
+ * `byFc`: the pieces in file order, found by binary search (a document saved quickly many times
+ * has thousands of pieces, and as many character runs).
+ */
+function fillByFilePos(byFc: Piece[], fcStart: number, fcEnd: number, target: Int16Array, value: number): void {
+  let lo = 0;
+  let hi = byFc.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byFc[mid]!.endFilePos <= fcStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < byFc.length && byFc[k]!.startFilePos < fcEnd; k++) {
+    const p = byFc[k]!;
     const from = Math.max(fcStart, p.startFilePos);
     const to = Math.min(fcEnd, p.endFilePos);
     if (from >= to) continue;
@@ -380,21 +398,28 @@ export async function readDocDocument(bytes: Uint8Array, name: string): Promise<
   }
   const table = ex.tableBuffer!;
   const pieces = [...ex._pieces].sort((a, b) => a.startCp - b.startCp);
+  const byFc = [...pieces].sort((a, b) => a.startFilePos - b.startFilePos);
+  const total = pieces.reduce((n, p) => n + p.text.length, 0);
+  if (total > MAX_DOC_CHARS) {
+    throw new UserFacingError(
+      'import.too-large',
+      `${name}: tài liệu Word quá dài để đọc một lần (${Math.round(total / 1e6)} triệu ký tự); hãy tách thành nhiều tài liệu nhỏ hơn rồi nhập lại.`,
+    );
+  }
   const all = pieces.map((p) => p.text).join('');
-  const total = all.length;
 
   // Fonts and paragraph styles, per character position.
   const fontNames = readFontNames(word, table);
   const { styles, defaultFtc } = readStyles(word, table);
-  const directFtc = new Int32Array(total).fill(-1);
-  const charStyle = new Int32Array(total).fill(-1);
+  const directFtc = new Int16Array(total).fill(-1);
+  const charStyle = new Int16Array(total).fill(-1);
   for (const r of readFkpRuns(word, table, FIB.fcPlcfBteChpx, 'chpx')) {
     const f = fontOfGrpprl(r.grpprl);
-    if (f.ftc !== undefined) fillByFilePos(pieces, r.fcStart, r.fcEnd, directFtc, f.ftc);
-    if (f.istd !== undefined) fillByFilePos(pieces, r.fcStart, r.fcEnd, charStyle, f.istd);
+    if (f.ftc !== undefined) fillByFilePos(byFc, r.fcStart, r.fcEnd, directFtc, f.ftc);
+    if (f.istd !== undefined) fillByFilePos(byFc, r.fcStart, r.fcEnd, charStyle, f.istd);
   }
-  const paraStyle = new Int32Array(total).fill(0);
-  for (const r of readFkpRuns(word, table, FIB.fcPlcfBtePapx, 'papx')) fillByFilePos(pieces, r.fcStart, r.fcEnd, paraStyle, r.istd ?? 0);
+  const paraStyle = new Int16Array(total).fill(0);
+  for (const r of readFkpRuns(word, table, FIB.fcPlcfBtePapx, 'papx')) fillByFilePos(byFc, r.fcStart, r.fcEnd, paraStyle, r.istd ?? 0);
   const fontAt = (cp: number): string | null => {
     let ftc = directFtc[cp]!;
     if (ftc < 0 && charStyle[cp]! >= 0) ftc = styleFtc(styles, charStyle[cp]!) ?? -1;
@@ -545,7 +570,5 @@ export async function readDocDocument(bytes: Uint8Array, name: string): Promise<
     ...footnoteTexts.slice(0, footnotesSeen || footnoteTexts.length).map((paras, i) => ({ kind: 'footnote' as const, n: i + 1, blocks: noteBlocks(paras) })),
     ...endnoteTexts.slice(0, endnotesSeen || endnoteTexts.length).map((paras, i) => ({ kind: 'endnote' as const, n: i + 1, blocks: noteBlocks(paras) })),
   ];
-  const html = blocksToHtml([...body, ...boxes].map(toBlock), notes);
-  const title = chooseTitle(html, convertTitle(summaryTitle(cfb), legacy));
-  return { format: 'doc', html, legacy, warnings: [], ...(title ? { title } : {}) };
+  return officeDocumentOf('doc', [...body, ...boxes].map(toBlock), notes, legacy, convertTitle(summaryTitle(cfb), legacy));
 }

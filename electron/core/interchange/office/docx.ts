@@ -11,7 +11,7 @@ import { UserFacingError } from '../../../../shared/errors';
 import { checkZipPackage, type PackageKind } from '../../archive/importers/zipPackage';
 import { toNFC } from '../../text';
 import { convertRuns, convertTitle } from './legacyRuns';
-import { chooseTitle, decodeXmlEntities, type OfficeDocument } from './officeDocument';
+import { chooseTitle, decodeXmlEntities, firstHeadingOfHtml, type OfficeDocument } from './officeDocument';
 
 /** Largest total uncompressed size of a DOCX's parts (a zip bomb expands far beyond this). */
 export const MAX_DOCX_UNCOMPRESSED = 512 * 1024 * 1024;
@@ -147,6 +147,6 @@ export async function readDocxDocument(bytes: Uint8Array, name: string): Promise
     throw invalid();
   }
   const coreTitle = coreXml ? /<dc:title>([^<]*)<\/dc:title>/.exec(coreXml)?.[1] : undefined;
-  const title = chooseTitle(html, convertTitle(coreTitle ? decodeXmlEntities(coreTitle) : undefined, legacy));
+  const title = chooseTitle(firstHeadingOfHtml(html), convertTitle(coreTitle ? decodeXmlEntities(coreTitle) : undefined, legacy));
   return { format: 'docx', html, legacy, warnings, ...(title ? { title } : {}) };
 }

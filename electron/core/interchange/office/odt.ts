@@ -10,7 +10,7 @@ import { DOMParser } from 'linkedom';
 import { UserFacingError } from '../../../../shared/errors';
 import { checkZipPackage, type PackageKind } from '../../archive/importers/zipPackage';
 import { convertRuns, convertTitle } from './legacyRuns';
-import { blocksToHtml, chooseTitle, decodeXmlEntities, type Block, type Inline, type Note, type OfficeDocument, type TextInline } from './officeDocument';
+import { decodeXmlEntities, officeDocumentOf, type Block, type Inline, type Note, type OfficeDocument, type TextInline } from './officeDocument';
 import { MAX_DOCX_TEXT_PARTS, MAX_DOCX_UNCOMPRESSED } from './docx';
 
 export const ODT_PACKAGE: PackageKind = {
@@ -263,9 +263,7 @@ export async function readOdtDocument(bytes: Uint8Array, name: string): Promise<
     ...(b.cells ? { cells: b.cells.map((c) => c.map(toInline)) } : {}),
   });
   for (const [note, inner] of noteBlocks) note.blocks = inner.map(toBlock);
-  const html = blocksToHtml(blocks.map(toBlock), notes);
   const metaTitle = meta ? /<dc:title>([^<]*)<\/dc:title>/.exec(meta)?.[1] : undefined;
-  const title = chooseTitle(html, convertTitle(metaTitle ? decodeXmlEntities(metaTitle) : undefined, legacy));
-  return { format: 'odt', html, legacy, warnings: [], ...(title ? { title } : {}) };
+  return officeDocumentOf('odt', blocks.map(toBlock), notes, legacy, convertTitle(metaTitle ? decodeXmlEntities(metaTitle) : undefined, legacy));
 }
 

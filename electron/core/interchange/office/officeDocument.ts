@@ -20,6 +20,11 @@ export interface OfficeDocument {
   format: OfficeFormat;
   /** The body, NFC, legacy encodings already converted (see the module comment). */
   html: string;
+  /**
+   * The same as the archive's text (what `officeHtmlToText(html)` gives), when the reader built it
+   * from its own blocks: parsing the HTML again costs seconds on a long document.
+   */
+  text?: string;
   /** The document's title: its first heading, else the title in its properties; converted too. */
   title?: string;
   /** The legacy encodings found and converted, in the order met (empty for a Unicode document). */
@@ -125,6 +130,70 @@ export function blocksToHtml(blocks: readonly Block[], notes: readonly Note[]): 
   return toNFC(html);
 }
 
+/** A run of inline content as the archive's text: note markers "[n]", line breaks, spaces collapsed. */
+function inlineText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const i of inlines) {
+    if ('note' in i) out += `[${i.note.n}]`;
+    else if ('lineBreak' in i) out += '\n';
+    else out += i.text.replace(/\s+/g, ' ');
+  }
+  return out;
+}
+
+/** Lines as textOfNode leaves them: runs of spaces and tabs made one, ends trimmed, no empty line. */
+function tidyLines(s: string): string[] {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, (m) => (m.includes('\t') ? '\t' : ' ')).trim())
+    .filter((l) => l !== '');
+}
+
+/**
+ * The archive's text of blocks and notes, built directly: the same as
+ * `officeHtmlToText(blocksToHtml(blocks, notes))` (paragraphs apart by a blank line, table cells
+ * by tabs, notes after the body as "[n] …"), without parsing HTML.
+ */
+export function blocksToText(blocks: readonly Block[], notes: readonly Note[]): string {
+  const paragraphs: string[] = [];
+  for (const b of blocks) {
+    if (!blockHasContent(b)) continue;
+    const lines = tidyLines(b.cells ? b.cells.map(inlineText).join('\t') : inlineText(b.inlines));
+    if (lines.length) paragraphs.push(lines.join('\n'));
+  }
+  let text = paragraphs.join('\n\n');
+  const noteLines = notes
+    .filter((n) => n.blocks.some(blockHasContent))
+    .map((n) => {
+      const inner = n.blocks
+        .filter(blockHasContent)
+        .map((b) => tidyLines(b.cells ? b.cells.map(inlineText).join('\t') : inlineText(b.inlines)).join(' '))
+        .join(' ');
+      return `[${n.n}] ${inner.replace(/\s+/g, ' ').trim()}`;
+    });
+  if (noteLines.length) text += `\n\n${noteLines.join('\n')}`;
+  return toNFC(text.trim());
+}
+
+/** The text of the first heading of level 1 or 2, if any. */
+function headingOfBlocks(blocks: readonly Block[]): string | undefined {
+  const h = blocks.find((b) => (b.heading === 1 || b.heading === 2) && blockHasContent(b));
+  const t = h ? inlineText(h.inlines.filter((i) => !('note' in i))).replace(/\s+/g, ' ').trim() : '';
+  return t ? toNFC(t) : undefined;
+}
+
+/** What a reader that builds blocks gives back: HTML and text from the same blocks, and the title. */
+export function officeDocumentOf(
+  format: OfficeFormat,
+  blocks: readonly Block[],
+  notes: readonly Note[],
+  legacy: LegacyEncoding[],
+  propertiesTitle: string | undefined,
+): OfficeDocument {
+  const title = chooseTitle(headingOfBlocks(blocks), propertiesTitle);
+  return { format, html: blocksToHtml(blocks, notes), text: blocksToText(blocks, notes), legacy, warnings: [], ...(title ? { title } : {}) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the HTML back as text (the archive)
 
@@ -149,11 +218,14 @@ export function officeHtmlToText(html: string): string {
   return toNFC(text.trim());
 }
 
-/** The text of the first h1 or h2 of the HTML, if any. */
-export function firstHeading(html: string): string | undefined {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const h = document.querySelector('h1, h2');
-  const t = (h?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * The text of the first h1 or h2 of HTML as mammoth writes it (tags without attributes on the
+ * headings), read without parsing the whole document.
+ */
+export function firstHeadingOfHtml(html: string): string | undefined {
+  const m = /<h([12])>([\s\S]*?)<\/h\1>/.exec(html);
+  if (!m) return undefined;
+  const t = decodeXmlEntities(m[2]!.replace(/<sup>[\s\S]*?<\/sup>/g, '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
   return t ? toNFC(t) : undefined;
 }
 
@@ -169,8 +241,7 @@ export function isMeaningfulTitle(t: string | undefined): t is string {
 }
 
 /** The title a document gives itself: its first heading, else its properties' title. */
-export function chooseTitle(html: string, propertiesTitle: string | undefined): string | undefined {
-  const heading = firstHeading(html);
+export function chooseTitle(heading: string | undefined, propertiesTitle: string | undefined): string | undefined {
   if (heading) return heading.length > 300 ? heading.slice(0, 300).trim() : heading;
   if (isMeaningfulTitle(propertiesTitle)) return toNFC(propertiesTitle.replace(/\s+/g, ' ').trim());
   return undefined;

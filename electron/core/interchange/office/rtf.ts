@@ -15,10 +15,12 @@ import iconv from 'iconv-lite';
 import { UserFacingError } from '../../../../shared/errors';
 import { legacyFontEncoding } from '../../../../shared/text/legacyEncoding';
 import { convertRuns, convertTitle } from './legacyRuns';
-import { blocksToHtml, chooseTitle, type Block, type Inline, type Note, type OfficeDocument, type TextInline } from './officeDocument';
+import { officeDocumentOf, type Block, type Inline, type Note, type OfficeDocument, type TextInline } from './officeDocument';
 
 /** Deepest group nesting read; deeper is damage (Word nests a few dozen at most). */
 const MAX_GROUP_DEPTH = 2000;
+/** Most text read (characters): as much as the archive keeps on one page (32 MiB). */
+const MAX_TEXT_CHARS = 32 * 1024 * 1024;
 
 /** \fcharsetN → code page. */
 const CHARSET_CODEPAGE: Readonly<Record<number, number>> = {
@@ -122,6 +124,7 @@ export async function readRtfDocument(bytes: Uint8Array, name: string): Promise<
   let pendingBytes: number[] = [];
   /** Fallback characters still to skip after a \uN. */
   let skipFallback = 0;
+  let textChars = 0;
 
   const isLegacyFont = (font: number | null) => {
     const f = font !== null ? fonts.get(font) : undefined;
@@ -170,6 +173,13 @@ export async function readRtfDocument(bytes: Uint8Array, name: string): Promise<
         return;
     }
     if (state.hidden) return;
+    textChars += text.length;
+    if (textChars > MAX_TEXT_CHARS) {
+      throw new UserFacingError(
+        'import.too-large',
+        `${name}: tài liệu RTF quá dài để đọc một lần (hơn ${MAX_TEXT_CHARS / 1024 / 1024} triệu ký tự); hãy tách thành nhiều tài liệu nhỏ hơn rồi nhập lại.`,
+      );
+    }
     const last = para.inlines[para.inlines.length - 1];
     if (last && 'text' in last && last.font === state.font && !!last.bold === state.bold && !!last.italic === state.italic && !!last.underline === state.underline) {
       last.text += text;
@@ -529,7 +539,5 @@ export async function readRtfDocument(bytes: Uint8Array, name: string): Promise<
     const first = note.blocks[0]?.inlines[0];
     if (first && 'text' in first) first.text = first.text.replace(/^\s+/, '');
   }
-  const html = blocksToHtml(body.map(toBlock), notes);
-  const t = chooseTitle(html, convertTitle(title.trim() || undefined, legacy));
-  return { format: 'rtf', html, legacy, warnings: [], ...(t ? { title: t } : {}) };
+  return officeDocumentOf('rtf', body.map(toBlock), notes, legacy, convertTitle(title.trim() || undefined, legacy));
 }

@@ -79,11 +79,13 @@ CREATE TABLE catalogue (
   pages        INTEGER NOT NULL DEFAULT 0,
   text_state   INTEGER NOT NULL DEFAULT 0
 ) STRICT;
+-- Import order: the rows themselves are wide, a narrow index reads 100,000 ids in a fraction of the time.
+CREATE INDEX catalogue_imported ON catalogue(id);
 CREATE INDEX catalogue_code ON catalogue(code_key, id);
-CREATE INDEX catalogue_type ON catalogue(type_key, id);
+CREATE INDEX catalogue_type ON catalogue(type_key, doc_type);
 CREATE INDEX catalogue_type_code ON catalogue(type_code);
 CREATE INDEX catalogue_type_fold ON catalogue(type_fold);
-CREATE INDEX catalogue_issuer ON catalogue(issuer_key, id);
+CREATE INDEX catalogue_issuer ON catalogue(issuer_key, issuer);
 CREATE INDEX catalogue_issuer_code ON catalogue(issuer_code);
 CREATE INDEX catalogue_issuer_fold ON catalogue(issuer_fold);
 CREATE INDEX catalogue_date ON catalogue(date_key, id);
@@ -96,6 +98,9 @@ CREATE INDEX catalogue_repository ON catalogue(repository);
 CREATE INDEX catalogue_secrecy ON catalogue(secrecy, id);
 CREATE INDEX catalogue_pages ON catalogue(pages, id);
 CREATE INDEX catalogue_text_state ON catalogue(text_state, id);
+
+-- What the citation picker's index checks before every search: did any document change?
+CREATE INDEX documents_updated ON documents(updated_at);
 
 CREATE TABLE document_tags (
   tag         TEXT NOT NULL,

@@ -57,7 +57,8 @@ CREATE TABLE document_codes (
   date_start    TEXT,
   date_end      TEXT
 ) STRICT;
-CREATE INDEX document_codes_code ON document_codes(code_key) WHERE code_key IS NOT NULL;
+-- Covering what resolving a reference reads of the documents bearing a code.
+CREATE INDEX document_codes_code ON document_codes(code_key, date_start, date_end) WHERE code_key IS NOT NULL;
 
 INSERT INTO document_codes(document_id, code_key, code, suggested_key, date_start, date_end)
   SELECT d.id, json_extract(j, '$.key'), json_extract(j, '$.code'), json_extract(j, '$.suggestedKey'), json_extract(j, '$.start'), json_extract(j, '$.end')

@@ -16,7 +16,7 @@ export const commands: CliCommandEntry[] = [
     name: 'import',
     usage: 'suquan import DIR PATH... [--group folder|name|file] [--folder-as-document] [--ocr] [--json]',
     summary:
-      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word, trang web, văn bản; thư mục được nhập đệ quy) vào kho; --group folder (hay --folder-as-document) gộp ảnh trang của mỗi thư mục thành một tài liệu, --group name gộp các tệp chỉ khác nhau ở số trang cuối tên (NQ05_p1.jpg, NQ05_p2.jpg…); tệp đã có trong kho được báo, không nhập lại; --ocr nhận dạng chữ các bản quét vừa nhập.',
+      'Nhập tư liệu (ảnh JPEG/PNG/TIFF, PDF, Word .docx/.doc, OpenDocument .odt, RTF, trang web, văn bản — cả phông chữ cũ TCVN3, VNI, VISCII, VIQR; thư mục được nhập đệ quy) vào kho; --group folder (hay --folder-as-document) gộp ảnh trang của mỗi thư mục thành một tài liệu, --group name gộp các tệp chỉ khác nhau ở số trang cuối tên (NQ05_p1.jpg, NQ05_p2.jpg…); tệp đã có trong kho được báo, không nhập lại; --ocr nhận dạng chữ các bản quét vừa nhập.',
     load: async () => (await import('./import')).importCommand,
   },
   {
@@ -30,6 +30,13 @@ export const commands: CliCommandEntry[] = [
     usage: 'suquan search DIR [WORDS...] [--type NQ] [--issuer TU] [--from 1945] [--to 1975-04] [--fond …] [--exact] [--sort date|code|…] [--desc] [--json]',
     summary: 'Tìm trong kho tư liệu: không dấu cũng được, đúng dấu xếp trước; "cụm từ", -loại trừ, OR, tiền tố*; lọc theo loại, cơ quan, ngày, phông…',
     load: async () => (await import('./search')).searchCommand,
+  },
+  {
+    name: 'to-collect',
+    usage: 'suquan to-collect DIR [--out FILE.csv|FILE.xlsx] [--json]',
+    summary:
+      'Danh sách tài liệu cần sưu tầm: các văn bản được tài liệu trong kho hoặc bản thảo dẫn đến theo số và ký hiệu (đọc theo nhiệm kỳ) nhưng chưa có trong kho, kèm số lần và nơi dẫn; --out ghi ra CSV hoặc Excel.',
+    load: async () => (await import('./toCollect')).toCollectCommand,
   },
   {
     name: 'ocr',
@@ -93,7 +100,7 @@ export const commands: CliCommandEntry[] = [
   {
     name: 'chapter',
     usage: 'suquan chapter import DIR --book ID FILE.(md|docx) [--split] [--json]',
-    summary: 'Nhập bản thảo Markdown (chú thích kiểu Pandoc) hoặc Word (.docx, có chú thích) thành chương; --split tách mỗi đề mục cấp 1 thành một chương.',
+    summary: 'Nhập bản thảo Markdown (chú thích kiểu Pandoc), Word (.docx, .doc), OpenDocument (.odt) hoặc RTF (có chú thích) thành chương; --split tách mỗi đề mục cấp 1 thành một chương.',
     load: async () => (await import('./chapter')).chapterCommand,
   },
   {
