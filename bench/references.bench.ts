@@ -19,7 +19,7 @@ import path from 'node:path';
 import { ProjectSession } from '../electron/core/project/projectSession';
 import { documentLinks } from '../electron/core/search/documentLinks';
 import { toCollect } from '../electron/core/search/toCollect';
-import { ABBREVIATIONS_SQL, REF_COLUMNS, REF_VALUES } from '../electron/core/store/referenceFunctions';
+import { ABBREVIATIONS_SQL, REF_COLUMNS, refValues } from '../electron/core/store/referenceFunctions';
 import { defaultTables } from '../shared/text/documentCodeTables';
 import { rng, sentence } from '../tests/unit/publish/fixtures';
 
@@ -87,7 +87,7 @@ const [, foldMs] = timed(() => db.prepare('SELECT sum(length(suquan_fold(text)))
 const [, rebuildMs] = timed(() =>
   db.transaction(() => {
     db.exec('DELETE FROM document_refs');
-    db.exec(`INSERT INTO document_refs(${REF_COLUMNS}) SELECT p.id, ${REF_VALUES} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r`);
+    db.exec(`INSERT INTO document_refs(${REF_COLUMNS}) SELECT ${refValues('p.id', 'p.document_id', 'p.seq')} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r`);
   })(),
 );
 

@@ -15,7 +15,7 @@ import { Icon } from '../shell/Icon';
 import { PromptDialog } from '../shell/PromptDialog';
 import { useStatus } from '../shell/status';
 import { filterDate, showFilterDate } from './filterDate';
-import { nodeLabel } from './LocationTree';
+import { formatCount, nodeLabel } from './LocationTree';
 import { MenuButton } from './MenuButton';
 
 type ListField = 'docTypes' | 'issuers' | 'tags' | 'secrecy' | 'textStates';
@@ -185,7 +185,7 @@ interface Option {
 
 /** A button naming what is chosen ("Tên loại: Nghị quyết +1"), opening a checklist of values with their counts. */
 function Picker({ label, options, chosen, onChange, testId }: { label: string; options: Option[]; chosen: string[]; onChange(values: string[]): void; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [find, setFind] = useState('');
   const shown = useMemo(() => {
     const all = [...options];
@@ -215,7 +215,7 @@ function Picker({ label, options, chosen, onChange, testId }: { label: string; o
               <label key={o.value} className="menu-check">
                 <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((c) => c !== o.value))} />
                 <span className="picker-option">{o.label}</span>
-                {o.documents !== undefined && <span className="picker-n">{o.documents}</span>}
+                {o.documents !== undefined && <span className="picker-n">{formatCount(o.documents, i18n.language)}</span>}
               </label>
             ))}
           </div>
@@ -276,7 +276,7 @@ function DateBound({ bound, value, onChange }: { bound: 'from' | 'to'; value: st
  * with × to drop it. `version` refreshes the pickers' values after documents changed.
  */
 export function CatalogueFilterPanel({ filter, onChange, open, version }: { filter: CatalogueFilter; onChange(filter: CatalogueFilter): void; open: boolean; version: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [facets, setFacets] = useState<Partial<Record<'docType' | 'issuer' | 'repository' | 'tags' | 'secrecy', FacetValue[]>>>({});
   useEffect(() => {
     if (!open) return;
@@ -359,7 +359,7 @@ export function CatalogueFilterPanel({ filter, onChange, open, version }: { filt
             {filter.repository && !facets.repository?.some((f) => f.value === filter.repository) && <option value={filter.repository}>{filter.repository}</option>}
             {facets.repository?.map((f) => (
               <option key={f.value} value={f.value}>
-                {f.value} ({f.documents})
+                {f.value} ({formatCount(f.documents, i18n.language)})
               </option>
             ))}
           </select>

@@ -108,8 +108,11 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
     e.preventDefault();
     next = Math.max(0, Math.min(count - 1, next));
     scrollToIndex(next);
-    const d = docAt(next);
-    if (d) onSelect({ ids: [d.id], active: { id: d.id, index: next } });
+    const target = next;
+    // A place far away (End on 100,000 documents) may not be fetched yet: its id from the view's ids.
+    const id = docAt(target)?.id;
+    if (id !== undefined) onSelect({ ids: [id], active: { id, index: target } });
+    else void source.ids().then((ids) => ids[target] !== undefined && onSelect({ ids: [ids[target]!], active: { id: ids[target]!, index: target } }));
   };
 
   const cells = [];

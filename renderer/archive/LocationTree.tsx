@@ -21,7 +21,7 @@ const LEVELS = ['fond', 'inventory', 'box', 'file'] as const;
 const keyOf = (path: LocationPath) => path.join('\u0000');
 
 export function LocationTree({ version, selected, onSelect }: { version: number; selected: LocationPath; onSelect(path: LocationPath): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [levels, setLevels] = useState<Map<string, CatalogueTreeLevel>>(new Map());
   const [open, setOpen] = useState<Set<string>>(() => new Set(selected.slice(0, -1).map((_, i) => keyOf(selected.slice(0, i + 1)))));
   const [error, setError] = useState<string | null>(null);
@@ -104,7 +104,7 @@ export function LocationTree({ version, selected, onSelect }: { version: number;
                 )}
                 <button type="button" className="loc-tree-node" onClick={() => onSelect(isSelected(p) ? path : p)} onKeyDown={(e) => onKey(e, p, leaf)} title={c.value} data-testid="tree-node" data-level={LEVELS[depth]}>
                   <span className="loc-tree-label">{label(depth, c.value)}</span>
-                  <span className="loc-tree-count">{c.documents}</span>
+                  <span className="loc-tree-count">{formatCount(c.documents, i18n.language)}</span>
                 </button>
               </div>
               {!leaf && expanded && renderLevel(p)}
@@ -123,7 +123,7 @@ export function LocationTree({ version, selected, onSelect }: { version: number;
                 data-testid="tree-unplaced"
               >
                 <span className="loc-tree-label">{t('catalogue.unplaced')}</span>
-                <span className="loc-tree-count">{level.unplaced}</span>
+                <span className="loc-tree-count">{formatCount(level.unplaced, i18n.language)}</span>
               </button>
             </div>
           </li>
@@ -155,4 +155,9 @@ export function nodeLabel(depth: number, value: string, t: TFunction): string {
   if (value === UNPLACED) return t('catalogue.unplaced');
   const level = LEVELS[depth]!;
   return level === 'fond' || !/^\d/u.test(value) ? value : t(`catalogue.treeLevel.${level}`, { value });
+}
+
+/** A count as the UI language writes it ("21.340" in Vietnamese, "21,340" in English). */
+export function formatCount(n: number, language: string): string {
+  return n.toLocaleString(language === 'en' ? 'en-US' : 'vi-VN');
 }

@@ -150,7 +150,7 @@ export interface ToCollectItem {
 
 export interface ToCollectList {
   items: ToCollectItem[];
-  /** References read (archive and manuscript) and how long the list took. */
+  /** References to these documents in all (archive and manuscript), and how long the list took. */
   references: number;
   durationMs: number;
 }

@@ -157,8 +157,10 @@ export function proposeGroups(files: readonly ImportFile[], grouping: ImportGrou
       out.push({ title: titleFromName(splitPath(splitPath(b.files[0]!.path).dir).base), paths: b.files.map((f) => f.path), kind: 'folder' });
       continue;
     }
-    if (b.files.length === 1) {
-      out.push(single(b.files[0]!));
+    // A page set starts at its first page: "Nghị quyết 05.jpg" and "Nghị quyết 21.jpg" are two
+    // resolutions, not pages 5 and 21 of one.
+    if (b.files.length === 1 || !b.names.some((n) => n.number <= 1)) {
+      for (const f of b.files) out.push(single(f));
       continue;
     }
     const pages = b.files.map((f, i) => ({ f, n: b.names[i]! }));

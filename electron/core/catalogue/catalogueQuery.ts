@@ -195,7 +195,7 @@ function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort): Ordered 
   else {
     const c = cache;
     o = orderAll(db, filter, sort, () =>
-      (c.longestSpan ??= (db.prepare('SELECT max(julianday(date_end) - julianday(date_start)) FROM catalogue WHERE date_start IS NOT NULL').pluck().get() as number | null) ?? 0),
+      (c.longestSpan ??= (db.prepare('SELECT max(date_span) FROM catalogue').pluck().get() as number | null) ?? 0),
     );
   }
   cache.entries.set(key, o);

@@ -20,6 +20,8 @@ interface Entry {
 
 /** Fuse ranks at most this many candidates (it costs tens of microseconds each). */
 const MAX_FUZZY = 60;
+/** Documents (the newest) a search with no exact match looks through for near ones. */
+const FUZZY_SCOPE = 20_000;
 /** Substring matches scored by the cheap ranking at most (the newest first). */
 const MAX_MATCHES = 5000;
 
@@ -39,6 +41,7 @@ export class CitationIndex {
   private lastUpdate = '';
   private lastId = 0;
   private forDb: Db | null = null;
+  private written = '';
 
   constructor(private readonly db: () => Db) {}
 
@@ -74,7 +77,12 @@ export class CitationIndex {
       this.stamp = '';
       this.lastUpdate = '';
       this.lastId = 0;
+      this.written = '';
     }
+    // Nothing written since the last look (by this connection or another): nothing to read.
+    const written = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+    if (written === this.written) return;
+    this.written = written;
     const s = db.prepare('SELECT count(*) AS n, max(updated_at) AS u, max(id) AS m FROM documents').get() as { n: number; u: string | null; m: number | null };
     const stamp = `${s.n}|${s.u}|${s.m}`;
     if (stamp === this.stamp) return;
@@ -131,7 +139,9 @@ export class CitationIndex {
     if (candidates.length === 0) {
       // The documents sharing the most words (the newest first among equals).
       const shared = (e: Entry) => words.reduce((n, w, i) => n + (w.length > 1 && (e.folded.includes(w) || (wordKeys[i] !== '' && e.codeKey.includes(wordKeys[i]!))) ? 1 : 0), 0);
+      // Among the newest FUZZY_SCOPE documents: a typo's neighbours, not a scan of a whole provincial archive per keystroke.
       candidates = this.entries
+        .slice(0, FUZZY_SCOPE)
         .map((e, i) => ({ e, n: shared(e), i }))
         .filter((x) => x.n > 0)
         .sort((a, b) => b.n - a.n || a.i - b.i)

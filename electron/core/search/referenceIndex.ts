@@ -12,7 +12,7 @@ import { parseDateLead } from '../../../shared/text/partialDate';
 import { numberingOf, type CodeNumbering } from '../../../shared/text/partyTerms';
 import { readDatedReferences } from '../../../shared/text/referenceDate';
 import { paragraphTexts } from '../../../shared/manuscript/richDoc';
-import { ABBREVIATIONS_SQL, REF_COLUMNS, REF_VALUES } from '../store/referenceFunctions';
+import { ABBREVIATIONS_SQL, REF_COLUMNS, refValues } from '../store/referenceFunctions';
 import type { Db } from '../store/projectDatabase';
 import type { Candidate, DaySpan, ReferenceToResolve } from './referenceResolution';
 
@@ -105,16 +105,16 @@ function toPageReference(r: RefRow): PageReference {
   return { documentId: r.document_id, pageSeq: r.seq, key: r.code_key, code: r.code, date: d ? { ...d, text: r.date_text ?? '' } : null, term: r.term, numbering: r.numbering };
 }
 
-const READ_COLUMNS = 'p.document_id, p.seq, r.code_key, r.code, r.date_start, r.date_end, r.date_text, r.term, r.numbering';
+const READ_COLUMNS = 'r.document_id, r.seq, r.code_key, r.code, r.date_start, r.date_end, r.date_text, r.term, r.numbering';
 
 /** A document's references, in reading order. */
 export function referencesIn(db: Db, documentId: number): PageReference[] {
-  return (db.prepare(`SELECT ${READ_COLUMNS} FROM document_refs r JOIN pages p ON p.id = r.page_id WHERE p.document_id = ? ORDER BY p.seq, r.ord`).all(documentId) as RefRow[]).map(toPageReference);
+  return (db.prepare(`SELECT ${READ_COLUMNS} FROM document_refs r WHERE r.document_id = ? ORDER BY r.seq, r.ord`).all(documentId) as RefRow[]).map(toPageReference);
 }
 
 /** Every reference to a code in the archive, by document and page. */
 export function referencesTo(db: Db, key: string): PageReference[] {
-  return (db.prepare(`SELECT ${READ_COLUMNS} FROM document_refs r JOIN pages p ON p.id = r.page_id WHERE r.code_key = ? ORDER BY p.document_id, p.seq, r.ord`).all(key) as RefRow[]).map(
+  return (db.prepare(`SELECT ${READ_COLUMNS} FROM document_refs r WHERE r.code_key = ? ORDER BY r.document_id, r.seq, r.ord`).all(key) as RefRow[]).map(
     toPageReference,
   );
 }
@@ -133,7 +133,7 @@ export function reindexForAbbreviation(db: Db, segment: string): void {
   const where = variants.map(() => 'instr(text, ?) > 0').join(' OR ');
   db.transaction(() => {
     db.prepare(`DELETE FROM document_refs WHERE page_id IN (SELECT id FROM pages WHERE ${where})`).run(...variants);
-    db.prepare(`INSERT INTO document_refs(${REF_COLUMNS}) SELECT p.id, ${REF_VALUES} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r WHERE ${where.replaceAll('text', 'p.text')}`).run(
+    db.prepare(`INSERT INTO document_refs(${REF_COLUMNS}) SELECT ${refValues('p.id', 'p.document_id', 'p.seq')} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r WHERE ${where.replaceAll('text', 'p.text')}`).run(
       ...variants,
     );
     db.prepare(

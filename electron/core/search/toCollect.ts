@@ -14,7 +14,7 @@ import type { ToCollectItem, ToCollectList, ToCollectPlace } from '../../../shar
 import { compareVietnamese } from '../../../shared/text/collate';
 import { parseDocumentCode } from '../../../shared/text/documentCode';
 import { defaultTables, type DocumentCodeTables } from '../../../shared/text/documentCodeTables';
-import { formatPeriod, periodOfReference, periodStart, type CodeNumbering } from '../../../shared/text/partyTerms';
+import { CENTRAL_COMMITTEE_TERMS, formatPeriod, periodOfReference, periodStart, type CodeNumbering } from '../../../shared/text/partyTerms';
 import type { Db } from '../store/projectDatabase';
 import { candidatesFor, manuscriptReferences, toResolve } from './referenceIndex';
 import { resolveReference } from './referenceResolution';
@@ -38,6 +38,31 @@ interface Group {
 }
 
 const cache = new WeakMap<Db, { stamp: string; list: ToCollectList }>();
+
+/** A reference with the date of the document that makes it (none for a document without one). */
+const FROM = `FROM document_refs r LEFT JOIN document_codes c ON c.document_id = r.document_id`;
+/** A document's own number in its header is no reference (and so no document bearing the code is the citing one). */
+const OWN = `r.code_key IS NOT coalesce(c.code_key, '') AND r.code_key IS NOT coalesce(c.suggested_key, '')`;
+/** The date written with the reference counts, unless it is later than the citing text. */
+const WRITTEN = `(r.date_start IS NOT NULL AND (c.date_end IS NULL OR r.date_start <= c.date_end))`;
+
+/** The Central Committee term of a day (-1 before 1930), in SQL: the table of congresses. */
+function termSql(day: string): string {
+  const t = CENTRAL_COMMITTEE_TERMS;
+  return `(CASE WHEN ${day} < '${t[0]!.start}' THEN -1 ${t.slice(1).map((x, i) => `WHEN ${day} < '${x.start}' THEN ${t[i]!.number}`).join(' ')} ELSE ${t.at(-1)!.number} END)`;
+}
+
+/**
+ * partyTerms.ts periodOfReference in SQL, for a span (start, end) already chosen — the date
+ * written with the reference when `written`, else the citing text's when the numbering has
+ * periods — so the list groups in the database (a function call per row costs more than the query).
+ */
+export function periodSql(numbering: string, start: string, end: string, written: string): string {
+  return `(CASE WHEN ${start} IS NULL THEN ''
+    WHEN ${numbering} = 'central-term' THEN (CASE WHEN ${termSql(start)} = ${termSql(end)} AND ${termSql(start)} >= 0 THEN 't' || ${termSql(start)} ELSE '' END)
+    WHEN (${numbering} <> 'local-term' OR ${written}) AND substr(${start}, 1, 4) = substr(${end}, 1, 4) THEN 'y' || substr(${start}, 1, 4)
+    ELSE '' END)`;
+}
 
 /**
  * What is missing from the archive, read from the reference index and the manuscript. `tables`
@@ -71,23 +96,27 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
 
   // The archive, in SQL with the index: references no archived document can answer (the rule of
   // referenceResolution.ts: none bearing the code is undated, or dated within the date written
-  // with the reference, or else issued on or before the referring text), aggregated per code,
-  // term and citing document. A document's own number in its header is no reference.
-  const OWN = `r.code_key IS NOT coalesce(c.code_key, '') AND r.code_key IS NOT coalesce(c.suggested_key, '')`;
-  const FROM = `FROM document_refs r JOIN pages p ON p.id = r.page_id LEFT JOIN document_codes c ON c.document_id = p.document_id`;
+  // with the reference, or else issued on or before the referring text: each a seek in the
+  // index on code and date), aggregated per code, term and citing document. A document's own
+  // number in its header is no reference (and so no document bearing the code is the citing one).
   const rows = db
     .prepare(
-      `SELECT r.code_key, min(r.code), r.numbering, suquan_period(r.numbering, r.date_start, r.date_end, r.term, c.date_start, c.date_end) AS period,
-              p.document_id, count(*), min(p.seq), min(c.date_end), max(r.date_text)
-       ${FROM}
-       WHERE ${OWN} AND r.term IS NULL AND NOT EXISTS (
-         SELECT 1 FROM document_codes b WHERE b.code_key = r.code_key AND b.document_id <> p.document_id AND (
-           b.date_start IS NULL OR
-           CASE WHEN r.date_start IS NOT NULL AND (c.date_end IS NULL OR r.date_start <= c.date_end)
-                THEN b.date_start <= r.date_end AND b.date_end >= r.date_start
-                ELSE c.date_end IS NULL OR b.date_start <= c.date_end END))
-       -- "+": grouped in a sorter, not by walking the code index (which would read the pages in random order)
-       GROUP BY +r.code_key, period, p.document_id`,
+      `WITH missing AS (
+         SELECT r.code_key, r.code, r.numbering, r.document_id, r.seq, r.date_text, c.date_end AS re,
+                ${WRITTEN} AS w,
+                CASE WHEN ${WRITTEN} THEN r.date_start WHEN r.numbering <> 'local-term' THEN c.date_start END AS ss,
+                CASE WHEN ${WRITTEN} THEN r.date_end WHEN r.numbering <> 'local-term' THEN c.date_end END AS se
+         ${FROM}
+         WHERE ${OWN} AND r.term IS NULL
+           AND NOT EXISTS (SELECT 1 FROM document_codes b WHERE b.code_key = r.code_key AND b.date_start IS NULL)
+           AND CASE WHEN ${WRITTEN}
+                    THEN NOT EXISTS (SELECT 1 FROM document_codes b WHERE b.code_key = r.code_key AND b.date_start <= r.date_end AND b.date_end >= r.date_start)
+                    WHEN c.date_end IS NULL THEN NOT EXISTS (SELECT 1 FROM document_codes b WHERE b.code_key = r.code_key)
+                    ELSE NOT EXISTS (SELECT 1 FROM document_codes b WHERE b.code_key = r.code_key AND b.date_start <= c.date_end) END)
+       SELECT code_key, min(code), numbering, ${periodSql('numbering', 'ss', 'se', 'w')} AS period, document_id, count(*), min(seq), min(re), max(date_text)
+       FROM missing
+       -- "+": grouped in a sorter, not by walking the code index (which would read the rows in random order)
+       GROUP BY +code_key, period, document_id`,
     )
     .raw()
     .iterate() as Iterable<[string, string, CodeNumbering, string, number, number, number, string | null, string | null]>;
@@ -156,8 +185,11 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
       titles.set(id, title);
 
   const items: (ToCollectItem & { sort: SortKey })[] = [];
+  // A code is listed once per term or year it is missing in: read once.
+  const parsedCodes = new Map<string, ReturnType<typeof parseDocumentCode>>();
   for (const [g, places] of shown) {
-    const parsed = parseDocumentCode(g.code, tables);
+    let parsed = parsedCodes.get(g.code);
+    if (parsed === undefined) parsedCodes.set(g.code, (parsed = parseDocumentCode(g.code, tables)));
     items.push({
       code: g.code,
       typeName: parsed?.typeName ?? '',
@@ -174,11 +206,11 @@ function computeToCollect(db: Db, tables: DocumentCodeTables): ToCollectList {
     });
   }
   items.sort((a, b) => compareSortKeys(a.sort, b.sort));
-  const references = (db.prepare(`SELECT count(*) AS n ${FROM} WHERE ${OWN}`).get() as { n: number }).n + manuscript.refs.length;
+  const references = items.reduce((n, i) => n + i.count, 0);
   return { items: items.map(({ sort: _s, ...item }) => item), references, durationMs: Math.round(performance.now() - t0) };
 }
 
-const READ = 'p.document_id, p.seq, r.code_key, r.code, r.date_start, r.date_end, r.date_text, r.term, r.numbering, c.date_start, c.date_end';
+const READ = 'r.document_id, r.seq, r.code_key, r.code, r.date_start, r.date_end, r.date_text, r.term, r.numbering, c.date_start, c.date_end';
 type TermRow = [number, number, string, string, string | null, string | null, string | null, string, CodeNumbering, string | null, string | null];
 
 const placeOrder = (p: Place) => (p.kind === 'document' ? p.documentId : 1e12 + p.nodeId);

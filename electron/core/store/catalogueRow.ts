@@ -51,6 +51,7 @@ export interface CatalogueRowValues {
   date_start: string | null;
   date_end: string | null;
   date_key: string;
+  date_span: number | null;
   abstract_key: string;
   title_key: string;
   repository: string;
@@ -94,6 +95,7 @@ export function catalogueRowValues(title: string, json: string): CatalogueRowVal
     date_start: start,
     date_end: end ?? start,
     date_key: start ? `${start} ${end ?? start}` : EMPTY_KEY,
+    date_span: start ? Math.round((Date.parse(end ?? start) - Date.parse(start)) / 86_400_000) : null,
     abstract_key: key(m.abstract || title),
     title_key: key(title),
     repository: loc.repository ?? '',

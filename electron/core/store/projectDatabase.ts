@@ -124,6 +124,9 @@ function configure(db: Db, creating: boolean): string | null {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (SQLite's default is 2 MiB): a catalogue filter of 10,000 documents out of
+  // 100,000 reads their rows at random, 146 ms from the OS cache, 57 ms from this one.
+  db.pragma('cache_size = -65536');
   return openingCheck(db);
 }
 

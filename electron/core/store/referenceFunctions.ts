@@ -10,16 +10,13 @@
  *   suquan_doc_code(metadata, suggestions, abbreviations)
  *       what identifies a document: its number-and-symbol (as described, else as its header
  *       suggests) folded to a key, and its date as first and last day, as JSON
- *   suquan_period(numbering, dateStart, dateEnd, term, referrerStart, referrerEnd)
- *       the term or year within which a cited number is unique, as the citing text tells
- *       ('t13', 'y1961', ''; partyTerms.ts periodOfReference)
  *
  * `abbreviations` is the project's own additions to the code tables, passed by the trigger as
  * JSON [[table, code, name], …] (code_abbreviations), so a project's own issuers count wherever
  * the write comes from. A function cannot read the database itself.
  */
 import { defaultTables, mergeTables, parseDocumentCode, type DocumentCodeTableAdditions, type DocumentCodeTables } from '../../../shared/text/index';
-import { numberingOf, periodOfReference, type CodeNumbering } from '../../../shared/text/partyTerms';
+import { numberingOf } from '../../../shared/text/partyTerms';
 import { foldKey } from '../../../shared/text/fold';
 import { parsePartialDate } from '../../../shared/text/partialDate';
 import { readDatedReferences } from '../../../shared/text/referenceDate';
@@ -27,9 +24,11 @@ import type { Db } from './projectDatabase';
 
 /** The SQL the triggers pass as `abbreviations`. */
 export const ABBREVIATIONS_SQL = `(SELECT json_group_array(json_array(table_name, code, name)) FROM code_abbreviations)`;
-/** The document_refs columns suquan_refs fills, and their values for one reference `r` (a json_each row of its result). */
-export const REF_COLUMNS = 'page_id, ord, code_key, code, pos, date_start, date_end, date_text, term, numbering';
-export const REF_VALUES = `CAST(r.key AS INTEGER), ${[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `json_extract(r.value, '$[${i}]')`).join(', ')}`;
+/** The document_refs columns, filled from a page and the references suquan_refs read in its text. */
+export const REF_COLUMNS = 'page_id, document_id, seq, ord, code_key, code, pos, date_start, date_end, date_text, term, numbering';
+/** Values for REF_COLUMNS: the page's id, document and position (SQL expressions) and one reference `r` (a json_each row of suquan_refs). */
+export const refValues = (page: string, documentId: string, seq: string) =>
+  `${page}, ${documentId}, ${seq}, CAST(r.key AS INTEGER), ${[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `json_extract(r.value, '$[${i}]')`).join(', ')}`;
 
 let lastJson = '';
 let lastTables: DocumentCodeTables = defaultTables;
@@ -130,16 +129,7 @@ export function documentCodeJson(metadata: unknown, suggestions: unknown, abbrev
   });
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
-
-export function periodKey(numbering: unknown, ds: unknown, de: unknown, term: unknown, rs: unknown, re: unknown): string {
-  const written = str(ds) && str(de) ? { start: ds as string, end: de as string } : null;
-  const referrer = str(rs) && str(re) ? { start: rs as string, end: re as string } : null;
-  return periodOfReference((str(numbering) ?? 'local-term') as CodeNumbering, written, str(term), referrer);
-}
-
 export function registerReferenceFunctions(db: Db): void {
   db.function('suquan_refs', { deterministic: true }, pageReferencesJson);
   db.function('suquan_doc_code', { deterministic: true }, documentCodeJson);
-  db.function('suquan_period', { deterministic: true }, periodKey);
 }

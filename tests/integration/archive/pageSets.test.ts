@@ -62,6 +62,9 @@ describe('names that differ only by a trailing page number', () => {
       ['B', 2],
     ]);
     expect(proposeGroups([f('A/x.jpg'), f('A/y.jpg'), f('z.jpg', false)], 'folder').map((g) => g.title)).toEqual(['A', null]);
+    // Numbers that do not start at page 1 are documents of their own (two resolutions, not pages 5 and 21).
+    expect(proposeGroups([f('Nghị quyết 05.jpg'), f('Nghị quyết 21.jpg')], 'name').map((g) => g.paths.length)).toEqual([1, 1]);
+    expect(proposeGroups([f('NQ05_p01.jpg'), f('NQ05_p02.jpg')], 'name').map((g) => g.paths.length)).toEqual([2]);
     expect(titleForFiles([f('A/x.jpg'), f('A/y.jpg')])).toBe('A');
     expect(titleForFiles([f('a.jpg', false), f('b.jpg', false)])).toBe('a');
   });

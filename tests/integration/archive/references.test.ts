@@ -231,6 +231,20 @@ describe('the list of documents to collect (cần sưu tầm)', () => {
   });
 });
 
+describe('pages that move', () => {
+  it('carry their references to their new document', async () => {
+    // The 1950 letter's page joins the undated note: its reference is now the note's, and ambiguous.
+    await p.api.archive.mergeDocuments({ targetId: ids.note, sourceIds: [ids.early] });
+    expect(item((await p.api.archive.toCollect({})).items, '16-NQ/TW')).toBeUndefined();
+    const db = p.app.session.require().db;
+    expect(db.prepare('SELECT DISTINCT document_id, seq FROM document_refs r WHERE page_id IN (SELECT id FROM pages WHERE document_id = ?) ORDER BY seq').all(ids.note)).toEqual([
+      { document_id: ids.note, seq: 1 },
+      { document_id: ids.note, seq: 2 },
+    ]);
+    expect((await links(ids.nq1955)).possiblyReferredBy.map((r) => [r.documentId, r.pageSeq])).toEqual([[ids.note, 1]]);
+  });
+});
+
 describe('the reference index in a project made before it existed', () => {
   it('is built from the pages and documents already there', () => {
     const file = path.join(tempDir(), 'old.sqlite');

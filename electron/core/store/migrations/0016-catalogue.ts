@@ -32,6 +32,7 @@ const COLUMNS = [
   'date_start',
   'date_end',
   'date_key',
+  'date_span',
   'abstract_key',
   'title_key',
   'repository',
@@ -67,6 +68,8 @@ CREATE TABLE catalogue (
   date_start   TEXT,
   date_end     TEXT,
   date_key     TEXT NOT NULL,
+  -- Days between the first and last day the date can mean: the longest span bounds a date-range search.
+  date_span    INTEGER,
   abstract_key TEXT NOT NULL,
   title_key    TEXT NOT NULL,
   repository   TEXT NOT NULL,
@@ -90,6 +93,7 @@ CREATE INDEX catalogue_issuer_code ON catalogue(issuer_code);
 CREATE INDEX catalogue_issuer_fold ON catalogue(issuer_fold);
 CREATE INDEX catalogue_date ON catalogue(date_key, id);
 CREATE INDEX catalogue_date_end ON catalogue(date_end);
+CREATE INDEX catalogue_date_span ON catalogue(date_span);
 CREATE INDEX catalogue_abstract ON catalogue(abstract_key, id);
 CREATE INDEX catalogue_title ON catalogue(title_key, id);
 CREATE INDEX catalogue_location ON catalogue(location_key, id);

@@ -15,11 +15,11 @@
  * clears the page's rows, so a salvage that copies rows before their pages ends with the rows
  * the reader makes.
  */
-import { ABBREVIATIONS_SQL, REF_COLUMNS, REF_VALUES } from '../referenceFunctions';
+import { ABBREVIATIONS_SQL, REF_COLUMNS, refValues } from '../referenceFunctions';
 
-const REFS = (page: string, text: string) => /* sql */ `
+const REFS = /* sql */ `
   INSERT INTO document_refs(${REF_COLUMNS})
-    SELECT ${page}, ${REF_VALUES} FROM json_each(suquan_refs(${text}, ${ABBREVIATIONS_SQL})) r;`;
+    SELECT ${refValues('new.id', 'new.document_id', 'new.seq')} FROM json_each(suquan_refs(new.text, ${ABBREVIATIONS_SQL})) r;`;
 
 const CODES = (doc: string, metadata: string, suggestions: string) => /* sql */ `
   INSERT OR REPLACE INTO document_codes(document_id, code_key, code, suggested_key, date_start, date_end)
@@ -29,6 +29,9 @@ const CODES = (doc: string, metadata: string, suggestions: string) => /* sql */ 
 export default /* sql */ `
 CREATE TABLE document_refs (
   page_id    INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+  -- The page's document and position, kept with it (a list over every reference reads no page).
+  document_id INTEGER NOT NULL,
+  seq        INTEGER NOT NULL,
   -- Position among the page's references (0-based, reading order).
   ord        INTEGER NOT NULL,
   -- The code folded to letters and digits ('16nqtw'), as document_codes.code_key.
@@ -48,6 +51,7 @@ CREATE TABLE document_refs (
   PRIMARY KEY (page_id, ord)
 ) STRICT;
 CREATE INDEX document_refs_code ON document_refs(code_key);
+CREATE INDEX document_refs_document ON document_refs(document_id, seq);
 
 CREATE TABLE document_codes (
   document_id   INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
@@ -65,16 +69,21 @@ INSERT INTO document_codes(document_id, code_key, code, suggested_key, date_star
   FROM (SELECT id, suquan_doc_code(metadata, suggestions, ${ABBREVIATIONS_SQL}) AS j FROM documents) d;
 
 INSERT INTO document_refs(${REF_COLUMNS})
-  SELECT p.id, ${REF_VALUES} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r;
+  SELECT ${refValues('p.id', 'p.document_id', 'p.seq')} FROM pages p, json_each(suquan_refs(p.text, ${ABBREVIATIONS_SQL})) r;
 
 CREATE TRIGGER document_refs_page_added AFTER INSERT ON pages BEGIN
   DELETE FROM document_refs WHERE page_id = new.id;
-  ${REFS('new.id', 'new.text')}
+  ${REFS}
 END;
 
 CREATE TRIGGER document_refs_page_changed AFTER UPDATE OF text ON pages BEGIN
   DELETE FROM document_refs WHERE page_id = new.id;
-  ${REFS('new.id', 'new.text')}
+  ${REFS}
+END;
+
+-- A page moved to another document, or to another place in its own.
+CREATE TRIGGER document_refs_page_moved AFTER UPDATE OF document_id, seq ON pages BEGIN
+  UPDATE document_refs SET document_id = new.document_id, seq = new.seq WHERE page_id = new.id;
 END;
 
 CREATE TRIGGER document_codes_added AFTER INSERT ON documents BEGIN

@@ -1,0 +1,14 @@
+import { ProjectSession } from './electron/core/project/projectSession';
+import { rankDocuments } from './electron/core/search/archiveSearch';
+import { facetExpression } from './electron/core/store/searchFacets';
+import { queryCatalogue, forgetOrders } from './electron/core/catalogue/catalogueQuery';
+const s = new ProjectSession(); const { db } = s.open(process.argv[2]!, {});
+const time = (l: string, f: () => unknown) => { f(); const t = performance.now(); for (let i = 0; i < 5; i++) f(); console.log(l.padEnd(40), ((performance.now() - t) / 5).toFixed(1), 'ms'); };
+const f1 = { words: 'nhân dân', docTypes: ['NQ'], from: '1960', to: '1975' };
+console.log(facetExpression(f1));
+time('rank with facets', () => rankDocuments(db, 'nhân dân', { facets: facetExpression(f1) }));
+time('rank facets no years', () => rankDocuments(db, 'nhân dân', { facets: facetExpression({ docTypes: ['NQ'] }) }));
+time('rank no facets', () => rankDocuments(db, 'nhân dân', {}));
+time('rank folded no diacritics + facets', () => rankDocuments(db, 'nhan dan', { facets: facetExpression(f1) }));
+time('query full', () => { forgetOrders(db); return queryCatalogue(db, f1, { key: 'relevance', descending: false }, 0, 100); });
+const r = rankDocuments(db, 'nhân dân', { facets: facetExpression(f1) }); console.log(r.documents.length, r.complete);
