@@ -9,7 +9,7 @@
  * Shift+click selects a range.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type MutableRefObject, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { type CatalogueColumn, type CatalogueRow, type CatalogueSort, type CatalogueSortKey, type TextState } from '../../shared/api/catalogue';
@@ -93,6 +93,47 @@ function cell(row: CatalogueRow, col: CatalogueColumn, t: TFunction) {
   if (col === 'abstract' && !row.abstract) return <span className="cat-title-only">{row.title}</span>;
   return <>{cellText(row, col)}</>;
 }
+
+interface RowEvents {
+  click(e: MouseEvent, row: CatalogueRow, index: number): void;
+  open(id: number, pageId?: number): void;
+}
+
+/**
+ * One row, drawn again only when it changes: while the table scrolls, the rows already on screen
+ * are left alone and only those coming into view are drawn (events go through a ref, so the
+ * handlers made on every render of the table do not count as a change).
+ */
+const Row = memo(function Row({ row, index, start, height, columns, selected, focused, withHits, t, events }: { row: CatalogueRow; index: number; start: number; height: number; columns: CatalogueColumn[]; selected: boolean; focused: boolean; withHits: boolean; t: TFunction; events: MutableRefObject<RowEvents> }) {
+  return (
+    <div
+      className={`cat-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${index % 2 ? ' odd' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height }}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+      onClick={(e) => events.current.click(e, row, index)}
+      onDoubleClick={() => events.current.open(row.id, row.hit?.pageId)}
+      data-testid="catalogue-row"
+      data-doc-id={row.id}
+    >
+      <div className="cat-cells">
+        {columns.map((c) => (
+          <div key={c} role="gridcell" className={`cat-td${NUMERIC.has(c) ? ' num' : ''}`} data-col={c} title={c === 'textState' ? undefined : cellText(row, c) || undefined}>
+            {cell(row, c, t)}
+          </div>
+        ))}
+      </div>
+      {withHits && row.hit && (
+        <div className="cat-hit" data-testid="catalogue-hit">
+          <HitPlace hit={row.hit} />
+          <span className="cat-snippet">{markSnippet(row.hit.snippet)}</span>
+        </div>
+      )}
+    </div>
+  );
+});
 
 interface Props {
   rows: CatalogueRows;
@@ -222,6 +263,9 @@ export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, 
     else onSelect({ ids: [row.id], active: { id: row.id, index } });
   };
 
+  const events = useRef<RowEvents>({ click, open: onOpen });
+  events.current = { click, open: onOpen };
+
   const headerClick = (col: CatalogueColumn) => {
     const key = COLUMN_SORT[col];
     if (!key) return;
@@ -317,36 +361,7 @@ export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, 
               </div>
             );
           }
-          const isSelected = selected.has(row.id);
-          return (
-            <div
-              key={row.id}
-              className={`cat-row${isSelected ? ' selected' : ''}${focus === item.index ? ' focused' : ''}${item.index % 2 ? ' odd' : ''}`}
-              style={pos}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={isSelected}
-              onMouseDown={(e) => e.shiftKey && e.preventDefault()}
-              onClick={(e) => click(e, row, item.index)}
-              onDoubleClick={() => onOpen(row.id, row.hit?.pageId)}
-              data-testid="catalogue-row"
-              data-doc-id={row.id}
-            >
-              <div className="cat-cells">
-                {columns.map((c) => (
-                  <div key={c} role="gridcell" className={`cat-td${NUMERIC.has(c) ? ' num' : ''}`} data-col={c} title={c === 'textState' ? undefined : cellText(row, c) || undefined}>
-                    {cell(row, c, t)}
-                  </div>
-                ))}
-              </div>
-              {withHits && row.hit && (
-                <div className="cat-hit" data-testid="catalogue-hit">
-                  <HitPlace hit={row.hit} />
-                  <span className="cat-snippet">{markSnippet(row.hit.snippet)}</span>
-                </div>
-              )}
-            </div>
-          );
+          return <Row key={row.id} row={row} index={item.index} start={item.start} height={rowH} columns={columns} selected={selected.has(row.id)} focused={focus === item.index} withHits={withHits} t={t} events={events} />;
         })}
       </div>
       {count === 0 && rows.total !== null && <div className="cat-empty muted">{rows.error ?? t('catalogue.noRows')}</div>}

@@ -40,7 +40,8 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
   const drop = useCardDrop(selection.ids, (id) => onPagesMoved?.(id));
   const scroller = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 800, height: 600 });
-  const [scrollTop, setScrollTop] = useState(0);
+  /** The row of cards at the top of the view: the grid is drawn again only when it changes, not on every scrolled pixel. */
+  const [topRow, setTopRow] = useState(0);
   const total = source.total;
   const selected = useMemo(() => new Set(selection.ids), [selection.ids]);
   // Another view (filters, order): from its top.
@@ -61,8 +62,8 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
   const cols = Math.max(1, Math.floor((size.width - 2 * PAD) / CELL_W));
   const count = total ?? 0;
   const rows = Math.ceil(count / cols);
-  const firstRow = Math.max(0, Math.floor((scrollTop - PAD) / CELL_H) - OVERSCAN_ROWS);
-  const lastRow = Math.min(rows - 1, Math.ceil((scrollTop + size.height) / CELL_H) + OVERSCAN_ROWS);
+  const firstRow = Math.max(0, topRow - OVERSCAN_ROWS);
+  const lastRow = Math.min(rows - 1, topRow + Math.ceil((size.height + PAD) / CELL_H) + 1 + OVERSCAN_ROWS);
   const firstIndex = firstRow * cols;
   const lastIndex = Math.min(count - 1, (lastRow + 1) * cols - 1);
   const left = PAD + Math.max(0, Math.floor((size.width - 2 * PAD - cols * CELL_W) / 2));
@@ -171,7 +172,7 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
       className="grid-scroller"
       ref={scroller}
       tabIndex={0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => setTopRow(Math.max(0, Math.floor((e.currentTarget.scrollTop - PAD) / CELL_H)))}
       onKeyDown={onKeyDown}
       aria-label={t('archive.title')}
       data-testid="doc-grid"

@@ -12,7 +12,7 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
     <button className={`nav-item${props.view === v ? ' active' : ''}`} onClick={() => props.onView(v)} aria-current={props.view === v ? 'page' : undefined} data-testid={`nav-${v}`}>
       <Icon name={icon} />
       <span className="nav-label">{label}</span>
-      {count !== undefined && <span className="nav-count">{count}</span>}
+      {count !== undefined && <span className="nav-count">{count.toLocaleString(i18n.language === 'en' ? 'en-US' : 'vi-VN')}</span>}
     </button>
   );
   return (

@@ -50,8 +50,11 @@ export function lastDayOf(iso: string): string {
 export function isDerivedDate(date: PartialDateValue): boolean {
   if (!date.start && !date.end) return true;
   const r = sortableRange(date.text);
-  if (!r || !date.start || !date.end) return false;
-  return firstDayOf(date.start) === r.start && lastDayOf(date.end) === r.end;
+  if (!r) return false;
+  // A start alone ("1974-11") means its whole period, as the catalogue reads it.
+  const start = date.start ?? date.end!;
+  const end = date.end ?? date.start!;
+  return firstDayOf(start) === r.start && lastDayOf(end) === r.end;
 }
 
 /**

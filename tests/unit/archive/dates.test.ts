@@ -28,11 +28,15 @@ describe('isDerivedDate', () => {
     expect(isDerivedDate({ text: 'Tháng 3-1950', start: '1950-03', end: '1950-03' })).toBe(true);
     expect(isDerivedDate({ text: 'năm 1950', start: '1950', end: '1950' })).toBe(true);
     expect(isDerivedDate({ text: 'tháng 3-1946' })).toBe(true);
+    // A start alone covers its period (as stored by older versions and imports).
+    expect(isDerivedDate({ text: 'Tháng 11-1974', start: '1974-11' })).toBe(true);
+    expect(isDerivedDate({ text: 'Năm 1963', start: '1963' })).toBe(true);
   });
 
   it('is false for days set by hand', () => {
     expect(isDerivedDate({ text: 'tháng 3-1946', start: '1946-03-10', end: '1946-03-31' })).toBe(false);
     expect(isDerivedDate({ text: 'không rõ', start: '1946', end: '1946' })).toBe(false);
+    expect(isDerivedDate({ text: 'Tháng 11-1974', start: '1974-11-05' })).toBe(false);
   });
 });
 
