@@ -78,9 +78,11 @@ export function ArchiveViewBar({
         <Icon name="folder" size={14} /> {t('catalogue.tree')}
       </button>
       <span className="toolbar-spacer" />
-      <label className="sort-pick">
-        <span>{t('catalogue.sortLabel')}</span>
+      <span className="sort-pick">
+        {/* The label names the list, not its options: a label around the select would read "Xếp theo … Tiêu đề …". */}
+        <label htmlFor="archive-sort-key">{t('catalogue.sortLabel')}</label>
         <select
+          id="archive-sort-key"
           value={sort.key}
           onChange={(e) => {
             const key = e.target.value as CatalogueSortKey;
@@ -95,7 +97,7 @@ export function ArchiveViewBar({
             </option>
           ))}
         </select>
-      </label>
+      </span>
       {sort.key !== 'relevance' && (
         <button
           type="button"
