@@ -14,7 +14,8 @@ import { api } from '../platform/platform';
 import { Icon } from '../shell/Icon';
 import { PromptDialog } from '../shell/PromptDialog';
 import { useStatus } from '../shell/status';
-import { filterDate, showFilterDate } from './filterDate';
+import { formatIsoDay as showFilterDate } from '../../shared/archive/dates';
+import { filterDate } from '../../shared/archive/filterDate';
 import { formatCount, nodeLabel } from './LocationTree';
 import { MenuButton } from './MenuButton';
 

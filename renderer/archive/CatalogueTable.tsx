@@ -18,7 +18,7 @@ import type { CatalogueRows } from './catalogueRows';
 import { COLUMN_ORDER, DEFAULT_COLUMNS, DEFAULT_WIDTHS, MIN_WIDTH } from './cataloguePrefs';
 import type { GridSelection } from './DocumentGrid';
 import { MenuButton } from './MenuButton';
-import { showPartialDate } from './filterDate';
+import { catalogueDateText as showPartialDate } from '../../shared/archive/catalogueColumns';
 import { HitPlace, markSnippet } from './Snippet';
 
 const ROW_H = 32;

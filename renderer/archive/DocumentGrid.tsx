@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../shared/api/catalogue';
 import { Icon } from '../shell/Icon';
 import type { CatalogueRows } from './catalogueRows';
-import { showPartialDate } from './filterDate';
+import { catalogueDateText as showPartialDate } from '../../shared/archive/catalogueColumns';
 import { PageThumb } from './PageThumb';
 import { useCardDrop } from './pageDrag';
 

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRows } from './catalogueRows';
-import { showPartialDate } from './filterDate';
+import { catalogueDateText as showPartialDate } from '../../shared/archive/catalogueColumns';
 import { HitPlace, markSnippet } from './Snippet';
 
 /** Shown at most; the catalogue view lists them all. */

@@ -4,6 +4,7 @@
  * and how a row's cell reads as text. Pure.
  */
 import type { CatalogueColumn, CatalogueRow, TextState } from '../api/catalogue';
+import { firstDayOf, formatIsoDay, lastDayOf } from './dates';
 import type { PartialDateValue } from './metadata';
 
 export interface ColumnLabel {
@@ -52,28 +53,15 @@ export function catalogueColumnLabel(column: CatalogueColumn, lang: 'vi' | 'en' 
 /** Keywords as one cell: "; " between them (a keyword may hold a comma). */
 export const TAG_SEPARATOR = '; ';
 
-const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** "1945-08-19" → "19-8-1945", "1950-03" → "3-1950", "1950" → "1950" (the way print books write dates). */
-function printIso(iso: string): string {
-  const m = ISO.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  if (d) return `${Number(d)}-${Number(mo)}-${y}`;
-  if (mo) return `${Number(mo)}-${y}`;
-  return y!;
-}
+const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** A date as the catalogue shows it: as written; from its bounds only when nothing was written. */
 export function catalogueDateText(date: PartialDateValue | null | undefined): string {
   if (!date) return '';
   if (date.text.trim()) return date.text;
   if (!date.start) return '';
-  return date.end && date.end !== date.start ? `${printIso(date.start)} – ${printIso(date.end)}` : printIso(date.start);
+  return date.end && date.end !== date.start ? `${formatIsoDay(date.start)} – ${formatIsoDay(date.end)}` : formatIsoDay(date.start);
 }
-
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * The first and last day a date can mean, as full 'YYYY-MM-DD' (partial bounds widened: "1950-03"
@@ -81,16 +69,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * has no bounds.
  */
 export function catalogueDateBounds(date: PartialDateValue | null | undefined): { from: string; to: string } | null {
-  const start = date?.start ? ISO.exec(date.start) : null;
-  if (!start) return null;
-  const end = (date?.end ? ISO.exec(date.end) : null) ?? start;
-  const first = (m: RegExpExecArray) => `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
-  const last = (m: RegExpExecArray) => {
-    const y = Number(m[1]);
-    const mo = m[2] ? Number(m[2]) : 12;
-    return `${m[1]}-${pad(mo)}-${m[3] ?? pad(daysInMonth(y, mo))}`;
-  };
-  return { from: first(start), to: last(end) };
+  if (!date?.start || !ISO.test(date.start)) return null;
+  const end = date.end && ISO.test(date.end) ? date.end : date.start;
+  return { from: firstDayOf(date.start), to: lastDayOf(end) };
 }
 
 /** A row's cell as text, the same in the table, the spreadsheets and the printed catalogue. */

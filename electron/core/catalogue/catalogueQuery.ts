@@ -12,7 +12,7 @@ import { foldKey } from '../../../shared/text/fold';
 import { hitOf, rankDocuments, type Ranking } from '../search/archiveSearch';
 import { codeFold, dateBound, EMPTY_KEY } from '../store/catalogueRow';
 import { facetExpression } from '../store/searchFacets';
-import type { Db } from '../store/projectDatabase';
+import { writeStamp, type Db } from '../store/projectDatabase';
 
 const SORT_COLUMN: Record<Exclude<CatalogueSort['key'], 'relevance'>, string> = {
   code: 'c.code_key',
@@ -183,7 +183,7 @@ const orders = new WeakMap<Db, { stamp: string; entries: Map<string, Ordered>; l
 const KEPT_ORDERS = 4;
 
 function ordered(db: Db, filter: CatalogueFilter, sort: CatalogueSort): Ordered {
-  const stamp = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+  const stamp = writeStamp(db);
   let cache = orders.get(db);
   if (!cache || cache.stamp !== stamp) {
     cache = { stamp, entries: new Map() };

@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { CitableDocument } from '../../../shared/api/manuscript';
 import { citationSourceFromMetadata, formatCitation, formatCitationDate, type CitationSource } from '../../../shared/manuscript/citation';
 import { foldForSearch, foldKey } from '../../../shared/text/fold';
-import type { Db } from '../store/projectDatabase';
+import { writeStamp, type Db } from '../store/projectDatabase';
 
 interface Entry {
   doc: CitableDocument;
@@ -80,7 +80,7 @@ export class CitationIndex {
       this.written = '';
     }
     // Nothing written since the last look (by this connection or another): nothing to read.
-    const written = `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+    const written = writeStamp(db);
     if (written === this.written) return;
     this.written = written;
     const s = db.prepare('SELECT count(*) AS n, max(updated_at) AS u, max(id) AS m FROM documents').get() as { n: number; u: string | null; m: number | null };

@@ -4,6 +4,7 @@
  * Vietnamese dictionary order. Called from the schema's triggers (suquan_catalogue_row), so it must
  * never throw: stored JSON is read leniently.
  */
+import { firstDayOf, lastDayOf } from '../../../shared/archive/dates';
 import { parseStoredMetadata } from '../../../shared/archive/metadata';
 import { vietnameseSortKey } from '../../../shared/text/collate';
 import { foldKey } from '../../../shared/text/fold';
@@ -20,21 +21,10 @@ export const codeFold = (code: string) => foldKey(code).toUpperCase();
 
 const key = (s: string) => (s.trim() ? vietnameseSortKey(s) || EMPTY_KEY : EMPTY_KEY);
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** "1946" → 1946-01-01 (start) or 1946-12-31 (end); "1946-02" → 1946-02-01 / 1946-02-28. */
+/** "1946" → 1946-01-01 (start) or 1946-12-31 (end); "1946-02" → 1946-02-01 / 1946-02-28; null when not a date. */
 export function dateBound(iso: string, side: 'start' | 'end'): string | null {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
-  if (!m) return null;
-  const y = Number(m[1]);
-  if (m[3]) return iso;
-  if (m[2]) {
-    const mo = Number(m[2]);
-    if (side === 'start') return `${m[1]}-${m[2]}-01`;
-    return `${m[1]}-${m[2]}-${String(mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!).padStart(2, '0')}`;
-  }
-  return side === 'start' ? `${m[1]}-01-01` : `${m[1]}-12-31`;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso)) return null;
+  return side === 'start' ? firstDayOf(iso) : lastDayOf(iso);
 }
 
 export interface CatalogueRowValues {

@@ -179,3 +179,11 @@ export function migrate(db: Db, upTo = latestSchemaVersion()): void {
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
+
+/**
+ * Changes whenever anything was written to the database, by this connection (total_changes) or by
+ * another (data_version): what caches of query results compare before reusing them.
+ */
+export function writeStamp(db: Db): string {
+  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+}

@@ -7,21 +7,16 @@
  * Lists are comma-separated ("--type NQ,CT").
  */
 import { catalogueFilterSchema, catalogueSortSchema, SORT_KEYS, type CatalogueFilter, type CatalogueSort } from '../../../shared/api/catalogue';
+import { filterDate } from '../../../shared/archive/filterDate';
 import { UserFacingError } from '../../../shared/errors';
 import type { CliContext } from './command';
 
 const list = (v: string | boolean | undefined) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
 
-/** "1945", "1975-04", "1975-04-30", "4-1975", "30-4-1975", "30/4/1975" → ISO (year, month or day). */
-export function isoFromTyped(value: string, flag: string): string {
-  const v = value.trim();
-  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return v;
-  const m = /^(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})$/.exec(v);
-  if (m) {
-    const [, d, mo, y] = m;
-    if (Number(mo) >= 1 && Number(mo) <= 12 && (!d || (Number(d) >= 1 && Number(d) <= 31)))
-      return `${y}-${mo!.padStart(2, '0')}${d ? `-${d.padStart(2, '0')}` : ''}`;
-  }
+/** A --from/--to date typed as an archivist types it (shared/archive/filterDate.ts), or one sentence. */
+export function isoFromTyped(value: string, flag: 'from' | 'to'): string {
+  const iso = filterDate(value, flag);
+  if (iso) return iso;
   throw new UserFacingError('cli.bad-date', `Không đọc được ngày “${value}” của --${flag}: hãy viết năm (1945), tháng-năm (4-1975 hoặc 1975-04) hoặc ngày-tháng-năm (30-4-1975).`);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CataloguePage, CatalogueRow } from '../../../shared/api/catalogue';
-import { filterDate, showFilterDate } from '../../../renderer/archive/filterDate';
+import { formatIsoDay as showFilterDate } from '../../../shared/archive/dates';
+import { filterDate } from '../../../shared/archive/filterDate';
 import { filterKey, RowWindows } from '../../../renderer/archive/rowWindows';
 
 describe('a date typed into the catalogue filter', () => {

@@ -3,10 +3,10 @@
  * turns it into the partial ISO date the filter takes: "1945" → 1945, "1975-04" → 1975-04,
  * "3-1946" / "3/1946" / "tháng 3-1946" → 1946-03, "19-8-1945" → 1945-08-19. Anything else the
  * chronicle parser understands ("Cuối năm 1930", "Đông Xuân 1953-1954") gives its first day for
- * "from" and its last for "to".
+ * "from" and its last for "to". One reader for the catalogue's filter bar and `suquan search
+ * --from/--to`. Shown back with dates.ts formatIsoDay.
  */
-import type { PartialDateValue } from '../../shared/archive/metadata';
-import { parsePartialDate } from '../../shared/text/partialDate';
+import { parsePartialDate } from '../text/partialDate';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,19 +44,4 @@ export function filterDate(typed: string, bound: 'from' | 'to'): string | null {
   if (parsed.precision === 'year' && !parsed.qualifier) return day.slice(0, 4);
   if (parsed.precision === 'month' && !parsed.qualifier) return day.slice(0, 7);
   return day;
-}
-
-/** "1946-03" → "3-1946", "1945-08-19" → "19-8-1945": a filter date shown the Vietnamese way. */
-export function showFilterDate(value: string): string {
-  const [y, m, d] = value.split('-');
-  if (!m) return y ?? '';
-  if (!d) return `${Number(m)}-${y}`;
-  return `${Number(d)}-${Number(m)}-${y}`;
-}
-
-/** A document's date as written, else its bounds the Vietnamese way ("3-1946 – 5-1946"). */
-export function showPartialDate(date: PartialDateValue | null | undefined): string {
-  if (!date) return '';
-  if (date.text) return date.text;
-  return [date.start, date.end].filter((d): d is string => Boolean(d)).map(showFilterDate).join(' – ');
 }
