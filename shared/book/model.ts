@@ -198,7 +198,9 @@ export interface Credits {
   research?: string[];
 }
 
-export type TrimSize = '145x205' | '160x240' | '190x270' | 'A4' | 'A5' | 'B5';
+/** The trim sizes offered by name; any other is written "WxH" in millimetres ("148x210"). */
+export type NamedTrimSize = '145x205' | '160x240' | '190x270' | 'A4' | 'A5' | 'B5';
+export type TrimSize = NamedTrimSize | `${number}x${number}`;
 
 export interface PageSetup {
   trim: TrimSize;
@@ -219,6 +221,17 @@ export interface PageSetup {
   chapterOpening?: 'recto' | 'any';
   /** Heading depth listed in the table of contents: 1 = chapters, 2 = + sections (I.), 3 = + 1. */
   tocDepth?: number;
+  /**
+   * The page count is made a multiple of this by blank pages before the colophon: 2 (default,
+   * an even count), or 8, 16, 32 for the print shop's signatures (tay sách).
+   */
+  signature?: 2 | 8 | 16 | 32;
+  /** Bleed beyond the trim on every side, mm (0, the default: none; print shops ask for 3). */
+  bleed?: number;
+  /** Crop marks outside the bleed (the page grows by a slug for them). */
+  cropMarks?: boolean;
+  /** PDF/X-4 output: an output intent with the shipped ICC profile, TrimBox and BleedBox. */
+  pdfx?: boolean;
 }
 
 export interface Book {

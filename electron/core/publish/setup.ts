@@ -1,10 +1,10 @@
-import type { Book, PageSetup, TrimSize } from '../../../shared/book/model';
+import type { Book, NamedTrimSize, PageSetup, TrimSize } from '../../../shared/book/model';
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
 
 /** Trim sizes in millimetres (width × height). */
-export const TRIM_SIZES: Record<TrimSize, [number, number]> = {
+export const TRIM_SIZES: Record<NamedTrimSize, [number, number]> = {
   '145x205': [145, 205],
   '160x240': [160, 240],
   '190x270': [190, 270],
@@ -14,7 +14,7 @@ export const TRIM_SIZES: Record<TrimSize, [number, number]> = {
 };
 
 /** Default margins (mm) per trim size: top, bottom, inner (binding side), outer. */
-const DEFAULT_MARGINS: Record<TrimSize, PageSetup['margins']> = {
+const DEFAULT_MARGINS: Record<NamedTrimSize, PageSetup['margins']> = {
   '145x205': { top: 17, bottom: 19, inner: 19, outer: 15 },
   '160x240': { top: 20, bottom: 22, inner: 22, outer: 17 },
   '190x270': { top: 22, bottom: 24, inner: 24, outer: 19 },
@@ -23,7 +23,7 @@ const DEFAULT_MARGINS: Record<TrimSize, PageSetup['margins']> = {
   B5: { top: 21, bottom: 23, inner: 23, outer: 18 },
 };
 
-const DEFAULT_BODY: Record<TrimSize, number> = { '145x205': 11, A5: 11, '160x240': 11.5, B5: 11.5, '190x270': 12, A4: 12 };
+const DEFAULT_BODY: Record<NamedTrimSize, number> = { '145x205': 11, A5: 11, '160x240': 11.5, B5: 11.5, '190x270': 12, A4: 12 };
 
 /** A PageSetup with every field resolved and the derived geometry, in points. */
 export interface ResolvedSetup extends PageSetup {
@@ -42,17 +42,40 @@ export interface ResolvedSetup extends PageSetup {
   tocDepth: number;
 }
 
-export function isTrimSize(s: string): s is TrimSize {
+export function isTrimSize(s: string): s is NamedTrimSize {
   return s in TRIM_SIZES;
+}
+
+/** Width and height in millimetres of a named trim or of "WxH"; null when it is neither. */
+export function trimMillimetres(trim: string): [number, number] | null {
+  if (isTrimSize(trim)) return TRIM_SIZES[trim];
+  const m = /^(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)$/i.exec(trim.trim());
+  if (!m) return null;
+  const w = Number(m[1]!.replace(',', '.'));
+  const h = Number(m[2]!.replace(',', '.'));
+  return w >= 50 && h >= 50 && w <= 1000 && h <= 1000 ? [w, h] : null;
+}
+
+/** The named trim closest in area to a "WxH" one, whose default margins and type size it takes. */
+function nearestNamed(w: number, h: number): NamedTrimSize {
+  let best: NamedTrimSize = '145x205';
+  for (const k of Object.keys(TRIM_SIZES) as NamedTrimSize[]) {
+    const [a, b] = TRIM_SIZES[k];
+    const [c, d] = TRIM_SIZES[best];
+    if (Math.abs(a * b - w * h) < Math.abs(c * d - w * h)) best = k;
+  }
+  return best;
 }
 
 export function resolveSetup(book: Book, families: string[], defaultFamily: string): ResolvedSetup {
   const s = book.setup ?? {};
-  const trim: TrimSize = s.trim && isTrimSize(s.trim) ? s.trim : '145x205';
-  const [wmm, hmm] = TRIM_SIZES[trim];
-  const margins = { ...DEFAULT_MARGINS[trim], ...(s.margins ?? {}) };
+  const size = s.trim ? trimMillimetres(s.trim) : null;
+  const trim: TrimSize = size ? s.trim! : '145x205';
+  const [wmm, hmm] = size ?? TRIM_SIZES['145x205'];
+  const named = isTrimSize(trim) ? trim : nearestNamed(wmm, hmm);
+  const margins = { ...DEFAULT_MARGINS[named], ...(s.margins ?? {}) };
   // Larger pages read better with larger type.
-  const bodySize = s.bodySize ?? DEFAULT_BODY[trim];
+  const bodySize = s.bodySize ?? DEFAULT_BODY[named];
   const leading = s.leading ?? Math.round(bodySize * 1.36 * 10) / 10;
   const footnoteSize = s.footnoteSize ?? Math.max(7, bodySize - 2);
   const footnoteLeading = s.footnoteLeading ?? Math.round(footnoteSize * 1.25 * 10) / 10;

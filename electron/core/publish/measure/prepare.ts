@@ -15,7 +15,7 @@ import type {
 } from '../../../../shared/book/model';
 import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, PreparedSection, SectionStyle } from '../ir';
 import { copyBox } from '../ir';
-import { TRIM_SIZES, type ResolvedSetup } from '../setup';
+import { TRIM_SIZES, trimMillimetres, type ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
 import { chapterLabel, partLabel, sectionLabel } from '../../../../shared/numbering';
 import { printedDateLead } from '../../../../shared/book/chronicle';
@@ -843,7 +843,7 @@ function colophonSection(ctx: PrepareContext, book: Book): PreparedSection {
 }
 
 function trimLabel(trim: TrimSize): [string, string] {
-  const [w, h] = TRIM_SIZES[trim];
+  const [w, h] = trimMillimetres(trim) ?? TRIM_SIZES['145x205'];
   const cm = (v: number) => (v / 10).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
   return [cm(w), cm(h)];
 }
