@@ -23,6 +23,9 @@ import './books.css';
 
 type AddChoice = 'part' | `front:${NodeRole}` | `back:${NodeRole}`;
 
+/** What the progress strip says an export is doing. */
+const exportLabel = { pdf: 'books.exportingPdf', word: 'books.exportingWord', cover: 'books.exportingCover' } as const;
+
 /** A file name the save dialog can propose before the host has named the file (as the host names it). */
 function suggestedFileName(title: string, ext: 'pdf' | 'docx'): string {
   const safe = title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -44,7 +47,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const [chapterTitle, setChapterTitle] = useState('');
   const [exporting, setExporting] = useState(false);
   /** The export running now: its job's progress, and whether it was asked to stop. */
-  const [exportJob, setExportJob] = useState<{ jobId: string; format: 'pdf' | 'word'; progress: JobProgress | null; stopping: boolean } | null>(null);
+  const [exportJob, setExportJob] = useState<{ jobId: string; format: 'pdf' | 'word' | 'cover'; progress: JobProgress | null; stopping: boolean } | null>(null);
   const [previewing, setPreviewing] = useState<ExportRequest | null>(null);
   /** The check before printing found something: the export waits for "Vẫn xuất" or "Để sửa". */
   const [preflight, setPreflight] = useState<{ format: 'pdf' | 'word'; request: ExportRequest; findings: PreflightFinding[]; active: number | null } | null>(null);
@@ -233,10 +236,10 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
    * desktop app the place to save is asked first and the host writes there; in the browser the
    * exported file is then downloaded.
    */
-  const writeExport = async (format: 'pdf' | 'word', request: ExportRequest) => {
+  const writeExport = async (format: 'pdf' | 'word' | 'cover', request: ExportRequest) => {
     let target: string | null = null;
     if (platform.kind === 'electron') {
-      target = await platform.chooseSavePath(suggestedFileName(exportTitle(request), format === 'pdf' ? 'pdf' : 'docx'));
+      target = await platform.chooseSavePath(suggestedFileName(format === 'cover' ? `${exportTitle(request)} – bìa` : exportTitle(request), format === 'word' ? 'docx' : 'pdf'));
       if (!target) return;
     }
     const jobId = crypto.randomUUID();
@@ -246,10 +249,15 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
     setExportJob({ jobId, format, progress: null, stopping: false });
     try {
       const input = { ...request, jobId, ...(target ? { path: target } : {}) };
-      const file = format === 'pdf' ? await api.publish.exportPdf(input) : await api.publish.exportWord(input);
+      const file =
+        format === 'pdf'
+          ? await api.publish.exportPdf(input)
+          : format === 'word'
+            ? await api.publish.exportWord(input)
+            : await api.publish.exportCover({ bookId: request.bookId, jobId, ...(target ? { path: target } : {}) });
       const where = file.path ?? (await platform.saveExport(file));
       if (!where) return;
-      setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: where }) : t('books.exportedWord', { name: where }));
+      setNotice(format === 'pdf' ? t('books.exported', { pages: file.pages, name: where }) : format === 'word' ? t('books.exportedWord', { name: where }) : t('details.coverKeys.exported', { name: where }));
     } catch (e) {
       if (isCancelled(e)) {
         setNotice(t('books.exportCancelled'));
@@ -415,6 +423,16 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
                 >
                   {t('books.exportWord')}
                 </button>
+                <button
+                  type="button"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => void guard(() => writeExport('cover', { bookId: book.id }))}
+                  disabled={exporting || book.chapterCount === 0}
+                  title={t('books.exportCoverHint')}
+                  data-testid="export-cover-book"
+                >
+                  {t('books.exportCover')}
+                </button>
                 <button className="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => exportAs('pdf')} disabled={exporting || book.chapterCount === 0}>
                   <Icon name="pdf" /> {exporting ? t('books.exporting') : t('books.exportPdf')}
                 </button>
@@ -460,10 +478,10 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
           <ProgressStrip
             className="export-progress"
             testId="export-progress"
-            label={t(exportJob.format === 'pdf' ? 'books.exportingPdf' : 'books.exportingWord')}
+            label={t(exportLabel[exportJob.format])}
             value={exportJob.progress?.done ?? 0}
             max={exportJob.progress?.total ?? 0}
-            title={t(exportJob.format === 'pdf' ? 'books.exportingPdf' : 'books.exportingWord')}
+            title={t(exportLabel[exportJob.format])}
             detail={
               exportJob.progress && exportJob.progress.total > 0
                 ? `${t('jobs.step', { n: Math.min(exportJob.progress.done + 1, exportJob.progress.total), total: exportJob.progress.total })}${exportJob.progress.current ? ` · ${exportJob.progress.current}` : ''}`

@@ -1,5 +1,7 @@
 /** Contract of the `manuscript` service: books, their structure, chapter content and its history. */
-import type { Colophon, Credits, PageSetup } from '../book/model';
+import type { Colophon, Cover, Credits, PageSetup } from '../book/model';
+import { isbnProblem } from '../book/ean13';
+import { parseTrim } from '../book/trim';
 import { z } from 'zod';
 import type { CitationSpan } from '../manuscript/citation';
 import type { ParagraphDiff, DiffSummary } from '../manuscript/diff';
@@ -53,7 +55,17 @@ export interface BookDetails {
   colophon?: Colophon;
   /** Where the table of contents goes: Vietnamese local histories usually put it at the end. */
   tocPosition?: PageSetup['tocPosition'];
+  /** Trình bày & in: the trim, how chapters open, signatures, bleed, crop marks, PDF/X. */
+  print?: PrintSettings;
+  /** Bìa sách: what the cover prints besides the title, the body and the colophon's ISBN. */
+  cover?: CoverSettings;
 }
+
+/** The print shop's settings of a book (PageSetup's fields the details dialog offers). */
+export type PrintSettings = Partial<Pick<PageSetup, 'trim' | 'chapterOpening' | 'signature' | 'bleed' | 'cropMarks' | 'pdfx'>>;
+
+/** The cover's own settings; its ISBN is the colophon's (one number, printed in both places). */
+export type CoverSettings = Pick<Cover, 'backText' | 'paperThickness' | 'colour'>;
 
 export interface BookDetail extends BookSummary {
   /**
@@ -211,13 +223,45 @@ const bookDetails = z.object({
       registration: text(200).optional(),
       decision: text(200).optional(),
       licence: text(200).optional(),
-      isbn: text(40).optional(),
+      isbn: text(40)
+        .superRefine((v, ctx) => {
+          const problem = v ? isbnProblem(v) : null;
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
       legalDeposit: text(100).optional(),
       price: text(100).optional(),
     })
     .optional(),
   tocPosition: z.enum(['front', 'end', 'none']).optional(),
+  print: z
+    .object({
+      // A named trim or any "WxH" in millimetres, 50 to 1000 each way (as the typesetter reads
+      // it), stored in the typesetter's form: "150 × 210 mm" → "150x210", "a5" → "A5".
+      trim: text(40)
+        .transform((v) => (v === '' ? v : (parseTrim(v) ?? v)))
+        .refine((v) => v === '' || parseTrim(v) === v, 'Khổ sách phải là một khổ có sẵn hoặc “rộng x cao” tính bằng milimét, mỗi chiều từ 50 đến 1000 (ví dụ 145x205).')
+        .optional(),
+      chapterOpening: z.enum(['recto', 'any']).optional(),
+      signature: z.union([z.literal(2), z.literal(8), z.literal(16), z.literal(32)], { error: 'Số trang mỗi tay sách phải là 2, 8, 16 hoặc 32.' }).optional(),
+      bleed: z.number({ error: 'Tràn lề phải là một số milimét.' }).min(0, 'Tràn lề không được âm.').max(10, 'Tràn lề quá lớn: nhà in thường cần 3 mm, tối đa 10 mm.').optional(),
+      cropMarks: z.boolean().optional(),
+      pdfx: z.boolean().optional(),
+    })
+    .optional(),
+  cover: z
+    .object({
+      backText: text(3000).optional(),
+      paperThickness: z
+        .number({ error: 'Độ dày giấy phải là một số milimét mỗi tờ.' })
+        .min(0.03, 'Độ dày giấy phải từ 0,03 đến 1 mm mỗi tờ (giấy offset 80 g/m² dày khoảng 0,1 mm).')
+        .max(1, 'Độ dày giấy phải từ 0,03 đến 1 mm mỗi tờ (giấy offset 80 g/m² dày khoảng 0,1 mm).')
+        .optional(),
+      colour: z.enum(['red', 'navy', 'white']).optional(),
+    })
+    .optional(),
 });
+
 const citationRef = z.object({
   documentId: id,
   pageId: id.nullable().optional(),

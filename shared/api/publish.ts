@@ -94,6 +94,13 @@ export const publishContract = {
   /** The same text as a Word file (.docx) with real footnotes, for reviewers to comment on. */
   exportWord: method<ExportedFile>()(exportInput),
   /**
+   * The cover (bìa) as its own PDF: back, spine and front on one sheet at the trim size plus
+   * bleed, the spine as wide as the typeset book's pages on the book's paper make it.
+   */
+  exportCover: method<ExportedFile>()(
+    z.object({ bookId: z.number().int().positive(), path: savePath.optional(), jobId: clientJobId.optional() }),
+  ),
+  /**
    * An archived document as a searchable PDF: its scans, each on a page, with the recognised or
    * typed text as an invisible layer a reader can search and copy (for sharing a source).
    */

@@ -234,6 +234,20 @@ export interface PageSetup {
   pdfx?: boolean;
 }
 
+/** The cover (bìa): front, spine and back on one sheet, printed apart from the book's pages. */
+export interface Cover {
+  /** The years the book covers, under the title on the front: "1945–2025". */
+  period?: string;
+  /** ISBN-13 for the back cover and its EAN-13 barcode (978-604-… for Vietnam). */
+  isbn?: string;
+  /** Text on the back cover: a few lines on what the book is. */
+  backText?: string;
+  /** Paper thickness, mm per leaf (0.1 for 80 g/m² offset): with the page count, the spine's width. */
+  paperThickness?: number;
+  /** The cover's colour: a dark red or navy ground with light type, or white with a red rule. */
+  colour?: 'red' | 'navy' | 'white';
+}
+
 export interface Book {
   layout: BookLayout;
   title: string;
@@ -252,6 +266,8 @@ export interface Book {
   /** Tài liệu tham khảo entries, already formatted. */
   references?: InlineRun[][];
   setup?: Partial<PageSetup>;
+  /** What only the cover prints (the cover is exported on its own sheet). */
+  cover?: Cover;
   /** Language tag for the PDF metadata. */
   language?: string;
   /**

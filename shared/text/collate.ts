@@ -1,14 +1,20 @@
 /**
- * Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, and
- * within a letter the tones in the order ngang, huyền, hỏi, ngã, sắc, nặng (the order of
- * `Intl.Collator('vi')`). The collator treats "hoà" and "hòa" as different words, so both sides
- * are given one tone placement first.
+ * Vietnamese alphabetical order, the one collation of the app: a ă â b c d đ e ê g h i k l m n o
+ * ô ơ p q r s t u ư v x y, syllable by syllable — the letters of a syllable first, then its tone
+ * (ngang, huyền, hỏi, ngã, sắc, nặng), then the next syllable — as dictionaries and indexes are
+ * ordered: "Hà Giang" < "Hà Nội" < "Hà Tĩnh" < "Hạ Long" < "Hải Phòng". (`Intl.Collator('vi')`
+ * compares all the letters of the string before any tone and gives "Hà Giang, Hạ Long, Hà Nội".)
+ * Old and new tone placement ("hòa", "hoà") are one spelling; numbers compare by value.
+ *
+ * Everything goes through `vietnameseSortKey`, whose plain binary order is this order: the
+ * catalogue stores it for SQL, the comparisons here compare it.
  */
 
 import { normalizeToneNew } from './normalize';
 
 const collator = new Intl.Collator('vi', { numeric: true });
 const placementCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
 
 function placed(s: string): string {
   let v = placementCache.get(s);
@@ -20,15 +26,27 @@ function placed(s: string): string {
   return v;
 }
 
+function keyOf(s: string): string {
+  let v = keyCache.get(s);
+  if (v === undefined) {
+    v = vietnameseSortKey(s);
+    if (keyCache.size > 5000) keyCache.clear();
+    keyCache.set(s, v);
+  }
+  return v;
+}
+
+const binary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Compare two strings in Vietnamese order, numbers by value ("Chương 2" before "Chương 10"),
- * old and new tone placement as the same spelling. Strings that collate as equal are ordered by
- * their code units so that the order is total and repeatable.
+ * Compare two strings in Vietnamese order, syllable by syllable, numbers by value ("Chương 2"
+ * before "Chương 10"), old and new tone placement as the same spelling. Strings whose keys are
+ * equal (they differ in case or punctuation) go in the collator's order, then by code units, so
+ * that the order is total and repeatable.
  */
 export function compareVietnamese(a: string, b: string): number {
-  const c = collator.compare(placed(a), placed(b));
-  if (c !== 0) return c;
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return binary(keyOf(a), keyOf(b)) || collator.compare(placed(a), placed(b)) || binary(a, b);
 }
 
 /** Split a personal name into its given name (last word) and the rest, ignoring a trailing
@@ -49,11 +67,7 @@ function splitName(name: string): [given: string, rest: string] {
 export function compareVietnameseNames(a: string, b: string): number {
   const [ga, ra] = splitName(a);
   const [gb, rb] = splitName(b);
-  const g = collator.compare(placed(ga), placed(gb));
-  if (g !== 0) return g;
-  const r = collator.compare(placed(ra), placed(rb));
-  if (r !== 0) return r;
-  return compareVietnamese(a, b);
+  return binary(keyOf(ga), keyOf(gb)) || binary(keyOf(ra), keyOf(rb)) || compareVietnamese(a, b);
 }
 
 /**
@@ -61,11 +75,29 @@ export function compareVietnameseNames(a: string, b: string): number {
  * The input array is not changed.
  */
 export function sortVietnamese<T>(arr: readonly T[], key?: (item: T) => string): T[] {
-  const keyOf = key ?? ((item: T) => String(item));
+  const keyOfItem = key ?? ((item: T) => String(item));
   return arr
-    .map((item) => ({ item, k: keyOf(item) }))
+    .map((item) => ({ item, k: keyOfItem(item) }))
     .sort((x, y) => compareVietnamese(x.k, y.k))
     .map((e) => e.item);
+}
+
+/**
+ * The letter a string is filed under in an index or a list with letter headings: its first
+ * letter in upper case without its tone, with the marks that make a letter of its own — "Ấp" →
+ * "Â", "Đồng" → "Đ", "Ủy" → "U", "ước" → "Ư". Digits and other signs give "#"; '' for a string
+ * with no letter or digit.
+ */
+export function vietnameseInitial(s: string): string {
+  const m = /[\p{L}\p{N}]/u.exec(s.normalize('NFC'));
+  if (!m) return '';
+  const ch = m[0];
+  if (/\p{N}/u.test(ch)) return '#';
+  const letter = ch
+    .normalize('NFD')
+    .replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '')
+    .normalize('NFC');
+  return letter.toLocaleUpperCase('vi');
 }
 
 const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';

@@ -3,6 +3,7 @@ import type { CatalogueFilter, catalogueContract, CatalogueSort, SavedSearch } f
 import { CATALOGUE_COLUMNS } from '../../../shared/api/catalogue';
 import type { ServiceImpl } from '../../../shared/api/contract';
 import { UserFacingError } from '../../../shared/errors';
+import { compareVietnamese } from '../../../shared/text/collate';
 import type { ProjectSession } from '../project/projectSession';
 import type { PublishService } from '../publish/publishService';
 import { exportFileName } from '../publish/publishService';
@@ -57,7 +58,7 @@ export function createCatalogueService(session: ProjectSession, publish: Pick<Pu
     savedSearches() {
       return (db().prepare('SELECT id, name, filter, sort, created_at FROM saved_searches ORDER BY name').all() as SavedRow[])
         .map(savedSearch)
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        .sort((a, b) => compareVietnamese(a.name, b.name));
     },
     saveSearch({ name, filter, sort }) {
       session.requireWritable();

@@ -204,6 +204,9 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
 
   const credits = details.credits ?? {};
   const colophon = details.colophon ?? {};
+  // The cover prints the period under the title and the colophon's ISBN under its barcode.
+  const coverFields = { ...(details.cover ?? {}), ...(details.period ? { period: details.period } : {}), ...(colophon.isbn ? { isbn: colophon.isbn } : {}) };
+  const cover = Object.keys(coverFields).length ? coverFields : undefined;
   return {
     layout: book.kind,
     title: book.title,
@@ -212,7 +215,8 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     ...(details.placeYear ? { placeYear: details.placeYear } : {}),
     ...(Object.keys(credits).length ? { credits } : {}),
     ...(Object.keys(colophon).length ? { colophon } : {}),
-    ...(details.tocPosition ? { setup: { tocPosition: details.tocPosition } } : {}),
+    ...(details.tocPosition || details.print ? { setup: { ...(details.print ?? {}), ...(details.tocPosition ? { tocPosition: details.tocPosition } : {}) } } : {}),
+    ...(cover ? { cover } : {}),
     front,
     body,
     back,

@@ -2,6 +2,7 @@
 import type { IndexName, NameKind } from '../../../shared/api/manuscript';
 import { UserFacingError } from '../../../shared/errors';
 import { foldForSearch } from '../../../shared/text/fold';
+import { compareVietnamese } from '../../../shared/text/collate';
 import type { Db } from '../store/projectDatabase';
 import { toNFC } from '../text';
 
@@ -40,7 +41,10 @@ export class NameRegistry {
     return r ? toName(r) : null;
   }
 
-  /** Every word of the query found (without diacritics) in the name; names starting with it first. */
+  /**
+   * Every word of the query found (without diacritics) in the name; names starting with it
+   * first, each group in Vietnamese order (shared/text/collate.ts), which SQLite cannot sort in.
+   */
   search(query: string, kind: NameKind | undefined, limit: number): IndexName[] {
     const words = foldForSearch(query).split(/\s+/).filter(Boolean);
     const where = ['1 = 1'];
@@ -54,9 +58,10 @@ export class NameRegistry {
       args.push(w);
     }
     const rows = this.db()
-      .prepare(`SELECT id, kind, name, sort_key FROM index_names WHERE ${where.join(' AND ')} ORDER BY (fold LIKE ? || '%') DESC, fold, id LIMIT ?`)
-      .all(...args, foldForSearch(query.trim()), limit) as NameRow[];
-    return rows.map(toName);
+      .prepare(`SELECT id, kind, name, sort_key, (fold LIKE ? || '%') AS prefix FROM index_names WHERE ${where.join(' AND ')}`)
+      .all(foldForSearch(query.trim()), ...args) as (NameRow & { prefix: number })[];
+    rows.sort((a, b) => b.prefix - a.prefix || compareVietnamese(a.name, b.name) || a.id - b.id);
+    return rows.slice(0, Math.max(0, limit)).map(toName);
   }
 
   create(kind: NameKind, name: string, sortKey: string): IndexName {

@@ -7,7 +7,8 @@
  *   break/    paragraphs → justified lines (Knuth–Plass), blocks → a flow of known heights;
  *   paginate/ flow → pages: footnotes on their call's page, widows/orphans, kept headings,
  *             running heads, folios; the TOC and index are rebuilt until their pages are stable;
- *   draw/     pages → PDF with pdf-lib: one TJ per line and face, subset CID fonts, outline.
+ *   draw/     pages → PDF with pdf-lib: one TJ per line and face, subset CID fonts, outline;
+ *             a print file (TrimBox, BleedBox, crop marks, PDF/X-4) and a tagged PDF.
  * Everything external (fonts, date) comes from the TypesetWorld: same book + world → same bytes.
  */
 import type { Book } from '../../../shared/book/model';
@@ -17,7 +18,7 @@ import { breakSection } from './break';
 import { finishPages, paginate, type Pagination } from './paginate';
 import { drawPdf, type DrawStats } from './draw';
 import { DEFAULT_FAMILY, loadWorld, shippedFamilies, type TypesetWorld } from './world';
-import { resolveSetup, type ResolvedSetup } from './setup';
+import { MM, resolveSetup, type ResolvedSetup } from './setup';
 
 export { loadWorld, type TypesetWorld, type LoadWorldOptions } from './world';
 export { bookFromMarkdown } from './markdown';
@@ -37,12 +38,17 @@ export interface TypesetReport {
   timings: Record<string, number>;
   /** Printed label of the page of every TOC anchor. */
   labels: Map<string, string>;
-  /** Per physical page: footnote ids called there and footnote ids whose text begins there. */
-  footnotes: { calls: number[]; starts: number[] }[];
+  /**
+   * Per physical page: footnote ids called there, footnote ids whose text begins there, and whether
+   * its notes begin with the rest of a note from the page before.
+   */
+  footnotes: { calls: number[]; starts: number[]; continued: boolean }[];
   /** Page labels by physical index ('' for blank pages). */
   pageLabels: string[];
   /** Table of contents entries with the page labels printed in it. */
   toc: TocEntry[];
+  /** Per physical page: empty height of the text block (points) and whether it ends its section. */
+  slack: { slack: number; sectionEnd: boolean; spread: number; gridRest: number }[];
 }
 
 /** Typesets a book into a print-ready PDF. The same book and world give the same bytes. */
@@ -100,14 +106,14 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld, hooks:
         shaper.resolve();
         return s;
       });
-      result = paginate(sections, { setup, shaper, draft: true });
+      result = paginate(sections, { setup, shaper, draft: true, bookEnd: !book.proof });
       labels = result.labels;
       const sig = JSON.stringify([tocEntries(sections, labels, setup.tocDepth), indexEntries(result, false)]);
       if (sig === signature) break;
       signature = sig;
     }
     // The pages for real, now that the generated matter is final.
-    result = paginate(sections, { setup, shaper });
+    result = paginate(sections, { setup, shaper, bookEnd: !book.proof });
     timings.paginate = (timings.paginate ?? 0) + performance.now() - t;
     targets = ctx.targets;
     if (!ctx.usesPageRefs) break;
@@ -128,6 +134,7 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld, hooks:
       faces: shaper.faces,
       outline: result.outline,
       firstArabic: result.firstArabic,
+      print: { bleed: setup.bleed * MM, cropMarks: setup.cropMarks, pdfx: setup.pdfx ? w.outputIntent : undefined },
       meta: {
         title: book.title.normalize('NFC'),
         author: book.author?.normalize('NFC'),
@@ -147,9 +154,10 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld, hooks:
     gaps: stats.gaps,
     timings: { ...timings, draw: performance.now() - t1, ...Object.fromEntries(Object.entries(stats.phases).map(([k, v]) => ['draw.' + k, v])) },
     labels,
-    footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts })),
+    footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts, continued: p.notesContinued ?? false })),
     pageLabels: result.pages.map((p) => p.label),
     toc,
+    slack: result.pages.map((p) => ({ slack: p.slack ?? 0, sectionEnd: p.sectionEnd ?? false, spread: p.spread ?? 0, gridRest: p.gridRest ?? 0 })),
   };
 }
 

@@ -5,6 +5,15 @@
  * page's text block and inside a flow block.
  */
 
+/**
+ * Where the baseline sits inside a line block of height `leading` for text of `size`: about TeX's
+ * \topskip for the first line of a page. Below it hangs `leading - baselineOffset` of the block,
+ * which the last line of a page may put into the foot margin (TeX: \maxdepth).
+ */
+export function baselineOffset(leading: number, size: number): number {
+  return leading * 0.5 + size * 0.32;
+}
+
 /** A face in the shaper's face table: family index × 4 + style (0 regular, 1 bold, 2 italic, 3 bold italic). */
 export type FaceId = number;
 
@@ -90,12 +99,35 @@ export interface Line {
   parts: (Box | Glue)[];
   /** Stretch ratio chosen by the line breaker (for statistics); 0 for unjustified lines. */
   ratio: number;
+  /** What the line is part of in the tagged PDF's structure; untagged lines are artifacts. */
+  tag?: StructTag;
 }
 
-export type Drawable =
+/**
+ * A structure element of the tagged PDF (for screen readers and reflow): set on prepared
+ * paragraphs and figures, carried by the line breaker onto every line drawn from them. Lines and
+ * images that share one StructTag object form one element (a paragraph broken across pages, a
+ * chapter's label and title); running heads, folios and rules carry none and are artifacts.
+ */
+export interface StructTag {
+  role: 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Note' | 'Figure' | 'Caption';
+  /** Alternative text of a figure (its caption). */
+  alt?: string;
+}
+
+export type Drawable = (
   | { d: 'text'; x: number; y: number; line: Line }
   | { d: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
-  | { d: 'image'; x: number; y: number; w: number; h: number; image: ImageRef };
+  | { d: 'image'; x: number; y: number; w: number; h: number; image: ImageRef; tag?: StructTag }
+) & {
+  /**
+   * Drawn turned: the PDF matrix (a b c d e f, PDF space, y up) applied to the drawable as placed
+   * (a landscape table's content on its portrait page; the running head and folio stay upright).
+   */
+  turn?: Matrix;
+};
+
+export type Matrix = [number, number, number, number, number, number];
 
 export interface ImageRef {
   data: Uint8Array;
@@ -132,6 +164,13 @@ export interface FlowBlock {
   breakBefore?: 'page' | 'recto';
   /** Vertical fill: takes a share (its weight) of the page's leftover height. */
   fill?: number;
+  /** A table row's header rows (copies without notes or marks), printed above it when it begins a page. */
+  repeat?: FlowBlock[];
+  /**
+   * Turned blocks (a landscape table): blocks with the same number go on pages of their own,
+   * turned a quarter, after the page where they stand in the flow.
+   */
+  turn?: number;
 }
 
 /** What a section of pages prints around its text. */
@@ -189,6 +228,18 @@ export interface Page {
   /** Footnote ids whose call is on this page, and those whose text begins here. */
   calls: number[];
   noteStarts: number[];
+  /** The notes begin with the rest of a note from the page before (under a full-width rule). */
+  notesContinued?: boolean;
+  /**
+   * Height of the text block left empty between the text and the notes (or the foot), points;
+   * `sectionEnd`: the page ends its section (a chapter's last page may be short).
+   */
+  slack?: number;
+  sectionEnd?: boolean;
+  /** Height of the text block no body line can use (its height modulo the leading), points. */
+  gridRest?: number;
+  /** Height added before each paragraph start and space to end the page on the foot, points. */
+  spread?: number;
 }
 
 /** A paragraph prepared for line breaking: Knuth–Plass items and the measure to fill. */
@@ -214,9 +265,16 @@ export interface PPara {
   label?: { box: Box; x: number };
   /** The first line starts this much further left and is this much wider (hanging indent). */
   hangFirst?: number;
+  /**
+   * A title or heading: set in the fewest lines, of lengths as equal as can be (centered
+   * paragraphs are always balanced).
+   */
+  balance?: boolean;
   /** Drawn at the end of the last line, right-aligned at `right` (TOC page numbers), with dot leaders. */
   tail?: { box: Box; right: number; dot?: Box };
   anchors?: string[];
+  /** Structure element of the tagged PDF (see StructTag). */
+  tag?: StructTag;
 }
 
 export interface PNote {
@@ -236,10 +294,19 @@ export type Prepared =
   | { p: 'space'; h: number; keep?: boolean }
   | { p: 'fill'; weight: number }
   | { p: 'break'; recto: boolean }
-  | { p: 'image'; x: number; w: number; h: number; image: ImageRef; keep?: boolean }
+  | { p: 'image'; x: number; w: number; h: number; image: ImageRef; keep?: boolean; tag?: StructTag }
   | { p: 'rule'; x: number; w: number; width: number; keep?: boolean }
-  /** A row of cells side by side: a table row or a two-column document header. */
-  | { p: 'row'; cells: PCell[]; grid: boolean; pad: number; keep?: boolean };
+  /**
+   * A row of cells side by side: a table row or a two-column document header. `repeat`: the
+   * table's header rows, printed again above this row when it begins a page; `split`: the height
+   * of the page it goes on, a taller row is cut between lines (break/row.ts).
+   */
+  | { p: 'row'; cells: PCell[]; grid: boolean; pad: number; keep?: boolean; repeat?: Prepared[]; split?: number }
+  /**
+   * Blocks set on pages of their own turned a quarter (a table too wide for the measure), laid
+   * out across the text block's height: x runs along the page's height, the width is textHeight.
+   */
+  | { p: 'turn'; blocks: Prepared[] };
 
 export interface PreparedSection {
   style: SectionStyle;

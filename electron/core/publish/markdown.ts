@@ -2,126 +2,65 @@
  * Markdown → Book, for `suquan typeset` and for comparing the engine with other typesetters.
  *
  * CommonMark plus Pandoc-style footnotes (`text[^1]` … `[^1]: note`, indented continuation
- * paragraphs) and a YAML front-matter block:
+ * paragraphs) and a YAML front-matter block (read in frontMatter.ts):
  *
- *   title, subtitle, author, placeYear (or place + year), layout (history | chronicle | documents),
- *   trim (145x205 | 160x240 | 190x270 | A4 | A5 | B5), margins {top, bottom, inner, outer} in mm,
- *   font (liberation-serif | noto-serif), bodySize, leading, footnoteSize, footnoteLeading,
- *   footnoteNumbering (page | chapter | book), toc (front | end | none), tocDepth, chapterLabel
- *   (roman | arabic), chapterOpening (recto | any), parIndent, credits {direction, board,
- *   editorInChief, research}, colophon {publisher, directorResponsible, editorResponsible, editors,
- *   designer, technicalEditor, proofreader, printRun, printer, registration, decision, licence,
- *   isbn, legalDeposit, price}, references (list of Markdown strings).
+ *   title, subtitle, author, placeYear (or place + year), lang, layout (history | chronicle |
+ *   documents), trim (145x205 | 160x240 | 190x270 | A4 | A5 | B5, or any width x height in mm:
+ *   148x210, "148 × 210 mm"), margins {top, bottom, inner, outer} (or one value for all four) in
+ *   mm, cm, in or pt (bare numbers are mm), font (liberation-serif | noto-serif), bodySize,
+ *   leading, footnoteSize, footnoteLeading, parIndent (pt, or with mm, cm, in), footnoteNumbering
+ *   (page | chapter | book), toc (front | end | none), tocDepth (1–4), chapterLabel (roman |
+ *   arabic), chapterOpening (recto | any), signature (2 | 8 | 16 | 32 pages a signature), bleed
+ *   (mm, or with a unit), cropMarks and pdfx (true | false), credits {direction, board,
+ *   editorInChief, research}, colophon {publisher, directorResponsible, editorResponsible,
+ *   editors, designer, technicalEditor, proofreader, printRun, printer, registration, decision,
+ *   licence, isbn, legalDeposit, price}, references (list of Markdown strings).
+ * A value that cannot be read stops with one sentence naming the key; keys not listed here are
+ * ignored with one warning that lists them all.
  *
  * Structure: `#` chapter (`{.part}` makes it a part, `{-}` unnumbered, `{.front}`/`{.back}` place
  * it; "Lời nói đầu" and the like go to the front matter, "Kết luận", "Phụ lục…", "Tài liệu tham
- * khảo" to the back), `##` section (I.), `###` (1.), `####` (a)); `{#id}` names a heading. A
+ * khảo" to the back), `##` section (I.), `###` (1.), `####` (a)); `{#id}` names a heading. Those
+ * braces are a heading's attributes only at its very end, not right after a `]`, and only when
+ * they hold one of these: `## Huyện [Ân Thi]{.place}` is a heading with an index term. A
  * chapter whose first paragraph is all italic takes it as its subtitle. Index terms:
  * `[Hồ Chí Minh]{.person}`, `{.place}`, `{.org}`, `{.subject}`. `![caption](file.png)` alone in a
  * paragraph is a figure. Chronicle layout: a paragraph opening with bold text is an entry with
  * that date lead. Documents layout: `##` is a document's title, followed by a ```header fence of
  * YAML (issuer, number, motto, placeDate, subtitle, signature, source).
+ *
+ * Inline HTML: `<b>`/`<strong>`, `<i>`/`<em>`, `<u>`, `<sup>`, `<sub>` set their marks, `<br>`
+ * (like a Markdown hard break) ends the line: the paragraph goes on unindented on the next one (a
+ * space in headings and table cells). Comments `<!-- … -->` are dropped, inline or as blocks.
+ * Any other tag prints as the text it is, with a warning naming the tag and its lines.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import YAML from 'yaml';
-import type {
-  Block,
-  Book,
-  BookLayout,
-  Chapter,
-  Colophon,
-  Credits,
-  DocumentItem,
-  Figure,
-  InlineRun,
-  PageSetup,
-  Paragraph,
-  Part,
-} from '../../../shared/book/model';
+import type { Block, Book, BookLayout, Chapter, Colophon, Credits, DocumentItem, Figure, InlineRun, Paragraph, Part, TextRun } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
-import { isTrimSize } from './setup';
 import { toChronicleEntries } from '../../../shared/book/chronicle';
+import { KNOWN_KEYS, readChoice, setupFromFrontMatter, splitFrontMatter, str, strList, unknownKeysWarning } from './frontMatter';
 
 export interface MarkdownOptions {
   /** Folder that relative image paths are read from; images are skipped without it. */
   baseDir?: string;
+  /**
+   * Told each thing in the file that is printed otherwise than written or ignored (an unknown
+   * front-matter key, an HTML tag printed as text), one Vietnamese line each; the CLI prints them.
+   */
+  warn?: (message: string) => void;
 }
 
 const FRONT_TITLES = /^(lời nói đầu|lời giới thiệu|lời nhà xuất bản|lời tựa|lời cảm ơn|những chữ viết tắt|chữ viết tắt|bảng chữ viết tắt)$/i;
 const BACK_TITLES = /^(kết luận|phụ lục.*|tài liệu tham khảo|danh mục tài liệu tham khảo)$/i;
 
-const md = new MarkdownIt({ html: false, typographer: false }).use(footnotePlugin);
+// HTML on, so that tags arrive as tags (html_inline, html_block) to be honoured, dropped or
+// printed as text, never passed through: the reader decides, token by token.
+const md = new MarkdownIt({ html: true, typographer: false }).use(footnotePlugin);
 type Token = ReturnType<typeof md.parse>[number];
-
-/** Splits a YAML front-matter block from the Markdown body. */
-function splitFrontMatter(src: string): { meta: Record<string, unknown>; body: string } {
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(src);
-  if (!m) return { meta: {}, body: src };
-  let meta: unknown;
-  try {
-    meta = YAML.parse(m[1]!);
-  } catch (e) {
-    throw new UserFacingError('typeset.bad-front-matter', `Phần khai báo YAML đầu tệp bị lỗi: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return { meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {}, body: src.slice(m[0].length) };
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v.normalize('NFC') : typeof v === 'number' ? String(v) : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v)) ? Number(v) : undefined);
-const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.map((x) => String(x).normalize('NFC')) : typeof v === 'string' ? [v.normalize('NFC')] : undefined;
-
-function setupFrom(meta: Record<string, unknown>): Partial<PageSetup> {
-  const s: Partial<PageSetup> = {};
-  const trim = str(meta.trim ?? meta['khổ']);
-  if (trim) {
-    const t = trim.replace(/\s+/g, '').replace('×', 'x');
-    if (!isTrimSize(t)) throw new UserFacingError('typeset.bad-trim', `Khổ sách "${trim}" không hỗ trợ; dùng 145x205, 160x240, 190x270, A4, A5 hoặc B5.`);
-    s.trim = t;
-  }
-  const margins = meta.margins;
-  if (margins && typeof margins === 'object') {
-    const m = margins as Record<string, unknown>;
-    const top = num(m.top);
-    const bottom = num(m.bottom);
-    const inner = num(m.inner);
-    const outer = num(m.outer);
-    s.margins = { ...(top !== undefined && { top }), ...(bottom !== undefined && { bottom }), ...(inner !== undefined && { inner }), ...(outer !== undefined && { outer }) } as PageSetup['margins'];
-  }
-  const font = str(meta.font ?? meta.fontFamily);
-  if (font) s.fontFamily = font.toLowerCase().replace(/\s+/g, '-');
-  const size = num(meta.bodySize ?? meta.size);
-  if (size) s.bodySize = size;
-  const leading = num(meta.leading);
-  if (leading) s.leading = leading;
-  const fs = num(meta.footnoteSize);
-  if (fs) s.footnoteSize = fs;
-  const fl = num(meta.footnoteLeading);
-  if (fl) s.footnoteLeading = fl;
-  const fnum = str(meta.footnoteNumbering ?? meta.footnotes);
-  if (fnum) {
-    if (fnum !== 'page' && fnum !== 'chapter' && fnum !== 'book')
-      throw new UserFacingError('typeset.bad-footnote-numbering', `Cách đánh số chú thích "${fnum}" không hợp lệ; dùng page, chapter hoặc book.`);
-    s.footnoteNumbering = fnum;
-  }
-  const toc = str(meta.toc ?? meta.tocPosition);
-  if (toc) {
-    if (toc !== 'front' && toc !== 'end' && toc !== 'none') throw new UserFacingError('typeset.bad-toc', `Vị trí mục lục "${toc}" không hợp lệ; dùng front, end hoặc none.`);
-    s.tocPosition = toc;
-  }
-  const depth = num(meta.tocDepth);
-  if (depth) s.tocDepth = depth;
-  const chapterLabel = str(meta.chapterLabel);
-  if (chapterLabel === 'roman' || chapterLabel === 'arabic') s.chapterLabel = chapterLabel;
-  const opening = str(meta.chapterOpening);
-  if (opening === 'recto' || opening === 'any') s.chapterOpening = opening;
-  const indent = num(meta.parIndent);
-  if (indent !== undefined) s.parIndent = indent;
-  return s;
-}
 
 /** Image size from PNG or JPEG header bytes. */
 function imageSize(data: Uint8Array): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
@@ -153,8 +92,26 @@ const INDEX_KINDS: Record<string, 'person' | 'place' | 'organisation' | 'subject
   subject: 'subject',
 };
 
+/** How deep the text is inside each mark: `**<b>x</b>**` closes twice before it is upright. */
+interface Marks {
+  bold: number;
+  italic: number;
+  underline: number;
+  sup: number;
+  sub: number;
+}
+
+/** The inline HTML tags honoured, and the mark each sets. */
+const HTML_MARKS: Record<string, keyof Marks> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', sup: 'sup', sub: 'sub' };
+
+/**
+ * Where a line break (`<br>`, a Markdown hard break) fell in a run list: paragraphs are split
+ * there, other places read a space. Compared by identity, never printed.
+ */
+const LINE_BREAK: TextRun = { kind: 'text', text: ' ' };
+
 /** Text with `[Hồ Chí Minh]{.person}` spans → text runs and index terms. */
-function textRuns(text: string, marks: { bold: boolean; italic: boolean; sup: boolean }): InlineRun[] {
+function textRuns(text: string, marks: Marks): InlineRun[] {
   const out: InlineRun[] = [];
   const re = /\[([^\]\n]+)\]\{\.(person|nguoi|place|diadanh|org|organisation|subject)\}/g;
   let last = 0;
@@ -163,7 +120,9 @@ function textRuns(text: string, marks: { bold: boolean; italic: boolean; sup: bo
     const r: InlineRun = { kind: 'text', text: t.normalize('NFC') };
     if (marks.bold) r.bold = true;
     if (marks.italic) r.italic = true;
+    if (marks.underline) r.underline = true;
     if (marks.sup) r.superscript = true;
+    else if (marks.sub) r.subscript = true;
     out.push(r);
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -176,11 +135,38 @@ function textRuns(text: string, marks: { bold: boolean; italic: boolean; sup: bo
   return out;
 }
 
+/** Runs with line breaks → one run list per line, empty lines left out. */
+function splitAtBreaks(runs: InlineRun[]): InlineRun[][] {
+  const lines: InlineRun[][] = [[]];
+  for (const r of runs) {
+    if (r === LINE_BREAK) lines.push([]);
+    else lines[lines.length - 1]!.push(r);
+  }
+  return lines.filter((l) => l.some((r) => r.kind !== 'text' || r.text.trim() !== ''));
+}
+
+/** A paragraph's runs → paragraphs: after a line break the text goes on unindented on a new line. */
+function paragraphsOf(runs: InlineRun[]): Paragraph[] {
+  return splitAtBreaks(runs).map((line, k) => (k === 0 ? { kind: 'paragraph', runs: line } : { kind: 'paragraph', runs: line, indent: false }));
+}
+
+/** Where an inline token's text sits: its source text and its first line in the body (0-based). */
+interface Where {
+  content: string;
+  line: number;
+}
+
+const at = (tok: Token | undefined): Where | undefined => (tok?.map ? { content: tok.content, line: tok.map[0] } : undefined);
+
 class Reader {
   private notes = new Map<number, Paragraph[]>();
+  /** HTML tags printed as text: the tag as written ("<div>") → the file lines it is on. */
+  readonly unsupportedTags = new Map<string, Set<number>>();
   constructor(
     private tokens: Token[],
     private opts: MarkdownOptions,
+    /** The body's first line in the file (after the front matter), for the lines in warnings. */
+    private bodyLine = 0,
   ) {
     // Footnote definitions come last in markdown-it's stream: read them first.
     for (let i = 0; i < tokens.length; i++) {
@@ -191,7 +177,7 @@ class Reader {
         let j = i + 1;
         for (; j < tokens.length && tokens[j]!.type !== 'footnote_close'; j++) {
           const x = tokens[j]!;
-          if (x.type === 'inline') paras.push({ kind: 'paragraph', runs: this.inline(x.children ?? []) });
+          if (x.type === 'inline') paras.push(...paragraphsOf(this.inline(x.children ?? [], at(x), true)));
         }
         this.notes.set(id, paras);
         i = j;
@@ -199,9 +185,15 @@ class Reader {
     }
   }
 
-  inline(children: Token[]): InlineRun[] {
+  /**
+   * Inline tokens → runs. `where` places HTML tags on their lines for the warnings; with `breaks`
+   * a line break is LINE_BREAK (for paragraphsOf), without it a space.
+   */
+  inline(children: Token[], where?: Where, breaks = false): InlineRun[] {
     const out: InlineRun[] = [];
-    const marks = { bold: false, italic: false, sup: false };
+    const marks: Marks = { bold: 0, italic: 0, underline: 0, sup: 0, sub: 0 };
+    const lineBreak = () => out.push(breaks ? LINE_BREAK : { kind: 'text', text: ' ' });
+    let cursor = 0;
     for (const c of children) {
       switch (c.type) {
         case 'text':
@@ -209,21 +201,37 @@ class Reader {
           out.push(...textRuns(c.content, marks));
           break;
         case 'softbreak':
-        case 'hardbreak':
           out.push({ kind: 'text', text: ' ' });
           break;
+        case 'hardbreak':
+          lineBreak();
+          break;
         case 'strong_open':
-          marks.bold = true;
+          marks.bold++;
           break;
         case 'strong_close':
-          marks.bold = false;
+          marks.bold = Math.max(0, marks.bold - 1);
           break;
         case 'em_open':
-          marks.italic = true;
+          marks.italic++;
           break;
         case 'em_close':
-          marks.italic = false;
+          marks.italic = Math.max(0, marks.italic - 1);
           break;
+        case 'html_inline': {
+          // The tag's line: html_inline content is the source verbatim, so it is found in the
+          // paragraph's text from where the previous tag was.
+          let line: number | undefined;
+          if (where) {
+            const k = where.content.indexOf(c.content, cursor);
+            if (k >= 0) {
+              line = where.line + (where.content.slice(0, k).match(/\n/g) ?? []).length;
+              cursor = k + c.content.length;
+            }
+          }
+          this.htmlInline(c.content, marks, out, lineBreak, line);
+          break;
+        }
         case 'footnote_ref': {
           const id = (c.meta as { id: number }).id;
           out.push({ kind: 'footnote', content: this.notes.get(id) ?? [] });
@@ -237,6 +245,35 @@ class Reader {
       }
     }
     return out;
+  }
+
+  /** One inline HTML tag or comment: a mark opened or closed, a line break, nothing, or its text. */
+  private htmlInline(html: string, marks: Marks, out: InlineRun[], lineBreak: () => void, line: number | undefined): void {
+    if (html.startsWith('<!--')) return;
+    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^>]*)?>$/.exec(html);
+    const name = tag?.[2]!.toLowerCase();
+    if (name === 'br') return lineBreak();
+    const mark = name && HTML_MARKS[name];
+    if (mark) {
+      if (tag![1]) marks[mark] = Math.max(0, marks[mark] - 1);
+      else if (!html.endsWith('/>')) marks[mark]++;
+      return;
+    }
+    // Printed as written, in the text's own face, so the author sees it on the proof.
+    out.push(...textRuns(html, marks));
+    const key = name ? `<${name}>` : html.length > 24 ? html.slice(0, 24) + '…' : html;
+    let lines = this.unsupportedTags.get(key);
+    if (!lines) this.unsupportedTags.set(key, (lines = new Set()));
+    if (line !== undefined) lines.add(this.bodyLine + line + 1);
+  }
+
+  /** An HTML block: comments dropped; anything left is read as a paragraph whose tags are inline HTML. */
+  private htmlBlock(tok: Token): Paragraph[] {
+    // Comments give way to their line ends alone, so the lines of what follows stay right.
+    const text = tok.content.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ''));
+    if (text.trim() === '') return [];
+    const inl = md.parseInline(text, {})[0];
+    return paragraphsOf(this.inline(inl?.children ?? [], tok.map ? { content: text, line: tok.map[0] } : undefined, true));
   }
 
   figure(img: Token): Figure | undefined {
@@ -277,10 +314,14 @@ class Reader {
           if (only.length === 1 && only[0]!.type === 'image') {
             const fig = this.figure(only[0]!);
             if (fig) out.push(fig);
-          } else out.push({ kind: 'paragraph', runs: this.inline(kids) });
+          } else out.push(...paragraphsOf(this.inline(kids, at(inl), true)));
           i += 3;
           break;
         }
+        case 'html_block':
+          out.push(...this.htmlBlock(tok));
+          i++;
+          break;
         case 'blockquote_open': {
           const close = this.matching(i, 'blockquote_open', 'blockquote_close');
           const inner: Block[] = [];
@@ -314,12 +355,16 @@ class Reader {
           const rows: InlineRun[][][] = [];
           let header = false;
           let row: InlineRun[][] | null = null;
+          // Cells carry no line of their own: their row's.
+          let rowLine: number | undefined;
           for (let j = i + 1; j < close; j++) {
             const x = t[j]!;
             if (x.type === 'thead_open') header = true;
-            else if (x.type === 'tr_open') row = [];
-            else if (x.type === 'tr_close' && row) rows.push(row);
-            else if (x.type === 'inline' && row) row.push(this.inline(x.children ?? []));
+            else if (x.type === 'tr_open') {
+              row = [];
+              rowLine = x.map?.[0];
+            } else if (x.type === 'tr_close' && row) rows.push(row);
+            else if (x.type === 'inline' && row) row.push(this.inline(x.children ?? [], rowLine === undefined ? undefined : { content: x.content, line: rowLine }));
           }
           out.push({ kind: 'table', rows, header });
           i = close + 1;
@@ -350,29 +395,50 @@ class Reader {
     return this.tokens.length;
   }
 
-  headingRuns(inl: Token): { runs: InlineRun[]; attrs: { unnumbered?: boolean; part?: boolean; front?: boolean; back?: boolean; id?: string }; text: string } {
+  /**
+   * A heading's runs and its attributes: a `{…}` at its very end, not right after a `]` (that is
+   * a span, `[Ân Thi]{.place}`), holding `-`, `.unnumbered`, `.part`, `.front`, `.back` or
+   * `#id`. Braces holding none of them are text, printed as written.
+   */
+  headingRuns(inl: Token): { runs: InlineRun[]; attrs: HeadingAttrs; text: string } {
     const kids = [...(inl.children ?? [])];
-    const attrs: { unnumbered?: boolean; part?: boolean; front?: boolean; back?: boolean; id?: string } = {};
-    const lastText = [...kids].reverse().find((k) => k.type === 'text');
-    if (lastText) {
-      const m = /\s*\{([^}]*)\}\s*$/.exec(lastText.content);
-      if (m) {
-        for (const a of m[1]!.trim().split(/\s+/)) {
-          if (a === '-' || a === '.unnumbered') attrs.unnumbered = true;
-          else if (a === '.part') attrs.part = true;
-          else if (a === '.front') attrs.front = true;
-          else if (a === '.back') attrs.back = true;
-          else if (a.startsWith('#')) attrs.id = a.slice(1);
-        }
-        const clone = Object.assign(Object.create(Object.getPrototypeOf(lastText)), lastText) as Token;
-        clone.content = lastText.content.slice(0, m.index);
-        kids[kids.lastIndexOf(lastText)] = clone;
+    const attrs: HeadingAttrs = {};
+    const last = kids[kids.length - 1];
+    const m = last?.type === 'text' ? /(^|[^\]])(\s*)\{([^{}]*)\}\s*$/.exec(last.content) : null;
+    if (last && m) {
+      const items = m[3]!.trim().split(/\s+/);
+      const found: HeadingAttrs = {};
+      let known = false;
+      for (const a of items) {
+        if (a === '-' || a === '.unnumbered') found.unnumbered = true;
+        else if (a === '.part') found.part = true;
+        else if (a === '.front') found.front = true;
+        else if (a === '.back') found.back = true;
+        else if (/^#[^\s#.{}]+$/.test(a)) found.id = a.slice(1);
+        else continue;
+        known = true;
+      }
+      // Pandoc's attribute syntax throughout (other classes, key=value pairs are let go), and
+      // at least one attribute this reader knows: `{1945}` and `{.khac}` stay text.
+      if (known && items.every((a) => /^(-|[.#][^\s#.{}]+|[\w-]+=\S*)$/.test(a))) {
+        Object.assign(attrs, found);
+        const clone = Object.assign(Object.create(Object.getPrototypeOf(last)), last) as Token;
+        clone.content = last.content.slice(0, m.index + m[1]!.length);
+        kids[kids.length - 1] = clone;
       }
     }
-    const runs = this.inline(kids);
+    const runs = this.inline(kids, at(inl));
     const text = runs.map((r) => (r.kind === 'text' ? r.text : '')).join('').trim();
     return { runs, attrs, text };
   }
+}
+
+interface HeadingAttrs {
+  unnumbered?: boolean;
+  part?: boolean;
+  front?: boolean;
+  back?: boolean;
+  id?: string;
 }
 
 /**
@@ -415,11 +481,12 @@ function toDocuments(blocks: Block[], rawFences: Map<Block, Record<string, unkno
 
 /** Markdown (CommonMark + footnotes) with YAML front matter → a Book. */
 export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book {
-  const { meta, body } = splitFrontMatter(src.normalize('NFC'));
-  const layoutRaw = str(meta.layout) ?? 'history';
-  const layout: BookLayout = layoutRaw === 'chronicle' || layoutRaw === 'documents' ? layoutRaw : 'history';
+  const { meta, body, bodyLine } = splitFrontMatter(src.normalize('NFC'));
+  const unknown = unknownKeysWarning(meta);
+  if (unknown) opts.warn?.(unknown);
+  const layout: BookLayout = readChoice('layout', meta.layout, ['history', 'chronicle', 'documents'] as const) ?? 'history';
   const tokens = md.parse(body, {});
-  const reader = new Reader(tokens, opts);
+  const reader = new Reader(tokens, opts, bodyLine);
   // Fenced `header` blocks in document collections carry YAML, not text.
   const rawFences = new Map<Block, Record<string, unknown>>();
   if (layout === 'documents') {
@@ -455,6 +522,7 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
     const c = meta.colophon as Record<string, unknown>;
     const col: Colophon = {};
     for (const [k, v] of Object.entries(c)) {
+      if (!KNOWN_KEYS.colophon!.includes(k)) continue;
       if (k === 'editors') col.editors = strList(v);
       else (col as Record<string, unknown>)[k] = str(v);
     }
@@ -463,7 +531,7 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
   if (Array.isArray(meta.references)) {
     book.references = meta.references.map((r) => reader.inline(md.parseInline(String(r).normalize('NFC'), {})[0]?.children ?? []));
   }
-  const setup = setupFrom(meta);
+  const setup = setupFromFrontMatter(meta);
   if (Object.keys(setup).length) book.setup = setup;
 
   // Body: `#` chapters (or parts with {.part}), everything else inside them.
@@ -478,7 +546,7 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
       i++;
       continue;
     }
-    const { attrs, text } = reader.headingRuns(tokens[i + 1]!);
+    const { attrs, text, runs: titleRuns } = reader.headingRuns(tokens[i + 1]!);
     i += 3;
     if (attrs.part) {
       part = { kind: 'part', title: text, numbered: !attrs.unnumbered, chapters: [] };
@@ -498,6 +566,11 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
     }
     if (layout === 'chronicle') chapter.blocks = toChronicleEntries(chapter.blocks);
     if (layout === 'documents') chapter.blocks = toDocuments(chapter.blocks, rawFences);
+    // A chapter's title is plain text in the model: its index terms (`# Huyện [Ân Thi]{.place}`)
+    // are anchored at the start of its first paragraph or heading, on the title's page.
+    const terms = titleRuns.filter((r) => r.kind === 'index-term');
+    const opening = chapter.blocks[0];
+    if (terms.length && opening && (opening.kind === 'paragraph' || opening.kind === 'heading')) opening.runs.unshift(...terms);
     const isFront = attrs.front || (!attrs.back && !seenNumbered && FRONT_TITLES.test(text));
     const isBack = attrs.back || (!attrs.front && BACK_TITLES.test(text));
     if (isFront) book.front.push({ ...chapter, numbered: false });
@@ -512,6 +585,12 @@ export function bookFromMarkdown(src: string, opts: MarkdownOptions = {}): Book 
   if (preface.length) {
     const ch: Chapter = { kind: 'chapter', title: book.title, numbered: false, blocks: layout === 'chronicle' ? toChronicleEntries(preface) : layout === 'documents' ? toDocuments(preface, rawFences) : preface };
     book.body.unshift(ch);
+  }
+  // In the order of the file (footnotes were read first), one line per tag.
+  const first = (lines: Set<number>) => Math.min(Infinity, ...lines);
+  for (const [tag, lines] of [...reader.unsupportedTags].sort((a, b) => first(a[1]) - first(b[1]))) {
+    const where = lines.size ? ` ở dòng ${[...lines].sort((x, y) => x - y).join(', ')}` : '';
+    opts.warn?.(`Thẻ HTML ${tag}${where} không được hỗ trợ nên được in nguyên văn; chỉ dùng được <b>, <strong>, <i>, <em>, <u>, <sup>, <sub>, <br> và chú thích <!-- … -->.`);
   }
   return book;
 }

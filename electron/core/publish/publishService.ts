@@ -44,6 +44,8 @@ const PDF_STAGES: Record<TypesetStage, string> = {
   draw: 'Đang vẽ trang',
 };
 const BUILDING_WORD = 'Đang dựng tệp Word';
+const COUNTING = 'Đang dàn trang để tính gáy sách';
+const BUILDING_COVER = 'Đang vẽ bìa';
 const WRITING = 'Đang ghi tệp';
 
 export type PublishService = ServiceImpl<typeof publishContract> & {
@@ -108,6 +110,22 @@ export function createPublishService(session: ProjectSession, jobs: JobRegistry 
         const bytes = await writeWord(book);
         await task.step(WRITING);
         return files.add(bytes, 'docx', exportFileName(name, 'docx'), 0, input.path);
+      });
+    },
+    exportCover({ bookId, path, jobId }) {
+      return asJob(jobId, [READING, COUNTING, BUILDING_COVER, WRITING], async (task) => {
+        await task.step(READING);
+        const { book, name } = await load({ bookId });
+        // The spine is as thick as the book: its pages are counted by typesetting it.
+        await task.step(COUNTING);
+        const { typesetWithReport } = await import('./index');
+        const { typesetCover } = await import('./cover');
+        // Both load the book's font family (the faces are read once per process).
+        const { pageCount } = await typesetWithReport(book, undefined, { stage: () => task.step(COUNTING) });
+        await task.step(BUILDING_COVER);
+        const { pdf } = await typesetCover(book, pageCount);
+        await task.step(WRITING);
+        return files.add(pdf, 'pdf', exportFileName(`${name} – bìa`, 'pdf'), 1, path);
       });
     },
     exportDocument({ documentId, path, jobId }) {

@@ -1,17 +1,10 @@
 import type { Book, NamedTrimSize, PageSetup, TrimSize } from '../../../shared/book/model';
+import { isTrimSize, TRIM_SIZES, trimMillimetres } from '../../../shared/book/trim';
+
+export { isTrimSize, parseTrim, TRIM_SIZES, trimMillimetres } from '../../../shared/book/trim';
 
 /** Points per millimetre. */
 export const MM = 72 / 25.4;
-
-/** Trim sizes in millimetres (width × height). */
-export const TRIM_SIZES: Record<NamedTrimSize, [number, number]> = {
-  '145x205': [145, 205],
-  '160x240': [160, 240],
-  '190x270': [190, 270],
-  A4: [210, 297],
-  A5: [148, 210],
-  B5: [176, 250],
-};
 
 /** Default margins (mm) per trim size: top, bottom, inner (binding side), outer. */
 const DEFAULT_MARGINS: Record<NamedTrimSize, PageSetup['margins']> = {
@@ -40,20 +33,12 @@ export interface ResolvedSetup extends PageSetup {
   chapterLabel: 'roman' | 'arabic';
   chapterOpening: 'recto' | 'any';
   tocDepth: number;
-}
-
-export function isTrimSize(s: string): s is NamedTrimSize {
-  return s in TRIM_SIZES;
-}
-
-/** Width and height in millimetres of a named trim or of "WxH"; null when it is neither. */
-export function trimMillimetres(trim: string): [number, number] | null {
-  if (isTrimSize(trim)) return TRIM_SIZES[trim];
-  const m = /^(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)$/i.exec(trim.trim());
-  if (!m) return null;
-  const w = Number(m[1]!.replace(',', '.'));
-  const h = Number(m[2]!.replace(',', '.'));
-  return w >= 50 && h >= 50 && w <= 1000 && h <= 1000 ? [w, h] : null;
+  /** Bleed beyond the trim on every side, mm (0: none). */
+  bleed: number;
+  /** Crop marks in a slug outside the bleed. */
+  cropMarks: boolean;
+  /** PDF/X-4 output (the default: the output intent is a few hundred bytes). */
+  pdfx: boolean;
 }
 
 /** The named trim closest in area to a "WxH" one, whose default margins and type size it takes. */
@@ -108,5 +93,9 @@ export function resolveSetup(book: Book, families: string[], defaultFamily: stri
     chapterLabel: s.chapterLabel ?? 'roman',
     chapterOpening: s.chapterOpening ?? 'recto',
     tocDepth: s.tocDepth ?? 2,
+    signature: s.signature && [2, 8, 16, 32].includes(s.signature) ? s.signature : 2,
+    bleed: Math.min(Math.max(s.bleed ?? 0, 0), 20),
+    cropMarks: s.cropMarks ?? false,
+    pdfx: s.pdfx ?? true,
   };
 }

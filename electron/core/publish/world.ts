@@ -4,7 +4,8 @@ import type { Font } from 'fontkit';
 import { resourcePath } from '../resources';
 
 /**
- * Everything the typesetter reads from outside the book: fonts, the clock, the producer name.
+ * Everything the typesetter reads from outside the book: fonts, the clock, the producer name, the
+ * printing condition.
  * The same book and the same world give a byte-identical PDF (STYLE.md §13).
  */
 export interface TypesetWorld {
@@ -13,6 +14,37 @@ export interface TypesetWorld {
   /** Creation/modification date written into the PDF. */
   date: Date;
   producer: string;
+  /** The printing condition a PDF/X print file is made for, with its ICC output profile. */
+  outputIntent: OutputIntent;
+}
+
+/** A PDF/X output intent: a registered printing condition and the profile that describes it. */
+export interface OutputIntent {
+  /** OutputConditionIdentifier, as registered at the ICC ("FOGRA39"). */
+  identifier: string;
+  /** OutputCondition and Info: the condition in words. */
+  condition: string;
+  registry: string;
+  /** The ICC output profile ('prtr'). */
+  profile: Uint8Array;
+}
+
+/**
+ * The shipped output intent: FOGRA39, offset on coated paper, the condition print shops take by
+ * default (resources/icc/README.md: origin and licence). Black text stays DeviceGray, which a
+ * CMYK condition prints on the black plate alone.
+ */
+const FOGRA39 = { identifier: 'FOGRA39', condition: 'Coated FOGRA39 (ISO 12647-2:2004/Amd 1)', registry: 'http://www.color.org', file: 'FOGRA39L_coated.icc' };
+
+let intentCache: Promise<OutputIntent> | undefined;
+
+function loadOutputIntent(): Promise<OutputIntent> {
+  return (intentCache ??= readFile(resourcePath('icc', FOGRA39.file)).then((buf) => ({
+    identifier: FOGRA39.identifier,
+    condition: FOGRA39.condition,
+    registry: FOGRA39.registry,
+    profile: new Uint8Array(buf),
+  })));
 }
 
 export interface FontFamily {
@@ -30,7 +62,12 @@ export interface FontFace {
 }
 
 export interface LoadWorldOptions {
-  /** Fixed date for the PDF metadata; defaults to 2026-01-01T00:00:00Z so output is reproducible. */
+  /**
+   * The date written into the PDF as its creation and modification date. Defaults to now, or to
+   * SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) when that is set:
+   * a print file says when it was made, and a build that must give the same bytes twice fixes
+   * the clock from outside (tests pass the same world, or a date, to both runs).
+   */
   date?: Date;
   /** Which families to load; defaults to all shipped serif families. */
   families?: string[];
@@ -74,9 +111,22 @@ export async function loadWorld(opts: LoadWorldOptions = {}): Promise<TypesetWor
     const [regular, bold, italic, boldItalic] = await Promise.all([f('Regular'), f('Bold'), f('Italic'), f('BoldItalic')]);
     families[key] = { regular, bold, italic, boldItalic };
   }
+  const outputIntent = await loadOutputIntent();
   return {
     families,
-    date: opts.date ?? new Date(Date.UTC(2026, 0, 1, 0, 0, 0)),
+    date: opts.date ?? worldDate(process.env.SOURCE_DATE_EPOCH),
     producer: 'Sử Quán',
+    outputIntent,
   };
+}
+
+/**
+ * The clock of a world: SOURCE_DATE_EPOCH when it holds a whole number of seconds, else now.
+ * Milliseconds are dropped: PDF dates count whole seconds, and two worlds made in the same second
+ * then write the same date.
+ */
+export function worldDate(sourceDateEpoch: string | undefined, now: number = Date.now()): Date {
+  const epoch = sourceDateEpoch?.trim();
+  if (epoch && /^\d{1,12}$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(Math.floor(now / 1000) * 1000);
 }

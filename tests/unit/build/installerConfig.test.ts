@@ -111,6 +111,13 @@ describe('what the configuration names exists', () => {
     for (const m of extra) expect(existsSync(m.from), m.from).toBe(true);
   });
 
+  it('the PDF/X press profile ships beside the fonts, where the typesetter reads it', () => {
+    const icc = matchers('extraResources', '/resources').find((m) => m.from.endsWith(path.join('resources', 'icc')));
+    expect(icc?.to).toBe('/resources/resources/icc');
+    const accept = icc!.createFilter();
+    expect(walk(icc!.from).filter((f) => accept(f, fileStat)).map((f) => path.basename(f))).toEqual(expect.arrayContaining(['FOGRA39L_coated.icc', 'README.md']));
+  });
+
   it('every font folder ships its fonts with the licence beside them', () => {
     const [fonts] = matchers('extraResources', '/resources');
     expect(fonts.to).toBe('/resources/resources/fonts'); // electron/app/main.ts: <resourcesPath>/resources

@@ -120,7 +120,7 @@ describe('awkward input', () => {
     };
     expect(await pagesOf([])).toBe(1);
     expect(await pagesOf([{ kind: 'paragraph', runs: [] }, { kind: 'paragraph', runs: [{ kind: 'text', text: '  ' }] }])).toBe(1);
-    // Real text after the figure does go on.
-    expect(await pagesOf([{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Đoạn tiếp theo.' }] }])).toBe(2);
+    // Real text after the figure does go on (a line may still fit at the foot of the figure's page).
+    expect(await pagesOf([{ kind: 'paragraph', runs: [{ kind: 'text', text: 'Đoạn tiếp theo của chương. '.repeat(30) }] }])).toBe(2);
   });
 });

@@ -1,13 +1,12 @@
 import type { Box, Drawable, FlowBlock, Footnote, Glue, IndexMark, Item, Line, PPara, Prepared, PreparedSection, Section } from '../ir';
-import { copyBox } from '../ir';
+import { baselineOffset, copyBox } from '../ir';
 import { firstFit, knuthPlass, type Breaks } from './knuthPlass';
+import { rowBlocks } from './row';
+import { balancedBreaks } from './balance';
+import { isVietnameseSyllable } from '../../../../shared/text/syllable';
 
 export { knuthPlass, firstFit } from './knuthPlass';
-
-/** Where the baseline sits inside a line block of height `leading` for text of `size`. */
-export function baselineOffset(leading: number, size: number): number {
-  return leading * 0.5 + size * 0.32;
-}
+export { baselineOffset } from '../ir';
 
 let paraIds = 0;
 
@@ -24,7 +23,11 @@ function chooseBreaks(items: Item[], lineWidth: (l: number) => number, justify: 
   return firstFit(items, lineWidth);
 }
 
-/** Splits a box wider than the measure into pieces that fit (a very long URL or code). */
+/**
+ * The last resort for a box wider than the measure that has no break opportunity of its own (a
+ * very long foreign word or code): cut into pieces that fit, at any character — but never inside
+ * a Vietnamese syllable, which rather sticks out into the margin than prints as "ĐƯỜ|NG".
+ */
 function splitOversize(items: Item[], maxW: number): Item[] {
   if (!items.some((it) => it.t === 'box' && it.w > maxW)) return items;
   const out: Item[] = [];
@@ -33,26 +36,59 @@ function splitOversize(items: Item[], maxW: number): Item[] {
       out.push(it);
       continue;
     }
-    // Proportional split by characters; the drawer only needs each piece's glyphs, which are a
-    // prefix/suffix of the whole word's glyph string only for simple scripts, so re-slice text.
+    // Widths by character count (the drawer reshapes every piece): re-slice the text.
     const chars = [...it.text];
     const per = Math.max(1, Math.floor((chars.length * maxW) / it.w) - 1);
-    for (let i = 0; i < chars.length; i += per) {
-      const piece = chars.slice(i, i + per).join('');
+    const cuts = lastResortCuts(chars, per);
+    if (cuts.length === 0) {
+      out.push(it);
+      continue;
+    }
+    let from = 0;
+    for (const to of [...cuts, chars.length]) {
+      const piece = chars.slice(from, to).join('');
       const c = copyBox(it);
       c.text = piece;
       c.w = (it.w * piece.length) / it.text.length;
       c.tj = '';
       c.split = true;
       out.push(c);
-      if (i + per < chars.length) out.push({ t: 'pen', w: 0, p: 50 });
+      if (to < chars.length) out.push({ t: 'pen', w: 0, p: 50 });
+      from = to;
     }
   }
   return out;
 }
 
-function overfull(items: Item[], width: number): boolean {
-  return items.some((it) => it.t === 'box' && it.w > width);
+/** Character offsets to cut `chars` at, about `per` apart, none inside a Vietnamese syllable. */
+function lastResortCuts(chars: string[], per: number): number[] {
+  // A cut may fall before character i unless i is inside a run of letters that is a syllable.
+  const allowed = new Array<boolean>(chars.length + 1).fill(true);
+  for (let i = 0; i < chars.length; ) {
+    if (!/\p{L}/u.test(chars[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && /[\p{L}\p{M}]/u.test(chars[j]!)) j++;
+    if (isVietnameseSyllable(chars.slice(i, j).join(''))) for (let k = i + 1; k < j; k++) allowed[k] = false;
+    i = j;
+  }
+  const cuts: number[] = [];
+  let from = 0;
+  while (chars.length - from > per) {
+    let at = from + per;
+    while (at > from && !allowed[at]) at--;
+    if (at === from) {
+      // No cut fits: the next one, even if that piece overhangs.
+      at = from + per + 1;
+      while (at < chars.length && !allowed[at]) at++;
+      if (at >= chars.length) break;
+    }
+    cuts.push(at);
+    from = at;
+  }
+  return cuts;
 }
 
 /** A paragraph → its lines. */
@@ -61,19 +97,8 @@ export function breakParagraph(p: PPara): Line[] {
   const lineWidth = (l: number) => (l === 0 ? p.width + hang : p.width);
   const items = splitOversize(p.items, p.width);
   const justify = p.align === 'justify';
-  let br = chooseBreaks(items, lineWidth, justify);
-  if (p.align === 'center' && br.positions.length > 1) {
-    // Balance centered titles: the narrowest measure that needs no more lines.
-    const n = br.positions.length;
-    let lo = p.width * 0.4;
-    let hi = p.width;
-    for (let k = 0; k < 10; k++) {
-      const mid = (lo + hi) / 2;
-      if (firstFit(items, () => mid).positions.length <= n && !overfull(items, mid)) hi = mid;
-      else lo = mid;
-    }
-    br = firstFit(items, () => hi);
-  }
+  // Titles, headings and centered text: the fewest lines, of lengths as equal as can be.
+  const br = p.balance || p.align === 'center' ? balancedBreaks(items, lineWidth) : chooseBreaks(items, lineWidth, justify);
   const lines: Line[] = [];
   let start = 0;
   br.positions.forEach((pos, li) => {
@@ -102,7 +127,7 @@ export function breakParagraph(p: PPara): Line[] {
 }
 
 /** Leaders and page number on the last line of a TOC entry. */
-function addTail(p: PPara, line: Line): Drawable[] {
+function addTail(p: PPara, line: Line, lineX: number): Drawable[] {
   const t = p.tail!;
   const x = t.right - t.box.w;
   const out: Drawable[] = [];
@@ -110,7 +135,7 @@ function addTail(p: PPara, line: Line): Drawable[] {
   out.push({ d: 'text', x, y: 0, line: box });
   if (t.dot) {
     const natural = line.parts.reduce((s, it) => s + it.w, 0);
-    const start = p.x + natural + t.dot.w * 2;
+    const start = lineX + natural + t.dot.w * 2;
     const step = t.dot.w * 2.2;
     const end = x - t.dot.w * 1.5;
     // Dots sit on a grid shared by all entries so the leaders line up down the page.
@@ -137,9 +162,15 @@ export function paraBlocks(p: PPara, noteLines: (p: PPara) => FlowBlock[]): Flow
   const keepFrom = p.keepEnd ? (lines.length - p.keepEnd >= 2 ? lines.length - p.keepEnd : 0) : undefined;
   return lines.map((line, i) => {
     const x = i === 0 ? p.x - (p.hangFirst ?? 0) : p.x;
+    // Every line drawn from the paragraph (its list label and TOC leaders too) is one element.
+    if (p.tag) line.tag = p.tag;
     const draws: Drawable[] = [{ d: 'text', x, y, line }];
-    if (i === 0 && p.label) draws.push({ d: 'text', x: p.label.x, y, line: { width: p.label.box.w, align: 'left', last: true, parts: [p.label.box], ratio: 0 } });
-    if (i === lines.length - 1 && p.tail) for (const d of addTail(p, line)) draws.push({ ...d, y } as Drawable);
+    if (i === 0 && p.label) draws.push({ d: 'text', x: p.label.x, y, line: { width: p.label.box.w, align: 'left', last: true, parts: [p.label.box], ratio: 0, tag: p.tag } });
+    if (i === lines.length - 1 && p.tail)
+      for (const d of addTail(p, line, x)) {
+        if (d.d === 'text') d.line.tag = p.tag;
+        draws.push({ ...d, y } as Drawable);
+      }
     const block: FlowBlock = { h: p.leading, draws, para: { id, i, n: lines.length } };
     if (p.keep || (p.keepInside && i < lines.length - 1) || (keepFrom !== undefined && i >= keepFrom)) block.keep = true;
     if (i === 0 && p.anchors) block.anchors = p.anchors;
@@ -190,6 +221,8 @@ export function breakSection(ps: PreparedSection): Section {
   return { role: ps.role, style: ps.style, flow, outline: ps.outline, opening: ps.opening, ...(ps.style.columns ? { spanBlocks } : {}) };
 }
 
+let turnIds = 0;
+
 function breakBlock(pb: Prepared, push: (b: FlowBlock) => void, pageBreak: (recto: boolean) => void): void {
   switch (pb.p) {
     case 'para':
@@ -205,45 +238,25 @@ function breakBlock(pb: Prepared, push: (b: FlowBlock) => void, pageBreak: (rect
       pageBreak(pb.recto);
       break;
     case 'image':
-      push({ h: pb.h, draws: [{ d: 'image', x: pb.x, y: 0, w: pb.w, h: pb.h, image: pb.image }], ...(pb.keep ? { keep: true } : {}) });
+      push({ h: pb.h, draws: [{ d: 'image', x: pb.x, y: 0, w: pb.w, h: pb.h, image: pb.image, tag: pb.tag }], ...(pb.keep ? { keep: true } : {}) });
       break;
     case 'rule':
       push({ h: pb.width + 2, draws: [{ d: 'rule', x1: pb.x, y1: 1, x2: pb.x + pb.w, y2: 1, width: pb.width }], ...(pb.keep ? { keep: true } : {}) });
       break;
-    case 'row': {
-      const draws: Drawable[] = [];
-      let h = 0;
-      const notes: Footnote[] = [];
-      const marks: IndexMark[] = [];
-      const anchors: string[] = [];
-      for (const cell of pb.cells) {
-        let y = pb.pad;
-        for (const para of cell.paras) {
-          for (const b of paraBlocks(para, noteLines)) {
-            for (const d of b.draws) draws.push({ ...d, y: (d as { y: number }).y + y } as Drawable);
-            if (b.notes) notes.push(...b.notes);
-            if (b.marks) marks.push(...b.marks);
-            if (b.anchors) anchors.push(...b.anchors);
-            y += b.h;
-          }
-        }
-        h = Math.max(h, y + pb.pad);
-      }
-      if (pb.grid) {
-        const left = pb.cells[0]!.x;
-        const last = pb.cells[pb.cells.length - 1]!;
-        const right = last.x + last.width;
-        draws.push({ d: 'rule', x1: left, y1: 0, x2: right, y2: 0, width: 0.5 });
-        draws.push({ d: 'rule', x1: left, y1: h, x2: right, y2: h, width: 0.5 });
-        for (const c of pb.cells) draws.push({ d: 'rule', x1: c.x, y1: 0, x2: c.x, y2: h, width: 0.5 });
-        draws.push({ d: 'rule', x1: right, y1: 0, x2: right, y2: h, width: 0.5 });
-      }
-      const block: FlowBlock = { h, draws };
-      if (pb.keep) block.keep = true;
-      if (notes.length) block.notes = notes;
-      if (marks.length) block.marks = marks;
-      if (anchors.length) block.anchors = anchors;
-      push(block);
+    case 'row':
+      for (const b of rowBlocks(pb, (p) => paraBlocks(p, noteLines))) push(b);
+      break;
+    case 'turn': {
+      const id = ++turnIds;
+      for (const inner of pb.blocks)
+        breakBlock(
+          inner,
+          (b) => {
+            b.turn = id;
+            push(b);
+          },
+          () => {},
+        );
       break;
     }
   }

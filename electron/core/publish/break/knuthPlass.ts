@@ -6,6 +6,8 @@ const INF = 10000;
 const LINE_PENALTY = 10;
 const ADJ_DEMERITS = 10000;
 const FLAGGED_DEMERITS = 3000;
+/** The stretchability, as a share of the measure, charged to a line without glue. */
+const GLUELESS_STRETCH = 1 / 6;
 
 export interface Breaks {
   /** Item indices where lines end (the break item itself is not part of either line). */
@@ -133,7 +135,10 @@ export function knuthPlass(items: Item[], lineWidth: (line: number) => number, t
       let r: number;
       if (natural < width) {
         const st = sy[b]! - nTy[a]!;
-        r = st > 0 ? (width - natural) / st : INF;
+        // A line with no space in it (a stretch of a URL broken at both ends) cannot be
+        // justified and is drawn ragged; it is as bad as a justified line whose spaces would
+        // have to take up the same room, counting a sixth of the measure as one stretch.
+        r = st > 0 ? (width - natural) / st : (width - natural) / (width * GLUELESS_STRETCH);
       } else if (natural > width) {
         const sh = sz[b]! - nTz[a]!;
         r = sh > 0 ? (width - natural) / sh : -INF;

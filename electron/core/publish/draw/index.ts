@@ -1,10 +1,15 @@
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPageLeaf, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPageLeaf, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import type { Font } from 'fontkit';
-import type { Box, Drawable, Glue, Line, Page } from '../ir';
+import type { Box, Drawable, Glue, Line, Page, StructTag } from '../ir';
 import { glyphBytes } from '../glyphs';
 import { createDeflater } from './deflate';
 import { toUnicodeCMap } from './toUnicodeCMap';
+import { cropMarkOps, sheetGeometry } from './printMarks';
+import { pageLabelRanges } from './pageLabels';
+import { pdf16Header, srgbColourSpace, writePdfx } from './pdfx';
+import { StructureTree } from './structure';
+import type { OutputIntent } from '../world';
 
 /** A font face as the drawer sees it: the font and the glyphs used with their text. */
 export interface DrawFace {
@@ -29,6 +34,12 @@ export interface DrawInput {
   faces: DrawFace[];
   outline: DrawOutlineEntry[];
   firstArabic: number;
+  /**
+   * The print file: bleed on every side (points), crop marks in a slug outside it, PDF/X-4 for
+   * the printing condition `pdfx`. Without it the sheet is the trim and the file a plain PDF (a
+   * catalogue).
+   */
+  print?: { bleed: number; cropMarks: boolean; pdfx?: OutputIntent };
   meta: { title: string; author?: string; subject?: string; language: string; date: Date; producer: string; keywords?: string[] };
 }
 
@@ -227,6 +238,16 @@ function lineOps(line: Line, set: LineSet, x: number, yPdf: number, faces: DrawF
   out.push(ops);
 }
 
+/** Whether any line or image carries a structure tag: then the PDF is tagged. */
+function hasTags(pages: Page[]): boolean {
+  for (const p of pages)
+    for (let i = 0; i < p.draws.length; i++) {
+      const d = p.draws[i]!;
+      if ((d.d === 'text' && d.line.tag) || (d.d === 'image' && d.tag)) return true;
+    }
+  return false;
+}
+
 /** A 6-letter subset tag derived from the glyph set, so the same input gives the same name. */
 function subsetTag(gids: number[], name: string): string {
   let h = 2166136261;
@@ -252,7 +273,7 @@ function subsetTag(gids: number[], name: string): string {
  * original glyph ids as CIDs (known when words are measured); CIDToGIDMap maps them to the
  * subset's renumbered glyphs.
  */
-function embedFace(doc: PDFDocument, ref: PDFRef, f: DrawFace): void {
+export function embedFace(doc: PDFDocument, ref: PDFRef, f: DrawFace): void {
   const ctx = doc.context;
   const font = f.face.font;
   const gids = [...f.used.keys()].sort((a, b) => a - b);
@@ -385,12 +406,19 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const xobjects = new Map<string, PDFRef>();
   const pageRefs: PDFRef[] = [];
   const resourcesRef = ctx.nextRef();
+  let srgb: PDFRef | undefined;
 
   for (let pi = 0; pi < pages.length; pi++)
     for (let di = 0; di < pages[pi]!.draws.length; di++) {
       const d = pages[pi]!.draws[di]!;
       if (d.d === 'image' && !images.has(d.image.key)) {
         const img = d.image.format === 'jpeg' ? await doc.embedJpg(d.image.data) : await doc.embedPng(d.image.data);
+        if (input.print?.pdfx) {
+          // PDF/X: no device RGB under a gray intent; camera and scanner RGB is sRGB.
+          await img.embed();
+          const dict = (ctx.lookup(img.ref) as PDFRawStream).dict;
+          if (dict.get(PDFName.of('ColorSpace')) === PDFName.of('DeviceRGB')) dict.set(PDFName.of('ColorSpace'), (srgb ??= srgbColourSpace(doc)));
+        }
         images.set(d.image.key, img.ref);
         xobjects.set('Im' + d.image.key, img.ref);
       }
@@ -402,22 +430,60 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   const pagesRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
   const pageTree = doc.catalog.Pages();
   const kids = pageTree.Kids();
-  const mediaBox = ctx.obj([0, 0, W, Hp]);
+  const print = input.print ?? { bleed: 0, cropMarks: false };
+  const sheet = sheetGeometry(W, Hp, print.bleed, print.cropMarks);
+  const mediaBox = ctx.obj(sheet.media);
+  const bleedBox = ctx.obj(sheet.bleed);
+  const trimBox = ctx.obj(sheet.trim);
+  // Tagged PDF when the pages carry structure (a book; a catalogue does not): every tagged line and
+  // image is marked content of its element, everything else an artifact.
+  const structure = hasTags(pages) ? new StructureTree(ctx) : undefined;
+  const artifact = (ops: string) => (structure ? '/Artifact BMC ' + ops + ' EMC' : ops);
+  // Every page's drawing is moved from the sheet's corner to the trim's; crop marks come first,
+  // in sheet coordinates, in registration colour (every ink prints them).
+  const sheetOps = (sheet.marks ? artifact(cropMarkOps(sheet, '/Reg CS 1 SCN')) + '\n' : '') + (sheet.offset ? `1 0 0 1 ${fmt(sheet.offset)} ${fmt(sheet.offset)} cm\n` : '');
   const kType = PDFName.of('Type');
   const kPage = PDFName.of('Page');
   const kParent = PDFName.of('Parent');
   const kResources = PDFName.of('Resources');
   const kMediaBox = PDFName.of('MediaBox');
   const kContents = PDFName.of('Contents');
+  const kBleedBox = PDFName.of('BleedBox');
+  const kTrimBox = PDFName.of('TrimBox');
   // Level 1: content streams are repetitive hex; the fastest level loses little size here.
   const deflater = createDeflater(1);
 
   for (const page of pages) {
+    const pageRef = ctx.nextRef();
+    structure?.beginPage(pageRef);
+    // The marked-content sequence open: in which content list, up to which entry, for what. Its
+    // EMC is written when something else is drawn (or the page ends).
+    let marked: { out: string[] | null; at: number; tag: StructTag | undefined } = { out: null, at: -1, tag: undefined };
+    const closeMarked = () => {
+      if (marked.out) marked.out[marked.at] += ' EMC';
+      marked = { out: null, at: -1, tag: undefined };
+    };
     const out: string[] = [];
     const under: string[] = [];
     const rules: string[] = [];
-    for (let di = 0; di < page.draws.length; di++) drawOne(page.draws[di]!);
-    function drawOne(d: Drawable): void {
+    // A landscape table's drawables (Drawable.turn): drawn apart, in a graphics state turned by their matrix.
+    const turned = new Map<string, { out: string[]; under: string[]; rules: string[] }>();
+    for (let di = 0; di < page.draws.length; di++) {
+      const d = page.draws[di]!;
+      if (!d.turn) drawOne(d, out, under, rules);
+      else {
+        const key = d.turn.map(fmt).join(' ');
+        let t = turned.get(key);
+        if (!t) turned.set(key, (t = { out: [], under: [], rules: [] }));
+        drawOne(d, t.out, t.under, t.rules);
+      }
+    }
+    closeMarked();
+    for (const [m, t] of turned) {
+      if (t.under.length) t.rules.push('0.5 w ' + t.under.join(' ') + ' S');
+      out.push(`q ${m} cm\n` + t.out.join('\n') + (t.rules.length ? '\n' + artifact('0 G ' + t.rules.join('\n')) : '') + '\nQ');
+    }
+    function drawOne(d: Drawable, out: string[], under: string[], rules: string[]): void {
       if (d.d === 'text') {
         if (d.line.parts.length === 0) return;
         const set = setLine(d.line);
@@ -426,26 +492,48 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
           const glue = set.glue;
           for (let i = 0; i < set.n; i++) if (glue[i]! > 0) stats.gaps.push(glue[i]!);
         }
+        const n = out.length;
         lineOps(d.line, set, d.x, Hp - d.y, faces, spaces, usedFaces, out, under);
+        if (structure && out.length > n) {
+          const tag = d.line.tag;
+          // The next line of the element (or artifact) just drawn continues its marked content:
+          // one MCID per element and page, not per line, keeps the ParentTree and the file small.
+          if (marked.out === out && marked.at === n - 1 && marked.tag === tag) marked.at = n;
+          else {
+            closeMarked();
+            out[n] = (tag ? structure.open(tag) : '/Artifact BMC ') + out[n];
+            marked = { out, at: n, tag };
+          }
+        }
       } else if (d.d === 'rule') {
         rules.push(`${fmt(d.width)} w ${fmt(d.x1)} ${fmt(Hp - d.y1)} m ${fmt(d.x2)} ${fmt(Hp - d.y2)} l S`);
       } else {
-        out.push(`q ${imageMatrix(d.x, Hp - d.y - d.h, d.w, d.h, d.image.rotation)} cm /Im${d.image.key} Do Q`);
+        const ops = `q ${imageMatrix(d.x, Hp - d.y - d.h, d.w, d.h, d.image.rotation)} cm /Im${d.image.key} Do Q`;
+        closeMarked();
+        if (!structure) out.push(ops);
+        else if (!d.tag) out.push('/Artifact BMC ' + ops + ' EMC');
+        else {
+          const o = sheet.offset;
+          out.push(structure.open(d.tag, d.turn ? undefined : [d.x + o, Hp - d.y - d.h + o, d.x + d.w + o, Hp - d.y + o]) + ops + ' EMC');
+        }
       }
     }
     if (under.length) rules.push('0.5 w ' + under.join(' ') + ' S');
-    const content = out.join('\n') + (rules.length ? '\n0 G ' + rules.join('\n') : '');
+    const content = sheetOps + out.join('\n') + (rules.length ? '\n' + artifact('0 G ' + rules.join('\n')) : '');
     const leaf = PDFPageLeaf.fromMapWithContext(
       new Map<PDFName, never>([
         [kType, kPage as never],
         [kParent, pagesRef as never],
         [kResources, resourcesRef as never],
         [kMediaBox, mediaBox as never],
+        [kBleedBox, bleedBox as never],
+        [kTrimBox, trimBox as never],
       ]),
       ctx,
       false,
     );
-    const pageRef = ctx.register(leaf);
+    structure?.endPage(leaf);
+    ctx.assign(pageRef, leaf);
     leaf.set(kContents, ctx.register(ctx.stream(deflater.deflate(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
     kids.push(pageRef);
     pageRefs.push(pageRef);
@@ -463,13 +551,15 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   }
   const res: Record<string, unknown> = { Font: fontDict, ProcSet: ['PDF', 'Text', 'ImageB', 'ImageC'] };
   if (xobjects.size) res.XObject = Object.fromEntries(xobjects);
+  // Registration: a separation that prints on every plate, for the crop marks.
+  if (sheet.marks) res.ColorSpace = { Reg: ['Separation', 'All', 'DeviceGray', { FunctionType: 2, Domain: [0, 1], C0: [1], C1: [0], N: 1 }] };
   ctx.assign(resourcesRef, ctx.obj(res as never));
 
   if (stats) stats.phases.fonts = performance.now() - tFonts;
-  buildOutline(doc, pageRefs, input.outline, Hp);
-  // Page labels: roman numerals for the front matter, arabic from page 1 of the body.
-  const nums: unknown[] = [0, { S: 'r' }];
-  if (input.firstArabic > 0) nums.push(input.firstArabic, { S: 'D' });
+  buildOutline(doc, pageRefs, input.outline, Hp + sheet.offset);
+  structure?.write(doc.catalog);
+  // Page labels as the folios print: roman numerals for the front matter, arabic from page 1 of the body.
+  const nums: unknown[] = pageLabelRanges(pages, input.firstArabic).flatMap(([at, S, St]) => [at, St === 1 ? { S } : { S, St }]);
   doc.catalog.set(PDFName.of('PageLabels'), ctx.obj({ Nums: nums as never }));
 
   const m = input.meta;
@@ -482,13 +572,14 @@ export async function drawPdf(input: DrawInput, stats?: DrawStats): Promise<Uint
   doc.setProducer(m.producer);
   doc.setCreationDate(m.date);
   doc.setModificationDate(m.date);
+  if (print.pdfx) writePdfx(doc, { ...m, creator: 'Sử Quán' }, print.pdfx, pages.length);
   // No object streams: pdf-lib would deflate them in JavaScript, slower than the gain in size.
   const tSave = performance.now();
   // objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout 0, ≥ 1 ms each)
   // every 50 objects while sizing and again while writing: ~60 idle waits for a 600-page book.
   const bytes = await doc.save({ updateFieldAppearances: false, addDefaultPage: false, useObjectStreams: false, objectsPerTick: Infinity });
   if (stats) stats.phases.save = performance.now() - tSave;
-  return bytes;
+  return print.pdfx ? pdf16Header(bytes) : bytes;
 }
 
 

@@ -1,6 +1,8 @@
 import type { Book } from '../../../../shared/book/model';
 import type { IndexMark, Prepared, PreparedSection } from '../ir';
 import { faceFor, finishPara, runsToItems, textPara, type PrepareContext } from './prepare';
+import { bindTitleWords } from './titleBreaks';
+import { compareVietnamese, vietnameseInitial } from '../../../../shared/text/collate';
 
 export interface TocEntry {
   anchor: string;
@@ -9,7 +11,13 @@ export interface TocEntry {
   label: string;
 }
 
-/** Mục lục: one entry per part, chapter and section, dot leaders to a right-aligned page number. */
+/** The number that opens a TOC entry: "Phần thứ nhất.", "CHƯƠNG IV.", "II.", "3.", "b)". */
+const TOC_NUMBER = /^((?:Phần thứ \S+|CHƯƠNG [IVXLCDM\d]+)\.|[IVXLCDM]+\.|\d+\.|[a-zđ]\))\s+\S/u;
+
+/**
+ * Mục lục: one entry per part, chapter and section, dot leaders to a right-aligned page number
+ * on the entry's last line; a wrapped entry hangs after its number.
+ */
 export function prepareToc(ctx: PrepareContext, book: Book, entries: TocEntry[], numbering: 'roman' | 'arabic'): PreparedSection {
   const { setup } = ctx;
   const size = setup.bodySize;
@@ -24,8 +32,16 @@ export function prepareToc(ctx: PrepareContext, book: Book, entries: TocEntry[],
     const bold = e.level <= 1;
     const st = { size: e.level === 0 ? size + 0.5 : size, bold, caps: e.level === 0 };
     const indent = Math.max(0, e.level - 1) * setup.parIndent * 0.8;
-    const items = runsToItems(ctx, [{ kind: 'text', text: e.title }], st);
-    const p = finishPara(ctx, items, { size: st.size, leading: setup.leading, align: 'left', x: indent, width: setup.textWidth - indent - numW - size });
+    const items = bindTitleWords(runsToItems(ctx, [{ kind: 'text', text: e.title }], st));
+    // A wrapped entry hangs: its second line starts under the title, after "Chương I." or "1.".
+    const number = TOC_NUMBER.exec(e.title)?.[1];
+    const face = faceFor(ctx, st);
+    const numberW = number ? ctx.shaper.width(st.caps ? number.toLocaleUpperCase('vi') : number, face, st.size) + ctx.shaper.glue(face, st.size).w : 0;
+    // On a page too narrow for it (a long "Phần thứ …" on a pocket trim) the entry does not hang.
+    const hang = numberW < (setup.textWidth - indent - numW - size) / 3 ? numberW : 0;
+    const x = indent + hang;
+    const p = finishPara(ctx, items, { size: st.size, leading: setup.leading, align: 'left', x, width: setup.textWidth - x - numW - size });
+    if (hang) p.hangFirst = hang;
     p.tail = { box: ctx.shaper.box(e.label, faceFor(ctx, { size: st.size, bold }), st.size), right: setup.textWidth, dot };
     if (e.level <= 1) blocks.push({ p: 'space', h: setup.leading * 0.4 });
     blocks.push(p);
@@ -66,10 +82,6 @@ export function normaliseTonePlacement(s: string): string {
     .normalize('NFC');
 }
 
-let collatorCache: Intl.Collator | undefined;
-/** Created on first use: loading ICU's Vietnamese collation costs time a book without index needn't pay. */
-const collator = { compare: (a: string, b: string) => (collatorCache ??= new Intl.Collator('vi', { sensitivity: 'variant', numeric: true })).compare(a, b) };
-
 /** Sort key of an index term: people by given name (last word), others as written. */
 function sortKeyOf(m: IndexMark): string {
   if (m.sortKey) return normaliseTonePlacement(m.sortKey);
@@ -94,10 +106,13 @@ const INDEX_TITLES: Record<IndexMark['index'], string> = {
   subject: 'Sự kiện, vấn đề',
 };
 
-/** Sorts index entries in Vietnamese order (tone placement normalised first). */
+/**
+ * Sorts index entries in Vietnamese dictionary order, syllable by syllable (the app's one
+ * collation, shared/text/collate.ts): "Hà Giang, Hà Nội, Hà Tĩnh, Hạ Long, Hải Phòng".
+ */
 export function sortIndex(entries: IndexEntry[]): IndexEntry[] {
   const keyed = entries.map((e) => ({ e, k: sortKeyOf(e.mark) }));
-  keyed.sort((a, b) => collator.compare(a.k, b.k) || collator.compare(a.e.mark.term, b.e.mark.term));
+  keyed.sort((a, b) => compareVietnamese(a.k, b.k) || compareVietnamese(a.e.mark.term, b.e.mark.term));
   return keyed.map((x) => x.e);
 }
 
@@ -123,7 +138,7 @@ export function prepareIndex(ctx: PrepareContext, book: Book, entries: IndexEntr
     blocks.push({ p: 'space', h: leading * 0.5, keep: true });
     let letter = '';
     for (const e of group) {
-      const first = collatorInitial(sortKeyOf(e.mark));
+      const first = vietnameseInitial(sortKeyOf(e.mark));
       if (first !== letter) {
         letter = first;
         blocks.push({ p: 'space', h: leading * 0.3 });
@@ -144,13 +159,4 @@ export function prepareIndex(ctx: PrepareContext, book: Book, entries: IndexEntr
     outline: [{ anchor, title: 'Bảng tra cứu', level: 1, top: true }],
     opening: true,
   };
-}
-
-/** The letter a term is filed under: Vietnamese letters (Đ, Ơ …) count as letters of their own. */
-function collatorInitial(key: string): string {
-  const ch = [...key.normalize('NFC')][0] ?? '';
-  const base = ch.normalize('NFD');
-  const first = base[0] ?? '';
-  const letter = /[\u0302\u0306\u031b]/.test(base) ? ch.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC') : ch === 'đ' || ch === 'Đ' ? ch : first;
-  return letter.toLocaleUpperCase('vi');
 }

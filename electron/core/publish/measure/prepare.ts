@@ -10,15 +10,17 @@ import type {
   InlineRun,
   ListBlock,
   Paragraph,
-  Table,
   TrimSize,
 } from '../../../../shared/book/model';
-import type { Box, FaceId, Item, OutlineEntry, PCell, PNote, PPara, Prepared, PreparedSection, SectionStyle } from '../ir';
+import type { Box, FaceId, Item, OutlineEntry, PNote, PPara, Prepared, PreparedSection, SectionStyle, StructTag } from '../ir';
 import { copyBox } from '../ir';
 import { TRIM_SIZES, trimMillimetres, type ResolvedSetup } from '../setup';
 import type { Shaper } from './shaper';
 import { chapterLabel, partLabel, sectionLabel } from '../../../../shared/numbering';
 import { printedDateLead } from '../../../../shared/book/chronicle';
+import { prepareTable } from './table';
+import { breakOpportunities, LONG_WORD, wordPieces } from './breakOpportunities';
+import { asTitle } from './titleBreaks';
 
 export const INF = 10000;
 
@@ -113,7 +115,13 @@ export function runsToItems(ctx: PrepareContext, runs: InlineRun[], st: TextStyl
       if (c === 32 || c === 9 || c === 10 || c === 13) {
         if (start >= 0) {
           const word = text.slice(start, i);
-          pushBox(underline ? underlined(ctx.shaper.box(word, face, rst.size)) : lookup(word));
+          // A long word (a URL, a path) gets break opportunities of its own.
+          const cuts = i - start >= LONG_WORD ? breakOpportunities(word) : null;
+          if (cuts) {
+            const shape = (w: string) => (underline ? underlined(ctx.shaper.box(w, face, rst.size)) : lookup(w));
+            for (const it of wordPieces(word, cuts, shape)) if (it.t === 'box') pushBox(it);
+            else items.push(it);
+          } else pushBox(underline ? underlined(ctx.shaper.box(word, face, rst.size)) : lookup(word));
           start = -1;
         }
         if (i < n) pendingSpace = true;
@@ -212,6 +220,9 @@ function prepareNote(ctx: PrepareContext, content: Paragraph[], id: number, numb
     out.push(finishPara(ctx, [label], { size, leading: setup.footnoteLeading, align: 'left' }));
   }
   ctx.pendingNotes = saved;
+  // All paragraphs of a footnote are one Note element.
+  const note: StructTag = { role: 'Note' };
+  for (const p of out) p.tag = note;
   return out;
 }
 
@@ -235,6 +246,8 @@ export function finishPara(ctx: PrepareContext, items: Item[], o: ParaOpts): PPa
     leading: o.leading,
     size: o.size,
     align: o.align,
+    // A paragraph unless the caller says otherwise (headings, notes, captions).
+    tag: { role: 'P' },
   };
   if (o.keep) p.keep = true;
   if (ctx.pendingNotes.length) {
@@ -380,8 +393,9 @@ function prepareHeading(ctx: PrepareContext, book: Book, h: Heading, env: BlockE
   const items = runsToItems(ctx, runs, st);
   const indent = align === 'left' ? setup.parIndent : 0;
   if (indent) items.unshift(indentBox(ctx, indent, size));
-  const para = finishPara(ctx, items, { size: st.size, leading: env.leading, align, x: env.x, width: env.width, keep: true });
+  const para = asTitle(finishPara(ctx, items, { size: st.size, leading: env.leading, align, x: env.x, width: env.width, keep: true }));
   para.anchors = [anchor];
+  para.tag = { role: h.level === 1 ? 'H2' : h.level === 2 ? 'H3' : 'H4' };
   // Centered headings: leave a margin so long titles break into a balanced block.
   if (align === 'center') {
     para.x += setup.parIndent;
@@ -430,6 +444,8 @@ function prepareFigure(ctx: PrepareContext, fig: Figure, env: BlockEnv, out: Pre
     h,
     image: { data: fig.image.data, format: fig.image.format, key: ctx.nextImageKey++, ...(rotation ? { rotation } : {}) },
     keep: true,
+    // The caption is the figure's alternative text for a screen reader.
+    tag: { role: 'Figure', alt: plainText(fig.caption) },
   });
   out.push({ p: 'space', h: env.leading * 0.3, keep: true });
   const size = env.size - 1;
@@ -444,6 +460,7 @@ function prepareFigure(ctx: PrepareContext, fig: Figure, env: BlockEnv, out: Pre
   // A figure prints whole on one page: image, caption and source note are one unit for
   // pagination (every block of it kept with the next but the last line of the last paragraph).
   if (!fig.source) cap.keepInside = true;
+  cap.tag = { role: 'Caption' };
   out.push(cap);
   if (fig.source) {
     const s = size - 1;
@@ -451,74 +468,6 @@ function prepareFigure(ctx: PrepareContext, fig: Figure, env: BlockEnv, out: Pre
     src.keepInside = true;
     out.push(src);
   }
-  out.push({ p: 'space', h: env.leading * 0.5 });
-}
-
-function prepareTable(ctx: PrepareContext, table: Table, env: BlockEnv, out: Prepared[]): void {
-  const size = env.size - 1;
-  const leading = env.leading - 2;
-  const pad = 3;
-  const ncols = Math.max(1, ...table.rows.map((r) => r.length));
-  // Column widths: natural (one-line) width and minimum (longest word) per column.
-  const nat = new Array<number>(ncols).fill(0);
-  const min = new Array<number>(ncols).fill(0);
-  // Each cell keeps its own footnotes: they go with the row that calls them.
-  const outerNotes = ctx.pendingNotes;
-  const notesOf: PNote[][][] = [];
-  const itemsOf = table.rows.map((row, ri) => {
-    notesOf[ri] = [];
-    return row.map((cell, ci) => {
-      ctx.pendingNotes = [];
-      const items = runsToItems(ctx, cell, { size, bold: !!table.header && ri === 0 });
-      notesOf[ri]![ci] = ctx.pendingNotes;
-      return items;
-    });
-  });
-  ctx.pendingNotes = [];
-  ctx.shaper.resolve();
-  itemsOf.forEach((row) =>
-    row.forEach((items, ci) => {
-      let total = 0;
-      let longest = 0;
-      for (const it of items) {
-        total += it.w;
-        if (it.t === 'box') longest = Math.max(longest, it.w);
-      }
-      nat[ci] = Math.max(nat[ci]!, total + 2 * pad);
-      min[ci] = Math.max(min[ci]!, longest + 2 * pad);
-    }),
-  );
-  const avail = env.width;
-  const sumNat = nat.reduce((a, b) => a + b, 0);
-  let widths: number[];
-  if (sumNat <= avail) widths = nat.map((n) => n + (avail - sumNat) / ncols);
-  else {
-    const sumMin = min.reduce((a, b) => a + b, 0);
-    const extra = Math.max(0, avail - sumMin);
-    const want = nat.reduce((a, n, i) => a + (n - min[i]!), 0) || 1;
-    widths = min.map((m, i) => m + (extra * (nat[i]! - m)) / want);
-  }
-  if (table.caption) {
-    out.push({ p: 'space', h: env.leading * 0.4 });
-    out.push(finishPara(ctx, runsToItems(ctx, table.caption, { size, bold: true }), { size, leading, align: 'center', x: env.x, width: env.width, keep: true }));
-    out.push({ p: 'space', h: 3, keep: true });
-  } else out.push({ p: 'space', h: env.leading * 0.4 });
-  itemsOf.forEach((row, ri) => {
-    let x = env.x;
-    const cells: PCell[] = [];
-    for (let ci = 0; ci < ncols; ci++) {
-      const items = row[ci] ?? [];
-      const w = widths[ci]!;
-      const text = items.filter((it): it is Box => it.t === 'box').map((b) => b.text).join('');
-      const numeric = text !== '' && /^[\d.,%+\-–\s]+$/.test(text);
-      const align = table.header && ri === 0 ? 'center' : numeric ? 'right' : 'left';
-      ctx.pendingNotes = notesOf[ri]![ci] ?? [];
-      cells.push({ x, width: w, paras: [finishPara(ctx, items, { size, leading, align, x: x + pad, width: w - 2 * pad })] });
-      x += w;
-    }
-    out.push({ p: 'row', cells, grid: true, pad, keep: !!table.header && ri === 0 });
-  });
-  ctx.pendingNotes = outerNotes;
   out.push({ p: 'space', h: env.leading * 0.5 });
 }
 
@@ -569,13 +518,13 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
     keep: true,
   });
   out.push({ p: 'space', h: env.leading, keep: true });
-  const title = textPara(ctx, d.title, { size: env.size + 1, bold: true, caps: true }, {
+  const title = asTitle(textPara(ctx, d.title, { size: env.size + 1, bold: true, caps: true }, {
     align: 'center',
     leading: env.leading,
     x: env.x + setup.parIndent,
     width: env.width - 2 * setup.parIndent,
     keep: true,
-  });
+  }));
   title.anchors = [anchor];
   out.push(title);
   outline.push({ anchor, title: d.title.normalize('NFC'), level: 2 });
@@ -603,7 +552,7 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
         continue;
       }
       if (b.p === 'para') b.keepEnd = Math.max(2, b.keepEnd ?? 0);
-      else b.keep = true;
+      else if (b.p !== 'turn') b.keep = true; // a turned table has pages of its own
       break;
     }
     out.push({ p: 'space', h: env.leading * 0.5, keep: true });
@@ -635,16 +584,19 @@ function chapterSection(ctx: PrepareContext, book: Book, ch: Chapter, number: nu
   blocks.push({ p: 'space', h: setup.leading * 2.5 });
   const first: PPara[] = [];
   if (label) first.push(textPara(ctx, label, { size: size + 1, bold: true }, { align: 'center', leading: setup.leading * 1.3 }));
-  const t = textPara(ctx, title, { size: size + 3, bold: true, caps: true }, {
+  const t = asTitle(textPara(ctx, title, { size: size + 3, bold: true, caps: true }, {
     align: 'center',
     leading: (size + 3) * 1.35,
     x: setup.parIndent,
     width: setup.textWidth - 2 * setup.parIndent,
-  });
+  }));
   first.push(t);
   (first[0] as PPara).anchors = [anchor];
+  // The label (CHƯƠNG I) and the title are one H1.
+  const h1: StructTag = { role: 'H1' };
   for (const p of first) {
     p.keep = true;
+    p.tag = h1;
     blocks.push(p);
   }
   if (ch.subtitle) {
@@ -672,8 +624,11 @@ function partSection(ctx: PrepareContext, book: Book, title: string, number: num
   ctx.targets.set(anchor, { title, number: label });
   const paras: PPara[] = [];
   if (label) paras.push(textPara(ctx, label, { size: size + 3, bold: true, caps: true }, { align: 'center', leading: (size + 3) * 1.5 }));
-  paras.push(textPara(ctx, title, { size: size + 5, bold: true, caps: true }, { align: 'center', leading: (size + 5) * 1.4, x: setup.parIndent, width: setup.textWidth - 2 * setup.parIndent }));
+  paras.push(asTitle(textPara(ctx, title, { size: size + 5, bold: true, caps: true }, { align: 'center', leading: (size + 5) * 1.4, x: setup.parIndent, width: setup.textWidth - 2 * setup.parIndent })));
   paras[0]!.anchors = [anchor];
+  // A part's label and title are one heading, at the chapters' level (not every book has parts).
+  const heading: StructTag = { role: 'H1' };
+  for (const p of paras) p.tag = heading;
   for (const p of paras) blocks.push(p, { p: 'space', h: setup.leading * 0.5 });
   blocks.push({ p: 'fill', weight: 2 });
   return { role: 'matter', style: { numbering: 'arabic', printFolio: false, recto: true }, blocks, outline, opening: true };
@@ -694,7 +649,7 @@ function frontPages(ctx: PrepareContext, book: Book): PreparedSection[] {
   const { setup } = ctx;
   const size = setup.bodySize;
   const c = (text: string, st: TextStyle, leading?: number): PPara =>
-    textPara(ctx, text, st, { align: 'center', leading: leading ?? st.size * 1.35, x: setup.parIndent / 2, width: setup.textWidth - setup.parIndent });
+    asTitle(textPara(ctx, text, st, { align: 'center', leading: leading ?? st.size * 1.35, x: setup.parIndent / 2, width: setup.textWidth - setup.parIndent }));
   const out: PreparedSection[] = [];
   // Half-title.
   out.push(displayPage(ctx, ['fill', c(book.title, { size: size + 4, bold: true, caps: true }), 'fill', 'fill']));
@@ -793,7 +748,9 @@ export function prepareBook(book: Book, ctx: PrepareContext): PreparedSection[] 
   }
   // Index terms in the text, in table cells and in footnotes.
   const marked = (p: PPara): boolean => p.items.some((it) => it.t === 'box' && !!it.marks) || (p.notes ?? []).some((n) => n.paras.some(marked));
-  const hasIndexTerms = sections.some((s) => s.blocks.some((b) => (b.p === 'para' && marked(b)) || (b.p === 'row' && b.cells.some((c) => c.paras.some(marked)))));
+  const markedBlock = (b: Prepared): boolean =>
+    (b.p === 'para' && marked(b)) || (b.p === 'row' && b.cells.some((c) => c.paras.some(marked))) || (b.p === 'turn' && b.blocks.some(markedBlock));
+  const hasIndexTerms = sections.some((s) => s.blocks.some(markedBlock));
   if (hasIndexTerms && !proof) sections.push(slot('index', 'arabic'));
   if (setup.tocPosition === 'end' && !proof) sections.push(slot('toc', 'arabic'));
   if (book.colophon && !proof) sections.push(colophonSection(ctx, book));

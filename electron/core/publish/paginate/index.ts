@@ -1,7 +1,8 @@
 import { toRoman } from '../../../../shared/numbering';
 import type { Box, Drawable, FlowBlock, Glue, IndexMark, Line, OutlineEntry, Page, Section } from '../ir';
 import type { ResolvedSetup } from '../setup';
-import { copyBox } from '../ir';
+import { baselineOffset, copyBox } from '../ir';
+import { notesInFrame, repeatedHead, takeTurned, turnDraws, turnedFills, turnMatrix } from './tables';
 
 /** What pagination needs from the measure stage: shaping for folios, heads and renumbered calls. */
 export interface PageShaper {
@@ -15,6 +16,8 @@ export interface PaginateOptions {
   shaper: PageShaper;
   /** Only decide where pages break and what they hold (labels, anchors, marks): no drawing. */
   draft?: boolean;
+  /** A whole book (not a proof): blank pages make its count a multiple of `setup.signature`. */
+  bookEnd?: boolean;
 }
 
 /** Shared by blocks without footnotes: never mutated. */
@@ -33,6 +36,22 @@ interface Fill {
   continued: boolean;
   /** Two columns: `placed` holds `span` blocks across both, then `left` blocks, then the right column's. */
   cols?: { span: number; left: number };
+  /** The page ends where its section's flow asks for a new page (or ends): it may stop short. */
+  stop?: boolean;
+  /** A landscape table's page: its blocks are laid out in a turned frame (paginate/tables.ts). */
+  turn?: boolean;
+}
+
+/** Where a full page's leftover height may go: before a paragraph's first line, and spaces. */
+function stretchesBefore(b: FlowBlock, prev: FlowBlock): boolean {
+  if (b.space) return !b.fill;
+  return !!b.para && b.para.i === 0 && !prev.space && !prev.keep;
+}
+
+function stretchPoints(placed: FlowBlock[]): number {
+  let n = 0;
+  for (let i = 1; i < placed.length; i++) if (stretchesBefore(placed[i]!, placed[i - 1]!)) n++;
+  return n;
 }
 
 export interface OutlinePlacement extends OutlineEntry {
@@ -67,7 +86,18 @@ export function romanLower(n: number): string {
 export function paginate(sections: Section[], opts: PaginateOptions): Pagination {
   const { setup, shaper } = opts;
   const H = setup.textHeight;
-  const sepH = setup.footnoteLeading * 1.1;
+  // The page's grid, as TeX's: the first baseline sits \topskip below the top of the text block
+  // and the last one may sit on its foot, the descenders hanging into the margin. A line block is
+  // `leading` high with its baseline `baselineOffset` down, so the last block of the page may
+  // overhang the text block by the rest (33 lines of 11/15 pt on an A5 page, not 32).
+  const textOver = setup.leading - baselineOffset(setup.leading, setup.bodySize);
+  const noteOver = setup.footnoteLeading - baselineOffset(setup.footnoteLeading, setup.footnoteSize);
+  // From the last baseline of the text to the first of the notes, TeX's \skip\footins (10 pt in
+  // an 11 pt book) plus \footnotesep (the notes' strut): what is left between the two blocks.
+  const noteGap = setup.bodySize * 0.9 + setup.footnoteSize * 0.85;
+  /** What a full page of body lines leaves below its last line: no line can use it. */
+  const gridRest = (H + textOver) % setup.leading;
+  const sepH = Math.max(2, noteGap - textOver - baselineOffset(setup.footnoteLeading, setup.footnoteSize));
   // Footnotes may take at most this much of a page while text could still go there.
   const maxNotes = H * 0.6;
   const pages: Page[] = [];
@@ -81,6 +111,10 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     for (let k = 0; k < bs.length; k++) h += bs[k]!.h;
     return h;
   };
+  /** A block of text lines only, whose last baseline may sit on the foot of the text block. */
+  const isLine = (b: FlowBlock) => b.draws.length > 0 && b.draws.every((d) => d.d === 'text');
+  /** How far the page's content may reach: the text block, plus the overhang of its last line. */
+  const reach = (height: number, last: FlowBlock | undefined, withNotes: boolean) => height + (withNotes ? noteOver : last && isLine(last) ? textOver : 0);
 
   function fillOne(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean, height = H): Fill {
     let i = i0;
@@ -99,6 +133,8 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         noteH += line.h;
       } else carryOut.push(line);
     }
+    const carried = notes.length;
+    const carriedOut = carryOut.length;
     // `used` is updated here, not in a closure: a closure variable boxes every new height.
     const take = (b: FlowBlock) => {
       placed.push(b);
@@ -112,18 +148,26 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (carryOut.length && bnLines.length && placed.length) break;
       const bn = lineH(bnLines);
       const sepAdd = bnLines.length && notes.length === 0 ? sepH : 0;
-      if (used + b.h + noteH + bn + sepAdd <= height + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
+      const withNotes = notes.length > 0 || bnLines.length > 0;
+      if (used + b.h + noteH + bn + sepAdd <= reach(height, b, withNotes) + 0.01 && noteH + bn + sepAdd <= maxNotes + 0.01) {
         take(b);
         used += b.h;
         notes.push(...bnLines);
         noteH += bn + sepAdd;
         continue;
       }
-      if (b.notes && used + b.h <= height) {
-        const avail = Math.min(height - used - b.h, maxNotes) - noteH - sepAdd;
+      if (b.notes && used + b.h <= reach(height, b, false) + 0.01) {
+        // The line fits but not all its notes: as TeX does, the last note is split, its first
+        // lines here under the call and the rest at the head of the next page's notes. Two lines
+        // at least stay with the call; one when waiting for the next page would leave a hole.
+        const avail = Math.min(reach(height, b, true) - used - b.h, maxNotes) - noteH - sepAdd;
         const lastNote = b.notes[b.notes.length - 1]!;
-        const required = bn - lineH(lastNote.lines) + lineH(lastNote.lines.slice(0, Math.min(2, lastNote.lines.length)));
-        if (required <= avail + 0.01) {
+        const before = bn - lineH(lastNote.lines);
+        const hole = reach(height, b, false) - used > setup.leading * 1.5;
+        let split = false;
+        for (const least of hole ? [2, 1] : [2]) {
+          const required = before + lineH(lastNote.lines.slice(0, Math.min(least, lastNote.lines.length)));
+          if (required > avail + 0.01 || required >= bn) continue;
           let k = 0;
           let hsum = 0;
           while (k < bnLines.length && hsum + bnLines[k]!.h <= avail + 0.01) hsum += bnLines[k++]!.h;
@@ -132,9 +176,12 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
           notes.push(...bnLines.slice(0, k));
           noteH += hsum + sepAdd;
           carryOut = [...carryOut, ...bnLines.slice(k)];
-          j++;
+          split = true;
           break;
         }
+        // The text goes on below the call when the notes stop at their share of the page; only a
+        // line with notes of its own must wait for the next page (the split note ends first).
+        if (split) continue;
       }
       if (placed.every((p) => p.space)) {
         // Nothing else fits on an empty page: place the block anyway (an oversized figure or table).
@@ -151,7 +198,32 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       }
       break;
     }
-    return { end: j, placed, notes, noteIds, carryOut, continued };
+    // A note continued from earlier pages fills what the text left: the page stopped at a line
+    // whose own note must wait until that note ends, or at the end of the section.
+    if (carryOut.length && (notes.length === carried || carriedOut === 0)) {
+      const last = placed[placed.length - 1];
+      while (carryOut.length && used + noteH + carryOut[0]!.h <= reach(height, last, true) + 0.01) {
+        const line = carryOut.shift()!;
+        notes.push(line);
+        noteH += line.h;
+      }
+    }
+    return { end: j, placed, notes, noteIds, carryOut, continued, stop: j >= flow.length || !!flow[j]!.breakBefore };
+  }
+
+  /** fillOne, with a table's header rows above the rest when the page begins inside the table. */
+  function fillPage(flow: FlowBlock[], i0: number, carry: FlowBlock[], limit: number, firstPage: boolean, height = H): Fill {
+    const head = firstPage ? null : repeatedHead(flow, i0, limit);
+    if (!head) return fillOne(flow, i0, carry, limit, firstPage, height);
+    const f = fillOne(flow, i0, carry, limit, firstPage, height - lineH(head));
+    return { ...f, placed: [...head, ...f.placed] };
+  }
+
+  /** A landscape table's pages: filled across the text block's width, their notes inside the turned frame. */
+  function fillTurned(group: FlowBlock[]): Fill[] {
+    const frame = { w: setup.textHeight, h: setup.textWidth, sep: sepH };
+    const fills = turnedFills(group, (i, carry, limit, first) => fillPage(group, i, carry, limit, first, frame.h), (a, e) => adjust(group, a, e));
+    return fills.map((f) => ({ ...f, placed: notesInFrame(f.placed, f.notes, f.continued, frame), notes: [], turn: true, stop: true }));
   }
 
   /** Moves a page break back for orphans, widows and kept blocks; returns the new end. */
@@ -209,9 +281,9 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     while (h < flow.length && !flow[h]!.keep && !flow[h]!.breakBefore && !flow[h]!.fill && (flow[h]!.para || flow[h]!.space) && !isFigure(flow[h])) h++;
     if (h === g) return null;
     const trial = [...flow.slice(0, s), ...flow.slice(g, h)];
-    let f2 = fillOne(trial, i, carry, trial.length, firstPage);
+    let f2 = fillPage(trial, i, carry, trial.length, firstPage);
     const e2 = adjust(trial, i, f2.end);
-    if (e2 < f2.end) f2 = fillOne(trial, i, carry, e2, firstPage);
+    if (e2 < f2.end) f2 = fillPage(trial, i, carry, e2, firstPage);
     const moved = f2.end - s;
     if (moved <= 0) return null;
     return { flow: [...flow.slice(0, s), ...flow.slice(g, g + moved), ...flow.slice(s, g), ...flow.slice(g + moved)], f: f2 };
@@ -269,23 +341,30 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       fillMemo.set(original, { setup, fills });
       return fills;
     }
-    let flow = original;
+    // Landscape tables leave the flow; their pages follow the page where they stood.
+    const turned = takeTurned(original);
+    let flow = turned ? turned.flow : original;
     const out: Fill[] = [];
     let i = 0;
     let carry: FlowBlock[] = [];
     let guard = 0;
     while (i < flow.length || carry.length) {
       const firstPage = out.length === 0;
-      let f = fillOne(flow, i, carry, flow.length, firstPage);
+      let f = fillPage(flow, i, carry, flow.length, firstPage);
       const e = adjust(flow, i, f.end);
-      if (e < f.end) f = fillOne(flow, i, carry, e, firstPage);
+      if (e < f.end) f = fillPage(flow, i, carry, e, firstPage);
       if (f.end === i && f.notes.length === 0 && f.placed.length === 0) {
         // Cannot make progress (should not happen); force one block.
-        f = fillOne(flow, i, carry, Math.min(flow.length, i + 1), true);
+        f = fillPage(flow, i, carry, Math.min(flow.length, i + 1), true);
       }
       const floated = floatFigure(flow, i, carry, f, firstPage);
       if (floated) ({ flow, f } = floated);
       out.push(f);
+      if (turned)
+        for (let t = i; t < f.end; t++) {
+          const group = turned.groups.get(flow[t]!);
+          if (group) out.push(...fillTurned(group));
+        }
       i = f.end;
       carry = f.carryOut;
       if (++guard > 100000) throw new Error('pagination does not terminate');
@@ -316,16 +395,24 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
     return { index: pages.length, folio, label, draws: [], anchors: [], marks: [], calls: [], noteStarts: [] };
   }
 
+  // A printed book ends on a verso, its page count a multiple of the print shop's signature (2 at
+  // least, 8, 16 or 32 pages a sheet): blank pages go before the colophon, which stays the last page.
+  const signature = opts.bookEnd ? Math.max(2, setup.signature ?? 2) : 0;
+  let colophon = false;
   for (const s of sections) {
     if (s.flow.length === 0) continue;
-    if (s.style.recto && pages.length % 2 === 1) pages.push(newPage('', ''));
+    if (s.role === 'colophon' && signature) {
+      colophon = true;
+      const n = fillSection(s.flow, s.spanBlocks).length;
+      while ((pages.length + n) % signature !== 0) pages.push(newPage('', ''));
+    } else if (s.style.recto && pages.length % 2 === 1) pages.push(newPage('', ''));
     if (s.style.numbering === 'arabic' && firstArabic < 0) {
       if (pages.length % 2 === 1) pages.push(newPage('', ''));
       firstArabic = pages.length;
     }
-    const fills = fillSection(s.flow, s.spanBlocks);
+    const sectionFills = fillSection(s.flow, s.spanBlocks);
     const colShift = s.style.columns ? (setup.textWidth + s.style.columns.gap) / 2 : 0;
-    fills.forEach((f, k) => {
+    sectionFills.forEach((f, k) => {
       const index = pages.length;
       const label = s.style.numbering === 'roman' || firstArabic < 0 ? romanLower(index + 1) : String(index - firstArabic + 1);
       const page = newPage(s.style.printFolio ? label : '', label);
@@ -338,6 +425,19 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       const noteH = f.notes.length ? sepH + lineH(f.notes) : 0;
       const fills = f.placed.reduce((a, b) => a + (b.fill ?? 0), 0);
       const extra = fills > 0 ? Math.max(0, H - used - noteH) / fills : 0;
+      const sectionEnd = k === sectionFills.length - 1;
+      let room = fills > 0 ? 0 : Math.max(0, reach(H, f.placed[f.placed.length - 1], f.notes.length > 0) - used - noteH);
+      // A page inside a section ends on the foot of the text block, as TeX's \flushbottom: what a
+      // kept heading, a widow or a footnote sent on leaves is shared among the page's paragraph
+      // starts and spaces (around headings), not left as a hole above the notes.
+      // A page one line short keeps its lines on the grid (the facing page's lines align).
+      const stretch = !sectionEnd && !f.cols && !f.stop && room > setup.leading + gridRest + 0.01 ? stretchPoints(f.placed) : 0;
+      const share = stretch > 0 ? room / stretch : 0;
+      if (stretch > 0) room = 0;
+      page.slack = room;
+      page.gridRest = gridRest;
+      if (share) page.spread = share;
+      page.sectionEnd = sectionEnd || f.stop;
       let y = top;
       let x = left;
       let colTop = top;
@@ -355,6 +455,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
             x = left + colShift;
           }
         }
+        if (share && bi > 0 && stretchesBefore(b, placed[bi - 1]!)) y += share;
         if (b.fill) y += extra * b.fill;
         if (!draft) for (let di = 0; di < b.draws.length; di++) page.draws.push(place(b.draws[di]!, x, y));
         if (b.anchors)
@@ -367,6 +468,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
         y += b.h;
       }
       page.calls.push(...f.noteIds);
+      if (f.continued && f.notes.length) page.notesContinued = true;
       // Index terms named in the footnotes: the page the note's line prints on.
       for (let bi = 0; bi < f.notes.length; bi++) {
         const m = f.notes[bi]!.marks;
@@ -382,8 +484,9 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
           }
         }
       } else if (f.notes.length) {
-        let ny = top + H - lineH(f.notes) - sepH;
-        const ruleY = ny + sepH * 0.4;
+        let ny = top + H + noteOver - lineH(f.notes) - sepH;
+        // TeX's \footnoterule: 3 pt above the notes' strut (\footnotesep, about 0.85 em).
+        const ruleY = ny + sepH + baselineOffset(setup.footnoteLeading, setup.footnoteSize) - setup.footnoteSize * 0.85 - 3;
         const ruleW = f.continued ? setup.textWidth : setup.textWidth * 0.3;
         page.draws.push({ d: 'rule', x1: left, y1: ruleY, x2: left + ruleW, y2: ruleY, width: 0.4 });
         ny += sepH;
@@ -397,6 +500,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
           ny += b.h;
         }
       }
+      if (f.turn && !draft) turnDraws(page.draws, 0, turnMatrix(setup, left));
       // Running head (none on openings) and folio.
       const headText = recto ? s.style.headOdd : s.style.headEven;
       if (draft) {
@@ -418,6 +522,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       if (at) outline.push({ ...o, page: at.page, y: at.y });
     }
   }
+  if (signature && !colophon) while (pages.length % signature !== 0) pages.push(newPage('', ''));
   return { pages, labels, outline, firstArabic: Math.max(0, firstArabic) };
 }
 

@@ -10,7 +10,10 @@ export function findingLine(f: PreflightFinding): string {
   return `${where}${f.passage ? ` · «…${f.passage}…»` : ''} — ${f.message}`;
 }
 
-/** `suquan export DIR --book ID --out F`: the host writes the PDF or Word file; the check before printing first with --check. */
+/**
+ * `suquan export DIR --book ID --out F`: the host writes the PDF or Word file; the check before
+ * printing first with --check; with --cover, the cover sheet instead of the book.
+ */
 export const exportCommand: CliCommand = {
   async run(ctx) {
     const bookId = Number(requireFlag(ctx, 'book'));
@@ -19,8 +22,16 @@ export const exportCommand: CliCommand = {
     const nodeId = chapter === undefined ? undefined : Number(chapter);
     if (nodeId !== undefined && (!Number.isInteger(nodeId) || nodeId <= 0)) throw new UserFacingError('cli.bad-chapter', 'Mã chương (--chapter) phải là một số nguyên dương.');
     const out = path.resolve(requireFlag(ctx, 'out'));
+    const cover = ctx.flags.cover !== undefined && ctx.flags.cover !== false;
+    if (cover && nodeId !== undefined) throw new UserFacingError('cli.cover-with-chapter', 'Bìa là của cả cuốn sách: không dùng --cover cùng với --chapter.');
+    if (cover && !/\.pdf$/i.test(out)) throw new UserFacingError('cli.cover-not-pdf', 'Bìa chỉ xuất ra PDF: tệp --out phải có đuôi .pdf.');
     const p = await openProject(ctx.args[0], { command: 'export', mode: 'read-if-held' });
     try {
+      if (cover) {
+        // The host typesets the book to count its pages (the spine's width), then draws the cover.
+        const file = await p.api.publish.exportCover({ bookId, path: out });
+        return { human: `Đã xuất bìa sách ra ${out}.`, json: { out, pages: file.pages, bytes: file.size } };
+      }
       const word = /\.docx$/i.test(out);
       const input = { bookId, ...(nodeId ? { nodeId } : {}) };
       // Kiểm tra trước khi in: the findings come first; the file is written all the same.

@@ -61,9 +61,9 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'export',
-    usage: 'suquan export DIR --book ID [--chapter NODE_ID] --out FILE.pdf|FILE.docx [--check] [--json]',
+    usage: 'suquan export DIR --book ID [--chapter NODE_ID | --cover] --out FILE.pdf|FILE.docx [--check] [--json]',
     summary:
-      'Xuất một cuốn sách ra PDF để in hoặc ra Word (.docx) để thẩm định; --chapter: bản in thử của một chương hay một phần; --check: kiểm tra trước khi in (in ra các vấn đề tìm thấy rồi vẫn xuất).',
+      'Xuất một cuốn sách ra PDF để in hoặc ra Word (.docx) để thẩm định; --chapter: bản in thử của một chương hay một phần; --cover: bìa sách (bìa trước, gáy, bìa sau trên một tờ PDF); --check: kiểm tra trước khi in (in ra các vấn đề tìm thấy rồi vẫn xuất).',
     load: async () => (await import('./export')).exportCommand,
   },
   {
@@ -108,6 +108,13 @@ export const commands: CliCommandEntry[] = [
     usage: 'suquan typeset FILE.md --out FILE.pdf [--json]',
     summary: 'Dàn trang một tệp Markdown (có khai báo YAML) thành tệp PDF sẵn sàng in.',
     load: async () => (await import('./typeset')).typesetCommand,
+  },
+  {
+    name: 'check-pdf',
+    usage: 'suquan check-pdf FILE.pdf [--json]',
+    summary:
+      'Kiểm tra một tệp PDF trước khi gửi nhà in theo chuẩn PDF/X-4 (mục đích đầu ra và hồ sơ màu ICC, khung cắt TrimBox/BleedBox, phông chữ đã nhúng, siêu dữ liệu, không mã hóa, không JavaScript…); mã thoát 2 khi có quy tắc không đạt.',
+    load: async () => (await import('./checkPdf')).checkPdfCommand,
   },
   {
     name: 'debug-crash',

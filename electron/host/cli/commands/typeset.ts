@@ -18,7 +18,15 @@ export const typesetCommand: CliCommand = {
       throw new UserFacingError('typeset.file-not-found', `Không đọc được tệp "${file}": tệp không tồn tại hoặc không có quyền đọc.`);
     }
     const started = performance.now();
-    const book = bookFromMarkdown(src, { baseDir: path.dirname(path.resolve(file)) });
+    // What the reader printed otherwise than written or ignored, said before the long run starts.
+    const warnings: string[] = [];
+    const book = bookFromMarkdown(src, {
+      baseDir: path.dirname(path.resolve(file)),
+      warn: (w) => {
+        warnings.push(w);
+        ctx.info(`Lưu ý: ${w}`);
+      },
+    });
     const report = await typesetWithReport(book);
     try {
       await writeFile(out, report.pdf);
@@ -26,7 +34,7 @@ export const typesetCommand: CliCommand = {
       throw new UserFacingError('typeset.cannot-write', `Không ghi được tệp PDF "${out}": kiểm tra thư mục và quyền ghi.`);
     }
     const ms = Math.round(performance.now() - started);
-    const json = { file: path.resolve(file), out: path.resolve(out), pages: report.pageCount, bytes: report.pdf.length, trim: report.setup.trim, ms };
+    const json = { file: path.resolve(file), out: path.resolve(out), pages: report.pageCount, bytes: report.pdf.length, trim: report.setup.trim, ms, warnings };
     return {
       human: `Đã dàn trang ${report.pageCount} trang (khổ ${report.setup.trim}) vào ${out} trong ${ms} ms.`,
       json,

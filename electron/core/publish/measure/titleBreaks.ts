@@ -1,0 +1,115 @@
+/**
+ * Where a title or heading may break. A Vietnamese word of two or three syllables is written
+ * with spaces between them, so a title set like running text breaks "LỊCH | SỬ", "ĐẢNG | BỘ":
+ * in titles (chapter, part and section headings, the title page, document titles, TOC entries)
+ * the syllables of a known word (shared/text/vietnameseWords.ts) are joined by a penalty of +∞
+ * before their space, as TeX's ~ joins words. A break after a small word that leads into what
+ * follows ("và", "của", "trong" …) costs a little, and a heading's number ("I.", "1.") and a
+ * dash between years ("1945 – 1954") stay with the word after them.
+ *
+ * Running text is left alone: there a break between syllables is normal and the justified
+ * lines need every breakpoint.
+ */
+import type { Item, PPara } from '../ir';
+import { isVietnameseWord, LONGEST_WORD } from '../../../../shared/text/vietnameseWords';
+
+const INF = 10000;
+/** The cost of ending a title's line on a word that leads into the next one. */
+const WEAK_BREAK = 40;
+
+const LEADING_WORDS = new Set([
+  'và', 'của', 'các', 'những', 'với', 'cho', 'trong', 'tại', 'ở', 'về', 'là', 'đến', 'từ', 'theo',
+  'trên', 'dưới', 'để', 'do', 'bị', 'được', 'một', 'hai', 'ba', 'năm', 'ngày', 'tháng', 'thời', 'sau', 'trước',
+]);
+const OPENING = /^[(["'“‘«]+/u;
+const CLOSING = /[)\]"'”’»,.;:!?]+$/u;
+const DASH = /^[–—-]$/u;
+const NUMBER_LABEL = /^(?:[IVXLCDM]+|\d+|[a-zđ])[.)]$/u;
+
+interface Token {
+  text: string;
+  /** The text without the punctuation that opens or closes it. */
+  bare: string;
+  opens: boolean;
+  closes: boolean;
+}
+
+function token(text: string): Token {
+  const bare = text.replace(OPENING, '').replace(CLOSING, '');
+  return { text, bare, opens: OPENING.test(text), closes: CLOSING.test(text) };
+}
+
+/**
+ * Penalties by title, remembered: the TOC is rebuilt several times per book with the same
+ * titles, and each title is a heading too. [index of the token after whose space, penalty].
+ */
+const plans = new Map<string, [number, number][]>();
+
+/** Titles: known words unbroken, weak breaks dearer, lines balanced. */
+export function asTitle(p: PPara): PPara {
+  p.items = bindTitleWords(p.items);
+  p.balance = true;
+  return p;
+}
+
+/** The items of a title with penalties before the spaces that should not (or rather not) break. */
+export function bindTitleWords(items: Item[]): Item[] {
+  // Words (runs of boxes) and the glue after each.
+  const texts: string[] = [];
+  const glues: number[] = [];
+  let text = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.t === 'box') text += it.text;
+    else if (it.t === 'glue' && text !== '') {
+      texts.push(text);
+      glues.push(i);
+      text = '';
+    } else if (it.t === 'pen' && it.p <= -INF) break;
+  }
+  if (text !== '') {
+    texts.push(text);
+    glues.push(-1);
+  }
+  const key = texts.join('\u0001');
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planTitle(texts);
+    if (plans.size > 5000) plans.clear();
+    plans.set(key, plan);
+  }
+  if (plan.length === 0) return items;
+  const cost = new Map<number, number>();
+  for (const [k, p] of plan) if (glues[k]! >= 0) cost.set(glues[k]!, p);
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const p = cost.get(i);
+    if (p !== undefined) out.push({ t: 'pen', w: 0, p });
+    out.push(items[i]!);
+  }
+  return out;
+}
+
+/** Which spaces of a title (after which word) get which penalty. */
+function planTitle(texts: string[]): [number, number][] {
+  const tokens = texts.map(token);
+  const cost = new Map<number, number>();
+  const set = (k: number, p: number) => cost.set(k, Math.max(cost.get(k) ?? 0, p));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i === 0 && NUMBER_LABEL.test(t.text)) set(i, INF);
+    if (i > 0 && DASH.test(t.text)) set(i - 1, INF);
+    if (!t.closes && LEADING_WORDS.has(t.bare.toLowerCase())) set(i, WEAK_BREAK);
+    // The longest known word starting here; punctuation may open the first syllable and close the last.
+    for (let n = Math.min(LONGEST_WORD, tokens.length - i); n >= 2; n--) {
+      const run = tokens.slice(i, i + n);
+      if (run.some((x, k) => (k < n - 1 && x.closes) || (k > 0 && x.opens))) continue;
+      if (!isVietnameseWord(run.map((x) => x.bare))) continue;
+      for (let k = 0; k < n - 1; k++) set(i + k, INF);
+      // The next search starts at this word's last syllable, which may begin a word of its own.
+      i += n - 2;
+      break;
+    }
+  }
+  return [...cost.entries()];
+}
