@@ -547,23 +547,5 @@ export async function cataloguePdf(rows: readonly CatalogueRow[], opts: Catalogu
     firstArabic: 0,
     meta: { title: clean(opts.title?.trim() || 'Mục lục hồ sơ'), subject: opts.filterLine ? clean(opts.filterLine) : undefined, language: 'vi', date: world.date, producer: world.producer },
   });
-  return { bytes: arabicPageLabels(bytes), pages: pages.length };
-}
-
-/**
- * The draw stage labels pages from physical page 0 in roman numerals unless a later page starts
- * the arabic ones (a book's front matter); a catalogue is numbered 1, 2, 3 from its first page.
- * The catalog dictionary is written uncompressed, so its `/PageLabels << /Nums [0 << /S /r >>] >>`
- * is rewritten in place, byte for byte the same length (the cross-reference offsets stay right).
- */
-function arabicPageLabels(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const at = text.lastIndexOf('/PageLabels');
-  if (at < 0) return pdf;
-  const window = text.subarray(at, at + 80).toString('latin1');
-  const m = /^\/PageLabels\s*<<\s*\/Nums\s*\[\s*0\s*<<\s*\/S\s*\/r\s*>>\s*\]/.exec(window);
-  if (!m) return pdf;
-  const r = m[0].lastIndexOf('/r');
-  text[at + r + 1] = 'D'.charCodeAt(0);
-  return pdf;
+  return { bytes, pages: pages.length };
 }

@@ -55,3 +55,32 @@ export async function readPdf(file: string): Promise<PdfRead> {
   await doc.destroy();
   return { pages, labels, info: meta.info as Record<string, unknown>, outline };
 }
+
+/** A printed line: the items of one baseline, left to right. */
+export interface PrintedLine {
+  text: string;
+  x: number;
+  width: number;
+}
+
+/**
+ * The lines of a page, top to bottom: its non-blank items grouped by baseline, those whose x
+ * passes `inColumn` (one column of the index), joined by `joiner` ('' where pdf.js already
+ * returns the spaces as items, ' ' to read a column's words).
+ */
+export function printedLines(page: PdfPage, inColumn: (x: number) => boolean = () => true, joiner = ''): PrintedLine[] {
+  const rows = new Map<number, TextItem[]>();
+  for (const it of page.items) {
+    if (it.str.trim() === '' || !inColumn(it.x)) continue;
+    const y = Math.round(it.y);
+    rows.set(y, [...(rows.get(y) ?? []), it]);
+  }
+  return [...rows.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, items]) => {
+      items.sort((a, b) => a.x - b.x);
+      const x = items[0]!.x;
+      const end = Math.max(...items.map((i) => i.x + i.width));
+      return { text: items.map((i) => i.str).join(joiner).replace(/\s+/g, ' ').trim(), x, width: end - x };
+    });
+}

@@ -9,33 +9,11 @@ import { bindTitleWords } from '../../../electron/core/publish/measure/titleBrea
 import type { Item } from '../../../electron/core/publish/ir';
 import { isVietnameseWord } from '../../../shared/text/vietnameseWords';
 import { tempFile } from './fixtures';
-import { readPdf, type PdfPage } from './pdfjs';
+import { printedLines, readPdf, type PdfPage } from './pdfjs';
 
 const world = loadWorld();
 
-interface PrintedLine {
-  text: string;
-  x: number;
-  width: number;
-}
-
-/** The lines of a page, top to bottom: items grouped by baseline. */
-function linesOf(page: PdfPage): PrintedLine[] {
-  const rows = new Map<number, PdfPage['items']>();
-  for (const it of page.items) {
-    if (it.str.trim() === '') continue;
-    const y = Math.round(it.y);
-    rows.set(y, [...(rows.get(y) ?? []), it]);
-  }
-  return [...rows.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([, items]) => {
-      items.sort((a, b) => a.x - b.x);
-      const x = items[0]!.x;
-      const end = Math.max(...items.map((i) => i.x + i.width));
-      return { text: items.map((i) => i.str).join('').replace(/\s+/g, ' ').trim(), x, width: end - x };
-    });
-}
+const linesOf = (page: PdfPage) => printedLines(page);
 
 const isCaps = (s: string) => /\p{L}/u.test(s) && s === s.toLocaleUpperCase('vi');
 

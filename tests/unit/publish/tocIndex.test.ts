@@ -6,34 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { bookFromMarkdown, loadWorld, typeset } from '../../../electron/core/publish/index';
 import { tempFile } from './fixtures';
-import { readPdf, type PdfPage } from './pdfjs';
+import { printedLines, readPdf, type PdfPage } from './pdfjs';
 
 const world = loadWorld();
 
-interface PrintedLine {
-  text: string;
-  x: number;
-}
-
-function linesOf(page: PdfPage): PrintedLine[] {
-  return linesOfColumn(page, () => true);
-}
-
-/** The lines of the items whose x passes `inColumn`, top to bottom. */
-function linesOfColumn(page: PdfPage, inColumn: (x: number) => boolean): PrintedLine[] {
-  const rows = new Map<number, PdfPage['items']>();
-  for (const it of page.items) {
-    if (it.str.trim() === '' || !inColumn(it.x)) continue;
-    const y = Math.round(it.y);
-    rows.set(y, [...(rows.get(y) ?? []), it]);
-  }
-  return [...rows.entries()]
-    .sort((a, b) => b[0] - a[0])
-    .map(([, items]) => {
-      items.sort((a, b) => a.x - b.x);
-      return { text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' ').trim(), x: items[0]!.x };
-    });
-}
+const linesOf = (page: PdfPage) => printedLines(page, undefined, ' ');
+const linesOfColumn = (page: PdfPage, inColumn: (x: number) => boolean) => printedLines(page, inColumn, ' ');
 
 describe('table of contents', () => {
   it('hangs a wrapped entry after its number and prints the page number on its last line', async () => {
