@@ -76,7 +76,7 @@ thành tích, thành viên, thành ủy, thái bình, thái nguyên, tháng tám
 thù địch, thương binh, thương bệnh binh, thương mại, thương nghiệp, thường trực, thường vụ
 thạc sĩ, thập kỷ, thập niên, thắng lợi, thế kỷ, thị trường, thị trấn, thị xã, thị ủy, thống kê
 thống nhất, thống trị, thời kỳ, thủ công, thủ công nghiệp, thủ tướng, thủ đô, thủy chung
-thủy lợi, thủy lợi hóa, thủy sản, thừa thiên, thực dân, thực hiện, thực tiễn, tiêu diệt
+thủy lợi, thủy lợi hóa, thủy sản, thừa thiên, thực dân, thực dân pháp, thực hiện, thực tiễn, tiêu diệt
 tiêu dùng, tiến bộ, tiến công, tiến hành, tiến sĩ, tiếp tế, tiếp tục, tiền giang, tiền phương
 tiền tuyến, tiểu sử, tiểu thương, tiểu đoàn, tiểu đội, toàn diện, toàn dân, toàn dân tộc
 toàn quân, toàn quốc, toàn thắng, toàn đảng, tri ân, trong khi, trong những, trong sạch
@@ -99,7 +99,7 @@ y tế, yên bái, yêu cầu, yêu nước, áp bức, ý chí, ý nghĩa, đi�
 đáp nghĩa, đê điều, đình làng, đói khổ, đô thị, đô thị hóa, đông dương, đông nam bộ, đông xuân
 đơn vị, đường lối, đường sắt, đại biểu, đại học, đại hội, đại thắng, đại đoàn kết, đại đội
 đạn dược, đảng bộ, đảng viên, đảng viên mới, đảng đoàn, đảng ủy, đảng ủy viên, đất nước, đất đai
-đấu tranh, đầu năm, đầu tiên, đầu tư, đặc biệt, đế quốc, đề nghị, đề ra, đền thờ, đền ơn
+đấu tranh, đầu năm, đầu tiên, đầu tư, đặc biệt, đế quốc, đế quốc mỹ, đề nghị, đề ra, đền thờ, đền ơn
 địa bàn, địa chí, địa chủ, địa danh, địa giới, địa phương, địa tô, địch hậu, địch ngụy, đồn binh
 đồn bốt, đồng bào, đồng bằng, đồng chí, đồng khởi, đồng nai, đồng tháp, đồng thời, đổi mới
 độc lập, đội ngũ, đội viên, đời sống, đời đời, ấn phẩm, ấp chiến lược, ổn định, ủy ban, ủy viên

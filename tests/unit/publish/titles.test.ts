@@ -60,6 +60,27 @@ Nội dung.
     expect(caps.filter((l) => l.text.includes('KHÁNG CHIẾN')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps a place name, and an administrative unit with its name, on one line', async () => {
+    const md = `---
+title: Lịch sử Đảng bộ và nhân dân xã Tân Hòa, huyện Ân Thi, tỉnh Hưng Yên (1930 – 2025)
+author: Ban Chấp hành Đảng bộ xã Tân Hòa
+---
+
+# Đảng bộ xã lãnh đạo nhân dân xây dựng chính quyền cách mạng và kháng chiến chống thực dân Pháp xâm lược (1945 – 1954)
+
+Nội dung.
+`;
+    const file = tempFile('names.pdf', await typeset(bookFromMarkdown(md), await world));
+    const { pages } = await readPdf(file);
+    const ls = pages.flatMap(linesOf).filter((l) => isCaps(l.text)).map((l) => l.text);
+    // The title page (and the half-title) hold the address whole: "TỈNH HƯNG YÊN", "HUYỆN ÂN THI".
+    expect(ls.filter((l) => l.includes('TỈNH HƯNG YÊN')).length, ls.join(' / ')).toBeGreaterThanOrEqual(2);
+    expect(ls.filter((l) => l.includes('HUYỆN ÂN THI')).length).toBeGreaterThanOrEqual(2);
+    expect(ls.filter((l) => /(^|\s)(TỈNH|HƯNG|HUYỆN|ÂN|XÃ|TÂN)$/.test(l))).toEqual([]);
+    // "thực dân Pháp" is one term.
+    expect(ls.filter((l) => l.endsWith('THỰC DÂN'))).toEqual([]);
+  });
+
   it('sets a wrapped section heading in lines of similar length', async () => {
     // First-fit fills the first line and leaves a word or two on the second.
     const heading = 'Tổ chức cơ sở Đảng đầu tiên ở địa phương và những hoạt động đầu tiên của chi bộ Đảng';
@@ -79,21 +100,21 @@ describe('joining the syllables of words in a title', () => {
   const box = (text: string): Item => ({ t: 'box', face: 0, size: 10, text, w: 10, tj: '' });
   const glue: Item = { t: 'glue', w: 3, stretch: 1, shrink: 1, face: 0, size: 10 };
   const title = (s: string): Item[] => s.split(' ').flatMap((w, i) => (i ? [glue, box(w)] : [box(w)]));
-  /** The title with "_" where a space may not break and "~" where a break costs extra. */
+  /** The title with "_" where a space may not break, "~" where a break costs extra, "^" where it is welcome. */
   const show = (items: Item[]) =>
     items
-      .map((it, i) => (it.t === 'box' ? it.text : it.t === 'glue' ? (items[i - 1]!.t === 'pen' ? '' : ' ') : (it as { p: number }).p >= 10000 ? '_' : '~'))
+      .map((it, i) => (it.t === 'box' ? it.text : it.t === 'glue' ? (items[i - 1]!.t === 'pen' ? '' : ' ') : (it as { p: number }).p >= 10000 ? '_' : (it as { p: number }).p < 0 ? '^' : '~'))
       .join('');
 
   it('joins two- and three-syllable words, in any case and tone placement', () => {
     expect(show(bindTitleWords(title('LỊCH SỬ ĐẢNG BỘ HUYỆN')))).toBe('LỊCH_SỬ ĐẢNG_BỘ HUYỆN');
     expect(show(bindTitleWords(title('Ban Chấp hành Đảng bộ')))).toBe('Ban_Chấp_hành Đảng_bộ');
-    expect(show(bindTitleWords(title('XÃ TÂN HOÀ, KHÁNH HOÀ')))).toBe('XÃ TÂN HOÀ, KHÁNH_HOÀ');
+    expect(show(bindTitleWords(title('XÃ TÂN HOÀ, KHÁNH HOÀ')))).toBe('XÃ TÂN HOÀ,^KHÁNH_HOÀ');
     expect(show(bindTitleWords(title('(KHÁNG CHIẾN)')))).toBe('(KHÁNG_CHIẾN)');
   });
 
   it('does not join across punctuation, keeps a number and a dash with what follows, and makes breaks after "và" dearer', () => {
-    expect(show(bindTitleWords(title('LỊCH, SỬ')))).toBe('LỊCH, SỬ');
+    expect(show(bindTitleWords(title('LỊCH, SỬ')))).toBe('LỊCH,^SỬ');
     expect(show(bindTitleWords(title('I. THỜI KỲ 1930 – 1945')))).toBe('I._THỜI_KỲ 1930_– 1945');
     expect(show(bindTitleWords(title('Đảng bộ và nhân dân')))).toBe('Đảng_bộ và~nhân_dân');
   });

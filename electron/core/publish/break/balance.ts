@@ -10,7 +10,8 @@ const MAX_CANDIDATES = 600;
  * full measure finds that number), and among the ways to set it in that many lines the one whose
  * lines are closest to equal length — the sum of the squared shortfalls from the measure, plus
  * the square of each chosen penalty (a title's weak breaks, after "và" or "của", cost a little;
- * a penalty of +∞ joins the syllables of a word, which is never broken).
+ * a penalty of +∞ joins the syllables of a word, which is never broken; a negative one, after a
+ * comma, makes ending a phrase there cheaper).
  *
  * A dynamic program over the legal breakpoints (a glue after a box, a penalty below +∞): best[k][j]
  * is the cheapest way to set the text up to breakpoint j in k lines. Titles have a few dozen
@@ -63,7 +64,7 @@ export function balancedBreaks(items: Item[], lineWidth: (line: number) => numbe
         if (natural > width) break;
         if (prev[i] !== Infinity) {
           const slack = width - natural;
-          const cost = prev[i]! + slack * slack + (pen > 0 && !last ? pen * pen : 0);
+          const cost = prev[i]! + slack * slack + (last ? 0 : pen > 0 ? pen * pen : -pen * pen);
           if (cost < cur[j]!) {
             cur[j] = cost;
             back[j] = i;

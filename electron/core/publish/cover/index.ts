@@ -13,6 +13,7 @@ import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Book } from '../../../../shared/book/model';
 import { UserFacingError } from '../../../../shared/errors';
 import { EAN13_MODULES, ean13Bars, isbnDigits, isbnLabel, isGuardModule } from '../../../../shared/book/ean13';
+import { boundSpaces } from '../../../../shared/text/titleWords';
 import type { Box, FaceId } from '../ir';
 import { createShaper, type Shaper } from '../measure';
 import { embedFace } from '../draw';
@@ -134,15 +135,6 @@ function fill(shaper: Shaper, text: string, face: FaceId, size: number, width: n
  * Two-syllable words of Party-history titles a line should not break inside ("nhân / dân"):
  * Vietnamese writes syllables apart, so the words are only known from a list.
  */
-const COMPOUNDS = new Set(
-  [
-    'lịch sử', 'đảng bộ', 'nhân dân', 'dân tộc', 'cách mạng', 'kháng chiến', 'chiến tranh', 'biên niên', 'sự kiện', 'văn kiện',
-    'thị xã', 'thị trấn', 'thành phố', 'đảng ủy', 'tỉnh ủy', 'huyện ủy', 'thành ủy', 'chi bộ', 'phong trào', 'xây dựng', 'phát triển',
-    'đổi mới', 'truyền thống', 'thanh niên', 'phụ nữ', 'nông dân', 'công an', 'quân sự', 'lực lượng', 'vũ trang', 'giai đoạn',
-    'sơ thảo', 'đấu tranh', 'giải phóng', 'bảo vệ', 'tổ quốc', 'chính quyền', 'mặt trận', 'công đoàn', 'hội nông',
-  ].map((w) => w.normalize('NFC')),
-);
-
 /**
  * Words into the fewest lines that fit `width`, balanced: of the ways to break them into that
  * many lines, the one with the least sum of squared line widths (equal lines, so a title reads
@@ -186,19 +178,15 @@ function balance(shaper: Shaper, words: string[], joined: boolean[], face: FaceI
 /** Capitals as Vietnamese writes them (Đ, Ư…), NFC. */
 const caps = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi');
 /**
- * A syllable of a proper name as typed: capitalised, not all capitals ("Tam", "Đường"). Two of
- * them after the first word are one name ("Tam Đường", "Lai Châu"), kept on one line.
- */
-const isName = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
-
-/**
  * Sets a centred block of balanced lines at the largest size from `sizes` that fits in
  * `maxLines`; returns the lines and their leading.
  */
 function centredBlock(shaper: Shaper, text: string, face: FaceId, sizes: number[], width: number, maxLines: number, leading = 1.22, upper = false): { lines: SetText[]; leading: number } {
   const typed = text.normalize('NFC').split(/\s+/).filter(Boolean);
   const words = upper ? typed.map(caps) : typed;
-  const joined = typed.map((w, j) => j > 0 && (COMPOUNDS.has(`${typed[j - 1]} ${w}`.toLocaleLowerCase('vi')) || (j > 1 && isName(typed[j - 1]!) && isName(w))));
+  // joined[j]: no break before word j (a word, a name, a unit with its name: shared/text/titleWords.ts).
+  const bound = boundSpaces(typed);
+  const joined = typed.map((_, j) => j > 0 && bound[j - 1] === true);
   const set = (lines: string[][], size: number) => ({ lines: lines.map((l) => setWords(shaper, l, face, size)), leading: size * leading });
   // Three lines at a smaller size read better than four at a larger one: the fourth only when needed.
   for (const most of maxLines > 3 ? [3, maxLines] : [maxLines])

@@ -32,7 +32,7 @@ export function prepareToc(ctx: PrepareContext, book: Book, entries: TocEntry[],
     const bold = e.level <= 1;
     const st = { size: e.level === 0 ? size + 0.5 : size, bold, caps: e.level === 0 };
     const indent = Math.max(0, e.level - 1) * setup.parIndent * 0.8;
-    const items = bindTitleWords(runsToItems(ctx, [{ kind: 'text', text: e.title }], st));
+    const items = bindTitleWords(runsToItems(ctx, [{ kind: 'text', text: e.title }], st), e.title);
     // A wrapped entry hangs: its second line starts under the title, after "Chương I." or "1.".
     const number = TOC_NUMBER.exec(e.title)?.[1];
     const face = faceFor(ctx, st);

@@ -393,7 +393,7 @@ function prepareHeading(ctx: PrepareContext, book: Book, h: Heading, env: BlockE
   const items = runsToItems(ctx, runs, st);
   const indent = align === 'left' ? setup.parIndent : 0;
   if (indent) items.unshift(indentBox(ctx, indent, size));
-  const para = asTitle(finishPara(ctx, items, { size: st.size, leading: env.leading, align, x: env.x, width: env.width, keep: true }));
+  const para = asTitle(finishPara(ctx, items, { size: st.size, leading: env.leading, align, x: env.x, width: env.width, keep: true }), plainText(runs));
   para.anchors = [anchor];
   para.tag = { role: h.level === 1 ? 'H2' : h.level === 2 ? 'H3' : 'H4' };
   // Centered headings: leave a margin so long titles break into a balanced block.
@@ -524,7 +524,7 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
     x: env.x + setup.parIndent,
     width: env.width - 2 * setup.parIndent,
     keep: true,
-  }));
+  }), d.title);
   title.anchors = [anchor];
   out.push(title);
   outline.push({ anchor, title: d.title.normalize('NFC'), level: 2 });
@@ -589,7 +589,7 @@ function chapterSection(ctx: PrepareContext, book: Book, ch: Chapter, number: nu
     leading: (size + 3) * 1.35,
     x: setup.parIndent,
     width: setup.textWidth - 2 * setup.parIndent,
-  }));
+  }), title);
   first.push(t);
   (first[0] as PPara).anchors = [anchor];
   // The label (CHƯƠNG I) and the title are one H1.
@@ -624,7 +624,7 @@ function partSection(ctx: PrepareContext, book: Book, title: string, number: num
   ctx.targets.set(anchor, { title, number: label });
   const paras: PPara[] = [];
   if (label) paras.push(textPara(ctx, label, { size: size + 3, bold: true, caps: true }, { align: 'center', leading: (size + 3) * 1.5 }));
-  paras.push(asTitle(textPara(ctx, title, { size: size + 5, bold: true, caps: true }, { align: 'center', leading: (size + 5) * 1.4, x: setup.parIndent, width: setup.textWidth - 2 * setup.parIndent })));
+  paras.push(asTitle(textPara(ctx, title, { size: size + 5, bold: true, caps: true }, { align: 'center', leading: (size + 5) * 1.4, x: setup.parIndent, width: setup.textWidth - 2 * setup.parIndent }), title));
   paras[0]!.anchors = [anchor];
   // A part's label and title are one heading, at the chapters' level (not every book has parts).
   const heading: StructTag = { role: 'H1' };
@@ -649,7 +649,7 @@ function frontPages(ctx: PrepareContext, book: Book): PreparedSection[] {
   const { setup } = ctx;
   const size = setup.bodySize;
   const c = (text: string, st: TextStyle, leading?: number): PPara =>
-    asTitle(textPara(ctx, text, st, { align: 'center', leading: leading ?? st.size * 1.35, x: setup.parIndent / 2, width: setup.textWidth - setup.parIndent }));
+    asTitle(textPara(ctx, text, st, { align: 'center', leading: leading ?? st.size * 1.35, x: setup.parIndent / 2, width: setup.textWidth - setup.parIndent }), text);
   const out: PreparedSection[] = [];
   // Half-title.
   out.push(displayPage(ctx, ['fill', c(book.title, { size: size + 4, bold: true, caps: true }), 'fill', 'fill']));

@@ -11,11 +11,13 @@
  * lines need every breakpoint.
  */
 import type { Item, PPara } from '../ir';
-import { isVietnameseWord, LONGEST_WORD } from '../../../../shared/text/vietnameseWords';
+import { boundSpaces } from '../../../../shared/text/titleWords';
 
 const INF = 10000;
 /** The cost of ending a title's line on a word that leads into the next one. */
 const WEAK_BREAK = 40;
+/** A line of a title that ends a phrase (after a comma) reads better: a bonus, as a negative penalty. */
+const PHRASE_END = -40;
 
 const LEADING_WORDS = new Set([
   'và', 'của', 'các', 'những', 'với', 'cho', 'trong', 'tại', 'ở', 'về', 'là', 'đến', 'từ', 'theo',
@@ -45,15 +47,18 @@ function token(text: string): Token {
  */
 const plans = new Map<string, [number, number][]>();
 
-/** Titles: known words unbroken, weak breaks dearer, lines balanced. */
-export function asTitle(p: PPara): PPara {
-  p.items = bindTitleWords(p.items);
+/**
+ * Titles: known words, names and units with their names unbroken, weak breaks dearer, lines
+ * balanced. `typed` is the title as typed, when it is printed in capitals: its case tells names.
+ */
+export function asTitle(p: PPara, typed?: string): PPara {
+  p.items = bindTitleWords(p.items, typed);
   p.balance = true;
   return p;
 }
 
 /** The items of a title with penalties before the spaces that should not (or rather not) break. */
-export function bindTitleWords(items: Item[]): Item[] {
+export function bindTitleWords(items: Item[], typed?: string): Item[] {
   // Words (runs of boxes) and the glue after each.
   const texts: string[] = [];
   const glues: number[] = [];
@@ -71,10 +76,12 @@ export function bindTitleWords(items: Item[]): Item[] {
     texts.push(text);
     glues.push(-1);
   }
-  const key = texts.join('\u0001');
+  const words = typed?.normalize('NFC').split(/\s+/).filter(Boolean);
+  const cased = words && words.length === texts.length ? words : texts;
+  const key = cased.join('\u0001');
   let plan = plans.get(key);
   if (!plan) {
-    plan = planTitle(texts);
+    plan = planTitle(texts, cased);
     if (plans.size > 5000) plans.clear();
     plans.set(key, plan);
   }
@@ -90,26 +97,19 @@ export function bindTitleWords(items: Item[]): Item[] {
   return out;
 }
 
-/** Which spaces of a title (after which word) get which penalty. */
-function planTitle(texts: string[]): [number, number][] {
+/** Which spaces of a title (after which word) get which penalty; `cased` are the words as typed. */
+function planTitle(texts: string[], cased: string[]): [number, number][] {
   const tokens = texts.map(token);
   const cost = new Map<number, number>();
   const set = (k: number, p: number) => cost.set(k, Math.max(cost.get(k) ?? 0, p));
+  const bound = boundSpaces(cased);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (bound[i]) set(i, INF);
     if (i === 0 && NUMBER_LABEL.test(t.text)) set(i, INF);
     if (i > 0 && DASH.test(t.text)) set(i - 1, INF);
     if (!t.closes && LEADING_WORDS.has(t.bare.toLowerCase())) set(i, WEAK_BREAK);
-    // The longest known word starting here; punctuation may open the first syllable and close the last.
-    for (let n = Math.min(LONGEST_WORD, tokens.length - i); n >= 2; n--) {
-      const run = tokens.slice(i, i + n);
-      if (run.some((x, k) => (k < n - 1 && x.closes) || (k > 0 && x.opens))) continue;
-      if (!isVietnameseWord(run.map((x) => x.bare))) continue;
-      for (let k = 0; k < n - 1; k++) set(i + k, INF);
-      // The next search starts at this word's last syllable, which may begin a word of its own.
-      i += n - 2;
-      break;
-    }
+    if (i < tokens.length - 1 && /[,;:]$/u.test(t.text) && !cost.has(i)) cost.set(i, PHRASE_END);
   }
   return [...cost.entries()];
 }
