@@ -18,7 +18,7 @@ const report = await typesetWithReport(book, world);
 const leading = report.setup.leading;
 const holes = report.slack
   .map((p, i) => ({ page: i + 1, label: report.pageLabels[i], slackPt: Math.round(p.slack * 10) / 10, sectionEnd: p.sectionEnd }))
-  .filter((p, i) => !p.sectionEnd && p.label !== '' && p.slackPt > leading + report.slack[i]!.gridRest + 0.05);
+  .filter((p) => !p.sectionEnd && p.label !== '' && p.slackPt > leading + report.gridRest + 0.05);
 
 // Pages ended on the foot by spreading the leftover among paragraph starts and spaces (TeX's
 // \flushbottom): how many, and the largest addition to one gap.

@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BookDetail, BookDetails, CoverSettings, PrintSettings } from '../../shared/api/manuscript';
+import { SIGNATURES } from '../../shared/book/printSettings';
+import { TRIM_SIZES } from '../../shared/book/trim';
 import { api, platform } from '../platform/platform';
 import { Dialog } from '../shell/Dialog';
 import { cancelJob, isCancelled, listenToJobs } from '../shell/jobEvents';
@@ -15,16 +17,8 @@ type Colophon = NonNullable<BookDetails['colophon']>;
 const creditKeys = ['direction', 'board', 'editorInChief', 'research'] as const satisfies readonly (keyof Credits)[];
 // The ISBN is asked for with the cover (it prints under the barcode as well as in the colophon).
 const colophonKeys = ['publisher', 'directorResponsible', 'editorResponsible', 'decision', 'registration', 'printRun', 'printer', 'legalDeposit', 'price'] as const satisfies readonly (keyof Colophon)[];
-/** The trims offered by name (the typesetter's, shared/book/model.ts NamedTrimSize); any other is typed as "WxH". */
-const namedTrims = [
-  ['145x205', '145 × 205 mm'],
-  ['160x240', '160 × 240 mm'],
-  ['190x270', '190 × 270 mm'],
-  ['A5', 'A5 (148 × 210 mm)'],
-  ['B5', 'B5 (176 × 250 mm)'],
-  ['A4', 'A4 (210 × 297 mm)'],
-] as const;
-const signatures = [2, 8, 16, 32] as const;
+/** The trims offered by name (shared/book/trim.ts); any other is typed as "WxH". */
+const namedTrims = Object.entries(TRIM_SIZES).map(([k, [w, h]]) => [k, /^\d/.test(k) ? `${w} × ${h} mm` : `${k} (${w} × ${h} mm)`] as const);
 
 /** Millimetres as the user types them ("0,1" or "0.1"); undefined when blank, NaN when not a number. */
 function millimetres(text: string): number | undefined {
@@ -206,7 +200,7 @@ export function BookDetailsDialog({ book, onSave, onClose }: { book: BookDetail;
         <label className="field">
           <span>{t('details.printKeys.signature')}</span>
           <select name="signature" value={print.signature ?? 2} onChange={(e) => setPrint({ signature: Number(e.target.value) as PrintSettings['signature'] })}>
-            {signatures.map((n) => (
+            {SIGNATURES.map((n) => (
               <option key={n} value={n}>
                 {n === 2 ? t('details.printKeys.signatureEven') : t('details.printKeys.signatureN', { n })}
               </option>

@@ -1,6 +1,7 @@
 /** Contract of the `manuscript` service: books, their structure, chapter content and its history. */
 import type { Colophon, Cover, Credits, PageSetup } from '../book/model';
 import { isbnProblem } from '../book/ean13';
+import { MAX_BLEED_MM, SIGNATURES } from '../book/printSettings';
 import { parseTrim } from '../book/trim';
 import { z } from 'zod';
 import type { CitationSpan } from '../manuscript/citation';
@@ -243,8 +244,8 @@ const bookDetails = z.object({
         .refine((v) => v === '' || parseTrim(v) === v, 'Khổ sách phải là một khổ có sẵn hoặc “rộng x cao” tính bằng milimét, mỗi chiều từ 50 đến 1000 (ví dụ 145x205).')
         .optional(),
       chapterOpening: z.enum(['recto', 'any']).optional(),
-      signature: z.union([z.literal(2), z.literal(8), z.literal(16), z.literal(32)], { error: 'Số trang mỗi tay sách phải là 2, 8, 16 hoặc 32.' }).optional(),
-      bleed: z.number({ error: 'Tràn lề phải là một số milimét.' }).min(0, 'Tràn lề không được âm.').max(10, 'Tràn lề quá lớn: nhà in thường cần 3 mm, tối đa 10 mm.').optional(),
+      signature: z.literal(SIGNATURES, { error: `Số trang mỗi tay sách phải là ${SIGNATURES.join(', ')}.` }).optional(),
+      bleed: z.number({ error: 'Tràn lề phải là một số milimét.' }).min(0, 'Tràn lề không được âm.').max(MAX_BLEED_MM, `Tràn lề quá lớn: nhà in thường cần 3 mm, tối đa ${MAX_BLEED_MM} mm.`).optional(),
       cropMarks: z.boolean().optional(),
       pdfx: z.boolean().optional(),
     })

@@ -7,6 +7,8 @@
  * structure, never stored in titles.
  */
 
+import type { Signature } from './printSettings';
+
 /** A run of inline text with its marks. */
 export interface TextRun {
   kind: 'text';
@@ -225,7 +227,7 @@ export interface PageSetup {
    * The page count is made a multiple of this by blank pages before the colophon: 2 (default,
    * an even count), or 8, 16, 32 for the print shop's signatures (tay sách).
    */
-  signature?: 2 | 8 | 16 | 32;
+  signature?: Signature;
   /** Bleed beyond the trim on every side, mm (0, the default: none; print shops ask for 3). */
   bleed?: number;
   /** Crop marks outside the bleed (the page grows by a slug for them). */

@@ -17,14 +17,27 @@ const UNITS = new Set(['xã', 'phường', 'trấn', 'huyện', 'quận', 'tỉn
 /** A syllable of a proper name as typed: a capital, then lower case ("Hưng"; not "HƯNG", not "x"). */
 const isNameSyllable = (s: string) => /^\p{Lu}\p{Ll}/u.test(s);
 
+/** A word of a title with the punctuation that opens or closes it taken off ("(1945" → "1945"). */
+export interface TitleToken {
+  text: string;
+  bare: string;
+  opens: boolean;
+  closes: boolean;
+}
+
+export function titleToken(text: string): TitleToken {
+  return { text, bare: text.replace(OPENING, '').replace(CLOSING, ''), opens: OPENING.test(text), closes: CLOSING.test(text) };
+}
+
 /**
  * For words as typed (split on spaces, punctuation attached), whether the space after each one
  * must not break: result[k] is about the space between word k and word k + 1.
  */
 export function boundSpaces(typed: readonly string[]): boolean[] {
-  const bare = typed.map((t) => t.replace(OPENING, '').replace(CLOSING, ''));
-  const opens = typed.map((t) => OPENING.test(t));
-  const closes = typed.map((t) => CLOSING.test(t));
+  const tokens = typed.map(titleToken);
+  const bare = tokens.map((t) => t.bare);
+  const opens = tokens.map((t) => t.opens);
+  const closes = tokens.map((t) => t.closes);
   const out = typed.map(() => false);
   const joinable = (k: number) => k + 1 < typed.length && !closes[k] && !opens[k + 1];
   for (let i = 0; i < typed.length; i++) {

@@ -13,6 +13,7 @@ import type { PageSetup } from '../../../shared/book/model';
 import { UserFacingError } from '../../../shared/errors';
 import { MM, parseTrim } from './setup';
 import { shippedFamilies } from './world';
+import { isSignature, MAX_BLEED_MM, SIGNATURES } from '../../../shared/book/printSettings';
 
 export type FrontMatter = Record<string, unknown>;
 
@@ -193,10 +194,10 @@ export function setupFromFrontMatter(meta: FrontMatter): Partial<PageSetup> {
   if (opening) s.chapterOpening = opening;
   if (meta.signature !== undefined && meta.signature !== null) {
     const sig = Number(str(meta.signature));
-    if (sig !== 2 && sig !== 8 && sig !== 16 && sig !== 32) throw bad('signature', meta.signature, 'hãy ghi 2, 8, 16 hoặc 32 (số trang một tay sách)');
+    if (!isSignature(sig)) throw bad('signature', meta.signature, `hãy ghi ${SIGNATURES.join(', ')} (số trang một tay sách)`);
     s.signature = sig;
   }
-  const bleed = readLength('bleed', meta.bleed, 'mm', 0, 20);
+  const bleed = readLength('bleed', meta.bleed, 'mm', 0, MAX_BLEED_MM);
   if (bleed !== undefined) s.bleed = bleed;
   const crop = readBool('cropMarks', meta.cropMarks);
   if (crop !== undefined) s.cropMarks = crop;

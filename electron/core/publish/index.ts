@@ -15,7 +15,7 @@ import type { Book } from '../../../shared/book/model';
 import type { IndexMark, PreparedSection, Section } from './ir';
 import { createContext, createShaper, prepareBook, prepareIndex, prepareToc, type IndexEntry, type TocEntry } from './measure';
 import { breakSection } from './break';
-import { finishPages, paginate, type Pagination } from './paginate';
+import { finishPages, gridRest, paginate, type Pagination } from './paginate';
 import { drawPdf, type DrawStats } from './draw';
 import { DEFAULT_FAMILY, loadWorld, shippedFamilies, type TypesetWorld } from './world';
 import { MM, resolveSetup, type ResolvedSetup } from './setup';
@@ -48,7 +48,9 @@ export interface TypesetReport {
   /** Table of contents entries with the page labels printed in it. */
   toc: TocEntry[];
   /** Per physical page: empty height of the text block (points) and whether it ends its section. */
-  slack: { slack: number; sectionEnd: boolean; spread: number; gridRest: number }[];
+  slack: { slack: number; sectionEnd: boolean; spread: number }[];
+  /** Height at the foot of a full page that no body line can use, points (paginate's gridRest). */
+  gridRest: number;
 }
 
 /** Typesets a book into a print-ready PDF. The same book and world give the same bytes. */
@@ -157,7 +159,8 @@ export async function typesetWithReport(book: Book, world?: TypesetWorld, hooks:
     footnotes: result.pages.map((p) => ({ calls: p.calls, starts: p.noteStarts, continued: p.notesContinued ?? false })),
     pageLabels: result.pages.map((p) => p.label),
     toc,
-    slack: result.pages.map((p) => ({ slack: p.slack ?? 0, sectionEnd: p.sectionEnd ?? false, spread: p.spread ?? 0, gridRest: p.gridRest ?? 0 })),
+    slack: result.pages.map((p) => ({ slack: p.slack ?? 0, sectionEnd: p.sectionEnd ?? false, spread: p.spread ?? 0 })),
+    gridRest: gridRest(setup),
   };
 }
 

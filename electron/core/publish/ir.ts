@@ -236,8 +236,6 @@ export interface Page {
    */
   slack?: number;
   sectionEnd?: boolean;
-  /** Height of the text block no body line can use (its height modulo the leading), points. */
-  gridRest?: number;
   /** Height added before each paragraph start and space to end the page on the foot, points. */
   spread?: number;
 }

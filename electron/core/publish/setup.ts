@@ -1,4 +1,5 @@
 import type { Book, NamedTrimSize, PageSetup, TrimSize } from '../../../shared/book/model';
+import { isSignature, MAX_BLEED_MM } from '../../../shared/book/printSettings';
 import { isTrimSize, TRIM_SIZES, trimMillimetres } from '../../../shared/book/trim';
 
 export { isTrimSize, parseTrim, TRIM_SIZES, trimMillimetres } from '../../../shared/book/trim';
@@ -93,8 +94,8 @@ export function resolveSetup(book: Book, families: string[], defaultFamily: stri
     chapterLabel: s.chapterLabel ?? 'roman',
     chapterOpening: s.chapterOpening ?? 'recto',
     tocDepth: s.tocDepth ?? 2,
-    signature: s.signature && [2, 8, 16, 32].includes(s.signature) ? s.signature : 2,
-    bleed: Math.min(Math.max(s.bleed ?? 0, 0), 20),
+    signature: isSignature(s.signature) ? s.signature : 2,
+    bleed: Math.min(Math.max(s.bleed ?? 0, 0), MAX_BLEED_MM),
     cropMarks: s.cropMarks ?? false,
     pdfx: s.pdfx ?? true,
   };

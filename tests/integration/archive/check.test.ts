@@ -1,17 +1,12 @@
 /** `suquan check`: fixity of stored originals and the database, run as a user runs it. */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectLayout } from '../../../electron/core/store/projectLayout';
 import { makeScan, makeScannedPdf, openNewProject, tempDir } from './fixtures';
+import { suquanCli } from '../foundation/helpers';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli();
 
 async function projectWithFiles() {
   const p = await openNewProject();

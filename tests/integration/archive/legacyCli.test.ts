@@ -3,25 +3,15 @@
  * (.doc, .rtf, .odt) imported into a new project, listed with Unicode titles, and found by
  * `suquan search` with the words typed without diacritics.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './fixtures';
 import { escapeXml, makeDoc, makeOdt, rtfText, tcvn3 } from './legacyFixtures';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+import { suquanCli } from '../foundation/helpers';
 const configHome = tempDir('suquan-cli-config-');
 
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-    timeout: 120_000,
-    env: { ...process.env, XDG_CONFIG_HOME: configHome },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome });
 
 /** The document ids a `--json` search result names, whichever shape it has (rows or hits). */
 function idsOf(json: { result?: { rows?: { id: number }[]; hits?: { documentId: number }[] } }): number[] {

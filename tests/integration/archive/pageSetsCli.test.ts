@@ -3,19 +3,14 @@
  * same folder imported again is reported as already in the archive with its documents, and a
  * grouping the command does not know is refused in a sentence.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeScan, tempDir } from './fixtures';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+import { suquanCli } from '../foundation/helpers';
 const configHome = tempDir('suquan-cli-config-');
 
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome });
 
 describe('suquan import --group', () => {
   it('groups page sets by name, reports a folder imported again, and refuses an unknown grouping', async () => {

@@ -4,20 +4,14 @@
  * cites a 16-NQ/TW the archive's 1955 one cannot be, the 1975 report cites 05-CT/TU twice); the
  * list written to CSV and to Excel and read back; a wrong --out refused in one sentence.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../foundation/helpers';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+import { suquanCli, tempDir } from '../foundation/helpers';
 const configHome = tempDir('suquan-to-collect-config-');
 
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 300_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome, timeoutMs: 300_000 });
 
 describe('suquan to-collect', () => {
   it('lists the documents cited but not archived, in words, JSON, CSV and Excel', async () => {

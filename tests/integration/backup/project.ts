@@ -4,13 +4,12 @@
  * (files/ab/<sha256>, a `files` row, a document with its pages and their text, indexed for search
  * by the schema's own triggers); books, chapters and revisions go through the contract client.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import { connect, tempDir } from '../foundation/helpers';
+import { connect, suquanCli, tempDir } from '../foundation/helpers';
 
 export { tempDir };
 
@@ -18,15 +17,7 @@ const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const configHome = tempDir('suquan-backup-config-');
 
 /** Runs the real `suquan` bin as a user would. */
-export function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-    timeout: 120_000,
-    env: { ...process.env, XDG_CONFIG_HOME: configHome },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+export const suquan = suquanCli({ configHome });
 
 export function suquanCommand(): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
   return { command: process.execPath, args: [path.join(root, 'bin', 'suquan.js')], env: { ...process.env, XDG_CONFIG_HOME: configHome } };

@@ -5,13 +5,13 @@
  * words; browsed as a phông → mục lục → hộp → hồ sơ tree; edited in batch; saved as named
  * searches; and searched from the command line with the same filters.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueFilter, CatalogueSort } from '../../../shared/api/catalogue';
 import type { ArchivalMetadataPatch } from '../../../shared/api/archive';
 import { openNewProject, tempDir } from '../archive/fixtures';
+import { suquanCli } from '../foundation/helpers';
 
 type Project = Awaited<ReturnType<typeof openNewProject>>;
 let p: Project;
@@ -158,11 +158,7 @@ describe('the catalogue', () => {
 });
 
 describe('suquan search with filters', () => {
-  const root = path.resolve(import.meta.dirname, '..', '..', '..');
-  const suquan = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, XDG_CONFIG_HOME: tempDir('suquan-cli-config-') } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const suquan = suquanCli({ timeoutMs: 60_000 });
 
   it('filters by type, issuer and dates, typed as an archivist types them', async () => {
     const dir = path.join(tempDir(), 'Kho.suquan');

@@ -8,15 +8,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { connect, tempDir } from '../foundation/helpers';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+import { connect, suquanCli, tempDir } from '../foundation/helpers';
 const configHome = tempDir('suquan-cli-config-');
 
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome });
 
 const docs = [
   { file: 'nq05', code: '05-NQ/TU', docType: 'Nghị quyết', date: { text: 'Ngày 3-2-1961', start: '1961-02-03' }, abstract: 'về công tác xây dựng Đảng bộ năm 1961', box: '1' },

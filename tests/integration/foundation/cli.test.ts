@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeImage, tempDir } from './helpers';
+import { makeImage, suquanCli, tempDir } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 /** Where the CLI keeps its log during these tests (stateDir() is under XDG_CONFIG_HOME). */
@@ -10,10 +10,7 @@ const configHome = tempDir('suquan-cli-config-');
 const logFile = path.join(configHome, 'suquan', 'logs', 'suquan.log');
 
 /** Runs the real `suquan` bin as a user would. */
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome, timeoutMs: 60_000 });
 
 describe('the suquan CLI', () => {
   it('init, import, list and export, each with --json', async () => {

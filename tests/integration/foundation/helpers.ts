@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,22 @@ import { createServices } from '../../../electron/core/services';
 
 export function tempDir(prefix = 'suquan-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/**
+ * The real `suquan` bin, run as a user runs it: a function of the command's arguments giving its
+ * exit code and output. It keeps its settings and log in a config folder of its own
+ * (`configHome`, a new one unless given), never the user's.
+ */
+export function suquanCli(o: { configHome?: string; timeoutMs?: number } = {}) {
+  const configHome = o.configHome ?? tempDir('suquan-cli-config-');
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: o.timeoutMs ?? 120_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  return Object.assign(run, { configHome });
 }
 
 /** The real services behind the real contract client, as the CLI uses them. */

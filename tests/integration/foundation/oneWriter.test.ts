@@ -9,14 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../electron/core/project/projectLock';
-import { connect, tempDir } from './helpers';
+import { connect, suquanCli, tempDir } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const configHome = tempDir('suquan-lock-config-');
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 60_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome, timeoutMs: 60_000 });
 
 const clients: { app: { dispose(): Promise<void> } }[] = [];
 afterEach(async () => {

@@ -9,15 +9,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeScan } from '../../fixtures/scans';
-import { tempDir } from '../foundation/helpers';
-
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
+import { suquanCli, tempDir } from '../foundation/helpers';
 const configHome = tempDir('suquan-ocr-cli-config-');
 
-function suquan(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'suquan.js'), ...args], { encoding: 'utf8', cwd: root, timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const suquan = suquanCli({ configHome });
 
 const DIRECTIVE = 'HUYỆN ỦY PHONG THỔ\nSố 12-CT/HU\n\nCHỈ THỊ\nvề việc chuẩn bị đại hội chi bộ\n\nCác chi bộ xã Mường So, Khổng Lào và Ma Ly Pho tổ chức đại hội trước ngày 15 tháng 4 năm 1965.';
 

@@ -3,7 +3,11 @@
  * or a multiple of the print shop's signature when one is set; chapters opening on a recto page
  * or on any page, as set. Each book kind is typeset and its PDF read back with pdftotext.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/host/cli/main';
 import type { Book } from '../../../shared/book/model';
 import { loadWorld, typeset, type TypesetWorld } from '../../../electron/core/publish/index';
 import { generateBook, generateChronicle, generateDocuments, pageCount, pageText, tempFile } from './fixtures';
@@ -66,5 +70,17 @@ describe('the end of a book', () => {
     expect(any.at.length).toBe(4);
     expect(any.at.some((p) => p % 2 === 0)).toBe(true);
     expect(any.pages).toBeLessThan(recto.pages);
+  });
+
+  it('pads a book typeset from Markdown to its signature, as `suquan typeset` is asked in the front matter', async () => {
+    const file = tempFile('sach.md', '');
+    const md = ['---', 'title: Lịch sử Đảng bộ xã Tân Hòa', 'signature: 16', 'colophon:', '  publisher: Nhà xuất bản Chính trị quốc gia Sự thật', '  price: Sách không bán', '---', '', '# Những ngày đầu', '', 'Chi bộ đầu tiên của xã ra đời năm 1930. '.repeat(40), ''].join('\n');
+    writeFileSync(file, md);
+    const pdf = path.join(path.dirname(file), 'sach.pdf');
+    const quiet = new Writable({ write: (_c, _e, done) => done() });
+    expect(await runCli(['typeset', file, '--out', pdf], { out: quiet, err: quiet })).toBe(0);
+    const pages = pageCount(pdf);
+    expect(pages % 16).toBe(0);
+    expect(pageText(pdf, pages)).toContain('Sách không bán');
   });
 });

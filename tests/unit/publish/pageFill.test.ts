@@ -71,10 +71,10 @@ describe('pages inside a chapter', () => {
       if (!Number.isFinite(m.lowestBody)) return;
       checked++;
       // The last line (of text or notes) sits on the foot: at most the part no line can use above it.
-      expect(m.lowest - foot, `page ${i + 1}`).toBeLessThanOrEqual(p.gridRest + s.leading + 0.5);
+      expect(m.lowest - foot, `page ${i + 1}`).toBeLessThanOrEqual(report.gridRest + s.leading + 0.5);
       // Between the text and its notes, TeX's distance (\skip\footins + \footnotesep ≈ 17.5 pt), one
       // line more at most (a widow or an orphan sent on keeps the lines on the grid), not a hole.
-      if (m.noteTop !== null) expect(m.lowestBody - m.noteTop, `page ${i + 1}`).toBeLessThanOrEqual(NOTE_GAP + s.leading + p.gridRest + 0.5);
+      if (m.noteTop !== null) expect(m.lowestBody - m.noteTop, `page ${i + 1}`).toBeLessThanOrEqual(NOTE_GAP + s.leading + report.gridRest + 0.5);
       // A note begun on the previous page continues under a full rule at the head of the notes.
       if (report.footnotes[i]!.continued) split++;
     });
@@ -97,8 +97,8 @@ describe('pages inside a chapter', () => {
       expect(m.bodyLines, `page ${i + 1} has text`).toBeGreaterThanOrEqual(8);
       const s = report.setup;
       const foot = s.pageHeight - s.top - s.textHeight;
-      expect(m.lowest - foot, `page ${i + 1} ends on the foot`).toBeLessThanOrEqual(s.leading + report.slack[i]!.gridRest + 0.5);
-      if (m.noteTop !== null) expect(m.lowestBody - m.noteTop, `page ${i + 1}: text meets its notes`).toBeLessThanOrEqual(NOTE_GAP + s.leading + report.slack[i]!.gridRest + 0.5);
+      expect(m.lowest - foot, `page ${i + 1} ends on the foot`).toBeLessThanOrEqual(s.leading + report.gridRest + 0.5);
+      if (m.noteTop !== null) expect(m.lowestBody - m.noteTop, `page ${i + 1}: text meets its notes`).toBeLessThanOrEqual(NOTE_GAP + s.leading + report.gridRest + 0.5);
     }
   });
 

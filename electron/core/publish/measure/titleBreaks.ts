@@ -11,7 +11,7 @@
  * lines need every breakpoint.
  */
 import type { Item, PPara } from '../ir';
-import { boundSpaces } from '../../../../shared/text/titleWords';
+import { boundSpaces, titleToken } from '../../../../shared/text/titleWords';
 
 const INF = 10000;
 /** The cost of ending a title's line on a word that leads into the next one. */
@@ -23,23 +23,8 @@ const LEADING_WORDS = new Set([
   'và', 'của', 'các', 'những', 'với', 'cho', 'trong', 'tại', 'ở', 'về', 'là', 'đến', 'từ', 'theo',
   'trên', 'dưới', 'để', 'do', 'bị', 'được', 'một', 'hai', 'ba', 'năm', 'ngày', 'tháng', 'thời', 'sau', 'trước',
 ]);
-const OPENING = /^[(["'“‘«]+/u;
-const CLOSING = /[)\]"'”’»,.;:!?]+$/u;
 const DASH = /^[–—-]$/u;
 const NUMBER_LABEL = /^(?:[IVXLCDM]+|\d+|[a-zđ])[.)]$/u;
-
-interface Token {
-  text: string;
-  /** The text without the punctuation that opens or closes it. */
-  bare: string;
-  opens: boolean;
-  closes: boolean;
-}
-
-function token(text: string): Token {
-  const bare = text.replace(OPENING, '').replace(CLOSING, '');
-  return { text, bare, opens: OPENING.test(text), closes: CLOSING.test(text) };
-}
 
 /**
  * Penalties by title, remembered: the TOC is rebuilt several times per book with the same
@@ -99,7 +84,7 @@ export function bindTitleWords(items: Item[], typed?: string): Item[] {
 
 /** Which spaces of a title (after which word) get which penalty; `cased` are the words as typed. */
 function planTitle(texts: string[], cased: string[]): [number, number][] {
-  const tokens = texts.map(token);
+  const tokens = texts.map(titleToken);
   const cost = new Map<number, number>();
   const set = (k: number, p: number) => cost.set(k, Math.max(cost.get(k) ?? 0, p));
   const bound = boundSpaces(cased);

@@ -69,6 +69,14 @@ export interface Pagination {
   firstArabic: number;
 }
 
+/**
+ * What a full page of body lines leaves empty at its foot, points: the text block's height (with
+ * the overhang its last line may take) modulo the leading. No line can use it.
+ */
+export function gridRest(setup: ResolvedSetup): number {
+  return (setup.textHeight + setup.leading - baselineOffset(setup.leading, setup.bodySize)) % setup.leading;
+}
+
 export function romanLower(n: number): string {
   return toRoman(n).toLowerCase();
 }
@@ -95,8 +103,7 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
   // From the last baseline of the text to the first of the notes, TeX's \skip\footins (10 pt in
   // an 11 pt book) plus \footnotesep (the notes' strut): what is left between the two blocks.
   const noteGap = setup.bodySize * 0.9 + setup.footnoteSize * 0.85;
-  /** What a full page of body lines leaves below its last line: no line can use it. */
-  const gridRest = (H + textOver) % setup.leading;
+  const rest = gridRest(setup);
   const sepH = Math.max(2, noteGap - textOver - baselineOffset(setup.footnoteLeading, setup.footnoteSize));
   // Footnotes may take at most this much of a page while text could still go there.
   const maxNotes = H * 0.6;
@@ -431,11 +438,10 @@ export function paginate(sections: Section[], opts: PaginateOptions): Pagination
       // kept heading, a widow or a footnote sent on leaves is shared among the page's paragraph
       // starts and spaces (around headings), not left as a hole above the notes.
       // A page one line short keeps its lines on the grid (the facing page's lines align).
-      const stretch = !sectionEnd && !f.cols && !f.stop && room > setup.leading + gridRest + 0.01 ? stretchPoints(f.placed) : 0;
+      const stretch = !sectionEnd && !f.cols && !f.stop && room > setup.leading + rest + 0.01 ? stretchPoints(f.placed) : 0;
       const share = stretch > 0 ? room / stretch : 0;
       if (stretch > 0) room = 0;
       page.slack = room;
-      page.gridRest = gridRest;
       if (share) page.spread = share;
       page.sectionEnd = sectionEnd || f.stop;
       let y = top;
