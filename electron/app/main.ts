@@ -1,24 +1,27 @@
 /**
- * The Electron shell, kept thin: one sandboxed window, one IPC channel for calls and one for
- * events, the scan/export file protocol, native dialogs. The services run in their own utility
- * process (serviceProcess.ts), so this process — which answers the window — never waits for a
- * typesetting run, an import or SQLite.
+ * The Electron shell, kept thin: one sandboxed window whose page is served from `suquan-app://`
+ * (appProtocol.ts), one IPC channel for calls and one for events, the scan/export file protocol,
+ * native dialogs, links to the outside opened only after asking (externalLinks.ts). The services
+ * run in their own utility process (serviceProcess.ts), so this process — which answers the
+ * window — never waits for a typesetting run, an import or SQLite.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { WireResponse } from '../../shared/api/contract';
 import { contentSecurityPolicy } from '../../shared/security';
 import type { ServiceConnection } from '../core/remote/serviceConnection';
 import { superviseServices } from '../core/remote/supervisor';
 import { createLogger } from '../host/log';
+import { APP_ORIGIN, APP_PAGE_URL, appScheme, handleAppProtocol } from './appProtocol';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, WINDOW_SERVICE } from './channels';
-import { handleFileProtocol, registerFileScheme } from './fileProtocol';
+import { openExternalAfterAsking } from './externalLinks';
+import { fileScheme, handleFileProtocol } from './fileProtocol';
 import { startServiceProcess } from './serviceProcess';
 
 if (app.isPackaged) process.env.SUQUAN_RESOURCES = path.join(process.resourcesPath, 'resources');
 
-registerFileScheme();
+// Before the app is ready, and once for all schemes (Electron accepts one call).
+protocol.registerSchemesAsPrivileged([appScheme, fileScheme]);
 
 // One Sử Quán at a time: a second start brings the open window forward instead.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -34,10 +37,10 @@ const log = createLogger({ dir: app.getPath('logs'), stderr: !app.isPackaged, pr
 process.on('uncaughtException', (e) => log.error(e, 'main: uncaught exception'));
 process.on('unhandledRejection', (e) => log.error(e, 'main: unhandled rejection'));
 
-/** The app's page: the built renderer, or Vite's dev server under `electron-vite dev`. */
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
+/** The app's page: the built renderer through suquan-app://, or Vite's dev server under `electron-vite dev`. */
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_PAGE_URL;
 /** What every URL of the app's own page starts with. */
-const appPrefix = process.env.ELECTRON_RENDERER_URL ? `${new URL(process.env.ELECTRON_RENDERER_URL).origin}/` : rendererUrl;
+const appPrefix = `${process.env.ELECTRON_RENDERER_URL ? new URL(process.env.ELECTRON_RENDERER_URL).origin : APP_ORIGIN}/`;
 
 /**
  * IPC is answered only for the app's own page in its top frame (Electron's security checklist:
@@ -88,7 +91,7 @@ function createWindow(): BrowserWindow {
     if (!event.url.startsWith(appPrefix)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    void openExternalAfterAsking(win, url, log).catch((e: unknown) => log.error(e, 'main: open external link'));
     return { action: 'deny' };
   });
   void win.loadURL(rendererUrl);
@@ -124,7 +127,9 @@ void app.whenReady().then(() => {
     (why) => log.error(new Error(`service process ended: ${why}`), 'main'),
   );
   services = supervised;
-  handleFileProtocol(supervised);
+  const logError = (e: unknown, where: string) => log.error(e, where);
+  handleAppProtocol(path.join(__dirname, '../renderer'), logError);
+  handleFileProtocol(supervised, appPrefix.slice(0, -1), logError);
 
   ipcMain.handle(INVOKE_CHANNEL, (event, service: unknown, method: unknown, args: unknown): Promise<WireResponse> | WireResponse => {
     if (!trusted(event)) return { ok: false, error: { code: 'api.untrusted-sender', message: 'Yêu cầu không đến từ cửa sổ của Sử Quán.' } };

@@ -69,6 +69,9 @@ export function replaceFile(target: string, fill: (tmp: string) => void, { durab
     if (durable) fsyncDirectory(path.dirname(target));
   } catch (e) {
     rmSync(tmp, { force: true });
+    // A failed write() names no file (Node's errors carry a path only from open, rename…): the
+    // sentence the user reads should name the file that could not be written (systemErrors.ts).
+    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && !(e as NodeJS.ErrnoException).path) Object.assign(e, { path: target });
     throw e;
   }
 }

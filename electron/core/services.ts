@@ -15,6 +15,7 @@ import { createOcrService } from './ocr/ocrService';
 import { createProjectService, type ProjectServiceOptions } from './project/projectService';
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
+import { retryWhenBusy } from './busyRetry';
 import { translateSystemError } from './systemErrors';
 
 /** Files of the open project a window may show: scans and the exports it made. */
@@ -81,7 +82,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
   return {
     session,
     services,
-    dispatch: createDispatcher(services, opts.onError, translateSystemError),
+    dispatch: retryWhenBusy(createDispatcher(services, opts.onError, translateSystemError), session),
     files: {
       thumbnailPath: (id) => archive.thumbnailPath(id),
       pageImageOf: (id) => archive.pageImageOf(id),

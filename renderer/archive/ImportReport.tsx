@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportOutcome } from '../../shared/api/archive';
+import { printable } from '../../shared/text/controlChars';
 import { Dialog } from '../shell/Dialog';
 import { ErrorAlert, type ErrorInfo } from '../shell/ErrorDetails';
 import { Icon } from '../shell/Icon';
@@ -31,13 +32,20 @@ export function ImportReport({
       <ul className="report">
         {outcomes.map((o, i) => (
           <li key={i} className={`report-${o.status}`} data-testid="import-outcome">
-            <Icon name={o.status === 'rejected' ? 'alert' : 'check'} size={16} />
-            <span className="report-name">{o.status !== 'rejected' && o.title ? o.title : o.input.split(/[\\/]/).pop()}</span>
+            <Icon name={o.status === 'rejected' ? 'alert' : o.status === 'skipped' ? 'close' : 'check'} size={16} />
+            <span className="report-name">{printable((o.status === 'imported' || o.status === 'duplicate') && o.title ? o.title : (o.input.split(/[\\/]/).pop() ?? o.input))}</span>
             <span>
               {o.status === 'imported' ? (
-                <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
-                  {t('archive.imported', { id: o.documentId, pages: o.pages })}
-                </button>
+                <>
+                  <button type="button" className="link-button" onClick={() => onOpen(o.documentId)}>
+                    {t('archive.imported', { id: o.documentId, pages: o.pages })}
+                  </button>
+                  {o.warnings?.map((w, j) => (
+                    <span key={j} className="report-warning" data-testid="import-warning">
+                      {t('archive.importWarning')}: {w}
+                    </span>
+                  ))}
+                </>
               ) : o.status === 'duplicate' && o.documents && o.documents.length > 0 ? (
                 <span className="report-held" data-testid="report-held">
                   {t('pageSets.alreadyIn')}{' '}
@@ -55,7 +63,7 @@ export function ImportReport({
                   {t('archive.duplicate', { id: o.documentId })}
                 </button>
               ) : (
-                `${t('archive.rejected')}: ${o.reason}`
+                `${t(o.status === 'skipped' ? 'archive.skipped' : 'archive.rejected')}: ${printable(o.reason)}`
               )}
             </span>
           </li>
@@ -63,7 +71,7 @@ export function ImportReport({
         {notImported.map((n, i) => (
           <li key={`n-${i}`} className="report-skipped" data-testid="import-outcome">
             <Icon name="close" size={16} />
-            <span className="report-name">{n.split(/[\\/]/).pop()}</span>
+            <span className="report-name">{printable(n.split(/[\\/]/).pop() ?? n)}</span>
             <span>{t('archive.notImported')}</span>
           </li>
         ))}

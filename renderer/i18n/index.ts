@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { printable } from '../../shared/text/controlChars';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -9,7 +10,10 @@ void i18next.use(initReactI18next).init({
   resources: { vi: { translation: vi }, en: { translation: en } },
   lng: saved === 'en' ? 'en' : 'vi',
   fallbackLng: 'vi',
-  interpolation: { escapeValue: false },
+  // React escapes markup itself; what an interpolated value (a file name, a typed name, a path)
+  // may not bring into a sentence are control characters and bidi overrides, which turned the
+  // sentence's own words after it around ("Thêm “tên” làm" shown as "… màl").
+  interpolation: { escapeValue: true, escape: printable },
   returnNull: false,
 });
 

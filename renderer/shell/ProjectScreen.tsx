@@ -1,13 +1,14 @@
 import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
+import { printable } from '../../shared/text/controlChars';
 import { api } from '../platform/platform';
 import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
 
-/** A folder name from a project title: the title itself, minus what file systems refuse. */
+/** A folder name from a project title: the title itself, minus what file systems refuse and control characters. */
 function folderNameFor(title: string): string {
-  const clean = title.normalize('NFC').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const clean = printable(title).normalize('NFC').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
   return clean ? `${clean}.suquan` : '';
 }
 
@@ -19,13 +20,13 @@ function joinPath(parent: string, name: string): string {
 /** A project's name from its path: the last folder without ".suquan" ("…/Đảng bộ (1949–2025).suquan" → "Đảng bộ (1949–2025)"). */
 function folderOf(p: string): string {
   const parts = p.split(/[\\/]+/).filter(Boolean);
-  const last = parts[parts.length - 1] ?? p;
+  const last = printable(parts[parts.length - 1] ?? p);
   return last.replace(/\.suquan$/i, '') || last;
 }
 
 /** A path that may wrap after its separators, never inside a folder's name or a year. */
 function breakablePath(p: string): ReactNode[] {
-  return p.split(/(?<=[\\/])/).map((piece, i) => (
+  return printable(p).split(/(?<=[\\/])/).map((piece, i) => (
     <Fragment key={i}>
       {piece}
       <wbr />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { printable } from '../../shared/text/controlChars';
 import type { ProjectInfo } from '../../shared/api/project';
 import { formatTime } from '../i18n/index';
 import { platform } from '../platform/platform';
@@ -22,7 +23,7 @@ export function StatusBar({ project }: { project: ProjectInfo | null }) {
     : '';
   return (
     <footer className="statusbar" role="status">
-      <span className="status-item">{project ? project.path : t('status.noProject')}</span>
+      <span className="status-item">{project ? printable(project.path) : t('status.noProject')}</span>
       {project && <span className="status-item">{t('archive.documents', { count: project.documentCount })}</span>}
       {notice && (
         <span className={`status-item status-notice${notice.kind === 'error' ? ' status-error' : ''}`} data-testid="status-notice">

@@ -180,9 +180,11 @@ export interface ArchiveDocument extends DocumentSummary {
  * the archive already is a duplicate naming the `documents` that hold them.
  */
 export type ImportOutcome =
-  | { input: string; status: 'imported'; documentId: number; pages: number; title?: string }
+  | { input: string; status: 'imported'; documentId: number; pages: number; title?: string; warnings?: string[] }
   | { input: string; status: 'duplicate'; documentId: number; title?: string; documents?: { id: number; title: string }[] }
-  | { input: string; status: 'rejected'; reason: string };
+  | { input: string; status: 'rejected'; reason: string }
+  /** Nothing to import and nothing lost: a link back to a folder being read, a second link to one already read. */
+  | { input: string; status: 'skipped'; reason: string };
 
 /** A document an import would make (archive.planImport): its title (null: the file's own) and its files in page order. */
 export interface PlannedGroup {
@@ -231,9 +233,17 @@ export interface ImportJobStatus {
 
 export interface FixityProblem {
   sha256: string | null;
+  /** The file in the project folder; '' for a bad row, whose value names no file of the project. */
   path: string;
-  /** `orphaned`: a file in files/ that is not an original of the project (not named by a hash). */
-  problem: 'missing' | 'changed' | 'orphaned' | 'unreadable';
+  /**
+   * `orphaned`: a file in files/ that is not an original of the project (not named by a hash).
+   * `invalid-hash`: a row whose file hash is not 64 lowercase hexadecimal digits ('../../x',
+   * '/etc/passwd': a crafted or damaged database); no path is made of it, its pages show nothing.
+   * `no-file-row`: pages whose file the files table does not record.
+   */
+  problem: 'missing' | 'changed' | 'orphaned' | 'unreadable' | 'invalid-hash' | 'no-file-row';
+  /** For a bad row: its table and the value stored there (shortened, control characters shown as '?'). */
+  row?: { table: 'files' | 'pages'; value: string };
   /** The hash the file has now (for "changed"). */
   actual?: string;
   /** The pages that show this original, so a missing or changed scan is found by document and page. */
@@ -249,10 +259,17 @@ export interface CheckReport {
   unreferenced: string[];
   /**
    * Originals an interrupted import stored but never recorded (not an error: nothing refers to
-   * them). Removed when the check may write (`leftoversRemoved`), and after a crash on the next open.
+   * them). Removed by a check asked to repair (`leftoversRemoved`), and after a crash on the next open.
    */
   leftovers: string[];
   leftoversRemoved: number;
+  /**
+   * Temporary files a process that is gone left in the project folder (staged import copies in
+   * cache/tmp, `.NAME.PID.RANDOM.part` of an interrupted write), relative to the project folder;
+   * not an error. Removed by a check asked to repair (`tempFilesRemoved`).
+   */
+  tempFiles: string[];
+  tempFilesRemoved: number;
   database: { ok: boolean; messages: string[] };
   durationMs: number;
 }
@@ -396,6 +413,9 @@ export const archiveContract = {
   /** Appends the pages of the sources to the target, in the order given, and deletes the sources. */
   mergeDocuments: method<ArchiveDocument>()(z.object({ targetId: id, sourceIds: z.array(id).min(1).max(10_000) })),
 
-  /** Fixity: re-hashes every stored original, checks the database; see also `suquan check`. */
-  check: method<CheckReport>()(z.object({})),
+  /**
+   * Fixity: re-hashes every stored original, checks the database and the rows that name files;
+   * with `repair`, also removes leftovers and temporary files (see also `suquan check --repair`).
+   */
+  check: method<CheckReport>()(z.object({ repair: z.boolean().optional() })),
 };

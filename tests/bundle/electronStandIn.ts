@@ -77,6 +77,10 @@ export function createElectronStandIn(paths: Record<string, string>) {
     children: [] as ChildProcess[],
     quitCalls: 0,
     saveDialogAnswer: '/tmp/chosen.pdf',
+    /** What the user answers the next question box (0: the first button). */
+    messageBoxAnswer: 1,
+    messageBoxes: [] as Record<string, unknown>[],
+    openedExternally: [] as string[],
   };
   let ready: () => void = () => {};
   const whenReady = new Promise<void>((r) => (ready = r));
@@ -112,8 +116,16 @@ export function createElectronStandIn(paths: Record<string, string>) {
     dialog: {
       showSaveDialog: async () => ({ canceled: false, filePath: rec.saveDialogAnswer }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showMessageBox: async (_win: unknown, options: Record<string, unknown>) => {
+        rec.messageBoxes.push(options);
+        return { response: rec.messageBoxAnswer, checkboxChecked: false };
+      },
     },
-    shell: { openExternal: async () => undefined },
+    shell: {
+      openExternal: async (url: string) => {
+        rec.openedExternally.push(url);
+      },
+    },
     utilityProcess: {
       fork(modulePath: string, args: string[]) {
         const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -4,7 +4,7 @@
  * utility process is started as a real Node child from out/main/service.cjs, so every call here
  * crosses into another process exactly as in the desktop app.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,8 +55,9 @@ describe('the built Electron main process', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
     expect(prefs.preload).toBe(path.join(root, 'out', 'preload', 'index.cjs'));
     expect(exported.windowOptions.webPreferences).toEqual(prefs);
-    expect(win.loadedUrl).toBe(`file://${path.join(root, 'out', 'renderer', 'index.html')}`);
-    // The built page carries the CSP as a meta tag (file:// has no headers), and every response gets it as a header.
+    // The page comes from the app's own privileged scheme, not file://.
+    expect(win.loadedUrl).toBe('suquan-app://app/index.html');
+    // The built page carries the CSP as a meta tag too, and every response gets it as a header.
     expect(readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8')).toContain('Content-Security-Policy');
     let headers: Record<string, string[]> = {};
     standIn.rec.headersHook!({ responseHeaders: { 'X-A': ['1'] } }, (r) => (headers = r.responseHeaders));
@@ -73,7 +74,57 @@ describe('the built Electron main process', () => {
     expect(prevented).toBe(true);
     expect(win.webContents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(win.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(standIn.rec.schemes).toEqual([expect.objectContaining({ scheme: 'suquan-file' })]);
+    expect(standIn.rec.schemes).toEqual([
+      { scheme: 'suquan-app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+      { scheme: 'suquan-file', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+    // Frames may not navigate away from the app's page.
+    let framePrevented = false;
+    win.webContents.emit('will-frame-navigate', { preventDefault: () => (framePrevented = true), url: 'file:///etc/passwd' });
+    expect(framePrevented).toBe(true);
+    framePrevented = false;
+    win.webContents.emit('will-frame-navigate', { preventDefault: () => (framePrevented = true), url: 'suquan-app://app/index.html#/kho' });
+    expect(framePrevented).toBe(false);
+  });
+
+  it('opens a link outside only on the allow-list, and only after the user, shown the full address, agrees', async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 20));
+    for (const url of ['https://example.org/', 'http://suquan.example.org/', 'https://suquan.example.org@evil.example/', 'smb://server/share', 'file:///etc/passwd']) {
+      expect(win.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    await settle();
+    expect(standIn.rec.messageBoxes).toEqual([]);
+    expect(standIn.rec.openedExternally).toEqual([]);
+    // package.json's homepage is https://suquan.example.org: asked, refused by the user, not opened…
+    standIn.rec.messageBoxAnswer = 1;
+    expect(win.webContents.windowOpenHandler!({ url: 'https://suquan.example.org/huong-dan?muc=1' })).toEqual({ action: 'deny' });
+    await settle();
+    expect(standIn.rec.messageBoxes).toHaveLength(1);
+    expect(standIn.rec.messageBoxes[0]).toMatchObject({ detail: 'https://suquan.example.org/huong-dan?muc=1', buttons: ['Mở trong trình duyệt', 'Không mở'], cancelId: 1 });
+    expect(standIn.rec.openedExternally).toEqual([]);
+    // …then agreed to: opened in the user's browser.
+    standIn.rec.messageBoxAnswer = 0;
+    win.webContents.windowOpenHandler!({ url: 'https://suquan.example.org/huong-dan?muc=1' });
+    await settle();
+    expect(standIn.rec.openedExternally).toEqual(['https://suquan.example.org/huong-dan?muc=1']);
+  });
+
+  it('serves the app page from suquan-app:// with its type and CSP, and nothing outside the built renderer', async () => {
+    const handler = standIn.rec.protocolHandlers.get('suquan-app')!;
+    const page = await handler(new Request('suquan-app://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toBe(readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8'));
+    const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8'))![1]!;
+    const js = await handler(new Request(`suquan-app://app/${script}`));
+    expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    await js.body?.cancel();
+    for (const url of ['suquan-app://app/..%2F..%2Fpackage.json', 'suquan-app://app/%2e%2e/main/index.cjs', 'suquan-app://app/assets', 'suquan-app://other/index.html'])
+      expect((await handler(new Request(url))).status, url).toBe(404);
+    const malformed = await handler(new Request('suquan-app://app/%E0%A4%A'));
+    expect([malformed.status, await malformed.text()]).toEqual([400, 'Địa chỉ không hợp lệ.']);
   });
 
   it('reaches every method of the contract over IPC, in the service process', async () => {
@@ -136,6 +187,29 @@ describe('the built Electron main process', () => {
     expect(bytes.length).toBe(exported.result.size);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await handler(new Request('suquan-file://thumb/..%2F..%2Fetc%2Fpasswd'))).status).toBe(404);
+    // pdf.js reads in ranges; HEAD has no body.
+    const head = await handler(new Request(`suquan-file://export/${exported.result.exportId}`, { headers: { Range: 'bytes=0-4' } }));
+    expect([head.status, head.headers.get('content-range'), Buffer.from(await head.arrayBuffer()).toString()]).toEqual([206, `bytes 0-4/${exported.result.size}`, '%PDF-']);
+    // The page (suquan-app://app) is another origin: pdf.js's fetch may read the file and its range headers, and no other origin may.
+    expect(head.headers.get('access-control-allow-origin')).toBe('suquan-app://app');
+    expect(head.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    const headOnly = await handler(new Request(`suquan-file://export/${exported.result.exportId}`, { method: 'HEAD' }));
+    expect([headOnly.status, headOnly.headers.get('content-length')]).toEqual([200, String(exported.result.size)]);
+    // A stored scan that is not a file any more (a folder in its place): a 404 with a sentence, and the main process goes on.
+    const pageId = doc.result.pages[0]!.id;
+    const filesDir = path.join(project, 'files');
+    const [blob] = readdirSync(filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    const bytes0 = readFileSync(blob!);
+    rmSync(blob!);
+    mkdirSync(blob!);
+    try {
+      const gone = await handler(new Request(`suquan-file://page/${pageId}`));
+      expect([gone.status, await gone.text()]).toEqual([404, 'Không tìm thấy tệp.']);
+    } finally {
+      rmSync(blob!, { recursive: true });
+      writeFileSync(blob!, bytes0);
+    }
+    expect((await handler(new Request(`suquan-file://page/${pageId}`))).status).toBe(200);
   });
 
   it('recognises a scan in the service process: tesseract.js, its model and the preparation thread found from the bundle', async () => {

@@ -265,8 +265,9 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
       return store().merge(targetId, sourceIds);
     },
 
-    async check() {
-      return checkProject(session.require());
+    async check({ repair }) {
+      // Repairing removes files, which only the holder of the project's lock may do.
+      return checkProject(repair ? session.requireWritable() : session.require(), { repair: repair === true });
     },
 
     async thumbnailPath(pageId) {
@@ -277,7 +278,7 @@ export function createArchiveService(session: ProjectSession, opts: ArchiveServi
     originalOf(pageId) {
       const { layout } = session.require();
       const row = store().pageRow(pageId);
-      return { path: layout.original(row.file_sha256), mime: row.mime };
+      return { path: layout.inside(layout.original(row.file_sha256)), mime: row.mime };
     },
 
     async pageImageOf(pageId) {

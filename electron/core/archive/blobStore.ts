@@ -14,6 +14,7 @@ import { chmodSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync 
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectLayout } from '../store/projectLayout';
+import type { Db } from '../store/projectDatabase';
 import { fsyncDirectory } from '../atomicFile';
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -59,7 +60,8 @@ export class BlobStore {
    * `putStaged` or `discardStaged`.
    */
   async stage(source: string, onChunk?: (bytesCopied: number) => void): Promise<StagedFile> {
-    mkdirSync(this.layout.tmpDir, { recursive: true });
+    // A crafted project folder may hold cache/ or cache/tmp as a link to elsewhere: never written through.
+    mkdirSync(this.layout.inside(this.layout.tmpDir), { recursive: true });
     const tmp = path.join(this.layout.tmpDir, `import-${process.pid}-${randomUUID()}.part`);
     const hash = createHash('sha256');
     const buf = Buffer.allocUnsafe(STAGE_CHUNK);
@@ -102,7 +104,8 @@ export class BlobStore {
       rmSync(staged, { force: true });
       return false;
     }
-    mkdirSync(path.dirname(target), { recursive: true });
+    // files/ab may be a link out of a crafted project folder: the original is never put there.
+    mkdirSync(this.layout.inside(path.dirname(target)), { recursive: true });
     chmodSync(staged, 0o444);
     renameSync(staged, target);
     fsyncDirectory(path.dirname(target));
@@ -114,8 +117,42 @@ export class BlobStore {
     rmSync(staged, { force: true });
   }
 
-  /** Removes a stored original: only for rolling back an import that failed before commit. */
+  /**
+   * Removes an original this transaction stored: only inside the IMMEDIATE transaction that
+   * stored it, before it lets the write lock go (no other process can have referred to it yet).
+   */
   removeUncommitted(sha256: string): void {
     rmSync(this.layout.original(sha256), { force: true });
+  }
+
+  /**
+   * Removes those of the given originals that no row of `files` refers to — what a failed COMMIT
+   * or a killed import left. The question is asked holding the write lock (an IMMEDIATE
+   * transaction): an import stores an original and inserts its row under that lock, so no import
+   * is between the two meanwhile, and one that found the original already there (and kept no copy
+   * of its own) has committed its row before this looks. Outside the lock an uncommitted row is
+   * invisible, and the original it is about to refer to would go. Returns how many went; none
+   * when another process holds the lock past the busy timeout (they stay, harmless, for the next
+   * `suquan check`).
+   */
+  removeUnreferenced(db: Db, shas: readonly string[]): number {
+    if (shas.length === 0) return 0;
+    const known = db.prepare('SELECT 1 FROM files WHERE sha256 = ?').pluck();
+    try {
+      return db
+        .transaction(() => {
+          let removed = 0;
+          for (const sha of shas) {
+            if (known.get(sha) !== undefined) continue;
+            rmSync(this.layout.original(sha), { force: true });
+            removed++;
+          }
+          return removed;
+        })
+        .immediate();
+    } catch (e) {
+      if (String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) return 0;
+      throw e;
+    }
   }
 }

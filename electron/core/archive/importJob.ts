@@ -9,8 +9,10 @@
  * lock from its first statement — that checks whether a document already has the file's SHA-256,
  * stores the original under its hash and inserts the rows: two imports of the same file, in two
  * processes at once, are serialised there, and the second reports a duplicate. An original stored
- * by a transaction that fails is removed before the lock is let go. Cancelling stops before the
- * next commit.
+ * by a transaction that fails is removed before the lock is let go; when the COMMIT itself fails
+ * (the lock is gone), it is removed only if, asked under the lock again, no row refers to it — an
+ * original is never removed while a committed row, or an import about to commit, relies on it
+ * (blobStore.ts removeUnreferenced). Cancelling stops before the next commit.
  *
  * Memory stays flat whatever the size of a file: it is checked from its first bytes, copied into
  * the staging area while it is hashed (a small buffer at a time), and decoded from that copy —
@@ -35,7 +37,7 @@ import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from '../atomicFile';
 import { expandGroups, expandInputs, type ImportUnit } from './walk';
 import type { ImportGrouping } from '../../../shared/archive/pageSets';
-import { systemErrorForFile, systemErrorKind } from '../systemErrors';
+import { systemErrorForFile, systemErrorKind, translateSystemError } from '../systemErrors';
 
 export { MAX_RASTER_FILE_BYTES, MAX_WHOLE_FILE_BYTES } from './importers/index';
 
@@ -177,8 +179,9 @@ export class ImportJob implements RunningJob {
     const concurrency = Math.max(1, this.opts.concurrency ?? DEFAULT_CONCURRENCY);
     const inflight = new Map<number, Promise<Prepared>>();
     let started = 0;
+    let i = 0;
     try {
-      for (let i = 0; i < tasks.length; i++) {
+      for (; i < tasks.length; i++) {
         while (started < tasks.length && started < i + concurrency && !this.cancelled) {
           const task = tasks[started]!;
           // Swallow rejections here; they are re-raised when awaited in order.
@@ -214,8 +217,12 @@ export class ImportJob implements RunningJob {
       this.state = this.cancelled ? 'cancelled' : 'done';
     } catch (e) {
       this.state = 'failed';
-      this.error = isUserFacingError(e) ? e.message : `Lỗi nội bộ khi nhập: ${e instanceof Error ? e.message : String(e)}`;
-      this.opts.onError?.(e, 'archive.import');
+      // What was imported before stays in the report; the input it stopped at and those after it
+      // are listed as not imported, and why it stopped is one sentence.
+      this.notImported = names.slice(i);
+      const system = isUserFacingError(e) ? null : translateSystemError(e);
+      this.error = isUserFacingError(e) ? e.message : (system?.message ?? `Lỗi nội bộ khi nhập: ${e instanceof Error ? e.message : String(e)}`);
+      if (!isUserFacingError(e) && !system) this.opts.onError?.(e, 'archive.import');
     } finally {
       // Let prepares still running finish before the job reports its end (they only touch cache/).
       await Promise.allSettled(inflight.values());
@@ -255,11 +262,11 @@ export class ImportJob implements RunningJob {
       const toDisk = (page: ImportedPage) => {
         if (page.thumbnail.length === 0) return; // written already
         const thumbnail = layout.thumbnail(sha256, page.filePage);
-        writeFileAtomic(thumbnail, page.thumbnail);
+        writeFileAtomic(layout.inside(thumbnail), page.thumbnail);
         written.push(thumbnail);
         if (page.derivative) {
           const derivative = derivativePath(layout, sha256, page.filePage, page.derivative.mime);
-          writeFileAtomic(derivative, page.derivative.bytes);
+          writeFileAtomic(layout.inside(derivative), page.derivative.bytes);
           written.push(derivative);
         }
         page.thumbnail = new Uint8Array(0);
@@ -319,11 +326,8 @@ export class ImportJob implements RunningJob {
   private async prepareUnit(unit: ImportUnit): Promise<Prepared> {
     if (unit.kind === 'missing') {
       this.filesDone++;
-      const reason =
-        unit.reason === 'not-found'
-          ? `${displayName(unit.path)}: không tìm thấy tệp hoặc thư mục.`
-          : `${displayName(unit.path)}: không đọc được (không có quyền truy cập?).`;
-      return { kind: 'done', outcomes: [{ input: unit.path, status: 'rejected', reason }] };
+      // The sentence is the walker's (walk.ts): not found, unreadable, a broken link, a loop.
+      return { kind: 'done', outcomes: [{ input: unit.path, status: unit.skipped ? 'skipped' : 'rejected', reason: unit.message }] };
     }
     if (unit.kind === 'file') {
       const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), true));
@@ -402,7 +406,17 @@ export class ImportJob implements RunningJob {
       if ('duplicateOf' in r) {
         this.discard(f.staged);
         this.outcomes.push({ input: f.input, status: 'duplicate', documentId: r.duplicateOf });
-      } else if ('documentId' in r) this.outcomes.push({ input: f.input, status: 'imported', documentId: r.documentId, pages: f.source.pages.length, ...(prepared.title ? { title } : {}) });
+      } else if ('documentId' in r) {
+        const warnings = f.source.warnings ?? [];
+        this.outcomes.push({
+          input: f.input,
+          status: 'imported',
+          documentId: r.documentId,
+          pages: f.source.pages.length,
+          ...(prepared.title ? { title } : {}),
+          ...(warnings.length ? { warnings } : {}),
+        });
+      }
       return;
     }
     // A set of files as one document: its good files in order; files the archive holds already
@@ -424,7 +438,9 @@ export class ImportJob implements RunningJob {
     const place = new Map(prepared.order.map((p, i) => [p, i]));
     stored.sort((a, b) => (place.get(a.input) ?? 0) - (place.get(b.input) ?? 0));
     if (made) {
-      this.outcomes.push({ input: prepared.input, status: 'imported', documentId: made.documentId, pages: made.pages, ...named });
+      // What an importer noticed in a file of the set (bad bytes in a text…), named by the file.
+      const warnings = prepared.files.flatMap((f) => (f.source.warnings ?? []).map((w) => `${displayName(f.input)}: ${w}`));
+      this.outcomes.push({ input: prepared.input, status: 'imported', documentId: made.documentId, pages: made.pages, ...named, ...(warnings.length ? { warnings } : {}) });
       for (const s of stored) this.outcomes.push({ input: s.input, status: 'duplicate', documentId: s.documentId });
     } else if (stored.length > 0) {
       const documents = this.documentTitles([...new Set(stored.map((s) => s.documentId))]);
@@ -493,9 +509,13 @@ export class ImportJob implements RunningJob {
               files = files.filter((f) => !out.has(f.input));
               if (files.length === 0) return { none: true as const, stored };
             }
+            const recorded = db.prepare('SELECT 1 FROM files WHERE sha256 = ?').pluck();
             for (const f of files) {
-              // The staged copy becomes the original (or goes, when the same bytes are stored already).
-              if (blobs.putStaged(f.staged, f.sha256)) created.push(f.sha256);
+              // The staged copy becomes the original (or goes, when the same bytes are stored
+              // already). One a committed row already names (its file had gone missing) stays
+              // even if this transaction fails: a rollback removes only what nothing refers to.
+              const wasRecorded = recorded.get(f.sha256) !== undefined;
+              if (blobs.putStaged(f.staged, f.sha256) && !wasRecorded) created.push(f.sha256);
               this.staged.delete(f.staged);
             }
             return { documentId: this.insertDocument(title, suggestions, files), stored };
@@ -508,14 +528,16 @@ export class ImportJob implements RunningJob {
         .immediate();
     } catch (e) {
       if (!began && (e as { code?: string })?.code === 'SQLITE_BUSY') throw new DatabaseBusy(e);
-      // The COMMIT itself failed (the lock is gone): remove only what no row refers to.
-      for (const sha of created) if (!this.fileReferenced(sha)) blobs.removeUncommitted(sha);
+      // The COMMIT itself failed and the lock is gone: another process may have found these
+      // originals since and be committing rows that refer to them, so what goes is decided
+      // under the lock again (what stays is a leftover for `suquan check`).
+      try {
+        blobs.removeUnreferenced(db, created);
+      } catch (cleanup) {
+        this.opts.onError?.(cleanup, 'archive.import cleanup');
+      }
       throw e;
     }
-  }
-
-  private fileReferenced(sha256: string): boolean {
-    return this.project.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined;
   }
 
   /** The rows of one document (inside commitDocument's transaction). */

@@ -3,9 +3,12 @@
  * derived image in cache/pages (rebuildable from the original): the scan extracted from a PDF
  * (byte-identical JPEG, or CCITT data in a TIFF container), a rendered PDF page, or a PNG of a
  * TIFF page. Browsers cannot show TIFF, so TIFF images also get a PNG preview.
+ *
+ * Every path read or written here is built by ProjectLayout from the page's row (a hash that is
+ * not one is refused) and checked to lie inside the project once links are followed, so a
+ * crafted project folder can neither show a file from elsewhere nor have one written there.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import sharp from 'sharp';
 import { UserFacingError } from '../../../shared/errors';
 import type { ProjectLayout } from '../store/projectLayout';
@@ -15,18 +18,12 @@ import { loadPdfLib, renderPage } from './importers/pdfImporter';
 import { embeddedScan, nativeScale } from './pdf/pdfImages';
 import { openPdf } from './pdf/pdfjs';
 import { writeFileAtomic } from '../atomicFile';
-import { derivativePath } from './cachePaths';
+import { derivativePath, previewPath } from './cachePaths';
 import { decodeOptions, makeThumbnail } from './thumbnails';
-
-
-
-function previewPath(layout: ProjectLayout, sha256: string, filePage: number): string {
-  return path.join(layout.cacheDir, 'previews', sha256.slice(0, 2), `${sha256}-${filePage}.png`);
-}
 
 /** Makes the derivative of a PDF page again from the original (after cache/ was cleared). */
 async function rebuildPdfDerivative(layout: ProjectLayout, row: PageRow, target: string): Promise<void> {
-  const bytes = readFileSync(layout.original(row.file_sha256));
+  const bytes = readFileSync(layout.inside(layout.original(row.file_sha256)));
   if (row.image_kind === 'pdf-image') {
     const lib = await loadPdfLib(bytes);
     const page = lib.getPage(row.file_page);
@@ -59,11 +56,11 @@ export async function pageImageSource(layout: ProjectLayout, row: PageRow): Prom
   switch (row.image_kind) {
     case 'original':
     case 'raster':
-      return { path: layout.original(row.file_sha256), mime: row.mime, page: row.file_page };
+      return { path: layout.inside(layout.original(row.file_sha256)), mime: row.mime, page: row.file_page };
     case 'pdf-image':
     case 'pdf-render': {
       const mime = row.image_mime ?? 'image/png';
-      const target = derivativePath(layout, row.file_sha256, row.file_page, mime);
+      const target = layout.inside(derivativePath(layout, row.file_sha256, row.file_page, mime));
       if (!existsSync(target)) await rebuildPdfDerivative(layout, row, target);
       return { path: target, mime, page: 0 };
     }
@@ -76,7 +73,7 @@ export async function pageImageSource(layout: ProjectLayout, row: PageRow): Prom
 export async function viewablePageImage(layout: ProjectLayout, row: PageRow): Promise<{ path: string; mime: string }> {
   const src = await pageImageSource(layout, row);
   if ((src.mime === 'image/jpeg' || src.mime === 'image/png') && src.page === 0) return { path: src.path, mime: src.mime };
-  const target = previewPath(layout, row.file_sha256, row.file_page);
+  const target = layout.inside(previewPath(layout, row.file_sha256, row.file_page));
   if (!existsSync(target)) {
     const page = decodablePage(src);
     const png = await sharp(page.input, decodeOptions(page.page)).rotate().png({ compressionLevel: 6 }).toBuffer();
@@ -87,7 +84,7 @@ export async function viewablePageImage(layout: ProjectLayout, row: PageRow): Pr
 
 /** The page's thumbnail in cache/thumbs, made again from the page image if it is missing. */
 export async function ensurePageThumbnail(layout: ProjectLayout, row: PageRow): Promise<string> {
-  const target = layout.thumbnail(row.file_sha256, row.file_page);
+  const target = layout.inside(layout.thumbnail(row.file_sha256, row.file_page));
   if (existsSync(target)) return target;
   if (row.image_kind === 'text') {
     const { makeTextThumbnail } = await import('./thumbnails');

@@ -1,5 +1,6 @@
 /** Thumbnails of pages, kept in cache/ (derived, rebuildable from the originals). */
 import sharp, { type SharpOptions } from 'sharp';
+import { stripControls } from '../../../shared/text/controlChars';
 
 export const THUMBNAIL_WIDTH = 400;
 /** Refuse images larger than this many pixels (decompression bombs). 200 MP ≈ A0 at 600 dpi. */
@@ -28,9 +29,7 @@ export async function makeThumbnail(input: ImageInput, page = 0): Promise<Uint8A
 
 /** Text made safe inside SVG: markup escaped, and characters XML forbids (control codes, lone surrogates) dropped. */
 function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return stripControls(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** How much of a text the thumbnail looks at (30 short lines need far less; a 200 MB line is never split whole). */

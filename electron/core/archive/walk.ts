@@ -2,10 +2,16 @@
  * Expands the paths a user gives (files and folders) into the files to import, folders
  * recursively, in natural name order ("trang 2" before "trang 10"), skipping hidden and system
  * files. File names may be NFC or NFD (macOS): both sort and display the same.
+ *
+ * Symbolic links are followed once: every folder and file is known by its real path, so a link
+ * back to a folder being walked (a loop) or a second way to a folder or file already listed is
+ * not followed, and is reported once with its reason; a link to nothing, or a folder that cannot
+ * be read, is reported too. Nothing met in a folder passes without an outcome.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { proposeGroups, titleForFiles, type ImportGrouping } from '../../../shared/archive/pageSets';
+import { toNFC } from '../text';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
@@ -17,17 +23,27 @@ export function compareNatural(a: string, b: string): number {
 const SKIPPED = /^(\.|~\$|Thumbs\.db$|desktop\.ini$|__MACOSX$)/i;
 
 /**
+ * Why a path given, or met in a folder, yields no file: not found, unreadable (a file, or a folder
+ * whose list cannot be read), a link to nothing ('dangling'), a link back to a folder being
+ * walked ('loop', or links that point at each other), or a second way to a folder or file already
+ * listed ('repeat': two links to one folder, a link to a file beside it).
+ */
+export type MissingReason = 'not-found' | 'unreadable' | 'dangling' | 'loop' | 'repeat';
+
+/** A path that yields no file, with the sentence its outcome shows; `skipped`: nothing is lost (a loop, a repeat). */
+export type MissingEntry = { kind: 'missing'; path: string; reason: MissingReason; message: string; skipped?: true };
+
+/**
  * One unit of work: a single file, or the files of one document (a folder, a page set found by
  * name, or files put together in the review before an import), in page order. `title` names the
  * document when it is not the folder's name (a folder) or what the importer finds (a file).
  */
-export type ImportUnit =
-  | { kind: 'file'; path: string; title?: string }
-  | { kind: 'folder'; path: string; files: string[]; title?: string }
-  | { kind: 'missing'; path: string; reason: 'not-found' | 'unreadable' };
+export type ImportUnit = { kind: 'file'; path: string; title?: string } | { kind: 'folder'; path: string; files: string[]; title?: string } | MissingEntry;
 
 /** A path given, as found: a file (by itself or inside a folder given), or missing. */
-export type InputEntry = { kind: 'file'; path: string; inFolder: boolean } | { kind: 'missing'; path: string; reason: 'not-found' | 'unreadable' };
+export type InputEntry = { kind: 'file'; path: string; inFolder: boolean } | MissingEntry;
+
+const displayName = (p: string) => toNFC(path.basename(p));
 
 function realPathOf(dir: string): string {
   try {
@@ -37,11 +53,38 @@ function realPathOf(dir: string): string {
   }
 }
 
-function listFolder(dir: string, out: string[], seen: Set<string>): void {
+/** Why `full` cannot be stat'ed: a link to nothing or to itself is told apart from a path not there. */
+function whyNot(full: string, e: unknown): MissingEntry {
+  const name = displayName(full);
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return { kind: 'missing', path: full, reason: 'loop', skipped: true, message: `${name}: liên kết vòng (các liên kết trỏ vào nhau, không tới tệp nào); bỏ qua.` };
+  let target: string | null = null;
+  try {
+    if (lstatSync(full).isSymbolicLink()) target = readlinkSync(full);
+  } catch {
+    // Not there at all.
+  }
+  if (target !== null) return { kind: 'missing', path: full, reason: 'dangling', message: `${name}: liên kết hỏng, trỏ tới «${toNFC(target)}» không tồn tại.` };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', path: full, reason: 'not-found', message: `${name}: không tìm thấy tệp hoặc thư mục.` };
+  return { kind: 'missing', path: full, reason: 'unreadable', message: `${name}: không đọc được (không có quyền truy cập?).` };
+}
+
+/** What one walk has met, by real path: the folders walked and the files listed (the first path to each). */
+interface Walk {
+  folders: Map<string, string>;
+  files: Map<string, string>;
+  /** Real paths of the folders being walked now, the given one first: a link to one of them is a loop. */
+  chain: string[];
+  /** Report loops and repeats (an import does; a plan lists files only). */
+  report: boolean;
+}
+
+function listFolder(dir: string, out: InputEntry[], walk: Walk): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
+    out.push({ kind: 'missing', path: dir, reason: 'unreadable', message: `${displayName(dir)}: không đọc được thư mục (không có quyền truy cập?); các tệp trong đó chưa được nhập.` });
     return;
   }
   entries.sort(compareNatural);
@@ -51,38 +94,57 @@ function listFolder(dir: string, out: string[], seen: Set<string>): void {
     let st;
     try {
       st = statSync(full);
-    } catch {
+    } catch (e) {
+      out.push(whyNot(full, e));
       continue;
     }
+    if (!st.isDirectory() && !st.isFile()) continue;
+    // Folders and files are known by their real path: a link back to a folder being walked (a
+    // loop, or two of them, which multiplied the files until the process ran out of memory), or a
+    // second way to one already listed, is followed once and reported once.
+    const real = realPathOf(full);
+    const met = st.isDirectory() ? walk.folders : walk.files;
+    const first = met.get(real);
+    if (first !== undefined) {
+      if (!walk.report) continue;
+      if (walk.chain.includes(real)) {
+        out.push({ kind: 'missing', path: full, reason: 'loop', skipped: true, message: `${toNFC(name)}: liên kết vòng, trỏ về thư mục «${displayName(first)}» đang đọc; bỏ qua.` });
+      } else {
+        const what = st.isDirectory() ? 'thư mục' : 'tệp';
+        out.push({ kind: 'missing', path: full, reason: 'repeat', skipped: true, message: `${toNFC(name)}: cùng một ${what} với «${path.relative(path.dirname(full), first) || displayName(first)}» đã có trong danh sách; bỏ qua.` });
+      }
+      continue;
+    }
+    met.set(real, full);
     if (st.isDirectory()) {
-      // Folders are known by their real path: a link back to a folder being walked (a loop, or
-      // two of them, which multiplied the files until the process ran out of memory) is skipped.
-      const real = realPathOf(full);
-      if (seen.has(real)) continue;
-      seen.add(real);
-      listFolder(full, out, seen);
-    } else if (st.isFile()) out.push(full);
+      walk.chain.push(real);
+      listFolder(full, out, walk);
+      walk.chain.pop();
+    } else out.push({ kind: 'file', path: full, inFolder: true });
   }
 }
 
-/** The files the given paths hold (folders walked recursively, in natural order), and the paths not found. */
-export function listInputs(paths: readonly string[]): InputEntry[] {
+/**
+ * The files the given paths hold (folders walked recursively, in natural order), and the paths
+ * that yield none, each with its reason. `report`: also the links not followed (loops, second
+ * ways to a folder or file): an import reports them; a plan of the files leaves them out.
+ */
+export function listInputs(paths: readonly string[], report = false): InputEntry[] {
   const out: InputEntry[] = [];
   for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch (e) {
-      out.push({ kind: 'missing', path: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'unreadable' });
+      out.push(whyNot(p, e));
       continue;
     }
     if (!st.isDirectory()) {
       out.push({ kind: 'file', path: p, inFolder: false });
       continue;
     }
-    const files: string[] = [];
-    listFolder(p, files, new Set([realPathOf(p)]));
-    for (const f of files) out.push({ kind: 'file', path: f, inFolder: true });
+    const real = realPathOf(p);
+    listFolder(p, out, { folders: new Map([[real, p]]), files: new Map(), chain: [real], report });
   }
   return out;
 }
@@ -114,7 +176,7 @@ function unitsOf(entries: InputEntry[], grouping: ImportGrouping): ImportUnit[] 
  */
 export function expandInputs(paths: readonly string[], grouping: ImportGrouping | boolean): ImportUnit[] {
   const g: ImportGrouping = grouping === true ? 'folder' : grouping === false ? 'file' : grouping;
-  return unitsOf(listInputs(paths), g);
+  return unitsOf(listInputs(paths, true), g);
 }
 
 /**
@@ -125,7 +187,7 @@ export function expandInputs(paths: readonly string[], grouping: ImportGrouping 
 export function expandGroups(groups: readonly { paths: readonly string[]; title?: string | undefined }[]): ImportUnit[] {
   const units: ImportUnit[] = [];
   for (const g of groups) {
-    const entries = listInputs(g.paths);
+    const entries = listInputs(g.paths, true);
     for (const e of entries) if (e.kind === 'missing') units.push(e);
     const files = entries.filter((e): e is Extract<InputEntry, { kind: 'file' }> => e.kind === 'file');
     if (files.length === 0) continue;

@@ -33,6 +33,8 @@ const problemWords = {
   changed: 'tệp gốc không khớp mã băm',
   orphaned: 'có tệp lạ',
   unreadable: 'không đọc được tệp gốc',
+  'invalid-hash': 'có dòng mang mã băm tệp không hợp lệ',
+  'no-file-row': 'có trang trỏ tới tệp gốc không được ghi',
 } as const;
 
 export async function restoreProjectArchive(file: string, to: string, opts: RestoreArchiveOptions = {}): Promise<ArchiveRestored> {
@@ -150,7 +152,7 @@ export async function restoreProjectArchive(file: string, to: string, opts: Rest
     }
     if (!check.ok) {
       const first = check.problems[0];
-      throw damaged(first ? `${problemWords[first.problem]} ${path.relative(temp, first.path)}` : `cơ sở dữ liệu có lỗi (${check.database.messages.join('; ')})`);
+      throw damaged(first ? `${problemWords[first.problem]} ${first.row ? `(bảng ${first.row.table}: «${first.row.value}»)` : path.relative(temp, first.path)}` : `cơ sở dữ liệu có lỗi (${check.database.messages.join('; ')})`);
     }
 
     moveIntoPlace(temp, dest);

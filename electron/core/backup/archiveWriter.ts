@@ -18,6 +18,7 @@ import { UserFacingError } from '../../../shared/errors';
 import type { OpenProject } from '../project/projectSession';
 import { snapshotDatabase } from './databaseSnapshot';
 import { fsyncDirectory, removeStaleTemps } from '../atomicFile';
+import { cannotWrite, systemErrorPath, translateSystemError } from '../systemErrors';
 import {
   BAG_INFO_NAME,
   BAGIT_TXT,
@@ -184,8 +185,25 @@ async function freshPlan(open: OpenProject, dbCopy: string, bagged: Date): Promi
   ];
 }
 
-/** Writes `target`'s archive of the open project; see the file comment. */
+/**
+ * Writes `target`'s archive of the open project; see the file comment. A disk that refuses the
+ * archive (full, read-only, no permission) is named in the sentence: the failure may come from
+ * FILE.partial or the database copy beside it, names the user never gave.
+ */
 export async function writeProjectArchive(open: OpenProject, target: string, opts: WriteArchiveOptions = {}): Promise<ArchiveWritten> {
+  const out = path.resolve(target);
+  try {
+    return await writeArchive(open, out, opts);
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    const failed = systemErrorPath(e);
+    // A project file that could not be read says so itself; anything else happened beside the archive.
+    if (failed && !path.resolve(failed).startsWith(path.dirname(out) + path.sep)) throw translateSystemError(e) ?? e;
+    throw cannotWrite(out, e) ?? e;
+  }
+}
+
+async function writeArchive(open: OpenProject, target: string, opts: WriteArchiveOptions): Promise<ArchiveWritten> {
   const started = Date.now();
   const now = opts.now ?? (() => new Date());
   const out = path.resolve(target);

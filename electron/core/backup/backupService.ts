@@ -15,13 +15,13 @@ import { checkProject } from '../archive/fixity';
 import type { JobRegistry } from '../jobs/jobRegistry';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
-import type { ProjectLayout } from '../store/projectLayout';
+import { isSha256, type ProjectLayout } from '../store/projectLayout';
 import { ArchiveJob } from './archiveJob';
 import { restoreProjectArchive } from './archiveRestore';
 import { writeProjectArchive } from './archiveWriter';
 import { readBackupPolicy } from './backupPolicy';
 import { BackupScheduler, type BackupSchedulerOptions } from './backupScheduler';
-import { fsyncDirectory, fsyncFile } from '../atomicFile';
+import { fsyncDirectory, fsyncFile, replaceFile } from '../atomicFile';
 import { backupNow, listBackups, pruneBackups, verifiedBackup } from './rotatingBackups';
 
 export interface BackupServiceDeps {
@@ -79,7 +79,7 @@ function keepLaterOriginals(db: Db, layout: ProjectLayout, replacedCopy: string)
     let kept = 0;
     db.transaction(() => {
       for (const row of old.prepare(`SELECT ${cols.join(', ')} FROM files`).iterate() as Iterable<Record<string, unknown>>) {
-        if (typeof row.sha256 !== 'string' || !existsSync(layout.original(row.sha256))) continue;
+        if (!isSha256(row.sha256) || !existsSync(layout.original(row.sha256))) continue;
         kept += insert.run(cols.map((c) => row[c])).changes;
       }
     })();
@@ -183,7 +183,7 @@ export function createBackupService(session: ProjectSession, deps: BackupService
           await reopen(layout.root);
         } catch (e) {
           // Put the replaced database back, so the project opens as it was.
-          copyFileSync(path.join(layout.backupsDir, `${kept.name}.sqlite`), layout.database);
+          replaceFile(layout.database, (tmp) => copyFileSync(path.join(layout.backupsDir, `${kept.name}.sqlite`), tmp), { durable: true });
           await reopen(layout.root);
           throw new UserFacingError('backup.restore-failed', `Không mở được dự án từ bản sao lưu «${name}» (${(e as Error).message.replace(/\.$/, '')}); dự án đã được trả lại như trước.`);
         }

@@ -76,7 +76,8 @@ function freshName(layout: ProjectLayout, t: Date, reason: BackupReason): string
 /** Backs up the open project's database now: the copy, then its manifest. */
 export async function backupNow(open: OpenProject, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
   const { layout, db } = open;
-  mkdirSync(layout.backupsDir, { recursive: true });
+  // A crafted project folder may hold backups/ as a link to elsewhere: never written through.
+  mkdirSync(layout.inside(layout.backupsDir), { recursive: true });
   const name = freshName(layout, now, reason);
   const snap = await snapshotDatabase(db, backupFile(layout, name), { damaged: open.readOnly?.reason === 'damaged' });
   const lines = [`${snap.sha256}  ${DATABASE_ENTRY}`, ...snap.originals.map((o) => `${o.sha256}  files/${o.sha256.slice(0, 2)}/${o.sha256}`)];

@@ -66,7 +66,7 @@ const SHA = /^[0-9a-f]{64}$/;
  *  The reference index's rows come just before the rows they derive from, whose triggers then remake them. */
 const ORDER = ['project_meta', 'code_abbreviations', 'files', 'document_codes', 'documents', 'document_refs', 'pages', 'books', 'book_nodes', 'chapter_revisions', 'chapter_comments', 'index_names', 'page_ocr', 'page_text_revisions'];
 /** Tables the schema's triggers fill from documents and pages: never copied, remade as their rows arrive. */
-const DERIVED = new Set(['catalogue', 'document_tags']);
+const DERIVED = new Set(['catalogue', 'document_tags', 'page_chunks']);
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const MIME: Record<string, string> = {
   jpeg: 'image/jpeg',

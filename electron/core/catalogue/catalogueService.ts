@@ -5,6 +5,7 @@ import type { ServiceImpl } from '../../../shared/api/contract';
 import { UserFacingError } from '../../../shared/errors';
 import { compareVietnamese } from '../../../shared/text/collate';
 import type { ProjectSession } from '../project/projectSession';
+import { toNFC } from '../text';
 import type { PublishService } from '../publish/publishService';
 import { exportFileName } from '../publish/publishService';
 import { batchUpdate } from './batchEdit';
@@ -65,8 +66,8 @@ export function createCatalogueService(session: ProjectSession, publish: Pick<Pu
       const d = db();
       d.prepare(
         'INSERT INTO saved_searches(name, filter, sort, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter, sort = excluded.sort',
-      ).run(name.normalize('NFC'), JSON.stringify(filter), JSON.stringify(sort), new Date().toISOString());
-      return savedSearch(d.prepare('SELECT id, name, filter, sort, created_at FROM saved_searches WHERE name = ?').get(name.normalize('NFC')) as SavedRow);
+      ).run(toNFC(name), JSON.stringify(filter), JSON.stringify(sort), new Date().toISOString());
+      return savedSearch(d.prepare('SELECT id, name, filter, sort, created_at FROM saved_searches WHERE name = ?').get(toNFC(name)) as SavedRow);
     },
     deleteSearch({ id }) {
       session.requireWritable();

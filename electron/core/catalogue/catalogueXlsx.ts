@@ -3,11 +3,14 @@
  * workbook in memory first): sheet "Mục lục" with a bold header row, frozen, with an autofilter;
  * columns as wide as their content (long texts wrap); "Từ ngày" / "Đến ngày" as real date cells;
  * number of pages and ids as numbers; everything else as text, Vietnamese as typed. A second sheet,
- * "Thông tin", says what the view was (title, filter, how many documents).
+ * "Thông tin", says what the view was (title, filter, how many documents). Control characters
+ * are dropped from every text (stripControls): XML cannot hold them, and Excel refuses a workbook
+ * with one in it.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CatalogueColumn, CatalogueRow } from '../../../shared/api/catalogue';
+import { stripControls } from '../../../shared/text/controlChars';
 import { sheetColumns, sheetHeading, sheetText, type SheetColumn } from './catalogueExport';
 
 /** Columns whose text can be long: they wrap at a fixed width instead of growing. */
@@ -53,7 +56,7 @@ export async function catalogueXlsx(
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   wb.creator = 'Sử Quán';
-  wb.title = (opts.title?.trim() || 'Mục lục hồ sơ').normalize('NFC');
+  wb.title = stripControls(opts.title?.trim() || 'Mục lục hồ sơ').normalize('NFC');
   // A fixed time: the same view exported twice gives the same workbook.
   wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
 
@@ -80,7 +83,7 @@ export async function catalogueXlsx(
     const values = cols.map((c): string | number | Date => {
       if (c === 'pages') return row.pages;
       if (c === 'id') return row.id;
-      const text = sheetText(row, c);
+      const text = stripControls(sheetText(row, c));
       return DATES.has(c) ? excelDate(text) : text;
     });
     ws.addRow(values).commit();
@@ -91,7 +94,7 @@ export async function catalogueXlsx(
   info.columns = [{ width: 22 }, { width: 90 }];
   const facts: [string, string | number][] = [
     ['Tiêu đề', wb.title],
-    ['Bộ lọc', (opts.filterLine?.trim() || 'Toàn bộ kho tư liệu').normalize('NFC')],
+    ['Bộ lọc', stripControls(opts.filterLine?.trim() || 'Toàn bộ kho tư liệu').normalize('NFC')],
     ['Số văn bản', rows.length],
     ['Cột ngày', 'Cột «Ngày tháng» ghi như văn bản; «Từ ngày», «Đến ngày» là khoảng ngày tương ứng, dùng để sắp xếp và lọc.'],
   ];

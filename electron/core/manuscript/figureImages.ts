@@ -13,6 +13,8 @@ import path from 'node:path';
 import type { Figure } from '../../../shared/book/model';
 import type { ProjectSession } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
+import { isSha256, ProjectLayout } from '../store/projectLayout';
+import { derivativePath, previewPath } from '../archive/cachePaths';
 
 export type FigureImage = Figure['image'];
 
@@ -77,16 +79,18 @@ function pageFile(db: Db, pageId: number): PageFileRow | undefined {
 export function figureImageSync(db: Db, pageId: number): FigureImage | null {
   const row = pageFile(db, pageId);
   if (!row || row.image_kind === 'text' || !db.name || db.memory) return null;
-  const root = path.dirname(db.name);
-  const shard = row.file_sha256.slice(0, 2);
+  // The paths are built by ProjectLayout, which refuses a hash or page that is not one (a crafted
+  // database): the figure then prints its caption alone.
+  if (!isSha256(row.file_sha256) || !Number.isSafeInteger(row.file_page) || row.file_page < 0) return null;
+  const layout = new ProjectLayout(path.dirname(db.name));
   const candidates: string[] = [];
-  if ((row.image_kind === 'original' || row.image_kind === 'raster') && row.file_page === 0) candidates.push(path.join(root, 'files', shard, row.file_sha256));
-  if (row.image_kind === 'pdf-image' || row.image_kind === 'pdf-render') {
-    const ext = row.image_mime === 'image/jpeg' ? 'jpg' : row.image_mime === 'image/png' ? 'png' : '';
-    if (ext) candidates.push(path.join(root, 'cache', 'pages', shard, `${row.file_sha256}-${row.file_page}.${ext}`));
+  if ((row.image_kind === 'original' || row.image_kind === 'raster') && row.file_page === 0) candidates.push(layout.original(row.file_sha256));
+  if ((row.image_kind === 'pdf-image' || row.image_kind === 'pdf-render') && (row.image_mime === 'image/jpeg' || row.image_mime === 'image/png')) {
+    candidates.push(derivativePath(layout, row.file_sha256, row.file_page, row.image_mime));
   }
-  candidates.push(path.join(root, 'cache', 'previews', shard, `${row.file_sha256}-${row.file_page}.png`));
+  candidates.push(previewPath(layout, row.file_sha256, row.file_page));
   for (const c of candidates) {
+    if (!layout.contains(c)) continue; // a link leading out of the project is not followed
     const img = readImage(c);
     if (img) return img;
   }

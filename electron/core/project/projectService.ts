@@ -1,11 +1,12 @@
 /** Implements the `project` contract. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ServiceImpl } from '../../../shared/api/contract';
 import type { ProjectInfo } from '../../../shared/api/project';
 import type { projectContract } from '../../../shared/api/project';
 import type { ProjectSession } from './projectSession';
+import { replaceFile } from '../atomicFile';
 
 export interface ProjectServiceOptions {
   /** Where new projects go by default (browser mode offers it in the create dialog). */
@@ -41,10 +42,8 @@ export function createProjectService(
 
   function remember(p: string): void {
     recent = [p, ...recent.filter((r) => r !== p)].slice(0, 10);
-    if (recentFile) {
-      mkdirSync(path.dirname(recentFile), { recursive: true });
-      writeFileSync(recentFile, JSON.stringify(recent, null, 2));
-    }
+    // Replaced whole: a crash while writing would otherwise leave the app with no recent projects.
+    if (recentFile) replaceFile(recentFile, (tmp) => writeFileSync(tmp, JSON.stringify(recent, null, 2)), { durable: true });
   }
 
   function safeTitle(): string {

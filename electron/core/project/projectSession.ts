@@ -8,7 +8,7 @@ import { UserFacingError } from '../../../shared/errors';
 import { toNFC } from '../text';
 import { openProjectDatabase, schemaVersion, type Db } from '../store/projectDatabase';
 import { ProjectLayout } from '../store/projectLayout';
-import { findLeftovers, removeLeftovers, removeStagedCopies } from '../archive/leftovers';
+import { findLeftovers, findTempFiles, removeLeftovers, removeStagedCopies, removeTempFiles } from '../archive/leftovers';
 import { describeHolder, ProjectLock, type LockAttempt } from './projectLock';
 
 /** Why a project is open for reading only, and the sentence the banner shows. */
@@ -124,9 +124,13 @@ export class ProjectSession {
       if (!readOnly) {
         mkdirSync(layout.filesDir, { recursive: true });
         mkdirSync(layout.cacheDir, { recursive: true });
-        // Holding the lock, no other process is importing here: what an import left is garbage.
+        // Holding the lock: what an import of a process that is gone left in cache/tmp is garbage.
         removeStagedCopies({ layout });
-        if (attempt?.ok && attempt.tookOver) removeLeftovers({ db: opened.db, layout }, findLeftovers({ db: opened.db, layout }));
+        if (attempt?.ok && attempt.tookOver) {
+          // The last holder died: what it was importing or writing is collected (`suquan check --repair` does the same on demand).
+          removeLeftovers({ db: opened.db, layout }, findLeftovers({ db: opened.db, layout }));
+          removeTempFiles({ layout }, findTempFiles({ layout }));
+        }
       }
       return this.replace({ layout, db: opened.db, readOnly }, lock);
     } catch (e) {

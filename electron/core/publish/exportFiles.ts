@@ -26,9 +26,14 @@ export interface ExportRecord {
   fileName: string;
 }
 
-export function exportsDir(layout: ProjectLayout): string {
-  return path.join(layout.cacheDir, 'exports');
+/** cache/exports, and whether it is really inside the project (a crafted folder may make it, or cache/, a link to elsewhere). */
+export function exportsDir(layout: ProjectLayout): { path: string; inside: () => boolean } {
+  const dir = path.join(layout.cacheDir, 'exports');
+  return { path: dir, inside: () => layout.contains(dir) };
 }
+
+const outside = (dir: string) =>
+  new UserFacingError('project.outside', `Thư mục ${dir} của dự án dẫn ra ngoài thư mục dự án (liên kết tượng trưng) nên không được ghi vào; hãy chạy «suquan check».`);
 
 /** One sentence for a write the disk refused. */
 function writeError(target: string, e: unknown): UserFacingError {
@@ -51,7 +56,14 @@ function writeError(target: string, e: unknown): UserFacingError {
 export class ExportFiles {
   private readonly records = new Map<string, ExportRecord>();
 
-  constructor(private readonly dir: () => string) {}
+  constructor(private readonly folder: () => { path: string; inside: () => boolean }) {}
+
+  /** The folder exports are written to, refused when it leads out of the project. */
+  private dir(): string {
+    const f = this.folder();
+    if (!f.inside()) throw outside(f.path);
+    return f.path;
+  }
 
   /** Keeps a new export; with `target`, also writes it there. */
   add(bytes: Uint8Array, ext: ExportExt, fileName: string, pages: number, target?: string): ExportedFile {
@@ -89,6 +101,8 @@ export class ExportFiles {
   /** Forgets every export and removes the folder (a project closes), with what a crash left there. */
   clear(): void {
     this.records.clear();
-    rmSync(this.dir(), { recursive: true, force: true });
+    // Never removes anything through a link out of the project.
+    const f = this.folder();
+    if (f.inside()) rmSync(f.path, { recursive: true, force: true });
   }
 }

@@ -33,6 +33,7 @@ import {
 import type { Block, Book, Chapter, DocumentItem, Figure, InlineRun, Paragraph, Table, TextRun } from '../../../shared/book/model';
 import { printedDateLead } from '../../../shared/book/chronicle';
 import { chapterLabel, chapterName, countSection, partLabel } from '../../../shared/numbering';
+import { stripControlsDeep } from '../../../shared/text/controlChars';
 
 /** Twips per centimetre. */
 const CM = 567;
@@ -331,8 +332,13 @@ async function turnFigures(book: Book): Promise<Map<Figure, Uint8Array>> {
   return out;
 }
 
-/** The book as a Word document for reviewers. */
-export async function writeWord(book: Book): Promise<Uint8Array> {
+/**
+ * The book as a Word document for reviewers. Control characters are taken out of every string
+ * first: one ESC or form feed in a title or a paragraph (a project made elsewhere, an old import)
+ * would make document.xml ill-formed, and Word refuses the whole file.
+ */
+export async function writeWord(given: Book): Promise<Uint8Array> {
+  const book = stripControlsDeep(given);
   const ctx: WordContext = { footnotes: {}, nextNote: 1, targets: targetsOf(book), turned: await turnFigures(book), layout: book.layout, counters: [0, 0, 0] };
   const children: (WParagraph | WTable)[] = [];
   if (!book.proof) {

@@ -9,13 +9,20 @@
  * few pages match. At most RANK_CAP pages per tier are read, and the total then says it is a
  * lower bound.
  *
+ * The index holds a long page's text in chunks (store/pageChunks.ts, migration 0018): a page is
+ * ranked by its best chunk, and counts once however many of its chunks match. The words of one
+ * search must meet in one chunk (about 64,000 characters); an excluded word anywhere in the page
+ * leaves it out.
+ *
  * Pages are grouped by document (its best page first); a snippet is cut from the best page's NFC
  * text with the matched syllables marked — folding keeps offsets, so a match found in the folded
- * text is at the same place in the original.
+ * text is at the same place in the original. Of a long page only the chunk that matched is read,
+ * never the whole text of a page that may hold 200 MB.
  */
 import type { ArchiveSearchHit, ArchiveSearchResult } from '../../../shared/api/archive';
 import { hasDiacritics, markTerms, parseSearchQuery, type ParsedQuery, type QueryTerm } from '../../../shared/archive/searchQuery';
 import { foldForSearch } from '../../../shared/text/fold';
+import { CHUNK_CHARS, MAX_WORD, rowidChunk } from '../store/pageChunks';
 import type { Db } from '../store/projectDatabase';
 
 /** Pages read at most per kind of match (newest first); beyond it a search says "more than". */
@@ -45,6 +52,8 @@ export interface RankedDocument {
   documentId: number;
   pageId: number;
   pageSeq: number;
+  /** The chunk of the best page whose words were found (0 for every page shorter than a chunk). */
+  chunk: number;
   /** Pages of the document among those read. */
   matchingPages: number;
   /** The best page has the words as spelled. */
@@ -58,9 +67,54 @@ export interface Ranking {
   query: ParsedQuery;
 }
 
-/** Pages matching, newest first, at most RANK_CAP (the index walks its lists backwards and stops). */
-function probe(db: Db, expr: string): number[] {
-  return db.prepare(`SELECT rowid FROM search_pages WHERE search_pages MATCH ? ORDER BY rowid DESC LIMIT ${RANK_CAP}`).pluck().all(expr) as number[];
+/**
+ * Long pages that have an excluded word in any chunk: the index leaves out a chunk that has it,
+ * not the page's other chunks.
+ */
+function excludedLongPages(db: Db, q: ParsedQuery, mode: 'folded' | 'exact'): Set<number> {
+  if (q.excluded.length === 0) return new Set();
+  const expr = ftsExpression({ groups: [q.excluded], excluded: [] }, mode);
+  return new Set(
+    db
+      // A look into the index per stored chunk (none at all in most projects).
+      .prepare('SELECT DISTINCT k.page_id FROM page_chunks k WHERE EXISTS (SELECT 1 FROM search_pages WHERE search_pages MATCH ? AND rowid = k.id)')
+      .pluck()
+      .all(expr) as number[],
+  );
+}
+
+/** Pages matching, in index order, at most RANK_CAP. */
+interface Probe {
+  pages: number[];
+  /** The first chunk of each page that matched. */
+  chunkOf: Map<number, number>;
+  complete: boolean;
+}
+
+/**
+ * Pages matching, newest first (the index walks its lists backwards and stops after RANK_CAP
+ * pages). A long page's further chunks have negative rowids and come after every first chunk.
+ */
+function probe(db: Db, q: ParsedQuery, mode: 'folded' | 'exact', facets: string): Probe {
+  const chunkOf = new Map<number, number>();
+  const excluded = excludedLongPages(db, q, mode);
+  const expr = ftsExpression(q, mode, facets);
+  const sql = 'SELECT rowid FROM search_pages WHERE search_pages MATCH ? ORDER BY rowid DESC';
+  const first = db.prepare(`${sql} LIMIT ${RANK_CAP}`).pluck().all(expr) as number[];
+  // Row by row only when chunks of long pages took some of the RANK_CAP rows read at once.
+  const byRow = first.length === RANK_CAP && first[RANK_CAP - 1]! < 0;
+  const rows = byRow ? (db.prepare(sql).pluck().iterate(expr) as IterableIterator<number>) : first;
+  let complete = byRow || first.length < RANK_CAP;
+  for (const rowid of rows) {
+    const { pageId, chunk } = rowidChunk(rowid);
+    if (chunkOf.has(pageId) || excluded.has(pageId)) continue;
+    if (chunkOf.size === RANK_CAP) {
+      complete = false;
+      break;
+    }
+    chunkOf.set(pageId, chunk);
+  }
+  return { pages: [...chunkOf.keys()], chunkOf, complete };
 }
 
 /**
@@ -75,21 +129,28 @@ export function rankDocuments(db: Db, query: string | ParsedQuery, opts: { exact
   if (q.groups.length === 0) return { documents: [], complete: true, query: q };
   const facets = opts.facets ?? '';
   const exactFirst = opts.exact || hasDiacritics(q);
-  const tiers: number[][] = [];
-  if (exactFirst) tiers.push(probe(db, ftsExpression(q, 'exact', facets)));
+  const probes: Probe[] = [];
+  if (exactFirst) probes.push(probe(db, q, 'exact', facets));
   // (A tier of title and description matches was tried: for common words that are rare in titles
   // the index walks every page that has them, 50–100 ms at 300,000 pages. bm25 weighs titles instead.)
-  if (!opts.exact) tiers.push(probe(db, ftsExpression(q, 'folded', facets)));
+  if (!opts.exact) probes.push(probe(db, q, 'folded', facets));
+  const tiers = probes.map((p) => p.pages);
   const all = tiers[tiers.length - 1]!;
-  const complete = tiers.every((t) => t.length < RANK_CAP);
-  // Few matches: score them all (title 8, description 4, text 1) to order each tier.
+  const complete = probes.every((p) => p.complete);
+  // A page's chunk for its snippet: the best scored, else the first found (the exact tier's first).
+  const chunkOf = new Map<number, number>();
+  for (const p of [...probes].reverse()) for (const [page, chunk] of p.chunkOf) chunkOf.set(page, chunk);
+  // Few matches: score them all (title 8, description 4, text 1) to order each tier; a page scores as its best chunk.
   if (complete && all.length <= SCORE_LIMIT) {
     const expr = opts.exact ? ftsExpression(q, 'exact', facets) : ftsExpression(q, 'folded', facets);
-    const score = new Map(
-      (db.prepare('SELECT rowid AS id, bm25(search_pages, 8.0, 4.0, 1.0, 0.0, 0.0) AS s FROM search_pages WHERE search_pages MATCH ?').all(expr) as { id: number; s: number }[]).map(
-        (r) => [r.id, r.s],
-      ),
-    );
+    const score = new Map<number, number>();
+    const rows = db.prepare('SELECT rowid AS id, bm25(search_pages, 8.0, 4.0, 1.0, 0.0, 0.0) AS s FROM search_pages WHERE search_pages MATCH ?').iterate(expr) as IterableIterator<{ id: number; s: number }>;
+    for (const r of rows) {
+      const { pageId, chunk } = rowidChunk(r.id);
+      if (score.has(pageId) && score.get(pageId)! <= r.s) continue;
+      score.set(pageId, r.s);
+      chunkOf.set(pageId, chunk);
+    }
     for (const t of tiers) t.sort((a, b) => (score.get(a) ?? 0) - (score.get(b) ?? 0) || b - a);
   }
   const seen = new Set<number>();
@@ -110,7 +171,7 @@ export function rankDocuments(db: Db, query: string | ParsedQuery, opts: { exact
     if (!p) continue;
     const d = byDoc.get(p.documentId);
     if (d) d.matchingPages++;
-    else byDoc.set(p.documentId, { documentId: p.documentId, pageId: p.id, pageSeq: p.seq, matchingPages: 1, exact: o.exact });
+    else byDoc.set(p.documentId, { documentId: p.documentId, pageId: p.id, pageSeq: p.seq, chunk: chunkOf.get(p.id) ?? 0, matchingPages: 1, exact: o.exact });
   }
   return { documents: [...byDoc.values()], complete, query: q };
 }
@@ -140,43 +201,83 @@ function occurrences(folded: string, tokens: string[], prefix: boolean): [number
   return out;
 }
 
+/** Characters read either side of a chunk for a snippet: more than a snippet shows. */
+const CONTEXT = 200;
+
+/**
+ * Where in a window of a page's text a snippet may be centred (`within`: a chunk's bounds), and
+ * whether the page goes on before and after the window.
+ */
+interface SnippetWindow {
+  within: [number, number];
+  before: boolean;
+  after: boolean;
+}
+
 /** A window of the text around the first match, with every match in it marked. */
-export function snippet(text: string, q: ParsedQuery, radius = 90): ArchiveSearchHit['snippet'] {
+export function snippet(text: string, q: ParsedQuery, radius = 90, win?: SnippetWindow): ArchiveSearchHit['snippet'] {
   const nfc = text.normalize('NFC');
   const folded = foldForSearch(nfc);
   const terms = markTerms(q);
-  if (folded.length !== nfc.length || terms.length === 0) return { text: nfc.slice(0, radius * 2).trim(), marks: [] };
+  const [lo, hi] = win && nfc.length === text.length ? win.within : [0, nfc.length];
+  const plain = () => ({ text: (win?.before && lo > 0 ? '…' : '') + nfc.slice(lo, lo + radius * 2).trim(), marks: [] });
+  if (folded.length !== nfc.length || terms.length === 0) return plain();
   const found: [number, number][] = [];
   // Whole syllables only ("hoa" marks "hoà", not the start of "hoàn").
-  for (const t of terms) found.push(...occurrences(folded, t.tokens, t.prefix));
+  for (const t of terms) for (const o of occurrences(folded, t.tokens, t.prefix)) found.push(o);
   found.sort((a, b) => a[0] - b[0]);
-  if (found.length === 0) return { text: nfc.slice(0, radius * 2).trim(), marks: [] };
-  let from = Math.max(0, found[0]![0] - radius);
-  let to = Math.min(nfc.length, found[0]![0] + radius * 1.5);
+  // The first match in the chunk the index found (the window's edges belong to its neighbours).
+  const first = found.find(([a]) => a >= lo && a < hi);
+  if (!first) return plain();
+  let from = Math.max(0, first[0] - radius);
+  let to = Math.min(nfc.length, first[0] + radius * 1.5);
   // Cut at spaces, not inside a word.
   if (from > 0) from = nfc.indexOf(' ', from) + 1 || from;
-  if (to < nfc.length) to = nfc.lastIndexOf(' ', to) > found[0]![1] ? nfc.lastIndexOf(' ', to) : to;
-  const lead = from > 0 ? '…' : '';
-  const tail = to < nfc.length ? '…' : '';
+  if (to < nfc.length) to = nfc.lastIndexOf(' ', to) > first[1] ? nfc.lastIndexOf(' ', to) : to;
+  const lead = from > 0 || win?.before ? '…' : '';
+  const tail = to < nfc.length || win?.after ? '…' : '';
   const marks = found.filter(([a, b]) => a >= from && b <= to).map(([a, b]): [number, number] => [a - from + lead.length, b - from + lead.length]);
   // White space is left as it is: the UI shows the snippet as flowing text.
   return { text: lead + nfc.slice(from, to) + tail, marks };
 }
 
+/**
+ * The text around chunk `n` of a page: the chunk, with CONTEXT characters of its neighbours, read
+ * from page_chunks when the page is long (never the whole text, which SQLite would read whole even
+ * for substr), else the page's own short text.
+ */
+function chunkText(db: Db, pageId: number, n: number): { text: string; within: [number, number]; before: boolean; after: boolean } {
+  const rows = db
+    .prepare(
+      `SELECT n, CASE WHEN n < @n THEN substr(text, -${CONTEXT}) WHEN n > @n THEN substr(text, 1, ${CONTEXT}) ELSE text END AS text, length(text) AS length
+       FROM page_chunks WHERE page_id = @page AND n BETWEEN @n - 1 AND @n + 1 ORDER BY n`,
+    )
+    .all({ page: pageId, n }) as { n: number; text: string; length: number }[];
+  const own = rows.find((r) => r.n === n);
+  if (!own) {
+    // A page shorter than a chunk in bytes (migration 0018 stores no chunks for it): read it, at most a chunk.
+    const text = (db.prepare(`SELECT substr(text, 1, ${CHUNK_CHARS + MAX_WORD}) FROM pages WHERE id = ?`).pluck().get(pageId) as string | undefined) ?? '';
+    return { text, within: [0, text.length], before: false, after: false };
+  }
+  const before = rows.find((r) => r.n === n - 1)?.text ?? '';
+  const next = rows.find((r) => r.n === n + 1);
+  const after = next?.text ?? '';
+  // Every chunk but the last is far longer than CONTEXT: the page goes on before the window when n > 0,
+  // after it when the next chunk is longer than the part read.
+  return { text: before + own.text + after, within: [before.length, before.length + own.text.length], before: n > 0, after: (next?.length ?? 0) > CONTEXT };
+}
+
 /** The snippet of a ranked document: its best page's text when the words are in it, else its abstract (a match on the metadata). */
 export function hitOf(db: Db, d: RankedDocument, q: ParsedQuery): Pick<ArchiveSearchHit, 'pageId' | 'pageSeq' | 'matchingPages' | 'snippet'> & { metadataOnly: boolean } {
-  const row = db.prepare("SELECT p.text, json_extract(d.metadata, '$.abstract') AS abstract FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.id = ?").get(d.pageId) as
-    | { text: string; abstract: unknown }
-    | undefined;
-  const text = row?.text ?? '';
-  const s = snippet(text, q);
+  const w = chunkText(db, d.pageId, d.chunk);
+  const s = snippet(w.text, q, undefined, w);
+  const abstract = (db.prepare("SELECT json_extract(metadata, '$.abstract') FROM documents WHERE id = ?").pluck().get(d.documentId) as unknown) ?? '';
   const inText = s.marks.length > 0;
-  const abstract = typeof row?.abstract === 'string' ? row.abstract : '';
   return {
     pageId: d.pageId,
     pageSeq: d.pageSeq,
     matchingPages: d.matchingPages,
-    snippet: inText || !abstract ? s : snippet(abstract, q),
+    snippet: inText || typeof abstract !== 'string' || !abstract ? s : snippet(abstract, q),
     metadataOnly: !inText,
   };
 }

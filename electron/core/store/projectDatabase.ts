@@ -118,6 +118,14 @@ function configure(db: Db, creating: boolean): string | null {
       `Dự án được tạo bởi phiên bản Sử Quán mới hơn (lược đồ ${version}); hãy cập nhật ứng dụng.`,
     );
   }
+  // A version no migration ever recorded (a hand-edited or crafted file): migrating from it would
+  // skip or repeat steps on a schema nobody knows.
+  if (version !== 0 && !migrations.some((m) => m.version === version)) {
+    throw new UserFacingError(
+      'project.unknown-schema',
+      `Cơ sở dữ liệu dự án ghi một phiên bản lược đồ (${version}) mà không phiên bản Sử Quán nào tạo ra; có thể tệp project.sqlite đã bị sửa ngoài ứng dụng, hãy dùng bản sao lưu.`,
+    );
+  }
   db.pragma('journal_mode = WAL');
   // FULL: a commit that acknowledges a user's save survives a power cut, not only a crash
   // (bench/durability.bench.ts measures what it costs).
@@ -169,10 +177,19 @@ export function migrate(db: Db, upTo = latestSchemaVersion()): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    // PRAGMA foreign_keys cannot change inside a transaction: it is set around it.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (typeof m.sql === 'string') db.exec(m.sql);
+        else m.sql(db);
+        if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${m.version}: foreign keys broken`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
 }
 

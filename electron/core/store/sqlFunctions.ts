@@ -12,9 +12,11 @@
  *   suquan_facets(json)     the description as search tokens (searchFacets.ts)
  *   suquan_catalogue_row(title, json)
  *                           a document's catalogue values and sort keys, as JSON (catalogueRow.ts)
+ *   suquan_chunks(text)     table: a page's text in chunks (n, chunk) as the index holds it (pageChunks.ts)
  */
 import { foldExact, foldForSearch } from '../../../shared/text/fold';
 import { catalogueRowValues } from './catalogueRow';
+import { pageChunks } from './pageChunks';
 import { facetTokens } from './searchFacets';
 import type { Db } from './projectDatabase';
 import { registerReferenceFunctions } from './referenceFunctions';
@@ -75,6 +77,13 @@ export function registerSqlFunctions(db: Db): void {
     foldExact([title, typeof meta === 'string' ? metaValues(meta) : '', text].filter((v): v is string => typeof v === 'string').join(' \n ')),
   );
   db.function('suquan_facets', { deterministic: true }, (meta: unknown) => (typeof meta === 'string' ? facets(meta) : ''));
+  db.table('suquan_chunks', {
+    columns: ['n', 'chunk'],
+    parameters: ['text'],
+    *rows(text: unknown) {
+      for (const c of pageChunks(typeof text === 'string' ? text : '')) yield { n: c.n, chunk: c.text };
+    },
+  });
   db.function('suquan_catalogue_row', { deterministic: true }, (title: unknown, meta: unknown) =>
     JSON.stringify(catalogueRowValues(typeof title === 'string' ? title : '', typeof meta === 'string' ? meta : '{}')),
   );

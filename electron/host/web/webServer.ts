@@ -5,16 +5,22 @@
  * set when the printed URL is opened, or the X-SuQuan-Token header); the Host header must name
  * this server (defeats DNS rebinding); cross-origin requests are refused and no CORS headers are
  * ever sent; responses carry the same Content-Security-Policy as the Electron window.
+ *
+ * Robustness: no request takes the host down or leaves something behind. A malformed address is
+ * a 400, a body over the limit a 413 sent before the body is read (or as soon as the limit is
+ * passed, for a body of unknown length) and the connection closed, a file that cannot be read a
+ * status with a sentence (../servedFiles.ts), and every file stream ends with its response.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { decodeWire, encodeWire } from '../../../shared/api/wire';
 import type { FileKind } from '../../core/remote/protocol';
 import type { ServiceConnection } from '../../core/remote/serviceConnection';
 import { contentSecurityPolicy } from '../../../shared/security';
+import { decodePath, rendererFile, rendererMimeType } from '../rendererFiles';
+import { byteRange, openForServing } from '../servedFiles';
 import { receiveUpload, UploadError } from './uploads';
 
 export interface WebServerOptions {
@@ -43,19 +49,6 @@ export interface WebServer {
 }
 
 const COOKIE = 'suquan_token';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a) return false;
@@ -89,6 +82,8 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // A declared length over the limit is refused before one byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > limit) return reject(new Error('too-large'));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -104,59 +99,88 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that goes away mid-body: the call is dropped (there is no one to answer).
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('aborted'));
+    });
   });
 }
 
 /**
  * Streams a file, honouring one `Range: bytes=a-b` (pdf.js reads a long export in ranges). A file
- * that cannot be read (gone, a directory, no permission, an I/O error) is a 404 or a cut-off
- * response, never a crash of the host.
+ * that cannot be read (gone, a directory, no permission, an I/O error) is a 404 or 500 with a
+ * sentence, or a cut-off response if it fails mid-way; never a crash of the host. The file is
+ * closed when the response ends, however it ends.
  */
-function serveFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, type: string, cache: string, extra: Record<string, string> = {}): void {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) return send(res, 404, 'Không tìm thấy tệp.');
-    size = st.size;
-  } catch {
-    return send(res, 404, 'Không tìm thấy tệp.');
+async function serveFile(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  file: string,
+  type: string,
+  cache: string,
+  extra: Record<string, string>,
+  onError: (e: unknown) => void,
+): Promise<void> {
+  const opened = await openForServing(file);
+  if (!opened.ok) {
+    if (opened.status !== 404) onError(opened.cause);
+    return send(res, opened.status, opened.message);
   }
-  let start = 0;
-  let end = size - 1;
-  let status = 200;
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
-  if (range && (range[1] || range[2])) {
-    if (range[1]) {
-      start = Number(range[1]);
-      if (range[2]) end = Math.min(Number(range[2]), size - 1);
-    } else start = Math.max(0, size - Number(range[2]));
-    if (start > end || start >= size) {
-      res.writeHead(416, { 'Content-Range': `bytes */${size}` });
-      res.end();
-      return;
-    }
-    status = 206;
+  const { handle, size } = opened;
+  const range = byteRange(req.headers.range, size);
+  if (range === 'unsatisfiable') {
+    await handle.close().catch(() => undefined);
+    res.writeHead(416, { 'Content-Range': `bytes */${size}` });
+    res.end();
+    return;
   }
   const headers: Record<string, string | number> = {
     'Content-Type': type,
-    'Content-Length': end - start + 1,
+    'Content-Length': range.end - range.start + 1,
     'Cache-Control': cache,
     'Accept-Ranges': 'bytes',
     ...extra,
   };
-  if (status === 206) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-  const stream = createReadStream(file, { start, end });
-  stream.once('open', () => {
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD') {
-      stream.destroy();
-      res.end();
-    } else stream.pipe(res);
+  if (range.partial) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
+  res.writeHead(range.partial ? 206 : 200, headers);
+  if (req.method === 'HEAD' || size === 0) {
+    await handle.close().catch(() => undefined);
+    res.end();
+    return;
+  }
+  // pipeline destroys the file stream (closing the file) when the response closes early.
+  pipeline(handle.createReadStream({ start: range.start, end: range.end }), res, (e) => {
+    if (!e) return;
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') onError(e);
+    res.destroy();
   });
-  stream.once('error', () => {
-    if (!res.headersSent) send(res, 404, 'Không đọc được tệp.');
-    else res.destroy();
+}
+
+/**
+ * Answers, then closes the connection instead of reading the rest of a body nobody wants. What
+ * still arrives for a moment is read and dropped (memory stays flat): closing on unread bytes
+ * resets the connection, and the client could lose the answer before reading it.
+ */
+function closeAfter(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.once('finish', () => {
+    req.removeAllListeners('data');
+    req.resume();
+    setTimeout(() => req.destroy(), 1000).unref();
   });
+}
+
+/**
+ * A query parameter decoded strictly: null when its `%` escapes are malformed (URLSearchParams
+ * would quietly turn them into U+FFFD and a file name would arrive garbled).
+ */
+function strictParam(url: URL, name: string): string | null {
+  for (const pair of url.search.slice(1).split('&')) {
+    const eq = pair.indexOf('=');
+    const key = decodePath((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+    if (key !== name) continue;
+    return decodePath((eq < 0 ? '' : pair.slice(eq + 1)).replace(/\+/g, ' '));
+  }
+  return '';
 }
 
 /** `attachment; filename*=UTF-8''…` keeps a Vietnamese file name intact in every browser. */
@@ -174,10 +198,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   const maxUpload = opts.maxUploadBytes ?? 8 * 1024 * 1024 * 1024;
   const streams = new Set<http.ServerResponse>();
-  const rendererDir = path.resolve(opts.rendererDir);
+  const rendererDir = opts.rendererDir;
   let port = 0;
+  const logError = (e: unknown, where: string) => opts.onError?.(e, where);
 
   const server = http.createServer((req, res) => {
+    // A write to a window already gone must not become an uncaught 'error': there is no one to tell.
+    res.on('error', () => undefined);
     void handle(req, res).catch((e: unknown) => {
       opts.onError?.(e, `web ${req.method} ${req.url}`);
       if (!res.headersSent) send(res, 500, 'Lỗi máy chủ nội bộ.');
@@ -203,6 +230,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     } catch {
       return send(res, 400, 'Địa chỉ không hợp lệ.');
     }
+    // URL keeps a malformed `%` escape as it is; it is refused here, whatever the path.
+    if (decodePath(url.pathname) === null) return send(res, 400, 'Địa chỉ không hợp lệ: có mã «%» sai.');
 
     // Opening the printed URL: trade the token in the query for a cookie, then drop it from the address bar.
     if (req.method === 'GET' && url.searchParams.has('token')) {
@@ -227,12 +256,19 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       if (!authorised) return send(res, 401, 'Thiếu mã truy cập.');
       if (req.method !== 'PUT') return send(res, 405, 'Chỉ nhận PUT.');
       if (!opts.uploadsDir) return jsonError(res, 403, 'upload.disabled', 'Máy chủ này không nhận tệp tải lên.');
+      const rel = strictParam(url, 'path');
+      if (rel === null) {
+        req.resume();
+        return jsonError(res, 400, 'upload.bad-path', 'Tên tệp tải lên bị mã hoá sai (mã «%» không hợp lệ); hãy đổi tên tệp rồi tải lên lại.');
+      }
       try {
-        const root = await receiveUpload(req, opts.uploadsDir, url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '', maxUpload);
+        const root = await receiveUpload(req, opts.uploadsDir, url.searchParams.get('batch') ?? '', rel, maxUpload);
         return send(res, 200, encodeWire({ root }), 'application/json; charset=utf-8');
       } catch (e) {
-        if (e instanceof UploadError) return jsonError(res, e.status, e.code, e.message);
-        throw e;
+        if (!(e instanceof UploadError)) throw e;
+        // A body too large is not read to its end: the answer goes out and the connection is closed.
+        if (e.status === 413) closeAfter(req, res);
+        return jsonError(res, e.status, e.code, e.message);
       }
     }
 
@@ -246,11 +282,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         const body = await readBody(req, maxBody);
         args = body ? decodeWire(body) : {};
       } catch (e) {
+        if (e instanceof Error && e.message === 'aborted') return void res.destroy();
         const tooLarge = e instanceof Error && e.message === 'too-large';
-        if (tooLarge) {
-          res.setHeader('Connection', 'close');
-          res.once('finish', () => req.destroy());
-        }
+        if (tooLarge) closeAfter(req, res);
         return send(
           res,
           tooLarge ? 413 : 400,
@@ -267,31 +301,32 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const m = /^\/files\/(?:(thumb|page)\/(\d{1,15})|(export)\/([0-9a-f-]{36}))$/.exec(url.pathname);
       if (!m) return send(res, 404, 'Không tìm thấy.');
       const kind = (m[1] ?? m[3]) as FileKind;
-      const file = await opts.services.file(kind, m[2] ?? m[4]!);
+      let file: Awaited<ReturnType<ServiceConnection['file']>>;
+      try {
+        file = await opts.services.file(kind, m[2] ?? m[4]!);
+      } catch (e) {
+        // The services could not say where the file is (their process failed to start, a stored
+        // name the project layout refuses): the window is told, the host goes on.
+        logError(e, `web ${req.method} ${url.pathname}`);
+        return send(res, 500, 'Sử Quán chưa lấy được tệp này từ dự án; hãy thử lại, chi tiết đã được ghi vào nhật ký.');
+      }
       if (!file) return send(res, 404, 'Không tìm thấy tệp.');
+      const failed = (e: unknown) => logError(e, `web ${req.method} ${url.pathname}`);
       if (kind === 'export') {
         const download: Record<string, string> = url.searchParams.has('download') && file.fileName ? { 'Content-Disposition': attachment(file.fileName) } : {};
-        return serveFile(req, res, file.path, file.mime, 'no-store', download);
+        return serveFile(req, res, file.path, file.mime, 'no-store', download, failed);
       }
-      return serveFile(req, res, file.path, file.mime, 'private, max-age=3600');
+      return serveFile(req, res, file.path, file.mime, 'private, max-age=3600', {}, failed);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Phương thức không được hỗ trợ.');
-    let rel: string;
-    try {
-      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    } catch {
-      return send(res, 400, 'Địa chỉ không hợp lệ.');
-    }
-    const file = path.resolve(rendererDir, rel);
-    if (!file.startsWith(rendererDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      return send(res, 404, 'Không tìm thấy.');
-    }
-    if (rel === 'index.html' && !authorised) {
+    const found = rendererFile(rendererDir, url.pathname);
+    if (!found.ok) return send(res, found.status, found.message);
+    if (found.rel === 'index.html' && !authorised) {
       return send(res, 401, 'Hãy mở đường dẫn có mã truy cập được in ra khi khởi động Sử Quán (npm start).');
     }
-    const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
-    serveFile(req, res, file, type, rel === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable');
+    const cache = found.rel === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable';
+    return serveFile(req, res, found.file, rendererMimeType(found.file), cache, {}, (e) => logError(e, `web ${req.method} ${url.pathname}`));
   }
 
   /** One Server-Sent Events stream per window: the services' events, as they happen. */
@@ -299,9 +334,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': Sử Quán\n\n');
     streams.add(res);
-    const unsubscribe = opts.services.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    // A window gone between its socket closing and 'close' firing: the write is dropped, not thrown.
+    const write = (chunk: string) => {
+      if (!res.destroyed && !res.writableEnded) res.write(chunk);
+    };
+    res.on('error', () => undefined);
+    const unsubscribe = opts.services.subscribe((event) => write(`data: ${JSON.stringify(event)}\n\n`));
     // A comment now and then keeps proxies and idle timers from closing the stream.
-    const beat = setInterval(() => res.write(': .\n\n'), 15_000);
+    const beat = setInterval(() => write(': .\n\n'), 15_000);
     beat.unref();
     res.on('close', () => {
       clearInterval(beat);

@@ -67,7 +67,7 @@ describe('suquan check', () => {
     expect(problems.map((p) => p.problem).sort()).toEqual(['missing', 'orphaned']);
   });
 
-  it('removes what an interrupted import left behind, and does not call it damage', async () => {
+  it('reports what an interrupted import left behind without calling it damage; --repair removes it', async () => {
     const { dir } = await projectWithFiles();
     const layout = new ProjectLayout(dir);
     // An original stored by an import killed before its row was committed, and a staged copy.
@@ -75,11 +75,15 @@ describe('suquan check', () => {
     mkdirSync(path.dirname(layout.original(leftover)), { recursive: true });
     writeFileSync(layout.original(leftover), 'bytes of a scan');
     mkdirSync(layout.tmpDir, { recursive: true });
-    writeFileSync(path.join(layout.tmpDir, 'import-123-x.part'), 'half a copy');
+    writeFileSync(path.join(layout.tmpDir, 'import-4194305-x.part'), 'half a copy');
     const r = suquan('check', dir, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).result).toMatchObject({ ok: true, problems: [], leftovers: [leftover], leftoversRemoved: 1 });
+    expect(JSON.parse(r.stdout).result).toMatchObject({ ok: true, problems: [], leftovers: [leftover], leftoversRemoved: 0 });
+    expect(existsSync(layout.original(leftover))).toBe(true);
+    const repaired = suquan('check', dir, '--repair', '--json');
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.stdout).result).toMatchObject({ ok: true, problems: [], leftovers: [leftover], leftoversRemoved: 1 });
     expect(existsSync(layout.original(leftover))).toBe(false);
-    expect(existsSync(path.join(layout.tmpDir, 'import-123-x.part'))).toBe(false);
+    expect(existsSync(path.join(layout.tmpDir, 'import-4194305-x.part'))).toBe(false);
   });
 });

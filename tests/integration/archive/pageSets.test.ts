@@ -222,8 +222,9 @@ describe('a document emptied by a move', () => {
       const three = await p.api.archive.getDocument({ id: 3 });
       const first = await p.api.archive.movePages({ pageIds: [three.pages[0]!.id], toDocumentId: 2 });
       expect(first.removed.map((r) => [r.id, r.title, r.pageIds])).toEqual([[3, 'c', [three.pages[0]!.id]]]);
-      // (SQLite gives a new document the highest number plus one: number 3 again.)
+      // A new document never takes a removed one's number (AUTOINCREMENT): d is number 4.
       await p.api.archive.importPaths({ paths: [files[3]!] });
+      expect((await p.api.archive.getDocument({ id: 4 })).title).toBe('d');
       const doc1 = await p.api.archive.getDocument({ id: 1 });
       await p.api.archive.updateMetadata({ id: 1, baseVersion: doc1.version, patch: { code: '05-NQ/TU', docType: 'Nghị quyết' } });
       await p.api.archive.updateDocument({ id: 1, baseVersion: doc1.version + 1, title: 'Nghị quyết về giao thông' });
@@ -244,7 +245,7 @@ describe('a document emptied by a move', () => {
         },
       ]);
       await expect(p.api.archive.getDocument({ id: 1 })).rejects.toThrow(/Không có tài liệu số 1/);
-      expect((await p.api.archive.listDocuments({})).items.map((d) => d.id).sort()).toEqual([2, 3]);
+      expect((await p.api.archive.listDocuments({})).items.map((d) => d.id).sort()).toEqual([2, 4]);
 
       // Undo: back with its number, title, description and page; document 2 as it was.
       const back = await p.api.archive.restoreDocument({ snapshot: moved.removed[0]! });
@@ -260,13 +261,13 @@ describe('a document emptied by a move', () => {
       expect((await p.api.archive.search({ query: 'giao thông' })).hits.map((h) => h.documentId)).toEqual([1]);
 
       // Merging by moving every page of a document (a card dropped on a card) and undoing it.
-      const last = await p.api.archive.getDocument({ id: 3 });
+      const last = await p.api.archive.getDocument({ id: 4 });
       const merged = await p.api.archive.movePages({ pageIds: last.pages.map((pg) => pg.id), toDocumentId: 2 });
       expect(merged.target.pageCount).toBe(3);
-      expect(merged.removed.map((r) => r.id)).toEqual([3]);
-      // Its number taken meanwhile: it comes back under a new one.
+      expect(merged.removed.map((r) => r.id)).toEqual([4]);
+      // An import meanwhile takes a new number, so the undone merge brings it back under its own.
       await p.api.archive.importPaths({ paths: [await scans(path.join(tempDir(), 'mới'), [['e.jpg', 505]]).then((x) => x[0]!)] });
-      expect((await p.api.archive.getDocument({ id: 3 })).title).toBe('e');
+      expect((await p.api.archive.getDocument({ id: 5 })).title).toBe('e');
       const again = await p.api.archive.restoreDocument({ snapshot: merged.removed[0]! });
       expect(again.restored).toMatchObject({ id: 4, title: 'd' });
       expect(again.restored.pages.map((pg) => pg.id)).toEqual([last.pages[0]!.id]);
@@ -277,7 +278,7 @@ describe('a document emptied by a move', () => {
       expect(gone.removed.map((r) => r.id)).toEqual([4]);
       await p.api.archive.deleteDocument({ id: 1 });
       await expect(p.api.archive.restoreDocument({ snapshot: gone.removed[0]! })).rejects.toThrow(/các trang của nó đã bị xóa/);
-      expect((await p.api.archive.listDocuments({})).items.map((d) => d.id).sort()).toEqual([2, 3]);
+      expect((await p.api.archive.listDocuments({})).items.map((d) => d.id).sort()).toEqual([2, 5]);
     } finally {
       await p.close();
     }

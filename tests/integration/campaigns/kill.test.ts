@@ -12,7 +12,8 @@
  * lock), PRAGMA integrity_check is ok, no half document, `suquan check --json` exits 0, no
  * acknowledged save is lost, and no half-written export or backup replaced a good one.
  *
- * SUQUAN_CAMPAIGN_KILLS=N raises the number of kill points (default 50, ~2–3 min on 2 cores);
+ * SUQUAN_CAMPAIGN_KILLS=N raises the number of kill points (default 30, about a minute on 2 cores;
+ * the probe of issue 14 ran 93);
  * SUQUAN_CAMPAIGN_SEED=S replays a run (the seed is printed first).
  */
 import { createHash } from 'node:crypto';
@@ -46,7 +47,7 @@ import {
 } from './campaignKit';
 
 const seed = campaignSeed();
-const totalKills = Math.max(4, Number(process.env.SUQUAN_CAMPAIGN_KILLS ?? 50) || 50);
+const totalKills = Math.max(4, Number(process.env.SUQUAN_CAMPAIGN_KILLS ?? 30) || 30);
 console.log(`kill campaign: seed ${seed} (SUQUAN_CAMPAIGN_SEED=${seed} replays it), ${totalKills} kill points`);
 
 let host: HostBundle;

@@ -69,7 +69,8 @@ describe('import time bounds', () => {
     const r = await importTimed(api, file);
     console.log(JSON.stringify({ deepHtml: { depth, importMs: Math.round(r.ms), longestEventLoopBlockMs: Math.round(r.longestBlockMs), keptDepth: MAX_HTML_DEPTH } }));
     expect(r.status.state).toBe('done');
-    expect(r.status.outcomes).toEqual([{ input: file, status: 'imported', documentId: expect.any(Number), pages: 1 }]);
+    // Too large for Readability on the service's thread: read as plain text, and the outcome says so.
+    expect(r.status.outcomes).toEqual([{ input: file, status: 'imported', documentId: expect.any(Number), pages: 1, warnings: [expect.stringContaining('quá phức tạp để tách riêng phần bài viết')] }]);
     const doc = await api.archive.getDocument({ id: (r.status.outcomes[0] as { documentId: number }).documentId });
     expect(doc.pages[0]!.text).toContain('Nội dung bài viết về phong trào cách mạng của tỉnh.');
     expect(doc.pages[0]!.text).toContain('Đoạn cuối bài.');

@@ -210,6 +210,30 @@ describe('installer targets', () => {
   });
 });
 
+describe('Electron fuses', () => {
+  it('are flipped in the packaged binary as Electron’s security checklist asks (electron-builder’s own fuse configuration)', async () => {
+    const platformPackager: any = requireFromBuilder('app-builder-lib/out/platformPackager');
+    // (what electron-builder hands to @electron/fuses, which writes the fuse wire into the binary)
+    const wire = await platformPackager.PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    const { FuseV1Options } = createRequire(requireFromBuilder.resolve('app-builder-lib'))('@electron/fuses');
+    expect(wire).toMatchObject({
+      [FuseV1Options.RunAsNode]: false, // the service process is a utilityProcess (electron/app/serviceProcess.ts)
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false, // the page is served from suquan-app://
+    });
+  });
+
+  it('RunAsNode off breaks nothing: the Electron shell starts no process through ELECTRON_RUN_AS_NODE', () => {
+    const shell = readdirSync(path.join(root, 'electron', 'app')).map((f) => readFileSync(path.join(root, 'electron', 'app', f), 'utf8'));
+    expect(shell.join('\n')).toContain('utilityProcess.fork(');
+    for (const text of shell) expect(text).not.toMatch(/ELECTRON_RUN_AS_NODE|child_process|process\.execPath/);
+  });
+});
+
 describe('what gets packed', () => {
   it('files: only the built bundles and package.json; no sources, tests, benchmarks or maps', () => {
     const [main] = matchers('files');

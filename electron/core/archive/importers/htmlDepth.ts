@@ -57,6 +57,10 @@ export interface FlattenResult {
   depth: number;
   /** How many tags were dropped. */
   dropped: number;
+  /** Elements the parser will build (void ones included), once the deep ones are dropped. */
+  elements: number;
+  /** The sum of every element's depth once flattened: what walking each element's subtree costs. */
+  nesting: number;
 }
 
 const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -70,6 +74,8 @@ export function flattenDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): Flatte
   const open = new Map<string, number>();
   let foreignOpen = 0;
   let deepest = 0;
+  let elements = 0;
+  let nesting = 0;
   /** Ranges of the text to replace: [start, end, replacement]. */
   const cuts: [number, number, string][] = [];
 
@@ -153,6 +159,8 @@ export function flattenDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): Flatte
     const implied = openImpliesClose.get(name);
     if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!.name)) pop();
     i = tagEnd;
+    elements++;
+    nesting += Math.min(stack.length + 1, maxDepth);
     if (voidElements.has(name) || (selfClosing && foreignOpen > 0)) continue;
     const dropped = stack.length >= maxDepth;
     deepest = Math.max(deepest, stack.length + 1);
@@ -188,7 +196,7 @@ export function flattenDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): Flatte
     if (foreign.has(name)) foreignOpen++;
     if (dropped) cuts.push([lt, tagEnd, blocks.has(name) ? '<br>' : '']);
   }
-  if (cuts.length === 0) return { html, depth: deepest, dropped: 0 };
+  if (cuts.length === 0) return { html, depth: deepest, dropped: 0, elements, nesting };
   const parts: string[] = [];
   let from = 0;
   for (const [start, end, replacement] of cuts) {
@@ -196,5 +204,5 @@ export function flattenDeepHtml(html: string, maxDepth = MAX_HTML_DEPTH): Flatte
     from = end;
   }
   parts.push(html.slice(from));
-  return { html: parts.join(''), depth: deepest, dropped: cuts.length };
+  return { html: parts.join(''), depth: deepest, dropped: cuts.length, elements, nesting };
 }

@@ -46,6 +46,8 @@ export interface ImportedSource {
   pages: ImportedPage[];
   /** A title found inside the file (HTML <title>, an office document's heading or properties, PDF Title), if any. */
   title?: string;
+  /** What the user should know about a file that imported (bytes replaced while decoding), one Vietnamese sentence each. */
+  warnings?: string[];
 }
 
 /** What a caller can follow while a file is read page by page (PDF, multi-page TIFF). */

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { stripControls } from '../../../../shared/text/controlChars';
 import { srgbProfile } from './iccProfile';
 import type { OutputIntent } from '../world';
 
@@ -29,7 +30,8 @@ function isoDate(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text inside the XMP packet: markup escaped, and characters XML cannot hold (a control code in a title) dropped. */
+const xmlEscape = (s: string): string => stripControls(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The XMP packet: Dublin Core, XMP basic, PDF, media management and PDF/X identification. */
 export function xmpPacket(m: PdfxMeta, documentId: string): string {

@@ -12,11 +12,20 @@ import versions from './0014-versions';
 import ocr from './0015-ocr';
 import catalogue from './0016-catalogue';
 import documentRefs from './0017-document-refs';
+import searchChunks from './0018-search-chunks';
+import stableIds from './0019-stable-ids';
+import type { Db } from '../projectDatabase';
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** SQL run as one script, or a function given the database (both inside the migration's transaction). */
+  sql: string | ((db: Db) => void);
+  /**
+   * Run with foreign keys off (a table rebuilt: dropping the old one with them on would delete
+   * every row that refers to it); foreign_key_check must pass before the transaction commits.
+   */
+  foreignKeysOff?: true;
 }
 
 export const migrations: Migration[] = [
@@ -30,4 +39,6 @@ export const migrations: Migration[] = [
   { version: 15, name: 'ocr', sql: ocr },
   { version: 16, name: 'catalogue', sql: catalogue },
   { version: 17, name: 'document-refs', sql: documentRefs },
+  { version: 18, name: 'search-chunks', sql: searchChunks },
+  { version: 19, name: 'stable-ids', sql: stableIds, foreignKeysOff: true },
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { IMPORT_GROUPINGS, type ImportGrouping } from '../../../../shared/archive/pageSets';
+import { printable } from '../../../../shared/text/controlChars';
 import type { CliCommand, CliContext } from '../command';
 import { UserFacingError } from '../command';
 import { openProject } from '../projectClient';
@@ -25,9 +26,10 @@ export const importCommand: CliCommand = {
     try {
       const report = await p.api.archive.importPaths({ paths: files.map((f) => path.resolve(f)), grouping });
       const lines = report.outcomes.map((o) => {
-        const name = path.basename(o.input);
-        const shown = 'title' in o && o.title ? `${o.title} (${name}…)` : name;
-        if (o.status === 'imported') return `✓ ${shown}: tài liệu số ${o.documentId}, ${o.pages} trang.`;
+        // One line each, whatever the file's name holds (a line break would print a false line).
+        const name = printable(path.basename(o.input));
+        const shown = 'title' in o && o.title ? `${printable(o.title)} (${name}…)` : name;
+        if (o.status === 'imported') return [`✓ ${shown}: tài liệu số ${o.documentId}, ${o.pages} trang.`, ...(o.warnings ?? []).map((w) => `  ! ${w}`)].join('\n');
         if (o.status === 'duplicate') {
           const held = o.documents?.length ? o.documents.map((d) => `số ${d.id} «${d.title}»`).join(', ') : `số ${o.documentId}`;
           return `= ${shown}: đã có trong kho (tài liệu ${held}).`;

@@ -68,8 +68,8 @@ export const commands: CliCommandEntry[] = [
   },
   {
     name: 'check',
-    usage: 'suquan check DIR [--json]',
-    summary: 'Kiểm tra tính toàn vẹn: băm lại mọi tệp gốc, kiểm tra cơ sở dữ liệu; mã thoát khác 0 khi có lỗi.',
+    usage: 'suquan check DIR [--repair] [--json]',
+    summary: 'Kiểm tra tính toàn vẹn: băm lại mọi tệp gốc, kiểm tra cơ sở dữ liệu và các dòng chỉ tới tệp; mã thoát khác 0 khi có lỗi. --repair: dọn tệp thừa và tệp tạm do một lần nhập hay ghi bị ngắt để lại.',
     load: async () => (await import('./check')).checkCommand,
   },
   {

@@ -1,8 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand } from '../command';
 import { UserFacingError } from '../command';
 import { bookFromMarkdown, typesetWithReport } from '../../../core/publish/index';
+import { replaceFile } from '../../../core/atomicFile';
+import { cannotWrite } from '../../../core/systemErrors';
 
 /** `suquan typeset FILE.md --out FILE.pdf`: the typesetter on its own, from Markdown. */
 export const typesetCommand: CliCommand = {
@@ -28,10 +31,11 @@ export const typesetCommand: CliCommand = {
       },
     });
     const report = await typesetWithReport(book);
+    // Whole or not at all: a full disk or a kill while writing leaves the PDF that was there before.
     try {
-      await writeFile(out, report.pdf);
-    } catch {
-      throw new UserFacingError('typeset.cannot-write', `Không ghi được tệp PDF "${out}": kiểm tra thư mục và quyền ghi.`);
+      replaceFile(path.resolve(out), (tmp) => writeFileSync(tmp, report.pdf), { durable: true });
+    } catch (e) {
+      throw cannotWrite(path.resolve(out), e) ?? new UserFacingError('typeset.cannot-write', `Không ghi được tệp PDF "${out}": kiểm tra thư mục và quyền ghi.`);
     }
     const ms = Math.round(performance.now() - started);
     const json = { file: path.resolve(file), out: path.resolve(out), pages: report.pageCount, bytes: report.pdf.length, trim: report.setup.trim, ms, warnings };
