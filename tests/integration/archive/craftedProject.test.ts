@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +20,7 @@ import { startWebServer } from '../../../electron/host/web/webServer';
 import { ProjectLayout } from '../../../electron/core/store/projectLayout';
 import { registerSqlFunctions } from '../../../electron/core/store/sqlFunctions';
 import { makeScan, tempDir } from './fixtures';
-import { suquanCli } from '../foundation/helpers';
+import { hostRequest, suquanCli } from '../foundation/helpers';
 
 const suquan = suquanCli();
 
@@ -148,17 +147,7 @@ async function craft(): Promise<Crafted> {
   return { outer, dir, layout, pages, docs, climb, noRowHash, missingHash: missing.fileSha256, linkedHash: linked.fileSha256 };
 }
 
-function get(port: number, p: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: p, headers: { Host: `127.0.0.1:${port}`, Cookie: 'suquan_token=t0ken' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
+const get = (port: number, p: string) => hostRequest(port, { path: p, headers: { Cookie: 'suquan_token=t0ken' } });
 
 let c: Crafted;
 let before: Map<string, string>;

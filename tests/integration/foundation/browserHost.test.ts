@@ -11,7 +11,7 @@ import type { WireResponse } from '../../../shared/api/contract';
 import type { JobProgress, ServiceEvent } from '../../../shared/api/events';
 import { spawnServiceProcess, type SpawnedServices } from '../../../electron/host/service/spawn';
 import { startWebServer, type WebServer } from '../../../electron/host/web/webServer';
-import { makeImage, tempDir } from './helpers';
+import { hostRequest, makeImage, tempDir } from './helpers';
 
 let server: WebServer;
 let services: SpawnedServices;
@@ -19,27 +19,8 @@ const uploadsDir = tempDir('suquan-uploads-');
 const events: ServiceEvent[] = [];
 let eventStream: http.ClientRequest;
 
-function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; token?: boolean }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: opts.method ?? 'GET',
-        path: opts.path,
-        headers: { Host: `127.0.0.1:${server.port}`, ...(opts.token === false ? {} : { 'X-SuQuan-Token': server.token }), ...opts.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const request = (opts: Omit<Parameters<typeof hostRequest>[1], 'token'> & { token?: boolean }) =>
+  hostRequest(server.port, { ...opts, token: opts.token === false ? undefined : server.token });
 
 async function call<T>(service: string, method: string, args: unknown): Promise<T> {
   const r = await request({ method: 'POST', path: `/api/${service}/${method}`, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });

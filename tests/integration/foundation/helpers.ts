@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,4 +39,41 @@ export async function makeImage(format: 'jpeg' | 'png', width = 800, height = 11
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fbf7ee"/><rect x="${80 + seed}" y="120" width="500" height="20" fill="#222"/><rect x="80" y="200" width="${600 - seed}" height="12" fill="#444"/></svg>`;
   const img = sharp(Buffer.from(svg));
   return format === 'jpeg' ? img.jpeg().toBuffer() : img.png().toBuffer();
+}
+
+/** What the browser-mode host answered: status, headers, the body's bytes and the body as text. */
+export interface HostAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+}
+
+/**
+ * A raw request to the browser-mode host on `port`, so a test can send any Host, Origin or Range
+ * header and any body (fetch would not let it). `token` goes in the X-SuQuan-Token header.
+ */
+export function hostRequest(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; token?: string }): Promise<HostAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: `127.0.0.1:${port}`, ...(opts.token ? { 'X-SuQuan-Token': opts.token } : {}), ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
 }

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWire, decodeWire } from '../../../shared/api/wire';
 import { spawnServiceProcess, type SpawnedServices } from '../../../electron/host/service/spawn';
 import { startWebServer, type WebServer } from '../../../electron/host/web/webServer';
-import { tempDir } from './helpers';
+import { hostRequest, tempDir } from './helpers';
 
 let server: WebServer;
 let services: SpawnedServices;
@@ -25,21 +24,7 @@ afterAll(async () => {
 });
 
 /** A raw request, so tests can set any Host/Origin header (fetch would not let them). */
-function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const request = (opts: Parameters<typeof hostRequest>[1]) => hostRequest(server.port, opts);
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -57,7 +42,7 @@ describe('browser mode host', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const index = await request({ path: '/', headers: { Cookie: 'suquan_token=secret-token' } });
     expect(index.status).toBe(200);
-    expect(index.body).toContain('Sử Quán');
+    expect(index.text).toContain('Sử Quán');
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -80,11 +65,11 @@ describe('browser mode host', () => {
   it('binds the API contract: validated calls in, results and user errors out', async () => {
     const headers = { ...json, 'X-SuQuan-Token': 'secret-token' };
     const created = await request({ method: 'POST', path: '/api/project/create', headers, body: encodeWire({ path: path.join(tempDir(), 'p'), title: 'Dự án HTTP' }) });
-    expect(decodeWire(created.body)).toMatchObject({ ok: true, result: { title: 'Dự án HTTP' } });
+    expect(decodeWire(created.text)).toMatchObject({ ok: true, result: { title: 'Dự án HTTP' } });
     const invalid = await request({ method: 'POST', path: '/api/archive/getDocument', headers, body: encodeWire({ id: 'x' }) });
-    expect(decodeWire(invalid.body)).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });
+    expect(decodeWire(invalid.text)).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });
     const missing = await request({ method: 'POST', path: '/api/archive/getDocument', headers, body: encodeWire({ id: 42 }) });
-    expect(decodeWire(missing.body)).toEqual({ ok: false, error: { code: 'archive.document-not-found', message: 'Không có tài liệu số 42.' } });
+    expect(decodeWire(missing.text)).toEqual({ ok: false, error: { code: 'archive.document-not-found', message: 'Không có tài liệu số 42.' } });
     const badJson = await request({ method: 'POST', path: '/api/project/current', headers, body: '{not json' });
     expect(badJson.status).toBe(400);
   });

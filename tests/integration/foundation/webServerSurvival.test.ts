@@ -17,7 +17,7 @@ import { decodeWire } from '../../../shared/api/wire';
 import { inProcessServices } from '../../../electron/core/remote/inProcessServices';
 import { superviseServices } from '../../../electron/core/remote/supervisor';
 import { startWebServer, type WebServer } from '../../../electron/host/web/webServer';
-import { makeImage, tempDir } from './helpers';
+import { hostRequest, makeImage, tempDir, type HostAnswer } from './helpers';
 
 const TOKEN = 'survival-token';
 let server: WebServer;
@@ -57,25 +57,8 @@ afterAll(async () => {
   await services?.dispose();
 });
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+const request = (opts: Parameters<typeof hostRequest>[1]) => hostRequest(server.port, { token: TOKEN, ...opts });
 
-function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, 'X-SuQuan-Token': TOKEN, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      },
-    );
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
-
-const text = (a: Answer) => a.body.toString('utf8');
 
 /** The host still answers: a page of the project that nothing was done to. */
 async function stillServing(): Promise<void> {
@@ -90,7 +73,7 @@ describe('a stored scan that cannot be read', () => {
     rmSync(blob);
     mkdirSync(blob);
     const r = await request({ path: `/files/page/${id}` });
-    expect([r.status, text(r)]).toEqual([404, 'Không tìm thấy tệp.']);
+    expect([r.status, r.text]).toEqual([404, 'Không tìm thấy tệp.']);
     await stillServing();
   });
 
@@ -98,7 +81,7 @@ describe('a stored scan that cannot be read', () => {
     const { id, blob } = pages[2]!;
     rmSync(blob);
     const r = await request({ path: `/files/page/${id}` });
-    expect([r.status, text(r)]).toEqual([404, 'Không tìm thấy tệp.']);
+    expect([r.status, r.text]).toEqual([404, 'Không tìm thấy tệp.']);
     await stillServing();
   });
 
@@ -118,7 +101,7 @@ describe('a stored scan that cannot be read', () => {
     chmodSync(blob, 0);
     const r = await request({ path: `/files/page/${id}` });
     expect(r.status).toBe(500);
-    expect(text(r)).toMatch(/không có quyền đọc tệp/);
+    expect(r.text).toMatch(/không có quyền đọc tệp/);
     await stillServing();
   });
 
@@ -130,17 +113,9 @@ describe('a stored scan that cannot be read', () => {
     broken.ready.catch(() => undefined);
     const other = await startWebServer({ services: broken, rendererDir, token: TOKEN, onError: (e, where) => logged.push(`${where}: ${String(e)}`) });
     try {
-      const r = await new Promise<Answer>((resolve, reject) => {
-        http
-          .get({ host: '127.0.0.1', port: other.port, path: '/files/page/1', headers: { Host: `127.0.0.1:${other.port}`, 'X-SuQuan-Token': TOKEN } }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-          })
-          .on('error', reject);
-      });
+      const r = await hostRequest(other.port, { path: '/files/page/1', token: TOKEN });
       expect(r.status).toBe(500);
-      expect(text(r)).toMatch(/^Sử Quán chưa lấy được tệp này từ dự án/);
+      expect(r.text).toMatch(/^Sử Quán chưa lấy được tệp này từ dự án/);
       expect(logged.some((l) => l.includes('could not start'))).toBe(true);
     } finally {
       await other.close();
@@ -160,7 +135,7 @@ describe('malformed requests', () => {
       ['GET', '/assets/%'],
     ] as const) {
       const r = await request({ method, path: p, headers: { 'Content-Type': 'application/json' }, ...(method === 'POST' ? { body: '{}' } : {}) });
-      expect([r.status, text(r)], p).toEqual([400, 'Địa chỉ không hợp lệ: có mã «%» sai.']);
+      expect([r.status, r.text], p).toEqual([400, 'Địa chỉ không hợp lệ: có mã «%» sai.']);
     }
     await stillServing();
   });
@@ -265,7 +240,7 @@ describe('bodies far over the limit (1 MiB here)', () => {
   it('the answer is one sentence the window can show', async () => {
     const r = await request({ method: 'POST', path: '/api/project/current', headers: { 'Content-Type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 32) });
     expect(r.status).toBe(413);
-    expect(decodeWire(text(r))).toEqual({ ok: false, error: { code: 'api.too-large', message: 'Dữ liệu gửi lên quá lớn.' } });
+    expect(decodeWire(r.text)).toEqual({ ok: false, error: { code: 'api.too-large', message: 'Dữ liệu gửi lên quá lớn.' } });
   });
 });
 
@@ -301,7 +276,7 @@ describe('a window that goes away mid-download', () => {
 describe('uploads', () => {
   const batch = '0b3f6a52-9d1e-4c7a-8f00-2a4b6c8d0e1f';
   const put = (rawPath: string, body: string | Buffer) => request({ method: 'PUT', path: `/api/upload?batch=${batch}&path=${rawPath}`, headers: { 'Content-Type': 'application/octet-stream' }, body });
-  const errorOf = (r: Answer) => (decodeWire(text(r)) as { error: { code: string; message: string } }).error;
+  const errorOf = (r: HostAnswer) => (decodeWire(r.text) as { error: { code: string; message: string } }).error;
 
   it('names that cannot be stored are refused with a sentence', async () => {
     for (const name of ['..', 'a/../../thoát.png', '', 'a//b.png', 'a\u0000b.png', 'x'.repeat(300), 'con:trỏ.png']) {
@@ -336,24 +311,7 @@ describe('uploads', () => {
   it('an upload over its size limit is refused before it is read', async () => {
     const small = await startWebServer({ services, rendererDir, uploadsDir, token: TOKEN, maxUploadBytes: 1024 });
     try {
-      const r = await new Promise<Answer>((resolve, reject) => {
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port: small.port,
-            method: 'PUT',
-            path: `/api/upload?batch=${batch}&path=lon.png`,
-            headers: { Host: `127.0.0.1:${small.port}`, 'X-SuQuan-Token': TOKEN, 'Content-Length': 4096 },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-          },
-        );
-        req.on('error', reject);
-        req.end(Buffer.alloc(4096));
-      });
+      const r = await hostRequest(small.port, { method: 'PUT', path: `/api/upload?batch=${batch}&path=lon.png`, token: TOKEN, headers: { 'Content-Length': '4096' }, body: Buffer.alloc(4096) });
       expect(r.status).toBe(413);
       expect(errorOf(r).code).toBe('upload.too-large');
     } finally {
