@@ -42,10 +42,20 @@ export function removeStaleTemps(target: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !/\.part(?:-wal|-shm|-journal)?$/.test(name)) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(path.dirname(target), name), { force: true });
+    if (!name.startsWith(prefix)) continue;
+    const pid = tempWriter(name);
+    if (pid !== null && pid !== process.pid && !processIsAlive(pid)) rmSync(path.join(path.dirname(target), name), { force: true });
   }
+}
+
+/** `.NAME.PID.RANDOM.part`, and SQLite's -wal/-shm/-journal beside one that was a database copy. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-z]+\.part(?:-wal|-shm|-journal)?$/;
+
+/** The process that wrote a temporary file named as tempBeside names them, or null for any other name. */
+export function tempWriter(name: string): number | null {
+  const m = TEMP_NAME.exec(name);
+  const pid = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
 }
 
 /** A temporary name beside `target`, hidden and unique to this process. */

@@ -10,31 +10,15 @@
  * catalogue stores it for SQL, the comparisons here compare it.
  */
 
+import { BoundedCache } from '../boundedCache';
 import { normalizeToneNew } from './normalize';
 
 const collator = new Intl.Collator('vi', { numeric: true });
-const placementCache = new Map<string, string>();
-const keyCache = new Map<string, string>();
+const placements = new BoundedCache<string>(5000);
+const keys = new BoundedCache<string>(5000);
 
-function placed(s: string): string {
-  let v = placementCache.get(s);
-  if (v === undefined) {
-    v = normalizeToneNew(s);
-    if (placementCache.size > 5000) placementCache.clear();
-    placementCache.set(s, v);
-  }
-  return v;
-}
-
-function keyOf(s: string): string {
-  let v = keyCache.get(s);
-  if (v === undefined) {
-    v = vietnameseSortKey(s);
-    if (keyCache.size > 5000) keyCache.clear();
-    keyCache.set(s, v);
-  }
-  return v;
-}
+const placed = (s: string): string => placements.get(s, normalizeToneNew);
+const keyOf = (s: string): string => keys.get(s, vietnameseSortKey);
 
 const binary = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -10,6 +10,7 @@
  * entries by a comma or a new line.
  */
 
+import { BoundedCache } from '../boundedCache';
 import { normalizeToneNew } from './normalize';
 
 const WORDS = `
@@ -108,7 +109,7 @@ y tế, yên bái, yêu cầu, yêu nước, áp bức, ý chí, ý nghĩa, đi�
 let words: Set<string> | undefined;
 /** Every syllable that begins a word of the list: most syllables of a title begin none. */
 let firsts: Set<string> | undefined;
-const syllableKeys = new Map<string, string>();
+const syllableKeys = new BoundedCache<string>(20000);
 
 /** The form words are compared in: NFC, new-style tone placement ("hoà"), lower case. */
 export function wordKey(s: string): string {
@@ -117,13 +118,7 @@ export function wordKey(s: string): string {
 
 /** wordKey of one syllable, remembered: a book's titles use a few hundred syllables. */
 function syllableKey(s: string): string {
-  let k = syllableKeys.get(s);
-  if (k === undefined) {
-    k = wordKey(s);
-    if (syllableKeys.size > 20000) syllableKeys.clear();
-    syllableKeys.set(s, k);
-  }
-  return k;
+  return syllableKeys.get(s, wordKey);
 }
 
 /**

@@ -35,7 +35,7 @@ import { DocumentStore } from './documents';
 import { derivativePath } from './cachePaths';
 import { suggestMetadata } from './prefill';
 import { writeFileAtomic } from '../atomicFile';
-import { expandGroups, expandInputs, type ImportUnit } from './walk';
+import { expandGroups, expandInputs, isSkipped, type ImportUnit } from './walk';
 import type { ImportGrouping } from '../../../shared/archive/pageSets';
 import { systemErrorForFile, systemErrorKind, translateSystemError } from '../systemErrors';
 
@@ -327,7 +327,7 @@ export class ImportJob implements RunningJob {
     if (unit.kind === 'missing') {
       this.filesDone++;
       // The sentence is the walker's (walk.ts): not found, unreadable, a broken link, a loop.
-      return { kind: 'done', outcomes: [{ input: unit.path, status: unit.skipped ? 'skipped' : 'rejected', reason: unit.message }] };
+      return { kind: 'done', outcomes: [{ input: unit.path, status: isSkipped(unit) ? 'skipped' : 'rejected', reason: unit.message }] };
     }
     if (unit.kind === 'file') {
       const r = await this.guard(unit.path, async () => this.prepareFile(unit.path, displayName(unit.path), true));

@@ -12,6 +12,7 @@ import { existsSync, lstatSync, readdirSync, rmSync, type Dirent } from 'node:fs
 import path from 'node:path';
 import type { OpenProject } from '../project/projectSession';
 import { BlobStore } from './blobStore';
+import { tempWriter } from '../atomicFile';
 import { processIsAlive } from '../processAlive';
 import { isSha256 } from '../store/projectLayout';
 
@@ -57,15 +58,17 @@ export function removeStagedCopies({ layout }: Pick<OpenProject, 'layout'>): num
   return removed;
 }
 
-/** `.NAME.PID.RANDOM.part` (and SQLite's companions of one that was a database copy): see atomicFile.ts. */
-const ATOMIC_TEMP = /^\..+\.(\d+)\.[0-9a-z]+\.part(?:-wal|-shm|-journal)?$/;
 /** A staged import copy in cache/tmp: `import-PID-UUID.part` (blobStore.ts). */
 const STAGED_COPY = /^import-(\d+)-.+\.part$/;
 
-/** The process id a temporary file's name records, or null when the name is not one of ours. */
+/**
+ * The process id a temporary file's name records, or null when the name is not one of ours: an
+ * atomic write's temporary (atomicFile.ts) anywhere, a staged import copy in cache/tmp.
+ */
 export function tempFileWriter(name: string, inTmpDir: boolean): number | null {
-  const m = ATOMIC_TEMP.exec(name) ?? (inTmpDir ? STAGED_COPY.exec(name) : null);
-  const pid = m ? Number(m[1]) : NaN;
+  const written = tempWriter(name);
+  if (written !== null || !inTmpDir) return written;
+  const pid = Number(STAGED_COPY.exec(name)?.[1] ?? NaN);
   return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
 }
 
@@ -100,7 +103,8 @@ export function removeTempFiles({ layout }: Pick<OpenProject, 'layout'>, files: 
   let removed = 0;
   for (const rel of files) {
     const full = path.resolve(layout.root, rel);
-    if (path.relative(layout.root, full).startsWith('..') || path.isAbsolute(path.relative(layout.root, full))) continue;
+    const inside = path.relative(layout.root, full);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) continue;
     const pid = tempFileWriter(path.basename(full), path.dirname(full) === layout.tmpDir);
     if (pid === null || pid === process.pid || processIsAlive(pid)) continue;
     rmSync(full, { force: true });

@@ -30,8 +30,11 @@ const SKIPPED = /^(\.|~\$|Thumbs\.db$|desktop\.ini$|__MACOSX$)/i;
  */
 export type MissingReason = 'not-found' | 'unreadable' | 'dangling' | 'loop' | 'repeat';
 
-/** A path that yields no file, with the sentence its outcome shows; `skipped`: nothing is lost (a loop, a repeat). */
-export type MissingEntry = { kind: 'missing'; path: string; reason: MissingReason; message: string; skipped?: true };
+/** A path that yields no file, with the sentence its outcome shows. */
+export type MissingEntry = { kind: 'missing'; path: string; reason: MissingReason; message: string };
+
+/** A loop or a second way to a file already listed loses nothing: its outcome is "skipped", not "rejected". */
+export const isSkipped = (e: MissingEntry): boolean => e.reason === 'loop' || e.reason === 'repeat';
 
 /**
  * One unit of work: a single file, or the files of one document (a folder, a page set found by
@@ -57,7 +60,7 @@ function realPathOf(dir: string): string {
 function whyNot(full: string, e: unknown): MissingEntry {
   const name = displayName(full);
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return { kind: 'missing', path: full, reason: 'loop', skipped: true, message: `${name}: liên kết vòng (các liên kết trỏ vào nhau, không tới tệp nào); bỏ qua.` };
+  if (code === 'ELOOP') return { kind: 'missing', path: full, reason: 'loop', message: `${name}: liên kết vòng (các liên kết trỏ vào nhau, không tới tệp nào); bỏ qua.` };
   let target: string | null = null;
   try {
     if (lstatSync(full).isSymbolicLink()) target = readlinkSync(full);
@@ -108,10 +111,10 @@ function listFolder(dir: string, out: InputEntry[], walk: Walk): void {
     if (first !== undefined) {
       if (!walk.report) continue;
       if (walk.chain.includes(real)) {
-        out.push({ kind: 'missing', path: full, reason: 'loop', skipped: true, message: `${toNFC(name)}: liên kết vòng, trỏ về thư mục «${displayName(first)}» đang đọc; bỏ qua.` });
+        out.push({ kind: 'missing', path: full, reason: 'loop', message: `${toNFC(name)}: liên kết vòng, trỏ về thư mục «${displayName(first)}» đang đọc; bỏ qua.` });
       } else {
         const what = st.isDirectory() ? 'thư mục' : 'tệp';
-        out.push({ kind: 'missing', path: full, reason: 'repeat', skipped: true, message: `${toNFC(name)}: cùng một ${what} với «${path.relative(path.dirname(full), first) || displayName(first)}» đã có trong danh sách; bỏ qua.` });
+        out.push({ kind: 'missing', path: full, reason: 'repeat', message: `${toNFC(name)}: cùng một ${what} với «${path.relative(path.dirname(full), first) || displayName(first)}» đã có trong danh sách; bỏ qua.` });
       }
       continue;
     }

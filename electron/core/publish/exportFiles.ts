@@ -26,15 +26,6 @@ export interface ExportRecord {
   fileName: string;
 }
 
-/** cache/exports, and whether it is really inside the project (a crafted folder may make it, or cache/, a link to elsewhere). */
-export function exportsDir(layout: ProjectLayout): { path: string; inside: () => boolean } {
-  const dir = path.join(layout.cacheDir, 'exports');
-  return { path: dir, inside: () => layout.contains(dir) };
-}
-
-const outside = (dir: string) =>
-  new UserFacingError('project.outside', `Thư mục ${dir} của dự án dẫn ra ngoài thư mục dự án (liên kết tượng trưng) nên không được ghi vào; hãy chạy «suquan check».`);
-
 /** One sentence for a write the disk refused. */
 function writeError(target: string, e: unknown): UserFacingError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -56,13 +47,13 @@ function writeError(target: string, e: unknown): UserFacingError {
 export class ExportFiles {
   private readonly records = new Map<string, ExportRecord>();
 
-  constructor(private readonly folder: () => { path: string; inside: () => boolean }) {}
+  /** `layout`: the open project's (exports go to its cache/exports). */
+  constructor(private readonly layout: () => ProjectLayout) {}
 
-  /** The folder exports are written to, refused when it leads out of the project. */
+  /** The folder exports are written to, refused when a crafted project makes it (or cache/) a link to elsewhere. */
   private dir(): string {
-    const f = this.folder();
-    if (!f.inside()) throw outside(f.path);
-    return f.path;
+    const layout = this.layout();
+    return layout.inside(layout.exportsDir);
   }
 
   /** Keeps a new export; with `target`, also writes it there. */
@@ -102,7 +93,7 @@ export class ExportFiles {
   clear(): void {
     this.records.clear();
     // Never removes anything through a link out of the project.
-    const f = this.folder();
-    if (f.inside()) rmSync(f.path, { recursive: true, force: true });
+    const layout = this.layout();
+    if (layout.contains(layout.exportsDir)) rmSync(layout.exportsDir, { recursive: true, force: true });
   }
 }

@@ -9,7 +9,7 @@ import { JobRegistry } from '../jobs/jobRegistry';
 import { PhasedTask } from '../jobs/task';
 import { loadManuscriptBookForExport } from '../manuscript/bookModel';
 import type { ProjectSession } from '../project/projectSession';
-import { ExportFiles, exportsDir, type ExportExt } from './exportFiles';
+import { ExportFiles, type ExportExt } from './exportFiles';
 import type { TypesetStage } from './index';
 import { preflightBook } from './preflight';
 
@@ -62,7 +62,7 @@ export type PublishService = ServiceImpl<typeof publishContract> & {
  * Cancelling stops at the next phase boundary and leaves no file behind.
  */
 export function createPublishService(session: ProjectSession, jobs: JobRegistry = new JobRegistry()): PublishService {
-  const files = new ExportFiles(() => exportsDir(session.require().layout));
+  const files = new ExportFiles(() => session.require().layout);
 
   /** Runs an export as a job of these phases, under the caller's id when it gave a new one. */
   function asJob<T>(jobId: string | undefined, phases: readonly string[], work: (task: PhasedTask) => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { UserFacingError } from '../../../shared/errors';
  * The layout of a project folder on disk:
  *   project.sqlite   metadata, manuscript, search index (WAL)
  *   files/ab/abcd…   originals, content-addressed by SHA-256, never modified
- *   cache/           derived files (thumbnails, rendered pages): may be deleted and rebuilt
+ *   cache/           derived files (thumbnails, rendered pages, exports): may be deleted and rebuilt
  *   backups/         rotating copies of project.sqlite, each with a manifest of the originals
  *
  * A project folder may come from anywhere (a colleague's USB stick, a crafted archive), so a hash
@@ -32,6 +32,10 @@ export class ProjectLayout {
   }
   get tmpDir(): string {
     return path.join(this.root, 'cache', 'tmp');
+  }
+  /** Exports kept while the project is open (previewed, saved elsewhere), removed when it closes. */
+  get exportsDir(): string {
+    return path.join(this.cacheDir, 'exports');
   }
   original(sha256: string): string {
     requireSha256(sha256);
@@ -78,7 +82,7 @@ export class ProjectLayout {
   /** `file` itself when it is inside the project folder (see `contains`); a typed error when not. */
   inside(file: string): string {
     if (!this.contains(file)) {
-      throw new UserFacingError('project.outside', `Tệp ${path.relative(this.root, file)} của dự án dẫn ra ngoài thư mục dự án (liên kết tượng trưng) nên không được mở; hãy chạy «suquan check».`);
+      throw new UserFacingError('project.outside', `Tệp ${path.relative(this.root, file)} của dự án dẫn ra ngoài thư mục dự án (liên kết tượng trưng) nên Sử Quán không đọc hay ghi qua đó; hãy chạy «suquan check».`);
     }
     return file;
   }

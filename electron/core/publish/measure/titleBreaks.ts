@@ -10,6 +10,7 @@
  * Running text is left alone: there a break between syllables is normal and the justified
  * lines need every breakpoint.
  */
+import { BoundedCache } from '../../../../shared/boundedCache';
 import type { Item, PPara } from '../ir';
 import { boundSpaces, titleToken } from '../../../../shared/text/titleWords';
 
@@ -30,7 +31,7 @@ const NUMBER_LABEL = /^(?:[IVXLCDM]+|\d+|[a-zđ])[.)]$/u;
  * Penalties by title, remembered: the TOC is rebuilt several times per book with the same
  * titles, and each title is a heading too. [index of the token after whose space, penalty].
  */
-const plans = new Map<string, [number, number][]>();
+const plans = new BoundedCache<[number, number][]>(5000);
 
 /**
  * Titles: known words, names and units with their names unbroken, weak breaks dearer, lines
@@ -64,12 +65,7 @@ export function bindTitleWords(items: Item[], typed?: string): Item[] {
   const words = typed?.normalize('NFC').split(/\s+/).filter(Boolean);
   const cased = words && words.length === texts.length ? words : texts;
   const key = cased.join('\u0001');
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = planTitle(texts, cased);
-    if (plans.size > 5000) plans.clear();
-    plans.set(key, plan);
-  }
+  const plan = plans.get(key, () => planTitle(texts, cased));
   if (plan.length === 0) return items;
   const cost = new Map<number, number>();
   for (const [k, p] of plan) if (glues[k]! >= 0) cost.set(glues[k]!, p);
