@@ -12,6 +12,7 @@ import { ReadOnlyContext } from './shell/readOnly';
 import { Sidebar, type View } from './shell/Sidebar';
 import { StatusBar } from './shell/StatusBar';
 import { StatusProvider } from './shell/status';
+import { HelpLayer } from './help/HelpLayer';
 
 export function App() {
   const [project, setProject] = useState<ProjectInfo | null>(null);
@@ -46,6 +47,13 @@ export function App() {
 
   const refreshProject = useCallback(() => {
     void api.project.current({}).then(setProject);
+  }, []);
+
+  /** Leaves this project for the sample project (made first when missing): every view starts afresh on it. */
+  const openSample = useCallback(async () => {
+    const sample = await api.project.openSample({});
+    setGeneration((g) => g + 1);
+    setProject(sample);
   }, []);
 
   if (!loaded) return null;
@@ -86,9 +94,9 @@ export function App() {
                   }}
                 />
               ) : view === 'books' ? (
-                <BooksView onChanged={refreshProject} open={openChapter} />
+                <BooksView onChanged={refreshProject} open={openChapter} onOpenSample={openSample} />
               ) : (
-                <NameRegistryView />
+                <NameRegistryView onOpenBooks={() => setView('books')} />
               )}
               </ReadOnlyContext.Provider>
               {quickOpen && (
@@ -125,6 +133,8 @@ export function App() {
           </main>
         )}
         <StatusBar project={project} />
+        {/* F1, Ctrl+/ and openHelp(): over the welcome screen and the workbench alike. */}
+        <HelpLayer />
       </div>
     </StatusProvider>
   );

@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../../shared/security';
 import type { ServiceConnection } from '../core/remote/serviceConnection';
 import { superviseServices } from '../core/remote/supervisor';
 import { createLogger } from '../host/log';
+import { openAtStart, startProjectOf } from '../host/startProject';
 import { APP_ORIGIN, APP_PAGE_URL, appScheme, handleAppProtocol } from './appProtocol';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, WINDOW_SERVICE } from './channels';
 import { openExternalAfterAsking } from './externalLinks';
@@ -141,7 +142,8 @@ void app.whenReady().then(() => {
     for (const contents of windows) if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });
 
-  createWindow();
+  // `npm start -- --sample` / `--open DIR`: opened before the window asks which project is open.
+  void openAtStart(startProjectOf(process.argv), (s, m, a) => supervised.dispatch(s, m, a), (line) => log.info(line)).finally(() => createWindow());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch, type ErrorSink, type Services } from '
 import { createArchiveService } from './archive/archiveService';
 import { createBackupService, type BackupServiceDeps } from './backup/backupService';
 import { createCatalogueService } from './catalogue/catalogueService';
+import { createHelpService } from './help/helpService';
 import { JobRegistry } from './jobs/jobRegistry';
 import { createJobsService } from './jobs/jobsService';
 import { createManuscriptService } from './manuscript/manuscriptService';
@@ -16,6 +17,7 @@ import { createProjectService, type ProjectServiceOptions } from './project/proj
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
 import { retryWhenBusy } from './busyRetry';
+import { sampleFolder } from './sample/sampleFolder';
 import { translateSystemError } from './systemErrors';
 
 /** Files of the open project a window may show: scans and the exports it made. */
@@ -51,6 +53,15 @@ export interface CreateServicesOptions extends ProjectServiceOptions {
   autoBackup?: BackupServiceDeps['auto'];
 }
 
+/**
+ * The sample project's builder, loaded when first asked for: it builds with services of its own
+ * (buildSample imports this module), and typesetting scans is not needed on every start.
+ */
+const sampleMaker: NonNullable<ProjectServiceOptions['sample']> = {
+  folderName: () => sampleFolder(),
+  build: async (dir) => (await import('./sample/buildSample')).buildSample(dir),
+};
+
 export function createServices(opts: CreateServicesOptions = {}): AppServices {
   const session = new ProjectSession(opts.holderName ? { holderName: opts.holderName } : {});
   const jobs = new JobRegistry(opts.onEvent);
@@ -63,6 +74,8 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     ...(opts.uploadsDir ? { uploadsDir: opts.uploadsDir } : {}),
   });
   const publish = createPublishService(session, jobs);
+  // Help needs no project: the welcome screen has it too.
+  const help = createHelpService();
   const backup = createBackupService(session, { jobs, beforeClose: () => beforeClose(), auto: opts.autoBackup, ...(opts.onError ? { onError: opts.onError } : {}) });
   const beforeClose = async () => {
     await backup.stopSchedule();
@@ -70,7 +83,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     publish.clearExports();
   };
   const services: Services = {
-    project: backup.watchOpens(createProjectService(session, opts, { beforeClose })),
+    project: backup.watchOpens(createProjectService(session, { sample: sampleMaker, ...opts }, { beforeClose })),
     archive,
     manuscript: createManuscriptService(session),
     publish,
@@ -78,6 +91,7 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     backup,
     ocr,
     catalogue: createCatalogueService(session, publish),
+    help,
   };
   return {
     session,
@@ -86,11 +100,13 @@ export function createServices(opts: CreateServicesOptions = {}): AppServices {
     files: {
       thumbnailPath: (id) => archive.thumbnailPath(id),
       pageImageOf: (id) => archive.pageImageOf(id),
-      exportFile: async (id) => publish.exportFile(id),
+      // The printed guide is read like an export, with or without a project open.
+      exportFile: async (id) => help.exportFile(id) ?? publish.exportFile(id),
     },
     async dispose() {
       if (session.isOpen) await beforeClose();
       session.close();
+      help.dispose();
       await ocr.dispose();
     },
   };

@@ -9,6 +9,8 @@ import { ConfirmDialog } from '../shell/ConfirmDialog';
 import { DocumentGrid, type GridSelection } from './DocumentGrid';
 import { DocumentPanel } from './DocumentPanel';
 import { Icon } from '../shell/Icon';
+import { EmptyState } from '../shell/EmptyState';
+import { NoMatches } from './NoMatches';
 import { readDrop, sourceFromFiles, sourceSize, startImport, type ImportProgress, type ImportResult, type ImportRun, type ImportSource } from './importFiles';
 import { ImportReport } from './ImportReport';
 import { ReviewOption, useImportReview } from './ImportReview';
@@ -167,6 +169,8 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
   }
 
   const empty = total === 0;
+  // The view found nothing in an archive that has documents: say so, and offer to take back the words or filters.
+  const noMatches = <NoMatches filter={view.filter} onChange={view.setFilter} />;
   // The catalogue may take the side panel's room too.
   const panelShown = view.prefs.view !== 'catalogue' || view.prefs.panel;
   return (
@@ -319,13 +323,24 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
           />
         )}
         {empty ? (
-          <div className="empty">
-            <Icon name="archive" size={42} />
-            <h2>{t('archive.empty')}</h2>
-            <p>{t('archive.emptyHint')}</p>
-            <p className="muted">{t('archive.dropHint')}</p>
-            <p className="muted small">{t('archive.formatsHint')}</p>
-          </div>
+          <EmptyState
+            icon="archive"
+            title={t('archive.empty')}
+            line={t('onboarding.archiveLine')}
+            note={t('archive.formatsHint')}
+            help="nhap-tu-lieu"
+            testId="archive-empty"
+            actions={
+              <>
+                <button type="button" className="primary" onClick={() => fileInput.current?.click()} disabled={progress !== null} data-testid="empty-import-files">
+                  <Icon name="upload" size={16} /> {t('onboarding.importFiles')}
+                </button>
+                <button type="button" onClick={() => folderInput.current?.click()} disabled={progress !== null} data-testid="empty-import-folder">
+                  <Icon name="folder" size={16} /> {t('onboarding.importFolder')}
+                </button>
+              </>
+            }
+          />
         ) : null}
         {!empty && <CatalogueFilterPanel filter={view.filter} onChange={view.setFilter} open={view.filtersOpen} version={version} />}
         {!empty && (
@@ -360,9 +375,10 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
                 selection={selection}
                 onSelect={setSelection}
                 onOpen={(id, pageId) => setViewing(id, pageId, words || undefined)}
+                empty={noMatches}
               />
             ) : words ? (
-              <SearchResults rows={view.rows} selectedId={selectedId} onSelect={(id, index) => setSelection({ ids: [id], active: { id, index } })} onOpen={(id, pageId) => setViewing(id, pageId, words)} />
+              <SearchResults rows={view.rows} selectedId={selectedId} onSelect={(id, index) => setSelection({ ids: [id], active: { id, index } })} onOpen={(id, pageId) => setViewing(id, pageId, words)} empty={noMatches} />
             ) : (
               <div className="grid-wrap">
                 <DocumentGrid
@@ -374,6 +390,7 @@ export function ArchiveView({ onChanged, open }: { onChanged(): void; open?: { i
                     setSelection({ ids: [id], active: null });
                     refresh();
                   }}
+                  empty={noMatches}
                 />
               </div>
             )}

@@ -9,7 +9,7 @@
  * Shift+click selects a range.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type MutableRefObject, type PointerEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type MutableRefObject, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { type CatalogueColumn, type CatalogueRow, type CatalogueSort, type CatalogueSortKey, type TextState } from '../../shared/api/catalogue';
@@ -147,9 +147,11 @@ interface Props {
   selection: GridSelection;
   onSelect(sel: GridSelection): void;
   onOpen(id: number, pageId?: number): void;
+  /** Shown where the rows would be when nothing matched (what to do next). */
+  empty?: ReactNode;
 }
 
-export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, onWidths, selection, onSelect, onOpen }: Props) {
+export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, onWidths, selection, onSelect, onOpen, empty }: Props) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState<{ col: CatalogueColumn; width: number } | null>(null);
@@ -364,7 +366,7 @@ export function CatalogueTable({ rows, sort, onSort, withHits, columns, widths, 
           return <Row key={row.id} row={row} index={item.index} start={item.start} height={rowH} columns={columns} selected={selected.has(row.id)} focused={focus === item.index} withHits={withHits} t={t} events={events} />;
         })}
       </div>
-      {count === 0 && rows.total !== null && <div className="cat-empty muted">{rows.error ?? t('catalogue.noRows')}</div>}
+      {count === 0 && rows.total !== null && <div className="cat-empty muted">{rows.error ?? empty ?? t('catalogue.noRows')}</div>}
     </div>
   );
 }

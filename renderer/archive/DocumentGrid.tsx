@@ -4,7 +4,7 @@
  * and sort, `catalogueRows.ts`) in windows as the user scrolls, so 100,000 documents scroll as
  * smoothly as 10.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRow } from '../../shared/api/catalogue';
 import { Icon } from '../shell/Icon';
@@ -33,9 +33,11 @@ interface Props {
   onOpen(id: number): void;
   /** Pages were dragged onto a card (a card onto a card moves all its pages: pageDrag.ts). */
   onPagesMoved?(targetId: number): void;
+  /** Shown where the cards would be when the view has none (what to do next). */
+  empty?: ReactNode;
 }
 
-export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPagesMoved }: Props) {
+export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPagesMoved, empty }: Props) {
   const { t } = useTranslation();
   const drop = useCardDrop(selection.ids, (id) => onPagesMoved?.(id));
   const scroller = useRef<HTMLDivElement>(null);
@@ -177,6 +179,7 @@ export function DocumentGrid({ rows: source, selection, onSelect, onOpen, onPage
       aria-label={t('archive.title')}
       data-testid="doc-grid"
     >
+      {total === 0 && empty && !source.error && <div className="grid-empty">{empty}</div>}
       <ul className="vgrid" style={{ height: rows * CELL_H + 2 * PAD }}>
         {cells}
       </ul>

@@ -4,7 +4,7 @@
  * snippet with the words marked — or, when only the description matched, saying so. A click
  * selects the document; a double click (or Enter) opens it at that page.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueRows } from './catalogueRows';
 import { catalogueDateText as showPartialDate } from '../../shared/archive/catalogueColumns';
@@ -13,7 +13,8 @@ import { HitPlace, markSnippet } from './Snippet';
 /** Shown at most; the catalogue view lists them all. */
 const SHOWN = 200;
 
-export function SearchResults({ rows, selectedId, onSelect, onOpen }: { rows: CatalogueRows; selectedId: number | null; onSelect(id: number, index: number): void; onOpen(id: number, pageId?: number): void }) {
+/** `empty` is shown instead of the list when nothing matched (what to do next). */
+export function SearchResults({ rows, selectedId, onSelect, onOpen, empty }: { rows: CatalogueRows; selectedId: number | null; onSelect(id: number, index: number): void; onOpen(id: number, pageId?: number): void; empty?: ReactNode }) {
   const { t } = useTranslation();
   const total = rows.total;
   const shown = Math.min(total ?? 0, SHOWN);
@@ -26,9 +27,11 @@ export function SearchResults({ rows, selectedId, onSelect, onOpen }: { rows: Ca
     if (!r) break;
     items.push(r);
   }
+  const nothing = total === 0 && !rows.error && empty;
   return (
     <div className="search-results" data-testid="search-results">
-      <div className="muted search-summary" aria-live="polite" data-testid="search-summary">
+      {nothing}
+      <div className="muted search-summary" aria-live="polite" data-testid="search-summary" hidden={Boolean(nothing)}>
         {rows.error ?? (total === null ? t('archive.searching') : rows.totalIsExact ? t('archive.searchFound', { count: total }) : t('catalogue.foundAtLeast', { count: total }))}
         {total !== null && total > SHOWN ? ` · ${t('archive.searchShown', { count: SHOWN })}` : ''}
       </div>

@@ -11,6 +11,7 @@ import type { ToCollectItem, ToCollectList, ToCollectPlace } from '../../shared/
 import { foldForSearch } from '../../shared/text/fold';
 import { api, platform } from '../platform/platform';
 import { Icon } from '../shell/Icon';
+import { EmptyState } from '../shell/EmptyState';
 import { useStatus } from '../shell/status';
 import './references.css';
 
@@ -131,10 +132,18 @@ export function ToCollectView({ onOpenDocument, onOpenChapter }: { onOpenDocumen
         </div>
       )}
       {list && list.items.length === 0 ? (
-        <div className="empty">
-          <Icon name="check" size={36} />
-          <p>{t('toCollect.empty')}</p>
-        </div>
+        <EmptyState icon="check" line={t('onboarding.toCollectEmpty')} note={t('onboarding.toCollectFills')} help="can-suu-tam" testId="to-collect-empty" />
+      ) : list && items.length === 0 ? (
+        <EmptyState
+          variant="inline"
+          line={t('onboarding.toCollectNoMatch', { filter: filter.trim() })}
+          testId="to-collect-no-match"
+          actions={
+            <button type="button" onClick={() => setFilter('')} data-testid="to-collect-clear">
+              {t('onboarding.clearFilter')}
+            </button>
+          }
+        />
       ) : (
         <div className="tc-table" role="table" aria-label={t('toCollect.title')}>
           <div className="tc-row tc-head" role="row">

@@ -8,6 +8,8 @@ import { backRoles, frontRoles, structureLabels } from '../../shared/manuscript/
 import { api, platform } from '../platform/platform';
 import { ErrorAlert, errorInfo, type ErrorInfo } from '../shell/ErrorDetails';
 import { Icon } from '../shell/Icon';
+import { EmptyState } from '../shell/EmptyState';
+import { SamplePreparing } from '../shell/SamplePreparing';
 import { cancelJob, isCancelled, listenToJobs } from '../shell/jobEvents';
 import { ProgressStrip } from '../shell/ProgressStrip';
 import { PromptDialog } from '../shell/PromptDialog';
@@ -32,8 +34,11 @@ function suggestedFileName(title: string, ext: 'pdf' | 'docx'): string {
   return `${safe || 'sach'}.${ext}`;
 }
 
-/** `open` asks the view to open a chapter of a book (quick open); `seq` tells one request from the next. */
-export function BooksView({ onChanged, open }: { onChanged(): void; open?: { bookId: number; nodeId: number; seq: number } | null }) {
+/**
+ * `open` asks the view to open a chapter of a book (quick open); `seq` tells one request from the next.
+ * `onOpenSample` leaves this project for the sample project (offered while there is no book).
+ */
+export function BooksView({ onChanged, open, onOpenSample }: { onChanged(): void; open?: { bookId: number; nodeId: number; seq: number } | null; onOpenSample?(): Promise<void> }) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [books, setBooks] = useState<BookSummary[]>([]);
@@ -45,6 +50,8 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
   const [newTitle, setNewTitle] = useState('');
   const [newKind, setNewKind] = useState<BookKind>('history');
   const [chapterTitle, setChapterTitle] = useState('');
+  const chapterTitleInput = useRef<HTMLInputElement>(null);
+  const [preparingSample, setPreparingSample] = useState(false);
   const [exporting, setExporting] = useState(false);
   /** The export running now: its job's progress, and whether it was asked to stop. */
   const [exportJob, setExportJob] = useState<{ jobId: string; format: 'pdf' | 'word' | 'cover'; progress: JobProgress | null; stopping: boolean } | null>(null);
@@ -362,7 +369,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
             {book.nodes.length === 0 ? <p className="muted">{t('books.noChapters')}</p> : <StructureTree book={book} activeId={chapter?.id ?? null} actions={actions} />}
             <p className="tree-hint muted">{t('structure.keyboardHint')}</p>
             <form className="add-chapter" onSubmit={addChapter}>
-              <input name="chapterTitle" value={chapterTitle} onChange={(e) => setChapterTitle(e.target.value)} placeholder={t('books.chapterPlaceholder')} aria-label={t('books.chapterTitle')} />
+              <input ref={chapterTitleInput} name="chapterTitle" value={chapterTitle} onChange={(e) => setChapterTitle(e.target.value)} placeholder={t('books.chapterPlaceholder')} aria-label={t('books.chapterTitle')} />
               <div className="add-row">
                 <button type="submit" disabled={!chapterTitle.trim()}>
                   {t('books.addChapter')}
@@ -515,7 +522,7 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
         {creating ? (
           <form className="card narrow" onSubmit={createBook}>
             <h2>{books.length === 0 ? t('books.empty') : t('books.newBook')}</h2>
-            {books.length === 0 && <p className="muted">{t('books.emptyHint')}</p>}
+            {books.length === 0 && <p className="muted" data-testid="books-empty-line">{t('onboarding.booksLine')}</p>}
             <label className="field">
               <span>{t('books.bookTitle')}</span>
               <input name="bookTitle" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} placeholder={t('books.bookTitlePlaceholder')} required autoFocus />
@@ -534,10 +541,28 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
                   {t('books.cancel')}
                 </button>
               )}
-              <button className="primary" type="submit" disabled={!newTitle.trim()}>
+              <button className="primary" type="submit" disabled={!newTitle.trim() || preparingSample}>
                 {t('books.create')}
               </button>
             </div>
+            {books.length === 0 && onOpenSample && (
+              <div className="books-sample">
+                <span className="muted">{t('onboarding.booksSample')}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={preparingSample}
+                  data-testid="books-open-sample"
+                  onClick={() => {
+                    setPreparingSample(true);
+                    void guard(onOpenSample).finally(() => setPreparingSample(false));
+                  }}
+                >
+                  {t('onboarding.sample')}
+                </button>
+                {preparingSample && <SamplePreparing />}
+              </div>
+            )}
           </form>
         ) : chapter ? (
           <ChapterEditor
@@ -561,6 +586,23 @@ export function BooksView({ onChanged, open }: { onChanged(): void; open?: { boo
                 setEditorKey((k) => k + 1);
                 await refreshBook();
               })
+            }
+          />
+        ) : book && book.nodes.length === 0 ? (
+          <EmptyState
+            icon="chapter"
+            line={t('onboarding.noChapters')}
+            help="cau-truc-sach"
+            testId="book-empty"
+            actions={
+              <>
+                <button type="button" className="primary" onClick={() => chapterTitleInput.current?.focus()} data-testid="empty-first-chapter">
+                  {t('onboarding.firstChapter')}
+                </button>
+                <button type="button" onClick={() => setImporting(true)} data-testid="empty-import-draft">
+                  {t('onboarding.importDraft')}
+                </button>
+              </>
             }
           />
         ) : (

@@ -20,6 +20,7 @@ import { focusedFootnoteEditor, insertIntoFootnote, toggleFootnoteMark } from '.
 import { mentionContent } from './editor/mention';
 import { CrossRefPicker } from './CrossRefPicker';
 import { manuscriptExtensions } from './editor/extensions';
+import { EmptyChapterHint } from './editor/emptyChapterHint';
 import { CommentsPanel, type PendingComment } from './CommentsPanel';
 import { FootnotePanel } from './FootnotePanel';
 import { MentionPicker } from './MentionPicker';
@@ -86,10 +87,13 @@ export function ChapterEditor({
   };
   const editor = useEditor(
     {
-      extensions: manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }), onMention: () => {
+      extensions: [
+        ...manuscriptExtensions({ footnoteLabel: t('footnotes.one'), pageUrl: (pageId) => platform.fileUrl({ kind: 'page', pageId }), onMention: () => {
           noteTarget.current = focusedFootnoteEditor();
           setNaming('');
         } }),
+        EmptyChapterHint.configure({ text: t('onboarding.chapterPlaceholder') }),
+      ],
       content: chapter.doc.content?.length ? (chapter.doc as JSONContent) : { type: 'doc', content: [{ type: 'paragraph' }] },
       editorProps: {
         attributes: { class: 'prose', lang: 'vi', spellcheck: 'false', 'aria-label': chapter.title, 'data-testid': 'chapter-editor' },

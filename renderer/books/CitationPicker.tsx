@@ -11,7 +11,7 @@ import type { CitableDocument, ResolvedCitation } from '../../shared/api/manuscr
 import { api, platform } from '../platform/platform';
 import type { CitationAttrs } from './editor/citation';
 import type { FigureAttrs } from './editor/figure';
-import { transcriptionParagraphs } from './transcriptionParagraphs';
+import { transcriptionParagraphs } from '../../shared/book/transcriptionParagraphs';
 import { Dialog } from '../shell/Dialog';
 import { pickListKeys } from '../shell/pickListKeys';
 

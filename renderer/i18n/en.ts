@@ -2,6 +2,8 @@ import { archiveEn } from '../archive/messages';
 import { catalogueEn } from '../archive/catalogueMessages';
 import { pageSetsEn } from '../archive/pageSetMessages';
 import { referencesEn } from '../archive/referenceMessages';
+import { helpEn } from '../help/helpMessages';
+import { onboardingEn } from '../shell/onboardingMessages';
 import type { Messages } from './vi';
 
 /** English UI text (second language). Typed against vi.ts so no key is missing. */
@@ -23,7 +25,7 @@ export const en: Messages = {
     archiveStopped: 'Stopped. Writing to the same path again continues where it stopped.',
     listTitle: 'Automatic backups',
     loading: 'Loading…',
-    none: 'No backups yet.',
+    none: 'No backups yet: the first is made when the project opens; click “Back up now” to make one now.',
     restore: 'Restore',
     restoreTitle: 'Restore a backup',
     confirmRestore: 'Bring the project database back to the copy of {{when}}? The current one is kept as a backup first, so you can go back.',
@@ -59,6 +61,8 @@ export const en: Messages = {
   ...catalogueEn,
   ...pageSetsEn,
   ...referencesEn,
+  ...helpEn,
+  ...onboardingEn,
   books: {
     title: 'Manuscripts',
     newBook: 'New book',
@@ -69,7 +73,6 @@ export const en: Messages = {
     create: 'Create book',
     cancel: 'Cancel',
     empty: 'No books yet',
-    emptyHint: 'Create a book to start writing.',
     chapters: 'Outline',
     addChapter: 'Add chapter',
     chapterTitle: 'Chapter title',
@@ -211,7 +214,7 @@ export const en: Messages = {
     restore: 'Restore',
     restoreTitle: 'Restore a revision',
     confirmRestore: 'Restore the revision of {{when}}? The current text is kept as a revision too.',
-    empty: 'No revisions yet.',
+    empty: 'No revisions yet. The draft saves itself as you type; click “Keep revision” to keep a milestone with a note.',
     compareTwo: 'Compare the two selected',
     compareCurrent: 'Compare with current text',
     comparison: 'Comparison',
@@ -288,7 +291,6 @@ export const en: Messages = {
     deleteMessage: 'Delete “{{name}}” from the registry? The manuscript no longer mentions it.',
     deleted: 'Deleted “{{name}}”.',
     inUse: 'The manuscript still mentions this name: merge it into another instead.',
-    empty: 'No names yet. Mark names in the manuscript with the “Names” button or by typing @.',
   },
   mentions: {
     tool: 'Name',

@@ -2,6 +2,8 @@ import { archiveVi } from '../archive/messages';
 import { catalogueVi } from '../archive/catalogueMessages';
 import { pageSetsVi } from '../archive/pageSetMessages';
 import { referencesVi } from '../archive/referenceMessages';
+import { helpVi } from '../help/helpMessages';
+import { onboardingVi } from '../shell/onboardingMessages';
 
 /** Vietnamese UI text: the first language of Sử Quán. Every key here must exist in en.ts. */
 export const vi = {
@@ -22,7 +24,7 @@ export const vi = {
     archiveStopped: 'Đã dừng. Lần ghi sau vào cùng đường dẫn sẽ tiếp tục từ chỗ đã dừng.',
     listTitle: 'Các bản sao lưu tự động',
     loading: 'Đang tải…',
-    none: 'Chưa có bản sao lưu nào.',
+    none: 'Chưa có bản sao lưu nào: bản đầu tiên được tạo khi mở dự án; bấm “Sao lưu ngay” để tạo ngay.',
     restore: 'Khôi phục',
     restoreTitle: 'Khôi phục bản sao lưu',
     confirmRestore: 'Đưa cơ sở dữ liệu của dự án về bản lúc {{when}}? Bản hiện tại được giữ lại thành một bản sao lưu trước khi thay, nên có thể quay lại.',
@@ -58,6 +60,8 @@ export const vi = {
   ...catalogueVi,
   ...pageSetsVi,
   ...referencesVi,
+  ...helpVi,
+  ...onboardingVi,
   books: {
     title: 'Bản thảo sách',
     newBook: 'Sách mới',
@@ -68,7 +72,6 @@ export const vi = {
     create: 'Tạo sách',
     cancel: 'Hủy',
     empty: 'Chưa có cuốn sách nào',
-    emptyHint: 'Tạo một cuốn sách để bắt đầu soạn bản thảo.',
     chapters: 'Mục lục bản thảo',
     addChapter: 'Thêm chương',
     chapterTitle: 'Tên chương',
@@ -210,7 +213,7 @@ export const vi = {
     restore: 'Khôi phục',
     restoreTitle: 'Khôi phục phiên bản',
     confirmRestore: 'Khôi phục phiên bản lúc {{when}}? Nội dung hiện tại vẫn được giữ lại thành một phiên bản.',
-    empty: 'Chưa có phiên bản nào.',
+    empty: 'Chưa có phiên bản nào. Bản thảo tự lưu khi gõ; bấm “Lưu phiên bản” để giữ một mốc có ghi chú.',
     compareTwo: 'So sánh hai phiên bản đã chọn',
     compareCurrent: 'So sánh với bản hiện tại',
     comparison: 'So sánh phiên bản',
@@ -287,7 +290,6 @@ export const vi = {
     deleteMessage: 'Xóa “{{name}}” khỏi danh mục tên riêng? Bản thảo không còn nhắc đến tên này.',
     deleted: 'Đã xóa “{{name}}”.',
     inUse: 'Tên còn được nhắc trong bản thảo: hãy gộp vào tên khác.',
-    empty: 'Chưa có tên nào. Đánh dấu tên trong bản thảo bằng nút “Tên riêng” hoặc gõ @.',
   },
   mentions: {
     tool: 'Tên riêng',

@@ -8,24 +8,29 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nameKinds, type NameKind, type RegisteredName } from '../../shared/api/manuscript';
 import { ConfirmDialog } from '../shell/ConfirmDialog';
+import { EmptyState } from '../shell/EmptyState';
 import { api } from '../platform/platform';
 import { useStatus } from '../shell/status';
 import './names.css';
 
 type Pending = { kind: 'merge'; from: RegisteredName; into: RegisteredName } | { kind: 'delete'; name: RegisteredName };
 
-export function NameRegistryView() {
+/** `onOpenBooks` goes to the manuscripts, where names are marked (offered while there is none). */
+export function NameRegistryView({ onOpenBooks }: { onOpenBooks?(): void } = {}) {
   const { t } = useTranslation();
   const { setNotice } = useStatus();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<NameKind | ''>('');
   const [names, setNames] = useState<RegisteredName[]>([]);
+  /** The list was read once: "no names" is not said while it is being asked for. */
+  const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState('');
   const [merging, setMerging] = useState<number | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
 
   const load = useCallback(async () => {
     setNames(await api.manuscript.nameRegistry({ query, ...(kind ? { kind } : {}), limit: 2000 }));
+    setLoaded(true);
   }, [query, kind]);
   useEffect(() => {
     const timer = setTimeout(() => void load(), 120);
@@ -134,10 +139,46 @@ export function NameRegistryView() {
                 </td>
               </tr>
             ))}
-            {names.length === 0 && (
+            {names.length === 0 && loaded && (
               <tr>
-                <td colSpan={5} className="muted">
-                  {t('names.empty')}
+                <td colSpan={5} className="names-empty">
+                  {query.trim() ? (
+                    <EmptyState
+                      variant="inline"
+                      line={t('onboarding.namesNoMatch', { query: query.trim() })}
+                      testId="names-no-match"
+                      actions={
+                        <button type="button" onClick={() => setQuery('')} data-testid="names-clear-search">
+                          {t('onboarding.clearSearch')}
+                        </button>
+                      }
+                    />
+                  ) : kind ? (
+                    <EmptyState
+                      variant="inline"
+                      line={t('onboarding.namesNoKind')}
+                      testId="names-no-kind"
+                      actions={
+                        <button type="button" onClick={() => setKind('')} data-testid="names-all-kinds">
+                          {t('names.all')}
+                        </button>
+                      }
+                    />
+                  ) : (
+                    <EmptyState
+                      variant="inline"
+                      line={t('onboarding.namesLine')}
+                      help="ten-rieng"
+                      testId="names-empty"
+                      actions={
+                        onOpenBooks && (
+                          <button type="button" onClick={onOpenBooks} data-testid="names-open-books">
+                            {t('onboarding.openBooks')}
+                          </button>
+                        )
+                      }
+                    />
+                  )}
                 </td>
               </tr>
             )}

@@ -1,10 +1,19 @@
-import { Fragment, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+/**
+ * The welcome screen: create a project, open one (typed, recent, or restored from a backup file),
+ * open the sample project, the guide, and the first-run notes on where data lives.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
 import { printable } from '../../shared/text/controlChars';
+import { openHelp } from '../help/helpEvents';
 import { api } from '../platform/platform';
 import { BrandMark } from './BrandMark';
+import { FirstRunNotes } from './FirstRunNotes';
 import { Icon } from './Icon';
+import { middleEllipsis, parentFolder, projectFolderName } from './recentPath';
+import { SamplePreparing } from './SamplePreparing';
+import './onboarding.css';
 
 /** A folder name from a project title: the title itself, minus what file systems refuse and control characters. */
 function folderNameFor(title: string): string {
@@ -17,27 +26,12 @@ function joinPath(parent: string, name: string): string {
   return parent.endsWith(sep) ? parent + name : parent + sep + name;
 }
 
-/** A project's name from its path: the last folder without ".suquan" ("…/Đảng bộ (1949–2025).suquan" → "Đảng bộ (1949–2025)"). */
-function folderOf(p: string): string {
-  const parts = p.split(/[\\/]+/).filter(Boolean);
-  const last = printable(parts[parts.length - 1] ?? p);
-  return last.replace(/\.suquan$/i, '') || last;
-}
-
-/** A path that may wrap after its separators, never inside a folder's name or a year. */
-function breakablePath(p: string): ReactNode[] {
-  return printable(p).split(/(?<=[\\/])/).map((piece, i) => (
-    <Fragment key={i}>
-      {piece}
-      <wbr />
-    </Fragment>
-  ));
-}
-
 export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
   const { t } = useTranslation();
   const [defaultParent, setDefaultParent] = useState('');
   const [recent, setRecent] = useState<string[]>([]);
+  /** The locations were read: the notes open by themselves only for someone with no project yet. */
+  const [located, setLocated] = useState(false);
   const [title, setTitle] = useState('');
   const [folder, setFolder] = useState('');
   const [folderTouched, setFolderTouched] = useState(false);
@@ -48,11 +42,14 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
   /** A project another process holds: the path, so it can be opened for reading instead. */
   const [held, setHeld] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The sample project is being made (its scans typeset and aged: some seconds) or opened. */
+  const [preparingSample, setPreparingSample] = useState(false);
 
   useEffect(() => {
     void api.project.locations({}).then((l) => {
       setDefaultParent(l.defaultParent);
       setRecent(l.recent);
+      setLocated(true);
     });
   }, []);
 
@@ -83,6 +80,11 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
     void run(() => api.project.open({ path: openPath }), openPath);
   };
 
+  const openSample = () => {
+    setPreparingSample(true);
+    void run(() => api.project.openSample({})).finally(() => setPreparingSample(false));
+  };
+
   /** A whole-project backup file restored into a new folder (every member checked), then opened. */
   const restoreArchive = (e: FormEvent) => {
     e.preventDefault();
@@ -96,11 +98,26 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
     <div className="welcome">
       <header className="welcome-head">
         <BrandMark large />
-        <div>
+        <div className="welcome-title">
           <h1>{t('project.welcome')}</h1>
           <p className="lead">{t('project.intro')}</p>
         </div>
+        <button type="button" className="link-button welcome-guide" onClick={() => openHelp()} title={t('onboarding.guideHint')} data-testid="welcome-guide">
+          <Icon name="book" size={16} /> {t('onboarding.guide')}
+        </button>
       </header>
+      <section className="card sample-card" aria-labelledby="sample-h" aria-busy={preparingSample}>
+        <div className="sample-text">
+          <h2 id="sample-h">
+            <Icon name="spark" /> {t('onboarding.sampleTitle')}
+          </h2>
+          <p className="muted">{t('onboarding.sampleHint')}</p>
+        </div>
+        <button type="button" className="primary" onClick={openSample} disabled={busy} data-testid="open-sample">
+          {t('onboarding.sample')}
+        </button>
+        {preparingSample && <SamplePreparing />}
+      </section>
       {error && (
         <div className="alert" role="alert">
           <Icon name="alert" /> <span className="alert-text">{error}</span>
@@ -161,11 +178,11 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
             <ul className="recent">
               {recent.map((r) => (
                 <li key={r}>
-                  <button className="link-button recent-item" title={r} onClick={() => void run(() => api.project.open({ path: r }), r)}>
+                  <button className="link-button recent-item" title={printable(r)} onClick={() => void run(() => api.project.open({ path: r }), r)} disabled={busy}>
                     <Icon name="folder" size={16} />
                     <span className="recent-text">
-                      <span className="recent-name">{folderOf(r)}</span>
-                      <span className="recent-path">{breakablePath(r)}</span>
+                      <span className="recent-name">{projectFolderName(r)}</span>
+                      <span className="recent-path">{middleEllipsis(parentFolder(r))}</span>
                     </span>
                   </button>
                 </li>
@@ -193,6 +210,7 @@ export function ProjectScreen({ onOpen }: { onOpen(p: ProjectInfo): void }) {
           </details>
         </div>
       </div>
+      <FirstRunNotes folder={defaultParent} open={located && recent.length === 0} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/api/project';
+import { openHelp } from '../help/helpEvents';
 import { setLanguage } from '../i18n/index';
 import { BrandMark } from './BrandMark';
 import { Icon } from './Icon';
@@ -39,6 +40,9 @@ export function Sidebar(props: { project: ProjectInfo; view: View; onView(v: Vie
           <option value="vi">{t('language.vi')}</option>
           <option value="en">{t('language.en')}</option>
         </select>
+        <button className="link-button" onClick={() => openHelp()} title={t('help.openHint')} data-testid="open-help">
+          {t('help.open')}
+        </button>
         <button className="link-button" onClick={props.onBackup} data-testid="open-backups">
           {t('nav.backup')}
         </button>

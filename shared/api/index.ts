@@ -6,6 +6,7 @@ import { archiveContract } from './archive';
 import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import type { ServiceClient } from './contract';
+import { helpContract } from './help';
 import { jobsContract } from './jobs';
 import { manuscriptContract } from './manuscript';
 import { ocrContract } from './ocr';
@@ -21,6 +22,7 @@ export const contracts = {
   backup: backupContract,
   ocr: ocrContract,
   catalogue: catalogueContract,
+  help: helpContract,
 };
 
 export type Contracts = typeof contracts;

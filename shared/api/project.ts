@@ -33,6 +33,13 @@ export const projectContract = {
   close: method<null>()(z.object({})),
   /** The open project, or null. */
   current: method<ProjectInfo | null>()(z.object({})),
+  /**
+   * Opens the sample project (a fictional commune's Party history, made by the app from
+   * resources/sample/): creates it first in `path`, or in the default projects folder, when it is
+   * not there yet. `created` tells whether it was made now (that takes some seconds: its scans are
+   * typeset and aged).
+   */
+  openSample: method<ProjectInfo & { created: boolean }>()(z.object({ path: projectPath.optional() })),
   /** Where new projects go by default, and recently opened ones. */
   locations: method<{ defaultParent: string; recent: string[] }>()(z.object({})),
 };

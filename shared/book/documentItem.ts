@@ -72,6 +72,34 @@ export function documentPlaceDate(meta: ArchivalMetadata): string {
   return place || (date ? date.charAt(0).toLocaleUpperCase('vi') + date.slice(1) : '');
 }
 
+/**
+ * The line a header prints at the top right, as it read when the document was issued: the Party's
+ * name of that time for a Party document (Đảng Cộng sản Việt Nam from February 1930, Đảng Cộng
+ * sản Đông Dương from October 1930, none while the Party worked in secret from November 1945,
+ * Đảng Lao động Việt Nam from its Second Congress in February 1951, Đảng Cộng sản Việt Nam again
+ * from the Fourth Congress in December 1976), the State's for a State document (Việt Nam Dân chủ
+ * Cộng hòa until 2 July 1976). Undated: today's name. '' when the header has no such line.
+ */
+export function headerMotto(date: ArchivalMetadata['date'], system: 'party' | 'state' | undefined): string {
+  const at = date?.start ?? parsePartialDateStart(date?.text);
+  // A partial date counts from its first day ("1951" is before the congress of February 1951).
+  const day = at ? (at.length === 4 ? `${at}-01-01` : at.length === 7 ? `${at}-01` : at) : '';
+  const before = (iso: string) => day !== '' && day < iso;
+  if (system === 'state') return before('1976-07-02') ? 'VIỆT NAM DÂN CHỦ CỘNG HÒA' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  if (!at) return 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  if (before('1930-02-03')) return '';
+  if (before('1930-10-01')) return 'ĐẢNG CỘNG SẢN VIỆT NAM';
+  if (before('1945-11-11')) return 'ĐẢNG CỘNG SẢN ĐÔNG DƯƠNG';
+  if (before('1951-02-11')) return '';
+  if (before('1976-12-20')) return 'ĐẢNG LAO ĐỘNG VIỆT NAM';
+  return 'ĐẢNG CỘNG SẢN VIỆT NAM';
+}
+
+function parsePartialDateStart(text: string | undefined): string | undefined {
+  const parsed = text ? parsePartialDate(text) : null;
+  return parsed?.start;
+}
+
 const MOTTOS = [
   'đảng cộng sản việt nam',
   'đảng lao động việt nam',
@@ -83,7 +111,7 @@ const MOTTOS = [
 
 /** An issuing body as headers print it: in capitals, opening with the name of a Party or State body. */
 const ISSUER =
-  /^(?:BAN|TỈNH [ỦU][YỶ]|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|THỊ [ỦU][YỶ]|QUẬN [ỦU][YỶ]|KHU [ỦU][YỶ]|XỨ [ỦU][YỶ]|LIÊN KHU [ỦU][YỶ]|ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|ĐẢNG ĐOÀN|CHI BỘ|[ỦU][YỶ] BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ CHÍNH TRỊ|TRUNG ƯƠNG|BỘ CHỈ HUY|SỞ|BỘ|CỤC|TỔNG CỤC|MẶT TRẬN|TỈNH ĐOÀN|HUYỆN ĐOÀN|CÔNG AN)(?:\s|$)/u;
+  /^(?:TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|KHU|LIÊN KHU|BAN|TỈNH [ỦU][YỶ]|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|THỊ [ỦU][YỶ]|QUẬN [ỦU][YỶ]|KHU [ỦU][YỶ]|XỨ [ỦU][YỶ]|LIÊN KHU [ỦU][YỶ]|ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|ĐẢNG ĐOÀN|CHI BỘ|[ỦU][YỶ] BAN|UBND|HỘI ĐỒNG|VĂN PHÒNG|BỘ CHÍNH TRỊ|TRUNG ƯƠNG|BỘ CHỈ HUY|SỞ|BỘ|CỤC|TỔNG CỤC|MẶT TRẬN|TỈNH ĐOÀN|HUYỆN ĐOÀN|CÔNG AN)(?:\s|$)/u;
 const isCapitals = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 
 /** "Lai Châu, ngày 20 tháng 6 năm 2021", "ngày … tháng … năm 19…", with the place or without. */
@@ -107,6 +135,14 @@ function isHeaderLine(line: string, meta: ArchivalMetadata): boolean {
   if (PLACE_DATE.test(line)) return true;
   if (isCapitals(line) && line.length <= 80 && ISSUER.test(line)) return true;
   return headerRest(line, meta) === '';
+}
+
+/** Every word of `line` is a word of `title` (diacritics and case folded), and there are at least three. */
+function wordsWithin(line: string, title: string): boolean {
+  const words = (s: string) => foldForSearch(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const have = new Set(words(title));
+  const want = words(line);
+  return want.length >= 3 && want.every((w) => have.has(w));
 }
 
 const sameText = (a: string, b: string) => foldKey(a) !== '' && foldKey(a) === foldKey(b);
@@ -167,6 +203,10 @@ export function trimDocumentBody(body: Block[], meta: ArchivalMetadata, title: s
         }
       }
     }
+    // The transcription's own trích yếu line, worded otherwise than the abstract ("Về …", or words
+    // all found in the title: "Hội nghị thành lập chi bộ" under "Biên bản về hội nghị thành lập chi bộ"): the title prints it.
+    const sub = line(body[k]);
+    if (abstract && sub && sub.length <= 300 && body.length > k + 1 && (/^(?:về|v\/v)\s/iu.test(sub) || wordsWithin(sub, title))) k++;
     while (k < body.length && SEPARATOR.test(line(body[k]) ?? 'x')) k++;
   }
   let rest = body.slice(k);

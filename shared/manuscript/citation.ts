@@ -6,7 +6,9 @@
  *   Lai Châu, Phông số 1, Mục lục số 2, Hồ sơ số 45, tờ 3.
  *
  * Issuing body, colon, the document in italics (type, number-symbol, date, abstract), then its
- * location from the repository down to the folio — most specific last. Pure; no I/O.
+ * location from the repository down to the folio — most specific last. A copy says so ("(bản sao)")
+ * before its location; each part loses the final punctuation it was catalogued with, since the
+ * citation adds its own. Pure; no I/O.
  */
 
 /** The parts of an archived document a citation needs; all optional except the title. */
@@ -35,6 +37,8 @@ export interface CitationSource {
   file?: string;
   /** Tờ số of the whole document as catalogued: "3" or "3-7". */
   folio?: string;
+  /** Set when the archive holds a copy, not the original: "bản sao", "bản trích sao", "bản chụp". */
+  copy?: string;
 }
 
 /** Where in the document: a folio (tờ) as catalogued, or the scan's page number. */
@@ -50,6 +54,21 @@ export interface CitationSpan {
 
 const clean = (s: string | undefined): string => (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
+/**
+ * A part as it goes into the citation, which adds its own separators (": ", ", ", the final "."):
+ * a catalogued "… tiêu thổ kháng chiến." or "Về nhiệm vụ …" must not print "…., lưu tại". The
+ * full stop of an abbreviation ("v.v.", "Nxb.") stays; "?" and "!" stay, they carry meaning.
+ */
+export function bareCitationPart(s: string | undefined): string {
+  const v = clean(s);
+  const cut = v.replace(/[\s.…;:,]+$/u, '');
+  if (cut !== v && /(?:^|[\s(])(?:v\.v|Nxb|tr|tp|Tp|TP)$/u.test(cut) && v.charAt(cut.length) === '.') return `${cut}.`;
+  return cut;
+}
+
+/** Words a partial date opens with; they run on in lower case after "Báo cáo số …". */
+const DATE_WORDS = /^(ngày|tháng|năm|cuối|đầu|giữa|khoảng|quý|mùa|vụ|trước|sau|từ|đêm|sáng|trưa|chiều|tối|xuân|hè|thu|đông)(?=\s|$)/iu;
+
 /** "1961-02-03" → "3-2-1961"; "1961-02" → "tháng 2-1961"; "1961" → "năm 1961"; other text as written. */
 export function formatCitationDate(date: string): string {
   const d = clean(date);
@@ -59,12 +78,18 @@ export function formatCitationDate(date: string): string {
   if (m) return `tháng ${Number(m[2])}-${m[1]}`;
   if (/^\d{4}$/.test(d)) return `năm ${d}`;
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/.test(d)) return `ngày ${d.replace(/[/.]/g, '-')}`;
+  // The catalogue's written form "Ngày 3 tháng 2 năm 1946" / "Tháng 3 năm 1948" / "Năm 1981".
+  m = /^ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$/iu.exec(d);
+  if (m) return `ngày ${Number(m[1])}-${Number(m[2])}-${m[3]}`;
+  m = /^tháng (\d{1,2}) năm (\d{4})$/iu.exec(d);
+  if (m) return `tháng ${Number(m[1])}-${m[2]}`;
+  if (/^năm \d{4}$/iu.test(d)) return `năm ${d.slice(4)}`;
   return d;
 }
 
 /** "Phông số 1" from "1"; "Phông Tỉnh ủy" kept when the value is a name, not a number. */
 function located(label: string, value: string | undefined): string | null {
-  const v = clean(value);
+  const v = bareCitationPart(value);
   if (!v) return null;
   if (new RegExp(`^${label}(?=\\s|$)`, 'iu').test(v)) return v;
   return /^[\dA-Za-z./-]+$/.test(v) && /\d/.test(v) ? `${label} số ${v}` : `${label} ${v}`;
@@ -73,36 +98,47 @@ function located(label: string, value: string | undefined): string | null {
 /** The citation as spans (the document part italic) — for the editor and the typesetter. */
 export function citationSpans(src: CitationSource, at: CitationLocator = {}): CitationSpan[] {
   const spans: CitationSpan[] = [];
-  const issuer = clean(src.issuer);
+  const issuer = bareCitationPart(src.issuer);
   if (issuer) spans.push({ text: `${issuer}: ` });
 
-  const docType = clean(src.docType);
-  const number = clean(src.number);
-  const abstract = clean(src.abstract);
-  const date = src.date ? formatCitationDate(src.date) : '';
+  const docType = bareCitationPart(src.docType);
+  const number = bareCitationPart(src.number);
+  let abstract = bareCitationPart(src.abstract);
+  const date = src.date ? bareCitationPart(formatCitationDate(src.date)) : '';
   let work: string;
   if (docType || number) {
-    const head = [docType || 'Văn bản', number ? `số ${number}` : '', date].filter(Boolean).join(' ');
+    // "Cuối năm 1949" runs on after the type as "Thư cuối năm 1949".
+    const runOn = DATE_WORDS.test(date) ? date.charAt(0).toLocaleLowerCase('vi') + date.slice(1) : date;
+    const head = [docType || 'Văn bản', number ? `số ${number}` : '', runOn].filter(Boolean).join(' ');
+    // An abstract catalogued with its type ("Nghị quyết về …") would print the type twice.
+    if (docType && abstract.toLocaleLowerCase('vi').startsWith(`${docType.toLocaleLowerCase('vi')} `)) {
+      const rest = abstract.slice(docType.length + 1);
+      if (/^(về|v\/v)(?=\s|$)/iu.test(rest)) abstract = rest;
+    }
     // "về …" runs on after the number and date in lower case, however the abstract was typed.
-    const about = abstract ? (/^(về|v\/v)(?=\s|$)/iu.test(abstract) ? abstract.charAt(0).toLocaleLowerCase('vi') + abstract.slice(1) : `về ${abstract}`) : '';
+    const lead = /^(?:về|v\/v)(?=\s|$)/iu.exec(abstract)?.[0] ?? '';
+    const about = abstract ? (lead ? lead.toLocaleLowerCase('vi') + abstract.slice(lead.length) : `về ${abstract}`) : '';
     work = about ? `${head} ${about}` : head;
   } else {
-    work = clean(src.title) || 'Tài liệu không tên';
+    work = bareCitationPart(src.title) || 'Tài liệu không tên';
     if (date && !work.includes(date.replace(/^(ngày|tháng|năm) /, ''))) work = `${work}, ${date}`;
   }
   spans.push({ text: work, italic: true });
+  const copy = bareCitationPart(src.copy);
+  if (copy) spans.push({ text: ` (${copy.charAt(0).toLocaleLowerCase('vi')}${copy.slice(1)})` });
 
   const place: string[] = [];
-  const repo = clean(src.repository);
+  const repo = bareCitationPart(src.repository);
   if (repo) place.push(/^(lưu|bản lưu)/iu.test(repo) ? repo : `lưu tại ${repo}`);
   for (const part of [located('Phông', src.fonds), located('Mục lục', src.findingAid), located('Hộp', src.box), located('Hồ sơ', src.file)]) {
     if (part) place.push(part);
   }
-  const folio = clean(at.folio) || folioOfPage(clean(src.folio), at.page);
+  const folio = bareCitationPart(at.folio) || folioOfPage(bareCitationPart(src.folio), at.page);
   if (folio) place.push(`tờ ${folio}`);
   else if (at.page && at.page > 0) place.push(`tr. ${at.page}`);
   if (place.length) spans.push({ text: `, ${place.join(', ')}` });
-  spans.push({ text: '.' });
+  // An abbreviation's full stop ends the citation too: "…, v.v." not "…, v.v..".
+  if (!spans[spans.length - 1]?.text.endsWith('.')) spans.push({ text: '.' });
   return spans;
 }
 
@@ -164,5 +200,8 @@ export function citationSourceFromMetadata(title: string, metadata: Record<strin
   set('box', pick(metadata, 'box', 'location.box', 'hop'));
   set('file', pick(metadata, 'location.file', 'file', 'dossier', 'location.dossier', 'hoSo'));
   set('folio', pick(metadata, 'location.folio', 'folio'));
+  // Mức độ tin cậy: a copy is cited as one; an original (bản gốc, bản chính) needs no word.
+  const authenticity = clean(pick(metadata, 'authenticity'));
+  if (/^bản (sao|trích sao|chụp)$/iu.test(authenticity)) set('copy', authenticity.toLocaleLowerCase('vi'));
   return src;
 }

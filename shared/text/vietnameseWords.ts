@@ -42,7 +42,7 @@ giáo sư, giáo viên, giải pháp, giải phóng, giải quyết, giảm tô,
 giữ vững, giữa năm, hai mươi, hiến pháp, hiện nay, hiện đại, hiện đại hóa, hiệp định, hoạt động
 huy chương, huyện đội, huyện ủy, huân chương, hy sinh, hà giang, hà nam, hà nội, hà tĩnh
 hàng hóa, hàng năm, hành chính, hè thu, hình thành, hình thức, hòa bình, hòa giải, hòa hợp
-hôm nay, hưng yên, hạ tầng, hạnh phúc, hải dương, hải phòng, hải quân, hậu cần, hậu phương
+hôm nay, hưng yên, hướng dẫn, hạ tầng, hạnh phúc, hải dương, hải phòng, hải quân, hậu cần, hậu phương
 hằng năm, học sinh, học tập, học viên, hỏa tuyến, hồ chí minh, hồi ký, hồi ức, hội liên hiệp
 hội nghị, hội nông dân, hội phụ nữ, hội viên, hội đồng, hợp nhất, hợp tác, hợp tác hóa
 hợp tác xã, khai thác, khen thưởng, khi đó, khoa học, khu dân cư, khu phố, khu vực, kháng chiến
@@ -70,7 +70,7 @@ quân dân, quân giải phóng, quân khu, quân sự, quân đội, quê hươ
 quảng ngãi, quảng trị, quần chúng, quốc ca, quốc gia, quốc huy, quốc hội, quốc khánh, quốc kỳ
 quốc ngữ, quốc phòng, quốc tế, ruộng đất, ruộng đồng, sao vàng, sau đó, sinh hoạt
 sinh hoạt đảng, sinh viên, song song, sài gòn, sách lược, sáng lập, sáng tạo, sáp nhập, sáu mươi
-sóc trăng, súng đạn, sơn la, sư đoàn, sưu thuế, sản lượng, sản xuất, sử học, sử liệu, sự kiện
+sóc trăng, súng đạn, sơn la, sư đoàn, sưu thuế, sản lượng, sản xuất, sử dụng, sử học, sử liệu, sự kiện
 sự nghiệp, sự thật, tham mưu, thanh hóa, thanh niên, thanh tra, thi đua, thiếu nhi, thiếu niên
 thu giữ, thu hoạch, thu đông, thuế khóa, thuộc địa, thành công, thành lập, thành phố, thành quả
 thành tích, thành viên, thành ủy, thái bình, thái nguyên, tháng tám, thôn bản, thôn xóm

@@ -8,7 +8,7 @@ import type { ArchivalMetadata } from '../../../shared/archive/metadata';
 import type { BookDetails, BookKind, BookNodeKind, NodeRole, RichDoc } from '../../../shared/api/manuscript';
 import { parseDocumentCode } from '../../../shared/text/documentCode';
 import { chapterDateOptions, orderChronicle, toChronicleEntries } from '../../../shared/book/chronicle';
-import { documentPlaceDate, documentTitle, trimDocumentBody } from '../../../shared/book/documentItem';
+import { documentPlaceDate, documentTitle, headerMotto, trimDocumentBody } from '../../../shared/book/documentItem';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
 import type { Block, Book, BodyDivision, Chapter, InlineRun } from '../../../shared/book/model';
 import { citationSourceFromMetadata, citationSpans, type CitationSpan } from '../../../shared/manuscript/citation';
@@ -149,7 +149,7 @@ export function loadManuscriptBook(db: Db, bookId: number, opts: LoadBookOptions
     const header = {
       issuer: meta.issuer ? [meta.issuer] : [],
       ...(meta.code ? { number: `Số ${meta.code}` } : {}),
-      ...(system === 'state' ? { motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' } : {}),
+      motto: headerMotto(meta.date, system),
       ...(placeDate ? { placeDate } : {}),
     };
     documentMeta.set(header, { meta, title });

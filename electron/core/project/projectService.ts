@@ -7,12 +7,15 @@ import type { ProjectInfo } from '../../../shared/api/project';
 import type { projectContract } from '../../../shared/api/project';
 import type { ProjectSession } from './projectSession';
 import { replaceFile } from '../atomicFile';
+import { UserFacingError } from '../../../shared/errors';
 
 export interface ProjectServiceOptions {
   /** Where new projects go by default (browser mode offers it in the create dialog). */
   defaultParent?: string;
   /** Where the list of recent projects is kept; none = in memory only. */
   stateDir?: string;
+  /** Makes the sample project (electron/core/sample); without it `openSample` says there is none. */
+  sample?: { folderName(): string; build(dir: string): Promise<unknown> };
 }
 
 export interface ProjectLifecycle {
@@ -45,6 +48,9 @@ export function createProjectService(
     // Replaced whole: a crash while writing would otherwise leave the app with no recent projects.
     if (recentFile) replaceFile(recentFile, (tmp) => writeFileSync(tmp, JSON.stringify(recent, null, 2)), { durable: true });
   }
+
+  // One sample build at a time: a second click waits for the first instead of building twice.
+  let sampleBuild: Promise<unknown> | null = null;
 
   function safeTitle(): string {
     try {
@@ -91,6 +97,26 @@ export function createProjectService(
       const result = info();
       remember(result.path);
       return result;
+    },
+    async openSample({ path: dir }) {
+      const sample = opts.sample;
+      if (!sample) throw new UserFacingError('project.no-sample', 'Bản Sử Quán này không kèm dự án mẫu.');
+      const target = dir ? path.resolve(defaultParent, dir) : path.join(defaultParent, sample.folderName());
+      let created = false;
+      if (!existsSync(path.join(target, 'project.sqlite'))) {
+        if (!sampleBuild) {
+          sampleBuild = sample.build(target).finally(() => {
+            sampleBuild = null;
+          });
+          created = true;
+        }
+        await sampleBuild;
+      }
+      if (session.isOpen) await lifecycle.beforeClose();
+      session.open(target, {});
+      const result = info();
+      remember(result.path);
+      return { ...result, created };
     },
     async close() {
       if (session.isOpen) await lifecycle.beforeClose();

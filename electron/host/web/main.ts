@@ -1,7 +1,8 @@
 /**
  * `npm run web`: serves the built UI and the API on 127.0.0.1 and prints the URL. The services
  * run in their own process (electron/host/service), so this one only answers HTTP.
- * Options: --port N, --projects-dir DIR (default parent of new projects), --open DIR (open a project).
+ * Options: --port N, --projects-dir DIR (default parent of new projects), --open DIR (open a project),
+ * --sample (open the sample project, made in the projects folder at first use).
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,14 @@ import { appRoot, stateDir } from '../paths';
 import { superviseServices } from '../../core/remote/supervisor';
 import { spawnServiceProcess } from '../service/spawn';
 import { startWebServer } from './webServer';
+import { openAtStart } from '../startProject';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'projects-dir': { type: 'string' },
     open: { type: 'string' },
+    sample: { type: 'boolean' },
     token: { type: 'string' },
     'no-state': { type: 'boolean' },
   },
@@ -64,10 +67,11 @@ const services = superviseServices(
   (why) => log.error(new Error(`service process ended: ${why}`), 'web'),
 );
 await services.ready;
-if (values.open) {
-  const r = await services.dispatch('project', 'open', { path: path.resolve(values.open) });
-  if (!r.ok) console.error(r.error.message);
-}
+await openAtStart(
+  values.sample ? { kind: 'sample' } : values.open ? { kind: 'open', path: path.resolve(values.open) } : null,
+  (service, method, args) => services.dispatch(service, method, args),
+  (line) => console.log(line),
+);
 
 const server = await startWebServer({
   services,

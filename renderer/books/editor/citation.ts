@@ -5,6 +5,7 @@
  * rewrites it whenever the metadata has been corrected.
  */
 import { mergeAttributes, Node } from '@tiptap/core';
+import type { EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { citationKey, citationRefOf, type CitationRef } from '../../../shared/manuscript/richDoc';
@@ -91,14 +92,8 @@ export const Citation = Node.create({
   },
 
   onCreate() {
-    const dom = this.editor.view.dom;
-    dom.addEventListener('dblclick', (e) => {
-      const target = (e.target as HTMLElement).closest?.('cite[data-citation]');
-      if (!target) return;
-      const pos = this.editor.view.posAtDOM(target, 0);
-      const node = findCitationNear(this.editor.state.doc, pos);
-      if (node) openCitation(node);
-    });
+    const view = this.editor.view;
+    view.dom.addEventListener('dblclick', (e) => openCitationAt(view, e.target));
   },
 });
 
@@ -106,6 +101,18 @@ function isInsideFootnote(state: EditorState): boolean {
   const $from = state.selection.$from;
   for (let d = $from.depth; d >= 0; d--) if ($from.node(d).type.name === 'footnote') return true;
   return false;
+}
+
+/**
+ * A double click on a citation opens its scan beside the text: in the chapter, and in a footnote's
+ * own editor (the footnote panel and popup), where citations live. True when it was one.
+ */
+export function openCitationAt(view: EditorView, target: EventTarget | null): boolean {
+  const cite = (target as HTMLElement | null)?.closest?.('cite[data-citation]');
+  if (!cite || !view.dom.contains(cite)) return false;
+  const node = findCitationNear(view.state.doc, view.posAtDOM(cite, 0));
+  if (node) openCitation(node);
+  return !!node;
 }
 
 function findCitationNear(doc: PMNode, pos: number): PMNode | null {

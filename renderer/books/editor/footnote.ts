@@ -14,6 +14,7 @@ import { EditorView, type NodeView } from '@tiptap/pm/view';
 import { redo, undo } from '@tiptap/pm/history';
 import { baseKeymap, toggleMark } from '@tiptap/pm/commands';
 import { nodeRules } from '../../../shared/manuscript/schema';
+import { openCitationAt } from './citation';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -152,6 +153,7 @@ export function mountFootnoteEditor(
         if (outer.hasFocus()) inner.focus();
         return false;
       },
+      dblclick: (view, event) => openCitationAt(view, event.target),
       compositionend: () => {
         // Text committed by an IME may be decomposed: store it NFC once the composition is over.
         setTimeout(() => {

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadManuscriptBook } from '../../../electron/core/manuscript/bookModel';
 import { orderChronicle } from '../../../shared/book/chronicle';
 import { blocksOf, type RichNode } from '../../../shared/book/fromRichDoc';
-import { transcriptionParagraphs } from '../../../renderer/books/transcriptionParagraphs';
+import { transcriptionParagraphs } from '../../../shared/book/transcriptionParagraphs';
 import { openHarness, para, type Harness } from './harness';
 
 let h: Harness;

@@ -118,6 +118,16 @@ describe('what the configuration names exists', () => {
     expect(walk(icc!.from).filter((f) => accept(f, fileStat)).map((f) => path.basename(f))).toEqual(expect.arrayContaining(['FOGRA39L_coated.icc', 'README.md']));
   });
 
+  it('the sample project and the user guide ship where resourcePath() reads them', () => {
+    for (const name of ['sample', 'guide']) {
+      const m = matchers('extraResources', '/resources').find((x) => x.from.endsWith(path.join('resources', name)));
+      expect(m?.to, name).toBe(`/resources/resources/${name}`);
+      const accept = m!.createFilter();
+      const shipped = walk(m!.from).filter((f) => accept(f, fileStat)).map((f) => path.relative(m!.from, f));
+      expect(shipped, name).toEqual(expect.arrayContaining(name === 'sample' ? ['sample.yaml', 'documents.yaml', path.join('documents', 'D01.md')] : ['huong-dan.md']));
+    }
+  });
+
   it('every font folder ships its fonts with the licence beside them', () => {
     const [fonts] = matchers('extraResources', '/resources');
     expect(fonts.to).toBe('/resources/resources/fonts'); // electron/app/main.ts: <resourcesPath>/resources

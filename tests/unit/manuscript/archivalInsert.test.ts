@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor, JSONContent } from '@tiptap/core';
-import { transcriptionParagraphs } from '../../../renderer/books/transcriptionParagraphs';
+import { transcriptionParagraphs } from '../../../shared/book/transcriptionParagraphs';
 import { makeEditor } from './editorChange';
 
 const p = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });

@@ -4,7 +4,7 @@
  * or matching the metadata only); its signature block becomes the item's signature.
  */
 import { describe, expect, it } from 'vitest';
-import { documentPlaceDate, documentTitle, headerDate, trimDocumentBody } from '../../../shared/book/documentItem';
+import { documentPlaceDate, documentTitle, headerDate, headerMotto, trimDocumentBody } from '../../../shared/book/documentItem';
 import type { Block } from '../../../shared/book/model';
 import type { ArchivalMetadata } from '../../../shared/archive/metadata';
 
@@ -77,5 +77,38 @@ describe('trimDocumentBody', () => {
     // "Nơi nhận" after the signature: not a signature block alone, left in the text.
     const sig = ['Nội dung.', 'T/M TỈNH ỦY', 'BÍ THƯ', 'Nguyễn Văn A', 'Nơi nhận: - Như trên,'].map(p);
     expect(trimDocumentBody(sig, meta, 'x')).toEqual({ body: sig });
+  });
+});
+
+describe('the header as it read when the document was issued', () => {
+  const on = (start: string) => ({ text: start, start });
+  it("prints the Party's name of the time, none while it worked in secret", () => {
+    expect(headerMotto(on('1930-03-01'), 'party')).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(headerMotto(on('1941-05'), 'party')).toBe('ĐẢNG CỘNG SẢN ĐÔNG DƯƠNG');
+    expect(headerMotto(on('1947-03-12'), undefined)).toBe('');
+    expect(headerMotto({ text: 'Cuối năm 1949', start: '1949-10', end: '1949-12' }, 'party')).toBe('');
+    expect(headerMotto(on('1951-03-01'), 'party')).toBe('ĐẢNG LAO ĐỘNG VIỆT NAM');
+    expect(headerMotto(on('1976-01-08'), 'party')).toBe('ĐẢNG LAO ĐỘNG VIỆT NAM');
+    expect(headerMotto(on('1981'), 'party')).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(headerMotto({ text: 'ngày 3 tháng 2 năm 1961' }, 'party')).toBe('ĐẢNG LAO ĐỘNG VIỆT NAM');
+    expect(headerMotto(undefined, 'party')).toBe('ĐẢNG CỘNG SẢN VIỆT NAM');
+  });
+
+  it("prints the State's name of the time for a State document", () => {
+    expect(headerMotto(on('1960-05-01'), 'state')).toBe('VIỆT NAM DÂN CHỦ CỘNG HÒA');
+    expect(headerMotto(on('1980-05-01'), 'state')).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+
+  it("drops the superior body's line and the transcription's own wording of the abstract", () => {
+    const commune: ArchivalMetadata = { docType: 'Biên bản', issuer: 'Chi bộ Hòa Lam', abstract: 'về hội nghị thành lập Chi bộ Hòa Lam', date: on('1946-02-03') };
+    const title = documentTitle(commune, '');
+    const body = ['HUYỆN VÂN KHÊ', 'CHI BỘ HÒA LAM', 'BIÊN BẢN', 'Hội nghị thành lập Chi bộ Hòa Lam', 'Hồi 19 giờ ngày 3 tháng 2 năm 1946, tại nhà đồng chí Sáu.'].map(p);
+    expect(texts(trimDocumentBody(body, commune, title).body)).toEqual(['Hồi 19 giờ ngày 3 tháng 2 năm 1946, tại nhà đồng chí Sáu.']);
+    const resolution = ['CHI BỘ HÒA LAM', 'NGHỊ QUYẾT', 'Về nhiệm vụ kháng chiến, xây dựng làng chiến đấu', 'Nội dung.'].map(p);
+    const m2: ArchivalMetadata = { docType: 'Nghị quyết', issuer: 'Chi bộ Hòa Lam', abstract: 'về nhiệm vụ kháng chiến' };
+    expect(texts(trimDocumentBody(resolution, m2, documentTitle(m2, '')).body)).toEqual(['Nội dung.']);
+    // A first body sentence under the title is never taken for its wording.
+    const sentence = ['CHI BỘ HÒA LAM', 'NGHỊ QUYẾT', 'Hội nghị đã thảo luận và quyết nghị như sau.', 'Nội dung.'].map(p);
+    expect(texts(trimDocumentBody(sentence, m2, documentTitle(m2, '')).body)).toEqual(['Hội nghị đã thảo luận và quyết nghị như sau.', 'Nội dung.']);
   });
 });

@@ -501,11 +501,14 @@ function prepareDocument(ctx: PrepareContext, book: Book, d: DocumentItem, env: 
   left.push(textPara(ctx, '*', { size }, { align: 'center', leading, x: env.x, width: half }));
   if (d.header.number) left.push(textPara(ctx, d.header.number, { size }, { align: 'center', leading, x: env.x, width: half }));
   const right: PPara[] = [];
+  // '' : a header with no such line (a Party document of 1945–1951, when the Party worked in secret).
   const motto = d.header.motto ?? 'ĐẢNG CỘNG SẢN VIỆT NAM';
-  const m = textPara(ctx, motto, { size, bold: true, caps: true }, { align: 'center', leading, x: env.x + half, width: half });
-  ctx.shaper.resolve();
-  m.items = m.items.map((it) => (it.t === 'box' && it.text !== '' ? underlined(it) : it));
-  right.push(m);
+  if (motto) {
+    const m = textPara(ctx, motto, { size, bold: true, caps: true }, { align: 'center', leading, x: env.x + half, width: half });
+    ctx.shaper.resolve();
+    m.items = m.items.map((it) => (it.t === 'box' && it.text !== '' ? underlined(it) : it));
+    right.push(m);
+  }
   if (d.header.placeDate) right.push(textPara(ctx, d.header.placeDate, { size, italic: true }, { align: 'center', leading, x: env.x + half, width: half }));
   out.push({
     p: 'row',

@@ -13,6 +13,13 @@ export const commands: CliCommandEntry[] = [
     load: async () => (await import('./init')).initCommand,
   },
   {
+    name: 'sample',
+    usage: 'suquan sample DIR [--json]',
+    summary:
+      'Tạo dự án mẫu (Đảng bộ xã Hòa Lam, hư cấu) trong thư mục DIR mới hoặc trống: kho 12 tài liệu có bản quét, mô tả lưu trữ và chữ; cuốn lịch sử, biên niên và tuyển tập văn kiện có chú thích nguồn — để xem Sử Quán làm gì trước khi dùng dữ liệu thật.',
+    load: async () => (await import('./sample')).sampleCommand,
+  },
+  {
     name: 'import',
     usage: 'suquan import DIR PATH... [--group folder|name|file] [--folder-as-document] [--ocr] [--json]',
     summary:

@@ -1,4 +1,8 @@
-import type { TextSource } from '../../shared/api/archive';
+/**
+ * The paragraphs of an archived document's text when it is reproduced (văn kiện): the editor's
+ * "Chèn văn kiện" and the sample project's builder read a document's pages the same way.
+ */
+import type { TextSource } from '../api/archive';
 
 /** A page's text and where it came from (a transcription is 'typed'). A bare string is taken as typed. */
 export type PageText = string | { text: string; textSource?: TextSource };
