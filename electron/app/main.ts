@@ -143,7 +143,7 @@ void app.whenReady().then(() => {
   });
 
   // `npm start -- --sample` / `--open DIR`: opened before the window asks which project is open.
-  void openAtStart(startProjectOf(process.argv), (s, m, a) => supervised.dispatch(s, m, a), (line) => log.info(line)).finally(() => createWindow());
+  void openAtStart(startProjectOf(process.argv), (s, m, a) => supervised.dispatch(s, m, a), { info: (line) => log.info(line), error: (line) => log.error(new Error(line), 'main: open at start') }).finally(() => createWindow());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -16,15 +16,15 @@ export function startProjectOf(argv: readonly string[]): StartProject {
   return dir ? { kind: 'open', path: path.resolve(dir) } : null;
 }
 
-/** Opens it through the services; returns the sentence to print when that failed, or what was done. */
+/** Opens it through the services, saying what it does (`info`) and, in one sentence, why it could not (`error`). */
 export async function openAtStart(
   start: StartProject,
   dispatch: (service: string, method: string, args: unknown) => Promise<WireResponse>,
-  say: (line: string) => void,
+  say: { info(line: string): void; error(line: string): void },
 ): Promise<void> {
   if (!start) return;
-  if (start.kind === 'sample') say('Đang mở dự án mẫu (lần đầu cần khoảng nửa phút để tạo các bản quét)…');
+  if (start.kind === 'sample') say.info('Đang mở dự án mẫu (lần đầu cần khoảng nửa phút để tạo các bản quét)…');
   const r = start.kind === 'sample' ? await dispatch('project', 'openSample', {}) : await dispatch('project', 'open', { path: start.path });
-  if (!r.ok) say(r.error.message);
-  else if (start.kind === 'sample') say(`Đã mở dự án mẫu: ${(r.result as { path: string }).path}`);
+  if (!r.ok) say.error(r.error.message);
+  else if (start.kind === 'sample') say.info(`Đã mở dự án mẫu: ${(r.result as { path: string }).path}`);
 }

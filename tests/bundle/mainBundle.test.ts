@@ -130,7 +130,12 @@ describe('the built Electron main process', () => {
   it('reaches every method of the contract over IPC, in the service process', async () => {
     for (const [service, contract] of Object.entries(contracts)) {
       for (const method of Object.keys(contract)) {
-        const r = await invoke(fromWindow(), service, method, {});
+        // Methods that would do a long job with no arguments (make the sample project, typeset the
+        // guide) are reached with an argument their contract refuses: the answer still comes from
+        // the service process's dispatcher.
+        const slow = (service === 'project' && method === 'openSample') || (service === 'help' && method === 'printGuide');
+        const r = await invoke(fromWindow(), service, method, slow ? { path: 42 } : {});
+        if (slow) expect(r, `${service}.${method}`).toMatchObject({ ok: false, error: { code: 'api.invalid-input' } });
         expect(typeof r.ok, `${service}.${method}`).toBe('boolean');
         if (!r.ok) expect(r.error.code, `${service}.${method}: ${r.error.message}`).not.toMatch(/^api\.(unknown-method|untrusted-sender)$/);
       }

@@ -10,18 +10,6 @@
  */
 import sharp from 'sharp';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same page. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }

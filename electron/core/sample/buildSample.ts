@@ -20,6 +20,7 @@ import type { OcrWord } from '../../../shared/archive/ocr';
 import { documentTitle } from '../../../shared/book/documentItem';
 import { transcriptionParagraphs } from '../../../shared/book/transcriptionParagraphs';
 import { UserFacingError } from '../../../shared/errors';
+import { seededRandom } from '../../../shared/seededRandom';
 import { formatCitation, citationSourceFromMetadata } from '../../../shared/manuscript/citation';
 import { crossRefTargets, crossRefText, nodeTargetId, type CrossRefTarget } from '../../../shared/manuscript/crossRef';
 import { saveRecognition } from '../ocr/ocrStore';
@@ -127,7 +128,7 @@ async function addDocument(api: Api, app: ReturnType<typeof createServices>, d: 
     }
   } else if (d.text === 'ocr') {
     const db = app.session.require().db;
-    sorted.forEach((page, i) => saveRecognition(db, sampleRecognition(page, pages[i]!, d.ocrErrors, i === 0 ? d.ocrErrors : [])));
+    sorted.forEach((page, i) => saveRecognition(db, sampleRecognition(page, pages[i]!, d.ocrErrors)));
   }
   return api.archive.getDocument({ id: doc.id });
 }
@@ -147,20 +148,14 @@ function linesOf(words: ScanPage['words']): string[] {
   return lines.filter((l) => l !== undefined);
 }
 
-/** A small deterministic generator for the confidences. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
-}
-
 /**
  * The page's words as an OCR layer: the printed words at their places, with the document's
  * `ocrErrors` put in (each at its first occurrence) and a low confidence on them, the way the
  * viewer then marks words to check. The text keeps lines, and a blank line between paragraphs
  * (a wider gap between lines, or an indented line).
  */
-function sampleRecognition(page: PageInfo, scan: ScanPage, _all: [string, string][], errors: [string, string][]) {
-  const next = seeded(page.id * 7919);
+function sampleRecognition(page: PageInfo, scan: ScanPage, errors: [string, string][]) {
+  const next = seededRandom(page.id * 7919);
   // The "*" under the issuer is a printed ornament, not a word the recogniser would give.
   const words: OcrWord[] = scan.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).map((w) => ({ text: w.text, box: w.box, line: w.line, confidence: Math.round(84 + next() * 14) }));
   for (const [right, wrong] of errors) {

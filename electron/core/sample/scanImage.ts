@@ -18,7 +18,8 @@
 import sharp from 'sharp';
 import { UserFacingError } from '../../../shared/errors';
 import { openPdf, type PDFDocumentProxy } from '../archive/pdf/pdfjs';
-import { addNoise, makePaper, ribbonInk, seededRandom, smoothNoise, stencilInk, type KeyCell } from './agedPaper';
+import { seededRandom } from '../../../shared/seededRandom';
+import { addNoise, makePaper, ribbonInk, smoothNoise, stencilInk, type KeyCell } from './agedPaper';
 import { typesetPaper, type PaperDocument, type PaperPdf } from './paperPdf';
 import { printedWords, type PrintedWord } from './paperWords';
 

@@ -70,7 +70,7 @@ await services.ready;
 await openAtStart(
   values.sample ? { kind: 'sample' } : values.open ? { kind: 'open', path: path.resolve(values.open) } : null,
   (service, method, args) => services.dispatch(service, method, args),
-  (line) => console.log(line),
+  { info: (line) => console.log(line), error: (line) => console.error(line) },
 );
 
 const server = await startWebServer({

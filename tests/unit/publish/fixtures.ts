@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Block, Book, Chapter, ChronicleEntry, InlineRun, Paragraph } from '../../../shared/book/model';
+import { seededRandom } from '../../../shared/seededRandom';
 
 const SYLLABLES = (
   'Đảng bộ xã huyện tỉnh nhân dân cách mạng kháng chiến chống thực dân Pháp đế quốc Mỹ đồng chí ' +
@@ -24,17 +25,8 @@ const SYLLABLES = (
 export const PEOPLE = ['Nguyễn Văn Cừ', 'Trần Phú', 'Lê Hồng Phong', 'Hà Huy Tập', 'Nguyễn Thị Minh Khai', 'Võ Văn Tần', 'Phạm Hùng', 'Đặng Thị Hòa', 'Âu Cơ', 'Bùi Thị Xuân'];
 export const PLACES = ['Sông Hồng', 'Tân Hòa', 'Đông Anh', 'Ứng Hòa', 'Ân Thi', 'Bắc Ninh', 'Yên Bái', 'Chợ Đồn', 'Điện Biên', 'Ô Môn'];
 
-/** Mulberry32: a small seeded PRNG so generated books are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so generated books are the same on every run. */
+export const rng = seededRandom;
 
 export function sentence(r: () => number, words: number): string {
   const out: string[] = [];
