@@ -68,13 +68,17 @@ export class ProjectLayout {
       return false;
     }
     for (let at = path.resolve(file); ; at = path.dirname(at)) {
-      let real: string;
+      let real: string | null = null;
       try {
         real = realpathSync(at);
       } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(at) === at) return false;
         // Not there (go up a level), unless it is a link to nowhere, which could be made to lead out.
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(at) === at || lstatSync(at, { throwIfNoEntry: false })) return false;
-        continue;
+        const entry = lstatSync(at, { throwIfNoEntry: false });
+        if (entry?.isSymbolicLink()) return false;
+        // Put in place meanwhile by another process (a thumbnail two imports make at once): look again.
+        if (entry) real = realpathOrNull(at);
+        if (real === null) continue;
       }
       return real === root || real.startsWith(root + path.sep);
     }
@@ -85,6 +89,14 @@ export class ProjectLayout {
       throw new UserFacingError('project.outside', `Tệp ${path.relative(this.root, file)} của dự án dẫn ra ngoài thư mục dự án (liên kết tượng trưng) nên Sử Quán không đọc hay ghi qua đó; hãy chạy «suquan check».`);
     }
     return file;
+  }
+}
+
+function realpathOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
   }
 }
 
