@@ -17,7 +17,7 @@ import { createProjectService, type ProjectServiceOptions } from './project/proj
 import { ProjectSession } from './project/projectSession';
 import { createPublishService } from './publish/publishService';
 import { retryWhenBusy } from './busyRetry';
-import { sampleFolder } from './sample/sampleFolder';
+import { sampleFolderName } from './sample/sampleFolder';
 import { translateSystemError } from './systemErrors';
 
 /** Files of the open project a window may show: scans and the exports it made. */
@@ -58,7 +58,7 @@ export interface CreateServicesOptions extends ProjectServiceOptions {
  * (buildSample imports this module), and typesetting scans is not needed on every start.
  */
 const sampleMaker: NonNullable<ProjectServiceOptions['sample']> = {
-  folderName: () => sampleFolder(),
+  folderName: () => sampleFolderName(),
   build: async (dir) => (await import('./sample/buildSample')).buildSample(dir),
 };
 

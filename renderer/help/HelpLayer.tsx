@@ -4,10 +4,12 @@
  * taken before the editor sees them — and `openHelp` / `openShortcuts` (helpEvents.ts) open them
  * from any button. One of the two at a time; the screen behind is left as it was.
  */
-import { useEffect, useRef, useState } from 'react';
-import { HelpView } from './HelpView';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { onHelpRequest, openHelp, openShortcuts } from './helpEvents';
 import { ShortcutsDialog } from './ShortcutsDialog';
+
+// The guide view and its Markdown renderer are loaded when help is first asked for, not at start-up.
+const HelpView = lazy(() => import('./HelpView').then((m) => ({ default: m.HelpView })));
 
 type Shown = { kind: 'guide'; section?: { id: string; seq: number } } | { kind: 'shortcuts' } | null;
 
@@ -46,7 +48,12 @@ export function HelpLayer() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  if (shown?.kind === 'guide') return <HelpView section={shown.section} onClose={() => setShown(null)} onShortcuts={openShortcuts} />;
+  if (shown?.kind === 'guide')
+    return (
+      <Suspense fallback={null}>
+        <HelpView section={shown.section} onClose={() => setShown(null)} onShortcuts={openShortcuts} />
+      </Suspense>
+    );
   if (shown?.kind === 'shortcuts') return <ShortcutsDialog onClose={() => setShown(null)} onGuide={() => openHelp('phim-tat')} />;
   return null;
 }

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { openHelp } from '../help/helpEvents';
-import { BACKUP_FACTS } from './backupFacts';
+import { DEFAULT_BACKUP_POLICY } from '../../shared/api/backup';
 import { Icon, type IconName } from './Icon';
 import './onboarding.css';
 
@@ -45,7 +45,7 @@ export function FirstRunNotes({ folder, open }: { folder: string; open: boolean 
           icon="archive"
           testId="note-backup"
           section="sao-luu"
-          text={t('onboarding.notesBackup', { minutes: BACKUP_FACTS.intervalMinutes, latest: BACKUP_FACTS.keepLatest, days: BACKUP_FACTS.keepDailyDays })}
+          text={t('onboarding.notesBackup', { minutes: DEFAULT_BACKUP_POLICY.intervalMinutes, latest: DEFAULT_BACKUP_POLICY.keepLatest, days: DEFAULT_BACKUP_POLICY.keepDailyDays })}
         />
       </ul>
     </details>

@@ -9,6 +9,23 @@ import { method } from './contract';
 import { clientJobId } from './jobs';
 
 /** Why a backup was made: opening the project, the timer while editing, the user, or just before a restore replaced the database. */
+/**
+ * When automatic backups are made and which are kept (electron/core/backup/backupPolicy.ts applies
+ * it; a project may override it). The welcome screen states the defaults.
+ */
+export interface BackupPolicy {
+  /** Automatic backups on open and while editing. */
+  enabled: boolean;
+  /** A backup at most this often while the project changes; on open when the newest is older. */
+  intervalMinutes: number;
+  /** The newest backups kept whatever their age. */
+  keepLatest: number;
+  /** Besides those, the newest backup of each day of the last this many days. */
+  keepDailyDays: number;
+}
+
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { enabled: true, intervalMinutes: 30, keepLatest: 10, keepDailyDays: 30 };
+
 export type BackupReason = 'open' | 'interval' | 'manual' | 'before-restore';
 
 export interface BackupInfo {

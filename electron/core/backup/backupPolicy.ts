@@ -4,20 +4,8 @@
  * that cannot be read is ignored, never fatal.
  */
 import { z } from 'zod';
+import { DEFAULT_BACKUP_POLICY, type BackupPolicy } from '../../../shared/api/backup';
 import type { Db } from '../store/projectDatabase';
-
-export interface BackupPolicy {
-  /** Automatic backups on open and while editing. */
-  enabled: boolean;
-  /** A backup at most this often while the project changes; on open when the newest is older. */
-  intervalMinutes: number;
-  /** The newest backups kept whatever their age. */
-  keepLatest: number;
-  /** Besides those, the newest backup of each day of the last this many days. */
-  keepDailyDays: number;
-}
-
-export const DEFAULT_BACKUP_POLICY: BackupPolicy = { enabled: true, intervalMinutes: 30, keepLatest: 10, keepDailyDays: 30 };
 
 export const POLICY_KEY = 'backup.policy';
 

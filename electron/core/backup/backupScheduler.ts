@@ -13,7 +13,8 @@
 import type { BackupInfo } from '../../../shared/api/backup';
 import type { OpenProject } from '../project/projectSession';
 import type { Db } from '../store/projectDatabase';
-import { readBackupPolicy, type BackupPolicy } from './backupPolicy';
+import type { BackupPolicy } from '../../../shared/api/backup';
+import { readBackupPolicy } from './backupPolicy';
 import { backupNow, listBackups, pruneBackups } from './rotatingBackups';
 
 export interface BackupSchedulerOptions {

@@ -16,7 +16,8 @@ import { sha256OfFile } from '../archive/blobStore';
 import { fsyncDirectory, replaceFile } from '../atomicFile';
 import type { OpenProject } from '../project/projectSession';
 import type { ProjectLayout } from '../store/projectLayout';
-import { backupsToKeep, type BackupPolicy } from './backupPolicy';
+import type { BackupPolicy } from '../../../shared/api/backup';
+import { backupsToKeep } from './backupPolicy';
 import { snapshotDatabase } from './databaseSnapshot';
 
 const NAME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})Z(?:-(\d{1,3}))?-(open|interval|manual|before-restore)$/;

@@ -10,6 +10,17 @@
  */
 import sharp from 'sharp';
 
+/** Ink coverage at a point between pixels (bilinear); 0 outside the image. */
+export function inkAt(ink: Uint8Array, w: number, h: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) return 0;
+  const ax = x - x0;
+  const ay = y - y0;
+  const i = y0 * w + x0;
+  return (ink[i]! * (1 - ax) + ink[i + 1]! * ax) * (1 - ay) + (ink[i + w]! * (1 - ax) + ink[i + w + 1]! * ax) * ay;
+}
+
 export function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }
@@ -103,15 +114,7 @@ export async function ribbonInk(ink: Uint8Array, w: number, h: number, s: number
         // The letter as struck: read from where it would have been.
         const fx = x - sx;
         const fy = y - sy;
-        const x0 = Math.floor(fx);
-        const y0 = Math.floor(fy);
-        let v = 0;
-        if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
-          const ax = fx - x0;
-          const ay = fy - y0;
-          const i0 = y0 * w + x0;
-          v = (ink[i0]! * (1 - ax) + ink[i0 + 1]! * ax) * (1 - ay) + (ink[i0 + w]! * (1 - ax) + ink[i0 + w + 1]! * ax) * ay;
-        }
+        const v = inkAt(ink, w, h, fx, fy);
         struck[y * w + x] = clamp(v * force * (1 + gx * (x - cx) * iw + gy * (y - cy) * ih));
       }
     }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createClient } from '../../../shared/api/client';
 import type { Api } from '../../../shared/api/index';
 import type { ArchiveDocument, PageInfo } from '../../../shared/api/archive';
-import type { NameKind, RichDoc } from '../../../shared/api/manuscript';
+import type { BookNodeInfo, NameKind, RichDoc } from '../../../shared/api/manuscript';
 import type { OcrWord } from '../../../shared/archive/ocr';
 import { documentTitle } from '../../../shared/book/documentItem';
 import { transcriptionParagraphs } from '../../../shared/book/transcriptionParagraphs';
@@ -23,6 +23,7 @@ import { UserFacingError } from '../../../shared/errors';
 import { seededRandom } from '../../../shared/seededRandom';
 import { formatCitation, citationSourceFromMetadata } from '../../../shared/manuscript/citation';
 import { crossRefTargets, crossRefText, nodeTargetId, type CrossRefTarget } from '../../../shared/manuscript/crossRef';
+import { outlineOf } from '../../../shared/manuscript/richDoc';
 import { saveRecognition } from '../ocr/ocrStore';
 import { resourcePath } from '../resources';
 import { createServices } from '../services';
@@ -122,10 +123,9 @@ async function addDocument(api: Api, app: ReturnType<typeof createServices>, d: 
   doc = await api.archive.updateMetadata({ id: doc.id, patch: d.metadata, baseVersion: doc.version });
   const sorted = [...doc.pages].sort((a, b) => a.seq - b.seq);
   if (d.text === 'transcription') {
-    for (const [i, page] of sorted.entries()) {
-      const text = sorted.length === 1 ? paperText(d) : linesOf(pages[i]!.words).join('\n');
-      await api.archive.setPageText({ pageId: page.id, text, source: 'typed', baseVersion: page.textVersion });
-    }
+    // What the team typed is the paper's text, laid out as typed: one page (sampleSpec says so).
+    if (sorted.length !== 1) throw new UserFacingError('sample.broken', `Dữ liệu dự án mẫu bị hỏng (${d.key}): một bản chép tay phải vừa một trang.`);
+    await api.archive.setPageText({ pageId: sorted[0]!.id, text: paperText(d), source: 'typed', baseVersion: sorted[0]!.textVersion });
   } else if (d.text === 'ocr') {
     const db = app.session.require().db;
     sorted.forEach((page, i) => saveRecognition(db, sampleRecognition(page, pages[i]!, d.ocrErrors)));
@@ -141,13 +141,6 @@ function paperText(d: SampleDocument): string {
   return [...head, '', ...title, '', ...d.paper.body, '', ...(h.signature ?? [])].join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** The words of a page as lines of text. */
-function linesOf(words: ScanPage['words']): string[] {
-  const lines: string[] = [];
-  for (const w of words) lines[w.line] = lines[w.line] ? `${lines[w.line]} ${w.text}` : w.text;
-  return lines.filter((l) => l !== undefined);
-}
-
 /**
  * The page's words as an OCR layer: the printed words at their places, with the document's
  * `ocrErrors` put in (each at its first occurrence) and a low confidence on them, the way the
@@ -158,26 +151,26 @@ function sampleRecognition(page: PageInfo, scan: ScanPage, errors: [string, stri
   const next = seededRandom(page.id * 7919);
   // The "*" under the issuer is a printed ornament, not a word the recogniser would give.
   const words: OcrWord[] = scan.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).map((w) => ({ text: w.text, box: w.box, line: w.line, confidence: Math.round(84 + next() * 14) }));
+  // Each slip replaces the same number of words (sampleSpec checks it), at its first occurrence.
+  const bare = (t: string) => t.replace(/[.,;:!?)]+$/u, '');
   for (const [right, wrong] of errors) {
     const want = right.split(/\s+/);
     const got = wrong.split(/\s+/);
-    const at = words.findIndex((_, i) => want.every((t, j) => words[i + j]?.text.replace(/[.,;:!?)]+$/u, '') === t));
-    if (at < 0) continue;
-    for (let j = 0; j < want.length; j++) {
-      const w = words[at + j]!;
-      const tail = /[.,;:!?)]+$/u.exec(w.text)?.[0] ?? '';
-      w.text = j < got.length ? (j === want.length - 1 ? got.slice(j).join(' ') : got[j]!) + (j === want.length - 1 ? tail : '') : '';
+    const at = words.findIndex((_, i) => want.every((t, j) => bare(words[i + j]?.text ?? '') === t));
+    want.forEach((_, j) => {
+      const w = words[at + j];
+      if (at < 0 || !w) return;
+      w.text = got[j]! + w.text.slice(bare(w.text).length);
       w.confidence = Math.round(41 + next() * 25);
-    }
+    });
   }
-  const kept = words.filter((w) => w.text !== '');
   return {
     pageId: page.id,
     width: scan.width,
     height: scan.height,
-    words: kept,
-    confidence: kept.length ? kept.reduce((s, w) => s + w.confidence, 0) / kept.length : 0,
-    text: paragraphsOf(kept),
+    words,
+    confidence: words.length ? words.reduce((sum, w) => sum + w.confidence, 0) / words.length : 0,
+    text: paragraphsOf(words),
     engine: SAMPLE_ENGINE,
     preparation: { orientation: 0, skew: 0, borders: { top: 0, right: 0, bottom: 0, left: 0 } },
     durationMs: 0,
@@ -222,17 +215,19 @@ async function writeBooks(api: Api, spec: SampleSpec, docs: Map<string, ArchiveD
     names.set(nameKey(n.kind, n.name), made.id);
   }
 
-  // Every node first, so cross-references between chapters and books can name their targets.
+  // Every node first, so cross-references between chapters can name their targets.
   const nodeIds = new Map<string, number>();
-  const made: { bookId: number; book: SampleSpec['books'][number] }[] = [];
+  const made: { bookId: number; book: SampleSpec['books'][number]; nodes: BookNodeInfo[] }[] = [];
   for (const b of spec.books) {
     let book = await api.manuscript.createBook({ kind: b.kind, title: b.title, ...(b.subtitle ? { subtitle: b.subtitle } : {}) });
     if (b.details) book = await api.manuscript.updateBook({ id: book.id, baseVersion: book.version, details: b.details as never });
+    const nodes: BookNodeInfo[] = [];
     for (const n of b.nodes) {
       const node = await api.manuscript.addNode({ bookId: book.id, kind: n.kind, role: n.role, parentId: n.parent ? nodeIds.get(n.parent)! : null, title: n.title });
       nodeIds.set(n.key, node.id);
+      nodes.push(node);
     }
-    made.push({ bookId: book.id, book: b });
+    made.push({ bookId: book.id, book: b, nodes });
   }
 
   const resolverFor = (labels: Map<string, CrossRefTarget>): SampleResolver => ({
@@ -265,40 +260,30 @@ async function writeBooks(api: Api, spec: SampleSpec, docs: Map<string, ArchiveD
     },
   });
 
+  // Cross-references keep the text their target shows (as the editor stores them): the targets'
+  // numbers come from the structure, their headings from the chapters read once without labels.
+  const convert = (file: string, labels: Map<string, CrossRefTarget>) => sampleMarkdownToRichDoc(spec.read(file), resolverFor(labels), { fileName: file });
+  const labels = new Map<string, CrossRefTarget>();
+  for (const { book, nodes } of made) {
+    const outlined = nodes.map((node, i) => ({ ...node, outline: book.nodes[i]!.file ? outlineOf(convert(book.nodes[i]!.file!, new Map())) : [] }));
+    for (const t of crossRefTargets(outlined)) labels.set(t.id, t);
+  }
+
   let chapters = 0;
-  const anchors = new Map<number, Anchor[]>();
-  // Two passes: the second writes again the chapters with cross-references, with the label their
-  // target has once every chapter's headings are saved (the editor refreshes labels the same way).
-  for (const pass of [1, 2] as const) {
-    const labels = new Map<string, CrossRefTarget>();
-    if (pass === 2) {
-      for (const { bookId } of made) {
-        const book = await api.manuscript.getBook({ id: bookId });
-        for (const t of crossRefTargets(book.nodes)) labels.set(t.id, t);
+  for (const { book } of made) {
+    tell(`Viết "${book.title}"`);
+    for (const n of book.nodes) {
+      if (!n.file) continue;
+      const id = nodeIds.get(n.key)!;
+      const review = book.review?.node === n.key ? book.review : undefined;
+      for (const r of review?.revisions ?? []) {
+        await save(api, id, convert(r.file, labels));
+        await api.manuscript.saveRevision({ id, note: r.note });
       }
-    }
-    for (const { book } of made) {
-      if (pass === 1) tell(`Viết "${book.title}"`);
-      for (const n of book.nodes) {
-        if (!n.file) continue;
-        const id = nodeIds.get(n.key)!;
-        const src = spec.read(n.file);
-        if (pass === 2 && !src.includes('{{ref ')) continue;
-        const review = book.review?.node === n.key ? book.review : undefined;
-        if (pass === 1 && review) {
-          for (const r of review.revisions) {
-            await save(api, id, sampleMarkdownToRichDoc(spec.read(r.file), resolverFor(labels), { fileName: r.file }));
-            await api.manuscript.saveRevision({ id, note: r.note });
-          }
-        }
-        let doc = sampleMarkdownToRichDoc(src, resolverFor(labels), { fileName: n.file });
-        if (review?.comments.length) {
-          if (!anchors.has(id)) anchors.set(id, await addComments(api, id, review.comments));
-          doc = withAnchors(doc, anchors.get(id)!, n.file);
-        }
-        await save(api, id, doc);
-        if (pass === 1) chapters++;
-      }
+      let doc = convert(n.file, labels);
+      if (review?.comments.length) doc = await withComments(api, id, doc, review.comments, n.file);
+      await save(api, id, doc);
+      chapters++;
     }
   }
   for (const { bookId, book } of made) {
@@ -327,28 +312,23 @@ function pageOf(doc: ArchiveDocument, seq: number): PageInfo {
   return p;
 }
 
-interface Anchor {
-  quote: string;
-  mark: Json;
-}
-
-/** Adds a chapter's review comments (resolved ones marked so); returns the marks that anchor them. */
-async function addComments(api: Api, nodeId: number, comments: { quote: string; author: string; text: string; resolved: boolean }[]): Promise<Anchor[]> {
-  const out: Anchor[] = [];
+/**
+ * Adds a chapter's review comments (resolved ones marked so) and anchors each with a `comment`
+ * mark on the first occurrence of its quote in the body (outside footnotes), as the editor does.
+ */
+async function withComments(
+  api: Api,
+  nodeId: number,
+  doc: RichDoc,
+  comments: { quote: string; author: string; text: string; resolved: boolean }[],
+  file: string,
+): Promise<RichDoc> {
+  let out = doc;
   for (const c of comments) {
     const made = await api.manuscript.addComment({ nodeId, author: c.author, text: c.text, quote: c.quote });
     if (c.resolved) await api.manuscript.resolveComment({ id: made.id, resolved: true });
-    out.push({ quote: c.quote, mark: { type: 'comment', attrs: { commentId: made.id, resolved: c.resolved } } });
-  }
-  return out;
-}
-
-/** The chapter with each comment's mark on the first occurrence of its quote in the body (outside footnotes), as the editor anchors it. */
-function withAnchors(doc: RichDoc, anchors: Anchor[], file: string): RichDoc {
-  let out = doc;
-  for (const a of anchors) {
-    const marked = markQuote(out, a.quote, a.mark);
-    if (!marked) throw new UserFacingError('sample.comment-quote', `Góp ý trong dự án mẫu chỉ đến đoạn "${a.quote}", không tìm thấy trong ${file}.`);
+    const marked = markQuote(out, c.quote, { type: 'comment', attrs: { commentId: made.id, resolved: c.resolved } });
+    if (!marked) throw new UserFacingError('sample.comment-quote', `Góp ý trong dự án mẫu chỉ đến đoạn "${c.quote}", không tìm thấy trong ${file}.`);
     out = marked;
   }
   return out;

@@ -9,7 +9,7 @@ import { resourcePath } from '../resources';
 
 const FALLBACK = 'Dự án mẫu Sử Quán';
 
-export function sampleFolder(specDir = resourcePath('sample')): string {
+export function sampleFolderName(specDir = resourcePath('sample')): string {
   try {
     const parsed = YAML.parse(readFileSync(`${specDir}/sample.yaml`, 'utf8')) as { project?: { folderName?: unknown } } | null;
     const name = parsed?.project?.folderName;

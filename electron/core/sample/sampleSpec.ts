@@ -70,8 +70,14 @@ const paperFile = z.object({
   header: z
     .object({ issuer: lines, motto: lines, number: z.string().optional(), placeDate: z.string().optional(), title: z.string().optional(), subtitle: z.string().optional(), signature: lines })
     .default({}),
-  /** [as printed, as the OCR read it]: applied to the first occurrence in the page text. */
-  ocrErrors: z.array(z.tuple([z.string(), z.string()])).default([]),
+  /** [as printed, as the OCR read it], word for word: applied to the first occurrence in the page text. */
+  ocrErrors: z
+    .array(
+      z
+        .tuple([z.string().trim().min(1), z.string().trim().min(1)])
+        .refine(([right, wrong]) => right.split(/\s+/).length === wrong.split(/\s+/).length, 'một lỗi nhận dạng phải thay đúng chừng ấy từ'),
+    )
+    .default([]),
 });
 
 export type SampleBook = z.infer<typeof bookEntry>;

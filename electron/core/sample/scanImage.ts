@@ -19,7 +19,7 @@ import sharp from 'sharp';
 import { UserFacingError } from '../../../shared/errors';
 import { openPdf, type PDFDocumentProxy } from '../archive/pdf/pdfjs';
 import { seededRandom } from '../../../shared/seededRandom';
-import { addNoise, makePaper, ribbonInk, smoothNoise, stencilInk, type KeyCell } from './agedPaper';
+import { addNoise, inkAt, makePaper, ribbonInk, smoothNoise, stencilInk, type KeyCell } from './agedPaper';
 import { typesetPaper, type PaperDocument, type PaperPdf } from './paperPdf';
 import { printedWords, type PrintedWord } from './paperWords';
 
@@ -270,19 +270,7 @@ function compose(g: Geometry, ink: Uint8Array, paper: Uint8Array, rules: Ruling 
       }
       // The ink, where the hand put it: sampled back through the wave (bilinear).
       const sy = g.wave ? py - g.wave(px, py) : py;
-      const x0 = Math.floor(px);
-      const y0 = Math.floor(sy);
-      let k = 0;
-      if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
-        const fx = px - x0;
-        const fy = sy - y0;
-        const i = y0 * w + x0;
-        const a = ink[i]!;
-        const b = ink[i + 1]!;
-        const c = ink[i + w]!;
-        const e = ink[i + w + 1]!;
-        if (a | b | c | e) k = ((a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy) / 255;
-      }
+      const k = inkAt(ink, w, h, px, sy) / 255;
       out[o] = red * (1 - k * (1 - colour[0]));
       out[o + 1] = grn * (1 - k * (1 - colour[1]));
       out[o + 2] = blu * (1 - k * (1 - colour[2]));

@@ -10,7 +10,7 @@ import { createClient } from '../../../shared/api/client';
 import type { Api } from '../../../shared/api/index';
 import { createServices } from '../../../electron/core/services';
 import { buildSample } from '../../../electron/core/sample/buildSample';
-import { sampleFolder } from '../../../electron/core/sample/sampleFolder';
+import { sampleFolderName } from '../../../electron/core/sample/sampleFolder';
 import { resourcePath } from '../../../electron/core/resources';
 import { tempDir } from '../foundation/helpers';
 
@@ -22,11 +22,11 @@ describe('project.openSample', () => {
     try {
       const first = await api.project.openSample({});
       expect(first.created).toBe(true);
-      expect(first.path).toBe(path.join(parent, sampleFolder()));
+      expect(first.path).toBe(path.join(parent, sampleFolderName()));
       expect(first.documentCount).toBe(12);
       expect(first.bookCount).toBe(3);
       // Nothing else was left in the projects folder (the working folder was renamed into place).
-      expect(readdirSync(parent)).toEqual([sampleFolder()]);
+      expect(readdirSync(parent)).toEqual([sampleFolderName()]);
       const history = (await api.manuscript.listBooks({}))[0]!;
       const book = await api.manuscript.getBook({ id: history.id });
       const reviewed = book.nodes.find((n) => n.status === 'review')!;

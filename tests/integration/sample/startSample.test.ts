@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startProjectOf } from '../../../electron/host/startProject';
-import { sampleFolder } from '../../../electron/core/sample/sampleFolder';
+import { sampleFolderName } from '../../../electron/core/sample/sampleFolder';
 import { apiCall, snapshotHostBundle, startKillable, tempDir, waitFor } from '../campaigns/campaignKit';
 
 describe('the start arguments', () => {
@@ -34,12 +34,12 @@ describe('browser mode with --sample', () => {
           expect(out, round).toMatch(/Đã mở dự án mẫu/);
           const port = Number(/127\.0\.0\.1:(\d+)\//.exec(out)![1]);
           const current = await apiCall(port, 't', 'project', 'current', {});
-          expect(current, round).toMatchObject({ ok: true, result: { path: path.join(projects, sampleFolder()), documentCount: 12, bookCount: 3 } });
+          expect(current, round).toMatchObject({ ok: true, result: { path: path.join(projects, sampleFolderName()), documentCount: 12, bookCount: 3 } });
         } finally {
           k.kill();
           await k.ended;
         }
-        expect(existsSync(path.join(projects, sampleFolder(), 'project.sqlite'))).toBe(true);
+        expect(existsSync(path.join(projects, sampleFolderName(), 'project.sqlite'))).toBe(true);
       }
     } finally {
       host.dispose();

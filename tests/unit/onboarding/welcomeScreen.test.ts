@@ -1,11 +1,9 @@
 /**
- * What the welcome screen says about a recent project and about backups: the folder's name, its
- * parent shortened in the middle (whole folder names, never a name or a year cut in two), and
- * the backup policy the first-run notes state, which must be the one the app applies.
+ * What the welcome screen says about a recent project: the folder's name, its parent shortened in
+ * the middle (whole folder names, never a name or a year cut in two). The backup policy the
+ * first-run notes state is the one the scheduler applies (both read shared/api/backup.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BACKUP_POLICY } from '../../../electron/core/backup/backupPolicy';
-import { BACKUP_FACTS } from '../../../renderer/shell/backupFacts';
 import { middleEllipsis, parentFolder, projectFolderName } from '../../../renderer/shell/recentPath';
 
 describe('recent project paths', () => {
@@ -51,11 +49,5 @@ describe('recent project paths', () => {
     expect(short.length).toBeLessThanOrEqual(30);
     expect(short.startsWith('…')).toBe(true);
     expect(short.endsWith('(1949–2025)')).toBe(true);
-  });
-});
-
-describe('the first-run notes on backups', () => {
-  it('state the policy the scheduler applies', () => {
-    expect(BACKUP_FACTS).toEqual({ intervalMinutes: DEFAULT_BACKUP_POLICY.intervalMinutes, keepLatest: DEFAULT_BACKUP_POLICY.keepLatest, keepDailyDays: DEFAULT_BACKUP_POLICY.keepDailyDays });
   });
 });

@@ -1,4 +1,4 @@
-// The plugin ships no types (the typesetter's copy of this declaration is in electron/core/publish).
+// markdown-it-footnote ships no types: one declaration for the typesetter's Markdown reader and the in-app guide.
 declare module 'markdown-it-footnote' {
   import type MarkdownIt from 'markdown-it';
   const plugin: (md: MarkdownIt) => void;
